@@ -1,0 +1,89 @@
+// What every reader hands to the lifters: resources in the provider's own
+// vocabulary, with located, known-or-unknown attribute values.
+import type { ObjectValue, SourceLoc, UnknownCause } from './value.js';
+
+export type SourceKind = 'terraform' | 'terraform-plan' | 'cloudformation' | 'arm' | 'aws-config' | 'azure';
+
+export type Cloud = 'aws' | 'azure';
+
+export interface InlineWaiver {
+  /** Control ID the waiver names (`LG-3.4`), or `*`. */
+  controlId: string;
+  /** Empty when the author gave none: such a waiver does not suppress. */
+  reason: string;
+  loc: SourceLoc;
+}
+
+export interface NativeResource {
+  source: SourceKind;
+  cloud: Cloud;
+  /** Provider type name: `aws_subnet`, `AWS::EC2::Subnet`, `Microsoft.Network/virtualNetworks/subnets`. */
+  type: string;
+  /** Address as the SPEC §4 defines it for this source. */
+  address: string;
+  /**
+   * Unique key within one scan, used by RefValue.target. Readers make it
+   * unique across files (e.g. `<scope>#<address>`).
+   */
+  key: string;
+  /**
+   * The scope the resource was read in: Terraform root module directory,
+   * template file, `aws:<account>/<region>`, `azure:<subscription>`.
+   */
+  scope: string;
+  /** Attributes / properties, evaluated as far as possible. */
+  attrs: ObjectValue;
+  /** Where the resource is defined (its block or logical ID line). */
+  loc: SourceLoc;
+  /**
+   * Other string identities by which references may name this resource:
+   * ARM resource IDs, ARNs, live IDs. Lifters use them to join references
+   * given as strings rather than RefValues.
+   */
+  ids?: string[];
+  /** Resource-level deployment region when known (ARM `location`, live region). */
+  region?: string;
+  /** Waivers written next to the resource (comments, Metadata, metadata). */
+  waivers?: InlineWaiver[];
+  /** Set when the resource exists only under a condition that could not be evaluated. */
+  conditional?: UnknownCause;
+}
+
+/** A file or live source that was read, as reported in `inputs` (SPEC §4). */
+export interface InputRecord {
+  file: string;
+  kind: string;
+  sha256?: string;
+}
+
+/** An input that could not be read or parsed, or an API call that failed. */
+export interface ReadError {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+/**
+ * Something the reader could not cover and must be reported as unknown by
+ * the engine: a remote module that was not downloaded, a nested template
+ * link that was not followed.
+ */
+export interface NotScanned {
+  /** Address of the module call or the nested deployment. */
+  address: string;
+  scope: string;
+  loc: SourceLoc;
+  cause: UnknownCause;
+}
+
+export interface ReadResult {
+  resources: NativeResource[];
+  inputs: InputRecord[];
+  errors: ReadError[];
+  notScanned: NotScanned[];
+}
+
+export function emptyReadResult(): ReadResult {
+  return { resources: [], inputs: [], errors: [], notScanned: [] };
+}

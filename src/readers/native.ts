@@ -1,6 +1,6 @@
 // What every reader hands to the lifters: resources in the provider's own
 // vocabulary, with located, known-or-unknown attribute values.
-import type { ObjectValue, SourceLoc, UnknownCause } from './value.js';
+import type { ObjectValue, SourceLoc, UnknownCause, Value } from './value.js';
 
 export type SourceKind = 'terraform' | 'terraform-plan' | 'cloudformation' | 'arm' | 'aws-config' | 'azure';
 
@@ -41,8 +41,13 @@ export interface NativeResource {
    * given as strings rather than RefValues.
    */
   ids?: string[];
-  /** Resource-level deployment region when known (ARM `location`, live region). */
-  region?: string;
+  /**
+   * Deployment region as far as the source says: Terraform provider `region`,
+   * ARM `location`, the live region. Unknown when it depends on an input
+   * (`var.region`, `resourceGroup().location` without `--location`); absent
+   * when the source says nothing (the engine then applies `--region`).
+   */
+  region?: Value;
   /** Waivers written next to the resource (comments, Metadata, metadata). */
   waivers?: InlineWaiver[];
   /** Set when the resource exists only under a condition that could not be evaluated. */

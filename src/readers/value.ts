@@ -42,6 +42,12 @@ export interface ObjectValue {
   /** Created with a null prototype by `obj()`; keys are kept in source order. */
   fields: Record<string, Value>;
   loc?: SourceLoc;
+  /**
+   * Set when this object stands for a whole resource (Terraform `aws_vpc.main`):
+   * an attribute the configuration does not set is computed at deploy time, so
+   * reading it yields `ref(refTarget, attribute)` instead of "absent".
+   */
+  refTarget?: string;
 }
 
 export interface UnknownValue {

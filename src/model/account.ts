@@ -1,0 +1,53 @@
+// Account- and subscription-level services and settings: threat detection,
+// configuration recording, security contacts, alerts, locks, backup plans.
+import type { EntityBase, Link, Links } from './entity.js';
+import type { Fact } from './fact.js';
+
+export type AccountServiceType =
+  | 'guardduty'
+  | 'security-hub'
+  | 'config-recorder'
+  | 'config-delivery'
+  | 'alternate-contact'
+  | 'security-alert-rule'
+  | 'notification-topic'
+  | 'access-analyzer'
+  | 'ebs-default-encryption'
+  | 's3-account-public-access-block'
+  | 'defender-plan'
+  | 'security-contact'
+  | 'azure-policy-assignment';
+
+export interface AccountService extends EntityBase {
+  kind: 'account-service';
+  serviceType: AccountServiceType;
+  enabled: Fact<boolean>;
+  /**
+   * Service-specific settings kept as plain data, each documented by the
+   * lifter that sets it: config recorder `allSupported`/`includeGlobal`,
+   * alert rule `pattern`, Defender plan `tier`, contact `email`.
+   */
+  settings: Record<string, Fact<unknown>>;
+  /** Targets (SNS topics of an EventBridge rule, …). */
+  targets?: Links;
+}
+
+/** AWS Backup plan + selection, or Azure Backup policy + protected items. */
+export interface BackupPlan extends EntityBase {
+  kind: 'backup-plan';
+  retentionDays: Fact<number | null>;
+  /** Resources the plan selects (resolved to data stores where possible). */
+  selects: Links;
+  /** Selection by tag (`backup = daily`): the engine matches stores by tags. */
+  selectsByTag?: Fact<{ key: string; value: string }[]>;
+  /** Selects every resource of supported types (`arn:aws:*:*:*` or `*`). */
+  selectsAll?: Fact<boolean>;
+  vault?: Link;
+}
+
+/** Azure management lock. */
+export interface ResourceLock extends EntityBase {
+  kind: 'lock';
+  level: Fact<'CanNotDelete' | 'ReadOnly'>;
+  target: Link;
+}

@@ -1,0 +1,92 @@
+// Where data rests: buckets, volumes, databases, file systems, vaults and
+// their encryption, exposure, redundancy and backup settings.
+import type { SourceLoc } from '../readers/value.js';
+import type { EntityBase, Link, Links, LiteralSecret } from './entity.js';
+import type { Fact } from './fact.js';
+
+export type StoreType =
+  | 's3-bucket'
+  | 'ebs-volume'
+  | 'ebs-snapshot'
+  | 'ebs-default-encryption'
+  | 'rds-instance'
+  | 'rds-cluster'
+  | 'rds-snapshot'
+  | 'dynamodb-table'
+  | 'efs-file-system'
+  | 'fsx-file-system'
+  | 'elasticache'
+  | 'backup-vault'
+  | 'redshift-cluster'
+  | 'opensearch-domain'
+  | 'sqs-queue'
+  | 'sns-topic'
+  | 'secret'
+  | 'ssm-parameter'
+  | 'storage-account'
+  | 'managed-disk'
+  | 'sql-server'
+  | 'sql-database'
+  | 'postgresql-server'
+  | 'mysql-server'
+  | 'cosmosdb-account'
+  | 'recovery-services-vault'
+  | 'redis-cache';
+
+/**
+ * Encryption at rest. `customer-managed` means a key the municipality (or its
+ * vendor on its behalf) controls and can destroy: a KMS customer managed key,
+ * a Key Vault key. `provider-managed` (AWS owned/managed keys, platform-managed
+ * keys) cannot be destroyed by the customer, so it gives no crypto erasure.
+ */
+export interface Encryption {
+  mode: 'none' | 'provider-managed' | 'customer-managed';
+  /** The customer key entity, when in the model. */
+  key?: Link;
+  /** The key as written when it is not an entity of the model (a literal ARN, an alias name). */
+  keyText?: string;
+}
+
+export interface DataStore extends EntityBase {
+  kind: 'data-store';
+  storeType: StoreType;
+  /** Absent when the store type has no encryption setting (kikan then does not judge it under LG-2.3). */
+  encryption?: Fact<Encryption>;
+  /** Where the store sits in a network (DB subnet groups, EFS mount targets, private endpoints). */
+  subnets?: Links;
+  securityGroups?: Links;
+  /** Directly reachable from the internet: RDS `publicly_accessible`, storage public network access. */
+  publiclyAccessible?: Fact<boolean>;
+  /** Anonymous read/list allowed (S3 public ACL or policy, blob public access, public snapshot). */
+  publicRead?: Fact<boolean>;
+  /** S3 public access block (all four settings) / `allowBlobPublicAccess: false` in effect. */
+  publicAccessBlocked?: Fact<boolean>;
+  /** Resource policy, when the store has one (bucket policy, vault policy). */
+  policy?: Fact<string | null>;
+  /** Multi-AZ / zone redundancy / HA for databases and caches. */
+  multiZone?: Fact<boolean>;
+  /** Number of instances in a cluster (Aurora). */
+  instanceCount?: Fact<number>;
+  /** Storage redundancy SKU: `LRS`, `ZRS`, `GRS`, `GZRS`, `RAGRS`, `RAGZRS`; S3 is multi-AZ by design. */
+  redundancy?: Fact<string>;
+  /** Replication to another region (S3 CRR, geo-redundant storage secondary region). */
+  replicationRegions?: Fact<string[]>;
+  /** Automated backup retention in days (0 = off), from the service's own backup settings. */
+  backupRetentionDays?: Fact<number>;
+  deletionProtection?: Fact<boolean>;
+  /** Versioning (S3, blob). */
+  versioning?: Fact<boolean>;
+  /** Object Lock / immutability policy / vault lock. */
+  immutable?: Fact<boolean>;
+  /** Expiration of objects by lifecycle rule, in days; null = never expire. */
+  expirationDays?: Fact<number | null>;
+  /** Server access logging / audit logs exported (S3 access logs, RDS log exports). */
+  accessLogging?: Fact<boolean>;
+  /** Minimum TLS version accepted (`1.2`), HTTPS-only transport. */
+  minTlsVersion?: Fact<string | null>;
+  httpsOnly?: Fact<boolean>;
+  /** Literal secret written in the definition (master password, admin password): where. */
+  literalSecrets?: LiteralSecret[];
+  /** Azure: the database's server (SQL database -> SQL server). */
+  parent?: Link;
+}

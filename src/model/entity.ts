@@ -1,0 +1,46 @@
+// What every entity of the cloud model shares, whatever cloud or source it
+// was lifted from.
+import type { Cloud, InlineWaiver, NativeResource, SourceKind } from '../readers/native.js';
+import type { SourceLoc, UnknownCause } from '../readers/value.js';
+import type { Fact } from './fact.js';
+
+export interface EntityBase {
+  /** Unique within the model: the native key, or `<key>#<part>` for synthesized platform objects. */
+  id: string;
+  cloud: Cloud;
+  source: SourceKind;
+  /** Provider type the entity was lifted from (`aws_subnet`, `AWS::EC2::Subnet`, …). */
+  nativeType: string;
+  /** Address as reported in findings (SPEC §4). */
+  address: string;
+  /** Terraform root module dir, template file, `aws:<account>/<region>`, `azure:<subscription>`. */
+  scope: string;
+  loc: SourceLoc;
+  /** Tags / labels; unknown when computed from unknown inputs. Keys as written. */
+  tags: Fact<Record<string, string>>;
+  /** Deployment region (AWS region, Azure location). */
+  region: Fact<string>;
+  /**
+   * Set on objects the platform creates without a definition (a VPC's main
+   * route table, the default security group, an NSG's default rules): says
+   * which default it models.
+   */
+  platformDefault?: string;
+  waivers?: InlineWaiver[];
+  /** The entity exists only under a condition that could not be evaluated. */
+  conditional?: UnknownCause;
+  /** The native resource(s) it came from, for evidence. */
+  native?: NativeResource;
+}
+
+/** A reference to another entity by model id; unknown when the target is not in the model. */
+export type Link = Fact<string>;
+
+/** A list of links where some members may be unknown (a list of subnets, one from a data source). */
+export type Links = Fact<Link[]>;
+
+/** Where a literal secret is written in a definition (LG-6.9). */
+export interface LiteralSecret {
+  attribute: string;
+  loc: SourceLoc;
+}

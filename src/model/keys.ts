@@ -1,0 +1,27 @@
+// Customer encryption keys: AWS KMS keys and Azure Key Vault keys and vaults.
+import type { EntityBase, Link } from './entity.js';
+import type { Fact } from './fact.js';
+
+export interface Key extends EntityBase {
+  kind: 'key';
+  keyType: 'kms-key' | 'key-vault' | 'key-vault-key' | 'disk-encryption-set';
+  /** The vault that holds a Key Vault key; the key behind a disk encryption set. */
+  parent?: Link;
+  /** KMS key policy (JSON text); null = the default key policy. */
+  policy?: Fact<string | null>;
+  rotationEnabled?: Fact<boolean>;
+  /** KMS `deletion_window_in_days` (default 30). */
+  deletionWindowDays?: Fact<number>;
+  /** Key Vault purge protection and soft-delete retention (days a purge must wait). */
+  purgeProtection?: Fact<boolean>;
+  softDeleteRetentionDays?: Fact<number>;
+  /** Live: key scheduled for deletion. */
+  pendingDeletion?: Fact<boolean>;
+  enabled?: Fact<boolean>;
+  /** Key Vault key expiry (`expiration_date` / `attributes.exp`). */
+  expires?: Fact<string | null>;
+  /** Aliases (`alias/juki`) that name this key. */
+  aliases?: string[];
+  /** Multi-region key (replicas outlive a deletion in one region). */
+  multiRegion?: Fact<boolean>;
+}

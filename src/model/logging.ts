@@ -1,0 +1,43 @@
+// Logs: where they go, how long they stay, and who records them.
+import type { EntityBase, Link, Links } from './entity.js';
+import type { Fact } from './fact.js';
+
+/** CloudWatch Logs log group or Log Analytics workspace. */
+export interface LogStore extends EntityBase {
+  kind: 'log-store';
+  storeType: 'cloudwatch-log-group' | 'log-analytics-workspace';
+  /** Days kept; null = never expire. Platform defaults: CloudWatch never expires, Log Analytics 30 days. */
+  retentionDays: Fact<number | null>;
+  /** Customer key that encrypts the logs, when set. */
+  kmsKey?: Fact<string | null>;
+}
+
+/** CloudTrail trail or Azure Activity Log diagnostic setting. */
+export interface Trail extends EntityBase {
+  kind: 'trail';
+  trailType: 'cloudtrail' | 'activity-log';
+  multiRegion?: Fact<boolean>;
+  /** Management events (read and write) recorded. */
+  managementEvents: Fact<boolean>;
+  logFileValidation?: Fact<boolean>;
+  /** Organisation trail. */
+  organization?: Fact<boolean>;
+  /** Destinations: bucket, log group, workspace, storage account. */
+  destinations: Links;
+  kmsKey?: Fact<string | null>;
+  /** Live: logging and delivering without errors. */
+  isLogging?: Fact<boolean>;
+  deliveryError?: Fact<string | null>;
+}
+
+/** VPC flow log, NSG/VNet flow log, or a resource diagnostic setting. */
+export interface LogSetting extends EntityBase {
+  kind: 'log-setting';
+  settingType: 'vpc-flow-log' | 'nsg-flow-log' | 'vnet-flow-log' | 'diagnostic-setting' | 's3-access-logging';
+  /** What it records: a network, subnet, NIC, NSG, bucket or any Azure resource. */
+  target: Link;
+  destinations: Links;
+  enabled: Fact<boolean>;
+  /** Categories enabled (diagnostic settings). */
+  categories?: Fact<string[]>;
+}

@@ -1,0 +1,105 @@
+// The cloud model: every entity lifted from every input of one scan, with
+// lookups by id and by kind. Controls and the network graph read only this.
+import type { Cloud, NativeResource, SourceKind } from '../readers/native.js';
+import type { AccountService, BackupPlan, ResourceLock } from './account.js';
+import type { Compute, LoadBalancer } from './compute.js';
+import type { DataStore } from './data.js';
+import type { IamPolicy, IamRole } from './identity.js';
+import type { Key } from './keys.js';
+import type { LogSetting, LogStore, Trail } from './logging.js';
+import type {
+  Connection,
+  Endpoint,
+  Firewall,
+  Gateway,
+  Network,
+  NetworkInterface,
+  PublicIp,
+  RouteTable,
+  Subnet,
+  TransitRouteTable,
+} from './network.js';
+import type { SecurityGroup } from './security.js';
+
+export type Entity =
+  | Network
+  | Subnet
+  | RouteTable
+  | Gateway
+  | Connection
+  | TransitRouteTable
+  | Endpoint
+  | Firewall
+  | PublicIp
+  | NetworkInterface
+  | SecurityGroup
+  | DataStore
+  | Key
+  | LogStore
+  | Trail
+  | LogSetting
+  | IamPolicy
+  | IamRole
+  | Compute
+  | LoadBalancer
+  | AccountService
+  | BackupPlan
+  | ResourceLock;
+
+export type EntityKind = Entity['kind'];
+export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>;
+
+/**
+ * A unit the scan covered: a Terraform root module, a template file, a live
+ * account/region or subscription. Account-level controls report against it
+ * when the resources they look for are absent (SPEC §3).
+ */
+export interface ScanScope {
+  id: string;
+  cloud: Cloud;
+  source: SourceKind;
+  /** Human label: the directory, file, `123456789012/ap-northeast-1`, subscription ID. */
+  label: string;
+}
+
+export class CloudModel {
+  private readonly byId = new Map<string, Entity>();
+  private readonly byKind = new Map<EntityKind, Entity[]>();
+  readonly scopes: ScanScope[] = [];
+  /** Native resources no lifter understood, kept so reports can count what kikan did not judge. */
+  readonly unlifted: NativeResource[] = [];
+
+  add(e: Entity): void {
+    if (this.byId.has(e.id)) throw new Error(`duplicate model id ${e.id}`);
+    this.byId.set(e.id, e);
+    let list = this.byKind.get(e.kind);
+    if (!list) this.byKind.set(e.kind, (list = []));
+    list.push(e);
+  }
+
+  addScope(s: ScanScope): void {
+    if (!this.scopes.some((x) => x.id === s.id)) this.scopes.push(s);
+  }
+
+  get(id: string): Entity | undefined {
+    return this.byId.get(id);
+  }
+
+  /** The entity with that id if it is of the wanted kind. */
+  getOf<K extends EntityKind>(id: string, kind: K): EntityOf<K> | undefined {
+    const e = this.byId.get(id);
+    return e && e.kind === kind ? (e as EntityOf<K>) : undefined;
+  }
+
+  all<K extends EntityKind>(kind: K): readonly EntityOf<K>[] {
+    return (this.byKind.get(kind) ?? []) as EntityOf<K>[];
+  }
+
+  entities(): IterableIterator<Entity> {
+    return this.byId.values();
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+}

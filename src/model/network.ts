@@ -1,0 +1,217 @@
+// Networks as both clouds have them: VPC/VNet, subnets, routing, gateways,
+// connections between networks, private endpoints and firewalls.
+import type { SourceLoc } from '../readers/value.js';
+import type { EntityBase, Link, Links } from './entity.js';
+import type { Fact } from './fact.js';
+
+/** AWS VPC or Azure virtual network. */
+export interface Network extends EntityBase {
+  kind: 'network';
+  cidrs: Fact<string[]>;
+  /**
+   * AWS: the main route table every unassociated subnet uses. Lifters always
+   * set it: the explicit `aws_main_route_table_association`, or a synthesized
+   * platform-default table with only the local route. Azure: absent.
+   */
+  mainRouteTable?: Link;
+  /** AWS: the default security group (synthesized when not defined). */
+  defaultSecurityGroup?: Link;
+  /** AWS default VPC (`aws_default_vpc`). */
+  isDefault?: boolean;
+}
+
+export interface Subnet extends EntityBase {
+  kind: 'subnet';
+  network: Link;
+  cidr: Fact<string | null>;
+  ipv6Cidr?: Fact<string | null>;
+  /** AWS availability zone (a placeholder for CloudFormation `!GetAZs` picks); Azure subnets are regional: absent. */
+  zone?: Fact<string>;
+  /** AWS: explicit route table association; null = uses the network's main route table. Azure: the subnet's route table or null. */
+  routeTable: Fact<string | null>;
+  /** AWS `map_public_ip_on_launch` / `MapPublicIpOnLaunch` (default false). */
+  mapPublicIpOnLaunch?: Fact<boolean>;
+  /** AWS `assign_ipv6_address_on_creation`. */
+  assignIpv6OnCreation?: Fact<boolean>;
+  /** Azure: default outbound internet access (on unless `defaultOutboundAccess: false`, see SPEC §1). */
+  defaultOutboundAccess?: Fact<boolean>;
+  /** Azure: NAT gateway associated with the subnet, or null. */
+  natGateway?: Fact<string | null>;
+  /** Azure: NSG associated with the subnet, or null. AWS: network ACL, when modelled. */
+  securityGroup?: Fact<string | null>;
+  /** Azure service endpoints (`Microsoft.Storage` …), which reach public service addresses. */
+  serviceEndpoints?: Fact<string[]>;
+  /** Azure subnet delegated to a service, or AWS subnet shared through RAM. */
+  delegations?: Fact<string[]>;
+}
+
+export type RouteTargetKind =
+  | 'local'
+  | 'internet-gateway'
+  | 'egress-only-internet-gateway'
+  | 'nat-gateway'
+  | 'transit-gateway'
+  | 'peering'
+  | 'vpc-endpoint'
+  | 'firewall'
+  | 'instance'
+  | 'network-interface'
+  | 'virtual-private-gateway'
+  | 'carrier-gateway'
+  | 'local-gateway'
+  /** Azure next hop types. */
+  | 'internet'
+  | 'virtual-appliance'
+  | 'virtual-network-gateway'
+  | 'vnet-local'
+  | 'none'
+  | 'unknown';
+
+export interface RouteTarget {
+  kind: RouteTargetKind;
+  /** The target entity when the model has it (gateway, firewall, connection, endpoint, instance). */
+  ref?: Link;
+  /** Next-hop address (Azure virtual appliance IP). */
+  address?: Fact<string>;
+}
+
+export interface Route {
+  /** CIDR (`0.0.0.0/0`, `::/0`), prefix list ID or Azure address prefix / service tag. */
+  destination: Fact<string>;
+  target: Fact<RouteTarget>;
+  loc: SourceLoc;
+  /** Address of the resource that defines the route (inline on the table or a separate route resource). */
+  definedBy: string;
+}
+
+export interface RouteTable extends EntityBase {
+  kind: 'route-table';
+  /** AWS: the VPC; Azure route tables are not tied to one network: absent. */
+  network?: Link;
+  routes: Route[];
+  /** Routes come also from resources the scan may not see (propagation, data sources): then false. */
+  routesComplete: Fact<boolean>;
+  /** AWS route tables attached to a gateway (edge association) are ingress routing, not subnet routing. */
+  gatewayAssociations?: Links;
+}
+
+export type GatewayType =
+  | 'internet'
+  | 'egress-only-internet'
+  | 'nat'
+  | 'transit'
+  | 'virtual-private'
+  | 'customer'
+  | 'vpn-gateway'
+  | 'direct-connect'
+  | 'virtual-wan-hub';
+
+export interface Gateway extends EntityBase {
+  kind: 'gateway';
+  gatewayType: GatewayType;
+  /** Network the gateway is attached to (IGW, VGW), or null when detached. */
+  network?: Fact<string | null>;
+  /** NAT gateway: the subnet it sits in (its route decides where NAT traffic leaves). */
+  subnet?: Link;
+  /** NAT gateway: `public` (through an IGW) or `private`; Azure NAT gateways are always public. */
+  connectivity?: Fact<'public' | 'private'>;
+  /** Transit gateway: route table used for attachments without an explicit association. */
+  defaultRouteTable?: Fact<string | null>;
+}
+
+export type ConnectionType =
+  | 'vpc-peering'
+  | 'transit-gateway-attachment'
+  | 'vpn'
+  | 'direct-connect'
+  | 'vnet-peering'
+  | 'virtual-wan-connection';
+
+/**
+ * A link between two networks, or between a network and a hub (transit
+ * gateway, virtual WAN hub, VPN/DX gateway). Azure VNet peerings are one
+ * resource per side; the graph pairs them.
+ */
+export interface Connection extends EntityBase {
+  kind: 'connection';
+  connectionType: ConnectionType;
+  /** The local side: requester VPC, attaching VPC, the VNet that owns the peering. */
+  from: Link;
+  /** The other side: accepter VPC, transit gateway, remote VNet, hub. */
+  to: Link;
+  /** Subnets used by a transit gateway attachment. */
+  subnets?: Links;
+  /** Transit gateway route table the attachment is associated with (null: the gateway's default). */
+  routeTable?: Fact<string | null>;
+  /** Transit gateway route tables the attachment propagates to. */
+  propagations?: Links;
+  /** Azure peering: allowForwardedTraffic / allowGatewayTransit / useRemoteGateways. */
+  allowForwardedTraffic?: Fact<boolean>;
+  useRemoteGateways?: Fact<boolean>;
+}
+
+/** AWS transit gateway route table. */
+export interface TransitRouteTable extends EntityBase {
+  kind: 'transit-route-table';
+  gateway: Link;
+  /** Static routes: destination CIDR -> attachment (connection id) or blackhole. */
+  routes: { destination: Fact<string>; attachment: Fact<string | null>; loc: SourceLoc; definedBy: string }[];
+}
+
+export type EndpointType = 'interface' | 'gateway' | 'gateway-load-balancer' | 'private-endpoint';
+
+/** AWS VPC endpoint or Azure private endpoint: the approved managed-service path. */
+export interface Endpoint extends EntityBase {
+  kind: 'endpoint';
+  endpointType: EndpointType;
+  /** AWS service name (`com.amazonaws.ap-northeast-1.ssm`) or Azure group ID (`blob`, `vault`). */
+  service: Fact<string>;
+  network?: Link;
+  subnets: Links;
+  /** Gateway endpoints: the route tables they add a prefix-list route to. */
+  routeTables?: Links;
+  privateDns?: Fact<boolean>;
+  securityGroups?: Links;
+  /** Azure private endpoint: the resource it connects to. */
+  target?: Link;
+}
+
+export interface DomainRule {
+  action: 'allow' | 'deny';
+  /** As written in the firewall: `.example.com`, `*.example.com`, `example.com`, FQDN tag names. */
+  domains: string[];
+  /** How this firewall interprets the patterns. */
+  syntax: 'aws-network-firewall' | 'azure-firewall-fqdn' | 'azure-firewall-fqdn-tag';
+  loc: SourceLoc;
+  definedBy: string;
+}
+
+/** AWS Network Firewall or Azure Firewall. */
+export interface Firewall extends EntityBase {
+  kind: 'firewall';
+  firewallType: 'aws-network-firewall' | 'azure-firewall';
+  network?: Link;
+  subnets: Links;
+  /** Domain allow/deny lists from the firewall's policy and rule groups. */
+  domainRules: Fact<DomainRule[]>;
+  /** Whether traffic that matches no rule is dropped. */
+  defaultDeny: Fact<boolean>;
+  /** Private address of the firewall, which Azure UDRs name as next hop. */
+  privateAddresses?: Fact<string[]>;
+}
+
+/** AWS Elastic IP or Azure public IP address. */
+export interface PublicIp extends EntityBase {
+  kind: 'public-ip';
+  /** NIC, instance, NAT gateway, load balancer or firewall it is bound to; null when unbound. */
+  attachedTo: Fact<string | null>;
+}
+
+export interface NetworkInterface extends EntityBase {
+  kind: 'network-interface';
+  subnet: Link;
+  publicIp: Fact<boolean>;
+  securityGroups: Links;
+  /** The VM/instance it belongs to, when known. */
+  attachedTo?: Fact<string | null>;
+}

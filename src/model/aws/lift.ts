@@ -1,0 +1,15 @@
+// AWS lifter: Terraform (HCL and plan), CloudFormation and AWS Config
+// resources become one AWS model.
+import type { NativeResource } from '../../readers/native.js';
+import type { LiftContext } from '../lifter.js';
+import { runLifters } from '../lifter.js';
+import { finishNetwork, networkHandlers } from './network/index.js';
+import { finishResources, resourceHandlers } from './resources/index.js';
+
+/** Lifts the AWS resources into ctx.model; returns those no handler understood. */
+export function liftAws(resources: readonly NativeResource[], ctx: LiftContext): NativeResource[] {
+  return runLifters('aws', [...networkHandlers, ...resourceHandlers], resources, ctx, (c) => {
+    finishNetwork(c);
+    finishResources(c);
+  });
+}

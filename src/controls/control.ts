@@ -26,6 +26,11 @@ export interface Draft {
   unknown?: UnknownCause[];
   /** Overrides the catalog severity (e.g. admin ports open to the internet outside a closed segment). */
   severity?: Severity;
+  /**
+   * Distinguishes several results of one control on one resource (one per
+   * rule, per route): part of the fingerprint, so it must not contain lines.
+   */
+  key?: string;
 }
 
 export interface ControlCheck {

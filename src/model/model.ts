@@ -56,6 +56,8 @@ export type EntityOf<K extends EntityKind> = Extract<Entity, { kind: K }>;
  */
 export interface ScanScope {
   id: string;
+  /** The `scope` value of the entities it covers (EntityBase.scope). */
+  scope: string;
   cloud: Cloud;
   source: SourceKind;
   /** Human label: the directory, file, `123456789012/ap-northeast-1`, subscription ID. */

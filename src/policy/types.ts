@@ -83,6 +83,8 @@ export interface Policy {
   allowInlineWaivers: boolean;
   /** LG-4.3: data of this classification (or higher) must also be kept in the other Japanese region. */
   crossRegionClassification?: string;
+  /** Deployment region / location when the definitions don't say (`--region` wins). */
+  region?: string;
   /** The policy file, when one was read. */
   file?: string;
 }

@@ -1,0 +1,69 @@
+// kikan command line. Heavy modules (readers, SDKs) load only inside the
+// command that needs them, so `--version` and `controls` start fast.
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT_USAGE } from '../results/exit-code.js';
+import { collect } from './parse-flags.js';
+import { UsageError } from './usage-error.js';
+import { VERSION } from './version.js';
+
+function program(): Command {
+  const p = new Command()
+    .name('kikan')
+    .description('標準準拠システム（ガバメントクラウド）のクラウド環境をセキュリティ指針に照らして検査します')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError()
+    .exitOverride();
+
+  p.command('scan')
+    .description('Terraform / CloudFormation / ARM の定義を検査します (scan definitions)')
+    .argument('[paths...]', 'files or directories to scan', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format on stdout').default('text'))
+    .option('-o, --output <FORMAT=FILE>', 'also write FORMAT to FILE (repeatable)', collect, [])
+    .option('--lang <lang>', 'report language: ja or en', 'ja')
+    .option('--fail-on <severity>', 'exit 1 on failures at or above this severity', 'high')
+    .option('--fail-on-unknown', 'exit 1 also when a result is unknown', false)
+    .option('--soft-fail', 'exit 0 even when failures are found (never hides exit 2 or 3)', false)
+    .option('--region <region>', 'AWS region the definitions deploy to (AWS::Region, provider region)')
+    .option('--location <location>', 'Azure location the definitions deploy to (resourceGroup().location)')
+    .option('--var <NAME=VALUE>', 'Terraform variable (repeatable)', collect, [])
+    .option('--var-file <file>', 'Terraform variables file (repeatable)', collect, [])
+    .option('--param <NAME=VALUE>', 'CloudFormation / ARM parameter (repeatable)', collect, [])
+    .option('--param-file <file>', 'CloudFormation / ARM parameter file (repeatable)', collect, [])
+    .option('-c, --config <file>', 'policy file (default: kikan.yaml at the scan root)')
+    .option('--root <dir>', 'directory that file paths in the report are relative to')
+    .option('-q, --quiet', 'no progress line on stderr', false)
+    .action(async (paths: string[], opts: Record<string, unknown>) => {
+      const { runScan } = await import('./scan-command.js');
+      process.exitCode = await runScan(paths, opts);
+    });
+
+  p.command('controls')
+    .description('管理策カタログを表示します (list the control catalog)')
+    .option('-f, --format <format>', 'text, json or markdown', 'text')
+    .option('--lang <lang>', 'ja or en', 'ja')
+    .action(async (opts: Record<string, unknown>) => {
+      const { runControls } = await import('./controls-command.js');
+      process.exitCode = await runControls(opts);
+    });
+
+  return p;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  process.exitCode = 0;
+  try {
+    await program().parseAsync(argv, { from: 'user' });
+    return Number(process.exitCode ?? 0);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      // commander already printed its message (it names the flag).
+      return EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`kikan: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,90 @@
+// `kikan scan`: reads flags, runs the scan, writes the reports, decides the exit code.
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadCatalog } from '../controls/catalog/load.js';
+import { scanDefinitions } from '../engine/scan.js';
+import { loadPolicyFor } from '../policy/load.js';
+import type { ReadOptions } from '../readers/options.js';
+import { exitCodeOf } from '../results/exit-code.js';
+import type { ScanReport } from '../results/report.js';
+import { summarize } from '../results/summary.js';
+import { renderReport, REPORT_FORMATS } from '../report/render.js';
+import type { ReportFormat } from '../report/render.js';
+import { parseChoice, parseLang, parsePairs, parseSeverity } from './parse-flags.js';
+import { progressReporter } from './progress.js';
+import { UsageError } from './usage-error.js';
+import { VERSION } from './version.js';
+
+function parseOutputs(values: string[]): { format: ReportFormat; file: string }[] {
+  return values.map((v) => {
+    const i = v.indexOf('=');
+    if (i <= 0) throw new UsageError(`--output expects FORMAT=FILE, got "${v}"`, '--output');
+    return { format: parseChoice('--output', v.slice(0, i), REPORT_FORMATS), file: v.slice(i + 1) };
+  });
+}
+
+function scanRoot(paths: string[], flag: unknown): string {
+  if (typeof flag === 'string') return path.resolve(flag);
+  if (paths.length === 1 && existsSync(paths[0]!) && statSync(paths[0]!).isDirectory()) return path.resolve(paths[0]!);
+  return process.cwd();
+}
+
+export async function runScan(paths: string[], opts: Record<string, unknown>): Promise<number> {
+  // Every flag is checked before anything is read: a wrong flag is exit 2 with nothing scanned.
+  const lang = parseLang(String(opts.lang));
+  const format = parseChoice('--format', String(opts.format), REPORT_FORMATS);
+  const outputs = parseOutputs(opts.output as string[]);
+  const failOn = parseSeverity('--fail-on', String(opts.failOn));
+  for (const p of paths) if (!existsSync(p)) throw new UsageError(`path not found: ${p}`, p);
+  const root = scanRoot(paths, opts.root);
+  const files = (flag: string, list: string[]) =>
+    list.map((f) => {
+      if (!existsSync(f)) throw new UsageError(`${flag}: file not found: ${f}`, flag);
+      return path.resolve(f);
+    });
+  const read: ReadOptions = {
+    root,
+    vars: parsePairs('--var', opts.var as string[]),
+    varFiles: files('--var-file', opts.varFile as string[]),
+    params: parsePairs('--param', opts.param as string[]),
+    paramFiles: files('--param-file', opts.paramFile as string[]),
+  };
+  const region = (opts.region as string | undefined) ?? (opts.location as string | undefined);
+  const policy = loadPolicyFor(root, opts.config as string | undefined);
+  if (region) read.region = region;
+  else if (policy.region) read.region = policy.region;
+  const catalog = loadCatalog();
+  const severityOf = (id: string) => catalog.byId.get(id)?.severity ?? 'medium';
+
+  const progress = opts.quiet ? undefined : progressReporter(process.stderr);
+  const outcome = await scanDefinitions({
+    paths,
+    read,
+    policy,
+    now: new Date(),
+    severityOf,
+    ...(progress ? { onProgress: progress.update } : {}),
+  });
+  progress?.done();
+
+  const report: ScanReport = {
+    tool: { name: 'kikan', version: VERSION },
+    catalog: { version: catalog.version, source: catalog.source },
+    scannedAt: new Date().toISOString(),
+    kind: 'iac',
+    findings: outcome.findings,
+    inputs: outcome.inputs,
+    errors: outcome.errors,
+    notScanned: outcome.notScanned,
+    summary: summarize(outcome.findings),
+  };
+  const titleOf = (id: string) => catalog.byId.get(id)?.title;
+  process.stdout.write(renderReport(format, report, lang, titleOf));
+  for (const o of outputs) writeFileSync(o.file, renderReport(o.format, report, lang, titleOf));
+
+  return exitCodeOf(report.findings, report.errors.length, {
+    failOn,
+    failOnUnknown: Boolean(opts.failOnUnknown),
+    softFail: Boolean(opts.softFail),
+  });
+}

@@ -1,0 +1,106 @@
+// One scan of definitions, end to end: discover -> read -> lift -> graph ->
+// controls -> findings. The live scans reuse everything from lift onwards.
+import path from 'node:path';
+import type { ControlContext } from '../controls/control.js';
+import { loadChecks } from '../controls/registry.js';
+import { buildGraph } from '../graph/build.js';
+import { liftAws } from '../model/aws/lift.js';
+import { liftAzure } from '../model/azure/lift.js';
+import { LinkResolver } from '../model/link-resolver.js';
+import { CloudModel } from '../model/model.js';
+import type { ScanScope } from '../model/model.js';
+import type { Policy } from '../policy/types.js';
+import type { InputRecord, NativeResource, NotScanned, ReadError } from '../readers/native.js';
+import type { ReadOptions } from '../readers/options.js';
+import { completeDraft } from '../results/complete.js';
+import type { Finding, Severity } from '../results/finding.js';
+import { discover } from './discover.js';
+import { readDiscovered, sniffFile } from './read-inputs.js';
+import { StageTimer } from './stage-timer.js';
+
+export interface ScanRequest {
+  paths: string[];
+  read: ReadOptions;
+  policy: Policy;
+  now: Date;
+  /** Default severity of each control (from the catalog). */
+  severityOf: (controlId: string) => Severity;
+  onProgress?: (message: string) => void;
+}
+
+export interface ScanOutcome {
+  findings: Finding[];
+  inputs: InputRecord[];
+  errors: ReadError[];
+  notScanned: NotScanned[];
+  model: CloudModel;
+  stages: StageTimer;
+}
+
+/** Builds the model from native resources and runs every control on it. */
+export async function evaluate(
+  resources: readonly NativeResource[],
+  model: CloudModel,
+  policy: Policy,
+  now: Date,
+  severityOf: (id: string) => Severity,
+  stages: StageTimer,
+  defaultRegion?: string,
+): Promise<Finding[]> {
+  stages.start('lift');
+  const ctx = { model, links: new LinkResolver(resources), ...(defaultRegion ? { defaultRegion } : {}) };
+  model.unlifted.push(...liftAws(resources, ctx), ...liftAzure(resources, ctx));
+  stages.start('graph');
+  const graph = buildGraph(model, policy);
+  stages.start('controls');
+  const cctx: ControlContext = { model, graph, policy, now };
+  const findings: Finding[] = [];
+  for (const check of await loadChecks()) {
+    for (const d of check.check(cctx)) findings.push(completeDraft(check.id, d, severityOf(check.id), cctx));
+  }
+  stages.stop();
+  return findings;
+}
+
+export async function scanDefinitions(req: ScanRequest): Promise<ScanOutcome> {
+  const stages = new StageTimer();
+  stages.start('discover');
+  req.onProgress?.('discover');
+  const found = await discover(req.paths, req.read.root, sniffFile);
+  stages.start('read');
+  req.onProgress?.(`read ${found.files.length + found.terraformDirs.length} inputs`);
+  const read = await readDiscovered(found, req.read);
+  const model = new CloudModel();
+  for (const s of scopesOf(read.resources, read.inputs)) model.addScope(s);
+  req.onProgress?.(`evaluate ${read.resources.length} resources`);
+  const findings = await evaluate(
+    read.resources,
+    model,
+    req.policy,
+    req.now,
+    req.severityOf,
+    stages,
+    req.read.region,
+  );
+  return {
+    findings,
+    inputs: read.inputs,
+    errors: [...found.errors, ...read.errors],
+    notScanned: read.notScanned,
+    model,
+    stages,
+  };
+}
+
+/**
+ * The scopes an account-level control reports against when its resources are
+ * absent: every Terraform root module and template file that yielded resources.
+ */
+function scopesOf(resources: readonly NativeResource[], _inputs: readonly InputRecord[]) {
+  const seen = new Map<string, ScanScope>();
+  for (const r of resources) {
+    const id = `${r.source}:${r.cloud}:${r.scope}`;
+    if (!seen.has(id)) seen.set(id, { id, scope: r.scope, cloud: r.cloud, source: r.source, label: r.scope.split(path.sep).join('/') });
+  }
+  return [...seen.values()];
+}

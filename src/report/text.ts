@@ -1,0 +1,76 @@
+// The human report: failures and unknowns first, then a count of the rest.
+import type { Finding } from '../results/finding.js';
+import { SEVERITY_ORDER } from '../results/finding.js';
+import type { ScanReport } from '../results/report.js';
+import type { Lang, TitleOf } from './lang.js';
+import { SEVERITY_LABEL, STATUS_LABEL, t } from './lang.js';
+
+function where(f: Finding): string {
+  return f.location ? `${f.location.file}:${f.location.line}` : (f.resource.scope ?? '');
+}
+
+function bySeverityThenPlace(a: Finding, b: Finding): number {
+  const s = SEVERITY_ORDER.indexOf(b.severity) - SEVERITY_ORDER.indexOf(a.severity);
+  if (s !== 0) return s;
+  if (a.controlId !== b.controlId) return a.controlId.localeCompare(b.controlId, 'en', { numeric: true });
+  return where(a).localeCompare(where(b), 'en', { numeric: true });
+}
+
+function pathText(f: Finding): string | undefined {
+  const p = f.evidence['path'];
+  if (!Array.isArray(p)) return undefined;
+  return p.map((h) => (typeof h === 'object' && h && 'address' in h ? String((h as { address: unknown }).address) : String(h))).join(' → ');
+}
+
+export function renderText(report: ScanReport, lang: Lang, titleOf: TitleOf): string {
+  const L = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const out: string[] = [];
+  const s = report.summary;
+  out.push(`kikan ${report.tool.version} — ${L('標準準拠システム クラウドセキュリティ検査', 'cloud security scan for standard-compliant systems')}`);
+  const kinds = new Map<string, number>();
+  for (const i of report.inputs) kinds.set(i.kind, (kinds.get(i.kind) ?? 0) + 1);
+  out.push(
+    `${L('入力', 'Inputs')}: ${report.inputs.length} (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || '-'})` +
+      `  ${L('読み込みエラー', 'Read errors')}: ${report.errors.length}`,
+  );
+  const order = ['fail', 'unknown', 'exception', 'suppressed', 'inherited', 'pass', 'not_applicable', 'manual'] as const;
+  out.push(
+    `${L('結果', 'Results')}: ` +
+      order.filter((k) => s.byStatus[k] > 0).map((k) => `${t(STATUS_LABEL[k], lang)} ${s.byStatus[k]}`).join(' / '),
+  );
+
+  const section = (status: 'fail' | 'unknown' | 'exception' | 'suppressed', heading: string) => {
+    const list = report.findings.filter((f) => f.status === status).sort(bySeverityThenPlace);
+    if (list.length === 0) return;
+    out.push('', `■ ${heading} (${list.length})`);
+    for (const f of list) {
+      const title = titleOf(f.controlId);
+      out.push(`[${t(SEVERITY_LABEL[f.severity], lang)}] ${f.controlId} ${title ? t(title, lang) : ''}`.trimEnd());
+      out.push(`  ${f.resource.address}  ${where(f)}`);
+      out.push(`  ${t(f.message, lang)}`);
+      const p = pathText(f);
+      if (p) out.push(`  ${L('経路', 'Path')}: ${p}`);
+      for (const u of f.unknown ?? []) {
+        if (u.inputs.length) out.push(`  ${L('必要な入力', 'Supply')}: ${u.inputs.join(', ')}${u.chain?.length ? ` (${u.chain.join(' ← ')})` : ''}`);
+      }
+      if (f.waiver) {
+        out.push(`  ${L('除外理由', 'Waiver')}: ${f.waiver.reason || '-'}${f.waiver.rejected ? ` [${L('無効', 'rejected')}]` : ''}`);
+      }
+    }
+  };
+  section('fail', L('不適合', 'Failures'));
+  section('unknown', L('判定不能（入力が不足）', 'Unknown (missing input)'));
+  section('exception', L('承認済み例外', 'Approved exceptions'));
+  section('suppressed', L('除外', 'Suppressed'));
+
+  if (report.notScanned.length) {
+    out.push('', `■ ${L('未走査', 'Not scanned')} (${report.notScanned.length})`);
+    for (const n of report.notScanned) out.push(`  ${n.address}  ${n.loc.file}:${n.loc.line}  ${n.cause.detail}`);
+  }
+  if (report.errors.length) {
+    out.push('', `■ ${L('読み込みエラー（検査は不完全です）', 'Read errors (the scan is incomplete)')} (${report.errors.length})`);
+    for (const e of report.errors) out.push(`  ${e.file}${e.line ? `:${e.line}` : ''}  ${e.message}`);
+  }
+  out.push('');
+  return out.join('\n');
+}

@@ -89,4 +89,8 @@ export interface DataStore extends EntityBase {
   literalSecrets?: LiteralSecret[];
   /** Azure: the database's server (SQL database -> SQL server). */
   parent?: Link;
+  /** Name of the store as the provider knows it (bucket name, DB identifier), when the definition gives it. */
+  name?: Fact<string>;
+  /** Snapshots: the volume, database or cluster the snapshot was taken of. */
+  snapshotOf?: Link;
 }

@@ -17,7 +17,8 @@ export interface IamPolicy extends EntityBase {
 
 export interface IamRole extends EntityBase {
   kind: 'iam-role';
-  roleType: 'role' | 'user' | 'group' | 'root';
+  /** `instance-profile`: an EC2 instance profile, which holds a role (see `roles`) and has no policies of its own. */
+  roleType: 'role' | 'user' | 'group' | 'root' | 'instance-profile';
   /** Trust policy (who can assume the role). */
   trustPolicy?: PolicyText;
   /** Managed policy ARNs attached, as written (`arn:aws:iam::aws:policy/AdministratorAccess`). */
@@ -27,4 +28,8 @@ export interface IamRole extends EntityBase {
   /** Live: console access and MFA devices. */
   consoleAccess?: Fact<boolean>;
   mfaEnabled?: Fact<boolean>;
+  /** Instance profile: the roles it holds. */
+  roles?: Links;
+  /** User: the groups it belongs to (their policies apply to it too). */
+  groups?: Links;
 }

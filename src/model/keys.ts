@@ -24,4 +24,6 @@ export interface Key extends EntityBase {
   aliases?: string[];
   /** Multi-region key (replicas outlive a deletion in one region). */
   multiRegion?: Fact<boolean>;
+  /** KMS replica key: the primary multi-region key it replicates. */
+  primaryKey?: Link;
 }

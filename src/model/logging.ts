@@ -1,4 +1,5 @@
 // Logs: where they go, how long they stay, and who records them.
+import type { Encryption } from './data.js';
 import type { EntityBase, Link, Links } from './entity.js';
 import type { Fact } from './fact.js';
 
@@ -10,6 +11,8 @@ export interface LogStore extends EntityBase {
   retentionDays: Fact<number | null>;
   /** Customer key that encrypts the logs, when set. */
   kmsKey?: Fact<string | null>;
+  /** Encryption at rest, with the same meaning as DataStore.encryption (CloudWatch Logs without a key: provider-managed). */
+  encryption?: Fact<Encryption>;
 }
 
 /** CloudTrail trail or Azure Activity Log diagnostic setting. */
@@ -25,6 +28,12 @@ export interface Trail extends EntityBase {
   /** Destinations: bucket, log group, workspace, storage account. */
   destinations: Links;
   kmsKey?: Fact<string | null>;
+  /** Encryption of the delivered log files, with the same meaning as DataStore.encryption. */
+  encryption?: Fact<Encryption>;
+  /** Global service events (IAM, STS, CloudFront) recorded. */
+  includeGlobalServiceEvents?: Fact<boolean>;
+  /** The definition turns logging on (`enable_logging` / `IsLogging`); isLogging is the live state. */
+  loggingEnabled?: Fact<boolean>;
   /** Live: logging and delivering without errors. */
   isLogging?: Fact<boolean>;
   deliveryError?: Fact<string | null>;

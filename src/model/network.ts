@@ -18,6 +18,12 @@ export interface Network extends EntityBase {
   defaultSecurityGroup?: Link;
   /** AWS default VPC (`aws_default_vpc`). */
   isDefault?: boolean;
+  /**
+   * AWS: the VPC has an IPv6 block (Amazon-provided, IPAM or BYOIP). `cidrs`
+   * holds the IPv4 blocks only, since an Amazon-provided IPv6 block is not
+   * known before deployment; this says whether `::/0` routes and rules matter.
+   */
+  ipv6Enabled?: Fact<boolean>;
 }
 
 export interface Subnet extends EntityBase {
@@ -82,6 +88,8 @@ export interface Route {
   loc: SourceLoc;
   /** Address of the resource that defines the route (inline on the table or a separate route resource). */
   definedBy: string;
+  /** Set on routes the platform adds by itself (the local route, the default VPC's internet route). */
+  platformDefault?: string;
 }
 
 export interface RouteTable extends EntityBase {
@@ -148,6 +156,12 @@ export interface Connection extends EntityBase {
   /** Azure peering: allowForwardedTraffic / allowGatewayTransit / useRemoteGateways. */
   allowForwardedTraffic?: Fact<boolean>;
   useRemoteGateways?: Fact<boolean>;
+  /**
+   * AWS VPC peering: the accepter side has accepted (auto-accept, an accepter
+   * resource, CloudFormation's same-account or role-based acceptance).
+   * A peering that is not accepted carries no traffic.
+   */
+  accepted?: Fact<boolean>;
 }
 
 /** AWS transit gateway route table. */
@@ -182,6 +196,12 @@ export interface DomainRule {
   domains: string[];
   /** How this firewall interprets the patterns. */
   syntax: 'aws-network-firewall' | 'azure-firewall-fqdn' | 'azure-firewall-fqdn-tag';
+  /**
+   * AWS Network Firewall domain lists: the traffic the list inspects
+   * (`HTTP_HOST`, `TLS_SNI`). An ALLOWLIST also drops the other traffic of
+   * these types, whatever the firewall's default action.
+   */
+  targetTypes?: string[];
   loc: SourceLoc;
   definedBy: string;
 }

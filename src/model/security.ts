@@ -18,7 +18,7 @@ export interface SecurityRule {
   priority?: number;
   /** Lower-case protocol name or number: `tcp`, `udp`, `icmp`, `icmpv6`, `all`. */
   protocol: Fact<string>;
-  /** Inclusive port ranges; `[{from: 0, to: 65535}]` for all. */
+  /** Inclusive port ranges; `[{from: 0, to: 65535}]` for all; empty for protocols without ports (ICMP). */
   ports: Fact<{ from: number; to: number }[]>;
   /** Remote side of the rule: source for ingress, destination for egress. */
   peers: Fact<Peer[]>;

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { fact, unknownFact } from '../../src/model/fact.js';
+import {
+  listMatches,
+  parsePolicyDocument,
+  parsePolicyJson,
+  policyTextOf,
+  principalIsEveryone,
+  statementCoversAction,
+  wildcardMatches,
+} from '../../src/model/policy-document.js';
+import type { ParsedPolicy } from '../../src/model/policy-document.js';
+import { cfn, cfnRef, tf, unk } from './aws/resources/builder.js';
+
+function parsed(text: string): ParsedPolicy {
+  const p = parsePolicyJson(text);
+  if (p instanceof Error) throw p;
+  return p;
+}
+
+describe('parsePolicyJson', () => {
+  it('reads a single statement object with string elements', () => {
+    const p = parsed(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: { Sid: 'All', Effect: 'Allow', Action: 's3:*', Resource: '*', Principal: '*' },
+      }),
+    );
+    expect(p.statements).toHaveLength(1);
+    const s = p.statements[0];
+    expect(s.sid).toBe('All');
+    expect(s.effect).toEqual(fact('Allow'));
+    expect(s.action).toEqual({ values: ['s3:*'], unknowns: [] });
+    expect(s.resource?.values).toEqual(['*']);
+    expect(principalIsEveryone(s.principal)).toBe(true);
+  });
+
+  it('reads arrays, typed principals, NotAction and conditions with boolean values', () => {
+    const p = parsed(
+      JSON.stringify({
+        Statement: [
+          {
+            Effect: 'Deny',
+            NotAction: ['iam:*', 'sts:GetCallerIdentity'],
+            Principal: { AWS: ['arn:aws:iam::111122223333:root', '*'], Service: 'ec2.amazonaws.com' },
+            Condition: { Bool: { 'aws:SecureTransport': false }, StringEquals: { 'aws:SourceVpce': ['vpce-1', 'vpce-2'] } },
+          },
+        ],
+      }),
+    );
+    const s = p.statements[0];
+    expect(s.effect).toEqual(fact('Deny'));
+    expect(s.notAction?.values).toEqual(['iam:*', 'sts:GetCallerIdentity']);
+    expect(s.principal?.entries).toEqual([
+      { type: 'AWS', id: 'arn:aws:iam::111122223333:root' },
+      { type: 'AWS', id: '*' },
+      { type: 'Service', id: 'ec2.amazonaws.com' },
+    ]);
+    expect(s.condition?.entries).toEqual([
+      { operator: 'Bool', key: 'aws:SecureTransport', values: { values: ['false'], unknowns: [] } },
+      { operator: 'StringEquals', key: 'aws:SourceVpce', values: { values: ['vpce-1', 'vpce-2'], unknowns: [] } },
+    ]);
+  });
+
+  it('rejects text that is not a policy', () => {
+    expect(parsePolicyJson('{"Version": "2012-10-17"')).toBeInstanceOf(Error);
+    expect(parsePolicyJson('[1]')).toBeInstanceOf(Error);
+    expect(parsePolicyJson('{"Version": "2012-10-17"}')).toBeInstanceOf(Error);
+  });
+
+  it('flags an Effect that is neither Allow nor Deny as unknown', () => {
+    const p = parsed('{"Statement": {"Effect": "allow", "Action": "*"}}');
+    expect(p.statements[0].effect.known).toBe(false);
+  });
+});
+
+describe('policyTextOf', () => {
+  it('keeps JSON text as written and rejects text that is not JSON', () => {
+    const r = tf('aws_iam_policy', 'p', { policy: '{"Statement": []}', bad: '{nope' });
+    const good = policyTextOf(r.attrs.fields.policy, r, 'policy');
+    expect(good).toEqual(fact('{"Statement": []}', r.attrs.fields.policy.loc));
+    const bad = policyTextOf(r.attrs.fields.bad, r, 'policy');
+    expect(bad.known).toBe(false);
+    expect(bad.known ? '' : bad.cause.detail).toMatch(/not valid JSON/);
+  });
+
+  it('treats absent or empty as no policy, and a wholly unknown value as unknown with its cause', () => {
+    const r = tf('aws_s3_bucket_policy', 'p', { policy: unk('var.bucket_policy'), empty: '' });
+    expect(policyTextOf(undefined, r, 'policy')).toEqual(fact(null, r.loc));
+    expect(policyTextOf(r.attrs.fields.empty, r, 'policy').known).toBe(true);
+    const u = policyTextOf(r.attrs.fields.policy, r, 'policy');
+    expect(u.known ? [] : u.cause.inputs).toEqual(['var.bucket_policy']);
+  });
+
+  it('serializes a CloudFormation policy object, marking refs and unknowns so statements stay judgeable', () => {
+    const r = cfn('AWS::S3::BucketPolicy', 'Policy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: '*',
+            Action: ['s3:GetObject', unk('parameter ExtraAction')],
+            Resource: cfnRef('Bucket', 'Arn'),
+          },
+        ],
+      },
+    });
+    const text = policyTextOf(r.attrs.fields.PolicyDocument, r, 'PolicyDocument');
+    expect(text.known).toBe(true);
+    const doc = parsePolicyDocument(text);
+    expect(doc.known).toBe(true);
+    const st = (doc.known && doc.value ? doc.value : { statements: [] }).statements[0];
+    expect(st.action?.values).toEqual(['s3:GetObject']);
+    expect(st.action?.unknowns.map((c) => c.inputs)).toEqual([['parameter ExtraAction']]);
+    expect(st.resource?.values).toEqual([]);
+    expect(st.resource?.unknowns[0].inputs).toEqual(['Bucket.Arn']);
+    expect(principalIsEveryone(st.principal)).toBe(true);
+  });
+
+  it('marks a whole unknown statement', () => {
+    const r = cfn('AWS::IAM::Policy', 'P', { PolicyDocument: { Statement: [unk('parameter Statement')] } });
+    const doc = parsePolicyDocument(policyTextOf(r.attrs.fields.PolicyDocument, r, 'PolicyDocument'));
+    expect(doc.known && doc.value?.unknownStatements.map((c) => c.inputs)).toEqual([['parameter Statement']]);
+  });
+});
+
+describe('parsePolicyDocument', () => {
+  it('passes null and unknown through', () => {
+    expect(parsePolicyDocument(fact(null))).toEqual(fact(null));
+    const u = unknownFact({ inputs: ['var.x'], detail: 'x' });
+    expect(parsePolicyDocument(u)).toBe(u);
+  });
+});
+
+describe('matching', () => {
+  it('matches IAM wildcards case-insensitively', () => {
+    expect(wildcardMatches('s3:Get*', 's3:getobject')).toBe(true);
+    expect(wildcardMatches('s3:Get*', 's3:PutObject')).toBe(false);
+    expect(wildcardMatches('*', 'kms:ScheduleKeyDeletion')).toBe(true);
+    expect(wildcardMatches('kms:*Key?eletion', 'kms:ScheduleKeyDeletion')).toBe(true);
+    expect(wildcardMatches('ec2:*Instance', 'ec2:RunInstances')).toBe(false);
+  });
+
+  it('reports unknown members when no known member matches', () => {
+    expect(listMatches({ values: ['s3:*'], unknowns: [{ inputs: ['a'], detail: '' }] }, 's3:GetObject')).toBe(true);
+    expect(listMatches({ values: ['ec2:*'], unknowns: [{ inputs: ['a'], detail: '' }] }, 's3:GetObject')).toEqual([
+      { inputs: ['a'], detail: '' },
+    ]);
+    expect(listMatches({ values: ['ec2:*'], unknowns: [] }, 's3:GetObject')).toBe(false);
+  });
+
+  it('inverts NotAction', () => {
+    const p = parsed('{"Statement": [{"Effect": "Allow", "NotAction": "iam:*"}, {"Effect": "Allow"}]}');
+    expect(statementCoversAction(p.statements[0], 's3:GetObject')).toBe(true);
+    expect(statementCoversAction(p.statements[0], 'iam:CreateUser')).toBe(false);
+    expect(statementCoversAction(p.statements[1], 's3:GetObject')).toBe(false);
+  });
+});

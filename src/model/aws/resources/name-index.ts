@@ -1,0 +1,99 @@
+// Resources that other resources name by their provider name rather than by
+// reference: a trail's bucket by bucket name, a key by alias, a role by role
+// name. Entity handlers register names; amend handlers and the finish step
+// resolve them, so input order does not matter.
+import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
+import type { Link } from '../../entity.js';
+import { fact, unknownFact } from '../../fact.js';
+import type { LiftContext } from '../../lifter.js';
+import { causeOf } from '../../lift-values.js';
+import type { CloudModel } from '../../model.js';
+
+export type NameKind =
+  | 's3-bucket'
+  | 'kms-alias'
+  | 'log-group'
+  | 'db-subnet-group'
+  | 'db-instance'
+  | 'db-cluster'
+  | 'iam-role'
+  | 'iam-user'
+  | 'iam-group'
+  | 'iam-policy'
+  | 'instance-profile'
+  | 'backup-vault'
+  | 'sns-topic'
+  | 'config-recorder'
+  | 'event-rule'
+  | 'efs-file-system';
+
+interface Index {
+  /** `kind name` -> entity id. */
+  byName: Map<string, string>;
+  /** `kind scope expr` -> entity id, for names that are unknown but written alike (`${AWS::StackName}-logs`). */
+  byExpr: Map<string, string>;
+}
+
+const indexes = new WeakMap<CloudModel, Index>();
+
+function indexOf(ctx: LiftContext): Index {
+  let i = indexes.get(ctx.model);
+  if (!i) indexes.set(ctx.model, (i = { byName: new Map(), byExpr: new Map() }));
+  return i;
+}
+
+/** Records that entity `id` is called `name` (a value of its own resource `r`). */
+export function registerName(ctx: LiftContext, kind: NameKind, name: Value | undefined, id: string, r: NativeResource): void {
+  if (!name) return;
+  const i = indexOf(ctx);
+  if (name.kind === 'known' && typeof name.value === 'string') i.byName.set(`${kind} ${name.value}`, id);
+  else if (name.kind === 'unknown' && name.expr) i.byExpr.set(`${kind} ${r.scope} ${name.expr}`, id);
+}
+
+export function idByName(ctx: LiftContext, kind: NameKind, name: string): string | undefined {
+  return indexOf(ctx).byName.get(`${kind} ${name}`);
+}
+
+export interface NamedLookup {
+  kind: NameKind;
+  /** Native types a RefValue may point at for this kind. */
+  types: readonly string[];
+  /** Extracts the name from an ARN or other identifier form (`arn:aws:s3:::logs` -> `logs`). */
+  nameOf?: (text: string) => string;
+}
+
+/**
+ * Resolves how a definition names another resource: a reference to it, its
+ * name (or ARN) as a string, or an unknown whose expression matches the
+ * target's unknown name in the same scope. Unresolved: an unknown naming
+ * what the user would have to scan or supply.
+ */
+export function linkByName(ctx: LiftContext, r: NativeResource, v: Value | undefined, attribute: string, q: NamedLookup): Link {
+  const loc = v?.loc ?? r.loc;
+  if (!v || (v.kind === 'known' && (v.value === null || v.value === ''))) {
+    return unknownFact({ inputs: [], detail: `${attribute} is not set in ${r.address}` }, loc);
+  }
+  if (v.kind === 'list' && v.items.length === 1) return linkByName(ctx, r, v.items[0], attribute, q);
+  if (v.kind === 'ref') {
+    const target = ctx.links.native(v.target);
+    if (target && q.types.includes(target.type)) return fact(target.key, loc);
+    if (target) {
+      return unknownFact({ inputs: [target.address], detail: `${attribute} refers to ${target.type}, not a ${q.kind}` }, loc);
+    }
+    return unknownFact(causeOf(v, r, attribute), loc);
+  }
+  if (v.kind === 'known' && typeof v.value === 'string') {
+    const byId = ctx.links.byIdentity(v.value);
+    if (byId && q.types.includes(byId.type)) return fact(byId.key, loc);
+    const name = q.nameOf ? q.nameOf(v.value) : v.value;
+    const hit = idByName(ctx, q.kind, name);
+    if (hit) return fact(hit, loc);
+    return unknownFact({ inputs: [v.value], detail: `${attribute} names ${v.value}, which is not defined in the scanned inputs` }, loc);
+  }
+  if (v.kind === 'unknown' && v.expr) {
+    const hit = indexOf(ctx).byExpr.get(`${q.kind} ${r.scope} ${v.expr}`);
+    if (hit) return fact(hit, loc);
+  }
+  return unknownFact(causeOf(v, r, attribute), loc);
+}

@@ -12,11 +12,11 @@ export interface ParameterDecl {
   loc: SourceLoc;
 }
 
-/** A value the user gave: `--param` or a parameter file (`origin` names which). */
-export interface SuppliedParameter {
-  value: string | string[];
-  origin: string;
-}
+/**
+ * A value the user gave: `--param` or a parameter file (`origin` names which).
+ * `UsePreviousValue` in a parameter file means "whatever is deployed now".
+ */
+export type SuppliedParameter = { value: string | string[]; origin: string } | { usePrevious: true; origin: string };
 
 export type ParameterState =
   | { kind: 'value'; value: string | number | (string | number)[] }
@@ -65,6 +65,12 @@ function fromText(raw: string | string[], type: string): ParameterState {
 }
 
 export function resolveParameter(decl: ParameterDecl, supplied: SuppliedParameter | undefined): ParameterState {
+  if (supplied && 'usePrevious' in supplied) {
+    return {
+      kind: 'unknown',
+      cause: cause([`parameter ${decl.name}`], `parameter ${decl.name} keeps its deployed value (UsePreviousValue in ${supplied.origin})`),
+    };
+  }
   if (decl.type.startsWith('AWS::SSM::Parameter::Value<')) {
     const key = supplied ? supplied.value : decl.default ? literalTexts(decl.default) : undefined;
     const where = key !== undefined ? ` (${Array.isArray(key) ? key.join(',') : key})` : '';

@@ -35,6 +35,8 @@ export interface TMap {
 export interface TUnknownTag {
   t: 'unknown-tag';
   tag: string;
+  /** The tagged scalar's text (`!Rain::Module ./vpc.yml` -> `./vpc.yml`); absent for collections. */
+  text?: string;
   loc: SourceLoc;
   endLine: number;
 }

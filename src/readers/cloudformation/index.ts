@@ -1,0 +1,42 @@
+// CloudFormation reader: YAML or JSON templates (SAM included, read as
+// written) to native resources of cloud `aws`.
+import { createHash } from 'node:crypto';
+import { emptyReadResult, type ReadResult } from '../native.js';
+import type { ReadOptions } from '../options.js';
+import { parseJsonTemplate } from './json-template.js';
+import { suppliedParameters } from './parameter-files.js';
+import { readTemplateResources } from './template-resources.js';
+import { parseYamlTemplate } from './yaml-template.js';
+
+export { looksLikeCloudFormation } from './sniff.js';
+
+function isJsonText(text: string): boolean {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return body.trimStart().startsWith('{');
+}
+
+/**
+ * Read one template. `file` is relative to `opts.root`. Never throws: syntax
+ * errors and limits become ReadErrors with file and line.
+ */
+export function readCloudFormation(file: string, text: string, opts: ReadOptions): ReadResult {
+  const out = emptyReadResult();
+  out.inputs.push({ file, kind: 'cloudformation', sha256: createHash('sha256').update(text).digest('hex') });
+  try {
+    const parsed = isJsonText(text) ? parseJsonTemplate(file, text) : parseYamlTemplate(file, text);
+    out.errors.push(...parsed.errors);
+    if (!parsed.root) return out;
+    if (parsed.root.t !== 'map') {
+      out.errors.push({ file, line: parsed.root.loc.line, message: 'a template must be a mapping' });
+      return out;
+    }
+    const supplied = suppliedParameters(opts);
+    out.inputs.push(...supplied.inputs);
+    out.errors.push(...supplied.errors);
+    readTemplateResources({ file, root: parsed.root, comments: parsed.comments, supplied: supplied.values, opts }, out);
+  } catch (e) {
+    // A bug of ours must not stop the scan of other files; it is reported, not hidden.
+    out.errors.push({ file, message: `internal error of the CloudFormation reader: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  return out;
+}

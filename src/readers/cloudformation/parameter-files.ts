@@ -1,0 +1,106 @@
+// Parameter values the user supplies: parameter files (`--param-file`) in the
+// shapes the AWS tools write, then `--param`, each overriding what came before.
+//   [{"ParameterKey": "Env", "ParameterValue": "prod"}]      (aws cloudformation create-stack)
+//   {"Parameters": {"Env": "prod"}, "Tags": {…}}              (CodePipeline template configuration)
+//   {"Env": "prod"}                                           (plain)
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import type { SuppliedParameter } from '../../eval/cloudformation/parameters.js';
+import type { InputRecord, ReadError } from '../native.js';
+import type { ReadOptions } from '../options.js';
+
+export interface SuppliedParameters {
+  values: Map<string, SuppliedParameter>;
+  inputs: InputRecord[];
+  errors: ReadError[];
+}
+
+/** Keys a CodePipeline template configuration file has beside `Parameters`. */
+const CONFIGURATION_KEYS = new Set(['Parameters', 'Tags', 'StackPolicy']);
+
+function relativeToRoot(root: string, abs: string): string {
+  return relative(root, abs).split(sep).join('/');
+}
+
+function scalarText(n: unknown): string | undefined {
+  if (!isScalar(n)) return undefined;
+  if (n.value === null) return '';
+  // `8.0` stays `8.0`: a parameter value is text.
+  return typeof n.value === 'number' && n.source !== undefined ? n.source : String(n.value);
+}
+
+/** A parameter value: text, or a list of texts for list-typed parameters. */
+function valueText(n: unknown): string | string[] | undefined {
+  const s = scalarText(n);
+  if (s !== undefined) return s;
+  if (isSeq(n)) {
+    const items = n.items.map(scalarText);
+    if (items.every((i): i is string => i !== undefined)) return items;
+  }
+  return undefined;
+}
+
+function readOne(abs: string, opts: ReadOptions, into: SuppliedParameters): void {
+  const file = relativeToRoot(opts.root, abs);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    into.errors.push({ file, message: `cannot read parameter file: ${(e as Error).message}` });
+    return;
+  }
+  into.inputs.push({ file, kind: 'cloudformation-parameters', sha256: createHash('sha256').update(text).digest('hex') });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lineOf = (node: Node | null | undefined): number => lines.linePos(node?.range?.[0] ?? 0).line;
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const p = lines.linePos(e.pos[0]);
+      into.errors.push({ file, line: p.line, column: p.col, message: e.message });
+    }
+    return;
+  }
+  const bad = (node: Node | null | undefined, message: string): void => {
+    into.errors.push({ file, line: lineOf(node), message });
+  };
+  const root = doc.contents;
+  if (isSeq(root)) {
+    for (const item of root.items) {
+      const key = isMap(item) ? scalarText(item.get('ParameterKey', true)) : undefined;
+      if (!isMap(item) || key === undefined) {
+        bad(item as Node, 'expected an entry with ParameterKey');
+        continue;
+      }
+      if (scalarText(item.get('UsePreviousValue', true))?.toLowerCase() === 'true') {
+        into.values.set(key, { usePrevious: true, origin: file });
+        continue;
+      }
+      const value = valueText(item.get('ParameterValue', true));
+      if (value === undefined) bad(item, `parameter ${key}: ParameterValue must be a string`);
+      else into.values.set(key, { value, origin: file });
+    }
+    return;
+  }
+  if (!isMap(root)) {
+    bad(root, 'a parameter file must be a list of ParameterKey/ParameterValue entries or a mapping');
+    return;
+  }
+  const keys = root.items.map((p) => scalarText(p.key));
+  const nested = root.get('Parameters', true);
+  const params = isMap(nested) && keys.every((k) => k !== undefined && CONFIGURATION_KEYS.has(k)) ? nested : root;
+  for (const pair of params.items) {
+    const key = scalarText(pair.key);
+    const value = valueText(pair.value);
+    if (key === undefined || value === undefined) bad((pair.value ?? pair.key) as Node, `parameter ${key ?? '?'}: the value must be a string`);
+    else into.values.set(key, { value, origin: file });
+  }
+}
+
+export function suppliedParameters(opts: ReadOptions): SuppliedParameters {
+  const out: SuppliedParameters = { values: new Map(), inputs: [], errors: [] };
+  for (const abs of opts.paramFiles) readOne(abs, opts, out);
+  for (const [k, v] of Object.entries(opts.params)) out.values.set(k, { value: v, origin: '--param' });
+  return out;
+}

@@ -1,0 +1,196 @@
+// From a parsed template to native resources: declarations, the evaluator
+// over them, then one NativeResource per created resource with its evaluated
+// Properties, `__meta` (DeletionPolicy, UpdateReplacePolicy, DependsOn),
+// region, waivers and the `conditional` cause when its Condition is unknown.
+import { NO_BINDINGS, NO_VALUE } from '../../eval/cloudformation/evaluated.js';
+import { CfnEvaluator, type ResourceDecl } from '../../eval/cloudformation/evaluator.js';
+import { expandForEach } from '../../eval/cloudformation/for-each.js';
+import { parameterDeclarations, resolveParameter, type ParameterState, type SuppliedParameter } from '../../eval/cloudformation/parameters.js';
+import { scalarText, valueOf, type TMap, type TNode } from '../../eval/cloudformation/template-node.js';
+import { invalid } from '../../eval/cloudformation/unknown-causes.js';
+import { causeOf, exprOf } from '../../eval/cloudformation/value-text.js';
+import type { NativeResource, NotScanned, ReadResult } from '../native.js';
+import type { ReadOptions } from '../options.js';
+import { known, list, obj, unknown, type ObjectValue, type Value } from '../value.js';
+import type { CommentLine } from './parsed-template.js';
+import { commentWaivers, metadataWaivers, type ResourceSpan } from './waivers.js';
+
+/** Transforms whose output the reader models by reading the template as written. */
+const READ_AS_WRITTEN = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions']);
+
+/** Resource types whose body is another template the reader does not follow. */
+const NESTED_TEMPLATE_PROPERTY: Record<string, string> = {
+  'AWS::CloudFormation::Stack': 'TemplateURL',
+  'AWS::Serverless::Application': 'Location',
+};
+
+export interface TemplateInput {
+  file: string;
+  root: TMap;
+  comments: CommentLine[];
+  supplied: ReadonlyMap<string, SuppliedParameter>;
+  opts: ReadOptions;
+}
+
+function sectionEntries(root: TMap, name: string): Map<string, TNode> {
+  const section = valueOf(root, name);
+  const out = new Map<string, TNode>();
+  if (section?.t === 'map') for (const e of section.entries) out.set(e.key, e.value);
+  return out;
+}
+
+function regionValue(opts: ReadOptions): Value {
+  return opts.region !== undefined
+    ? known(opts.region)
+    : unknown({ inputs: ['--region'], detail: 'AWS::Region is the deployment region: pass --region' }, undefined, '${AWS::Region}');
+}
+
+/** Template-level macros other than SAM and language extensions rewrite the template at deployment. */
+function macroNotes(input: TemplateInput): NotScanned[] {
+  const t = valueOf(input.root, 'Transform');
+  const names = t?.t === 'seq' ? t.items.map(scalarText) : [scalarText(t)];
+  const entry = input.root.entries.find((e) => e.key === 'Transform');
+  return names
+    .filter((n): n is string => n !== undefined && !READ_AS_WRITTEN.has(n))
+    .map((name) => ({
+      address: `Transform:${name}`,
+      scope: input.file,
+      loc: entry?.keyLoc ?? input.root.loc,
+      cause: { inputs: [`macro ${name}`], detail: `the ${name} transform rewrites the template at deployment; its resources are read as written` },
+    }));
+}
+
+export function readTemplateResources(input: TemplateInput, out: ReadResult): void {
+  const { file, root, opts } = input;
+  const parameters = new Map<string, ParameterState>();
+  for (const decl of parameterDeclarations(valueOf(root, 'Parameters'))) {
+    parameters.set(decl.name, resolveParameter(decl, input.supplied.get(decl.name)));
+  }
+  const resources = new Map<string, ResourceDecl>();
+  const scope = { parameters, conditions: sectionEntries(root, 'Conditions'), mappings: valueOf(root, 'Mappings'), resources };
+  const evaluator = new CfnEvaluator(opts.region !== undefined ? { ...scope, region: opts.region } : scope);
+
+  const section = valueOf(root, 'Resources');
+  if (section?.t !== 'map') {
+    out.errors.push({ file, line: section?.loc.line ?? 1, message: 'the template has no Resources mapping' });
+    return;
+  }
+  const expansion = expandForEach(section.entries, NO_BINDINGS, (n, b) => evaluator.evaluate(n, b));
+  for (const u of expansion.unexpanded) out.notScanned.push({ address: u.key, scope: file, loc: u.keyLoc, cause: u.cause });
+  const spans: ResourceSpan[] = [];
+  for (const e of expansion.entries) {
+    const typeNode = valueOf(e.value, 'Type');
+    const directive = preprocessorDirective(typeNode);
+    if (directive !== undefined) {
+      out.notScanned.push({
+        address: e.key,
+        scope: file,
+        loc: e.keyLoc,
+        cause: {
+          inputs: [directive],
+          detail: `the resource type ${directive} is expanded by a preprocessor before deployment; scan the packaged template`,
+        },
+      });
+      continue;
+    }
+    const type = scalarText(typeNode);
+    if (e.value.t !== 'map' || !type) {
+      out.errors.push({ file, line: e.keyLoc.line, column: e.keyLoc.column, message: `resource ${e.key} has no Type` });
+      continue;
+    }
+    const decl: ResourceDecl = { logicalId: e.key, key: `${file}#${e.key}`, type, body: e.value, keyLoc: e.keyLoc, bindings: e.bindings };
+    const conditionName = scalarText(valueOf(e.value, 'Condition'));
+    if (conditionName !== undefined) decl.conditionName = conditionName;
+    resources.set(e.key, decl);
+    spans.push({ logicalId: e.key, keyLine: e.keyLoc.line, endLine: e.value.endLine });
+  }
+  out.notScanned.push(...macroNotes(input));
+
+  const waivers = commentWaivers(input.comments, spans, file);
+  for (const decl of resources.values()) {
+    const created = evaluator.resourceCreated(decl);
+    if (created.kind === 'known' && created.value === false) continue;
+    const r: NativeResource = {
+      source: 'cloudformation',
+      cloud: 'aws',
+      type: decl.type!,
+      address: decl.logicalId,
+      key: decl.key,
+      scope: file,
+      attrs: propertiesOf(decl, evaluator, out, file),
+      loc: decl.keyLoc,
+      region: regionValue(opts),
+    };
+    const meta = metaOf(decl, evaluator);
+    if (meta) r.attrs.fields['__meta'] = meta;
+    const w = [...(waivers.get(decl.logicalId) ?? []), ...metadataWaivers(decl.body, file)];
+    if (w.length > 0) r.waivers = w;
+    if (created.kind !== 'known') r.conditional = causeOf(created)!;
+    out.resources.push(r);
+    const nested = nestedTemplateNote(decl, r.attrs, file);
+    if (nested) out.notScanned.push(nested);
+  }
+}
+
+/**
+ * `Type: !Rain::Module ./vpc.yml` (YAML) or `"Type": {"Rain::Module": "./vpc.yml"}`
+ * (JSON): a tool such as `rain pkg` replaces this before CloudFormation sees it.
+ */
+function preprocessorDirective(typeNode: TNode | undefined): string | undefined {
+  if (typeNode?.t === 'unknown-tag') return typeNode.text !== undefined ? `${typeNode.tag} ${typeNode.text}` : typeNode.tag;
+  if (typeNode?.t === 'map' && typeNode.entries.length === 1) {
+    const e = typeNode.entries[0]!;
+    return scalarText(e.value) !== undefined ? `${e.key} ${scalarText(e.value)}` : e.key;
+  }
+  return undefined;
+}
+
+function propertiesOf(decl: ResourceDecl, evaluator: CfnEvaluator, out: ReadResult, file: string): ObjectValue {
+  const node = valueOf(decl.body, 'Properties');
+  if (!node) return obj({}, decl.keyLoc);
+  const v = evaluator.evaluate(node, decl.bindings);
+  if (v === NO_VALUE) return obj({}, decl.keyLoc);
+  if (v.kind === 'object') return v;
+  // Properties that are a whole unknown (e.g. an unresolved Fn::If) leave nothing to read.
+  out.notScanned.push({
+    address: decl.logicalId,
+    scope: file,
+    loc: node.loc,
+    cause: causeOf(v) ?? invalid(`Properties of ${decl.logicalId} is not a mapping`),
+  });
+  return obj({}, decl.keyLoc);
+}
+
+/** Resource attributes that are not properties, kept apart so lifters never take them for one. */
+function metaOf(decl: ResourceDecl, evaluator: CfnEvaluator): ObjectValue | undefined {
+  const fields: Record<string, Value> = {};
+  for (const name of ['DeletionPolicy', 'UpdateReplacePolicy']) {
+    const node = valueOf(decl.body, name);
+    if (!node) continue;
+    const v = evaluator.evaluate(node, decl.bindings);
+    if (v !== NO_VALUE) fields[name] = v;
+  }
+  const dependsOn = valueOf(decl.body, 'DependsOn');
+  if (dependsOn) {
+    const names = dependsOn.t === 'seq' ? dependsOn.items : [dependsOn];
+    const ids = names.filter((n) => scalarText(n) !== undefined).map((n) => known(scalarText(n)!, n.loc));
+    fields['DependsOn'] = list(ids, dependsOn.loc);
+  }
+  return Object.keys(fields).length > 0 ? obj(fields, decl.keyLoc) : undefined;
+}
+
+function nestedTemplateNote(decl: ResourceDecl, attrs: ObjectValue, file: string): NotScanned | undefined {
+  const prop = Object.prototype.hasOwnProperty.call(NESTED_TEMPLATE_PROPERTY, decl.type!) ? NESTED_TEMPLATE_PROPERTY[decl.type!]! : undefined;
+  if (!prop) return undefined;
+  const location = attrs.fields[prop];
+  const where = location ? exprOf(location) : '(no location)';
+  return {
+    address: decl.logicalId,
+    scope: file,
+    loc: decl.keyLoc,
+    cause: {
+      inputs: [where],
+      detail: `nested template ${where} of ${decl.logicalId} is not followed; scan it as a template of its own`,
+    },
+  };
+}

@@ -3,6 +3,7 @@
 // starts. It only needs HCL's lexical shape (strings, templates, heredocs,
 // comments, brackets), never the meaning of an expression, and it never fails:
 // on text the parser rejects it still returns whatever it could see.
+import { LineIndex } from './line-index.js';
 
 export interface LocatedExpr {
   line: number;
@@ -69,12 +70,12 @@ export function locateHcl(text: string): LocatedHcl {
 
 class HclLocator {
   private pos = 0;
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
   private readonly comments: LocatedComment[] = [];
   private readonly seenComments = new Set<number>();
 
   constructor(private readonly src: string) {
-    for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.lines = new LineIndex(src);
     if (src.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
@@ -84,19 +85,11 @@ class HclLocator {
   }
 
   private lineOf(pos: number): number {
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= pos) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return this.lines.lineOf(pos);
   }
 
   private where(pos: number): { line: number; column: number } {
-    const line = this.lineOf(pos);
-    return { line, column: pos - this.lineStarts[line - 1]! + 1 };
+    return this.lines.at(pos);
   }
 
   private ch(offset = 0): string {

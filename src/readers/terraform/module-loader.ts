@@ -1,0 +1,218 @@
+// Reading a module directory: every `.tf` and `.tf.json` file, parsed,
+// located and sorted into the declarations of the module. Every file read
+// is recorded as an input; a file that cannot be read or parsed becomes a
+// ReadError and the rest of the module is still used.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { InputRecord, ReadError } from '../native.js';
+import { topLevelBlocks, type AttrConfig, type BlockConfig } from './config-body.js';
+import { parseHcl } from './hcl-parser.js';
+import { locateHcl, type LocatedComment, type LocatedHcl } from './locate.js';
+import { readTfJson } from './locate-json.js';
+import { applyOverride } from './override-merge.js';
+
+/** Files above this size are reported and skipped (SPEC: no input may exhaust memory). */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export interface ResourceConfig {
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  block: BlockConfig;
+}
+
+export interface ModuleConfig {
+  /** Absolute directory. */
+  dir: string;
+  variables: Map<string, BlockConfig>;
+  locals: Map<string, AttrConfig>;
+  outputs: Map<string, BlockConfig>;
+  /** Managed resources and data sources, keyed `aws_vpc.main` / `data.aws_vpc.main`, in file and line order. */
+  resources: Map<string, ResourceConfig>;
+  moduleCalls: Map<string, BlockConfig>;
+  providers: BlockConfig[];
+  /** Comments per file (scan-root-relative path), for inline waivers. */
+  comments: Map<string, LocatedComment[]>;
+}
+
+/** Where the reader reports what it read and what failed. */
+export interface ReadSink {
+  inputs: InputRecord[];
+  errors: ReadError[];
+  /** Bytes of configuration parsed, for the throughput figure. */
+  bytes: number;
+}
+
+/** Read a file for the scan: size guard, hash, input record. Undefined when it cannot be used. */
+export async function readInput(abs: string, root: string, kind: string, sink: ReadSink): Promise<{ rel: string; text: string } | undefined> {
+  const rel = relativePath(root, abs);
+  try {
+    const info = await stat(abs);
+    if (info.size > MAX_FILE_BYTES) {
+      sink.errors.push({ file: rel, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; skipped` });
+      return undefined;
+    }
+    const bytes = await readFile(abs);
+    if (!sink.inputs.some((i) => i.file === rel)) {
+      sink.inputs.push({ file: rel, kind, sha256: createHash('sha256').update(bytes).digest('hex') });
+    }
+    sink.bytes += bytes.length;
+    let text = bytes.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { rel, text };
+  } catch (e) {
+    sink.errors.push({ file: rel, message: `cannot read: ${e instanceof Error ? e.message : String(e)}` });
+    return undefined;
+  }
+}
+
+export function relativePath(root: string, abs: string): string {
+  const rel = path.relative(root, abs).split(path.sep).join('/');
+  return rel === '' ? '.' : rel;
+}
+
+function isConfigFile(name: string): boolean {
+  return name.endsWith('.tf') || name.endsWith('.tf.json');
+}
+
+function isOverrideFile(name: string): boolean {
+  return /(^|_)override\.tf(\.json)?$/.test(name);
+}
+
+export class ModuleLoader {
+  private readonly cache = new Map<string, Promise<ModuleConfig | undefined>>();
+  private readonly loaded = new Map<string, ModuleConfig | undefined>();
+
+  constructor(
+    private readonly root: string,
+    private readonly sink: ReadSink,
+  ) {}
+
+  /** Read a module directory once; undefined when it holds no configuration files. */
+  load(dir: string): Promise<ModuleConfig | undefined> {
+    const key = path.resolve(dir);
+    let p = this.cache.get(key);
+    if (!p) {
+      p = this.read(key).then((c) => {
+        this.loaded.set(key, c);
+        return c;
+      });
+      this.cache.set(key, p);
+    }
+    return p;
+  }
+
+  /** A directory already loaded (evaluation is synchronous, so modules are loaded beforehand). */
+  get(dir: string): ModuleConfig | undefined {
+    return this.loaded.get(path.resolve(dir));
+  }
+
+  isLoaded(dir: string): boolean {
+    return this.loaded.has(path.resolve(dir));
+  }
+
+  private async read(dir: string): Promise<ModuleConfig | undefined> {
+    let names: string[];
+    try {
+      const entries = await readdir(dir, { withFileTypes: true });
+      names = entries.filter((e) => e.isFile() && isConfigFile(e.name)).map((e) => e.name);
+    } catch {
+      return undefined;
+    }
+    if (names.length === 0) return undefined;
+    names.sort();
+    const config: ModuleConfig = {
+      dir,
+      variables: new Map(),
+      locals: new Map(),
+      outputs: new Map(),
+      resources: new Map(),
+      moduleCalls: new Map(),
+      providers: [],
+      comments: new Map(),
+    };
+    // Terraform reads override files after all others and merges them in.
+    const ordered = [...names.filter((n) => !isOverrideFile(n)), ...names.filter(isOverrideFile)];
+    for (const name of ordered) {
+      const blocks = await this.readFile(path.join(dir, name), config);
+      if (!blocks) continue;
+      if (isOverrideFile(name)) applyOverride(config, blocks, this.sink);
+      else this.declare(config, blocks);
+    }
+    return config;
+  }
+
+  private async readFile(abs: string, config: ModuleConfig): Promise<BlockConfig[] | undefined> {
+    const input = await readInput(abs, this.root, 'terraform', this.sink);
+    if (!input) return undefined;
+    let json: Record<string, unknown>;
+    let located: LocatedHcl;
+    if (abs.endsWith('.json')) {
+      const r = readTfJson(input.text);
+      if (!r.ok) {
+        this.sink.errors.push({ file: input.rel, line: r.line, column: r.column, message: r.message });
+        return undefined;
+      }
+      json = r.body;
+      located = r.located;
+    } else {
+      const r = await parseHcl(path.basename(abs), input.text);
+      if (!r.ok) {
+        const err: ReadError = { file: input.rel, message: r.message };
+        if (r.line !== undefined) err.line = r.line;
+        if (r.column !== undefined) err.column = r.column;
+        this.sink.errors.push(err);
+        return undefined;
+      }
+      json = r.body;
+      located = locateHcl(input.text);
+    }
+    config.comments.set(input.rel, located.comments);
+    return topLevelBlocks(json, located.body, input.rel);
+  }
+
+  private declare(config: ModuleConfig, blocks: BlockConfig[]): void {
+    for (const b of blocks) {
+      const [first = '', second = ''] = b.labels;
+      switch (b.type) {
+        case 'variable':
+          this.once(config.variables, first, b, `variable "${first}"`);
+          break;
+        case 'output':
+          this.once(config.outputs, first, b, `output "${first}"`);
+          break;
+        case 'module':
+          this.once(config.moduleCalls, first, b, `module "${first}"`);
+          break;
+        case 'provider':
+          config.providers.push(b);
+          break;
+        case 'locals':
+          for (const a of b.attrs) this.once(config.locals, a.name, a, `local value "${a.name}"`);
+          break;
+        case 'resource':
+        case 'data': {
+          const mode = b.type === 'data' ? 'data' : 'managed';
+          const key = mode === 'data' ? `data.${first}.${second}` : `${first}.${second}`;
+          this.once(config.resources, key, { mode, type: first, name: second, block: b }, `${b.type} "${first}" "${second}"`);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+  /** Terraform rejects a second declaration of a name; keep the first and say where both are. */
+  private once<T extends { loc: BlockConfig['loc'] } | ResourceConfig>(map: Map<string, T>, key: string, value: T, what: string): void {
+    const existing = map.get(key);
+    if (!existing) {
+      map.set(key, value);
+      return;
+    }
+    const first = 'block' in existing ? existing.block.loc : existing.loc;
+    const again = 'block' in value ? value.block.loc : value.loc;
+    this.sink.errors.push({ file: again.file, line: again.line, message: `duplicate ${what}; the first one (${first.file}:${first.line}) is used` });
+  }
+}

@@ -1,0 +1,134 @@
+// Values of a root module's variables, in Terraform's precedence (later
+// wins): terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) in
+// lexical order, --var-file in the order given, --var.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { ReadOptions } from '../options.js';
+import { list, obj, known, type SourceLoc, type Value } from '../value.js';
+import { evaluateAttr } from './body-eval.js';
+import { isRecord } from './config-body.js';
+import { parseHcl } from './hcl-parser.js';
+import { locateHcl, type LocatedExpr } from './locate.js';
+import { readJsonVars } from './locate-json.js';
+import { readInput, type ReadSink } from './module-loader.js';
+import type { Env } from './tf-eval.js';
+
+export interface VarAssignment {
+  value: Value;
+  /** For `--var`: the text as given, used as is when the variable's type is a primitive. */
+  raw?: string;
+}
+
+export type VarAssignments = Map<string, VarAssignment>;
+
+// tfvars cannot refer to anything; an expression that tries is unknown.
+const NO_NAMES: Env = { lookup: () => undefined };
+
+export class RootVariables {
+  private readonly fileCache = new Map<string, Promise<VarAssignments>>();
+  private cliVars: Promise<VarAssignments> | undefined;
+
+  constructor(
+    private readonly opts: ReadOptions,
+    private readonly sink: ReadSink,
+  ) {}
+
+  /** All assignments that apply to the root module in `dir`, later ones already winning. */
+  async forRoot(dir: string): Promise<VarAssignments> {
+    const result: VarAssignments = new Map();
+    for (const file of await this.autoFiles(dir)) for (const [k, v] of await this.file(file)) result.set(k, v);
+    for (const file of this.opts.varFiles) for (const [k, v] of await this.file(file)) result.set(k, v);
+    for (const [k, v] of await this.cli()) result.set(k, v);
+    return result;
+  }
+
+  private async autoFiles(dir: string): Promise<string[]> {
+    let names: string[];
+    try {
+      names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+    } catch {
+      return [];
+    }
+    const auto = names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')).sort();
+    const fixed = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n));
+    return [...fixed, ...auto].map((n) => path.join(dir, n));
+  }
+
+  private file(abs: string): Promise<VarAssignments> {
+    let p = this.fileCache.get(abs);
+    if (!p) {
+      p = this.readFile(abs);
+      this.fileCache.set(abs, p);
+    }
+    return p;
+  }
+
+  private async readFile(abs: string): Promise<VarAssignments> {
+    const out: VarAssignments = new Map();
+    const input = await readInput(abs, this.opts.root, 'terraform-vars', this.sink);
+    if (!input) return out;
+    if (abs.endsWith('.json')) {
+      const r = readJsonVars(input.text);
+      if (!r.ok) {
+        this.sink.errors.push({ file: input.rel, line: r.line, column: r.column, message: r.message });
+        return out;
+      }
+      for (const a of r.located) out.set(a.name, { value: literalValue(r.values[a.name], a.value, input.rel) });
+      return out;
+    }
+    const r = await parseHcl(path.basename(abs), input.text);
+    if (!r.ok) {
+      this.sink.errors.push({ file: input.rel, ...(r.line !== undefined ? { line: r.line } : {}), ...(r.column !== undefined ? { column: r.column } : {}), message: r.message });
+      return out;
+    }
+    const located = new Map(locateHcl(input.text).body.attributes.map((a) => [a.name, a]));
+    for (const [name, json] of Object.entries(r.body)) {
+      const at = located.get(name);
+      const loc: SourceLoc = { file: input.rel, line: at?.line ?? 1, ...(at ? { column: at.column } : {}) };
+      const attr = at ? { name, json, loc, located: at.value } : { name, json, loc };
+      out.set(name, { value: evaluateAttr(attr, NO_NAMES) });
+    }
+    return out;
+  }
+
+  /** `--var name=value`: kept raw, and parsed as an HCL expression for non-primitive types. */
+  private cli(): Promise<VarAssignments> {
+    this.cliVars ??= (async () => {
+      const out: VarAssignments = new Map();
+      for (const [name, raw] of Object.entries(this.opts.vars)) {
+        let value: Value = known(raw);
+        const r = await parseHcl('cli.tfvars', `v = ${raw}\n`);
+        if (r.ok && 'v' in r.body) value = evaluateAttr({ name, json: r.body.v, loc: { file: '--var', line: 1 } }, NO_NAMES);
+        out.set(name, { value: stripLoc(value), raw });
+      }
+      return out;
+    })();
+    return this.cliVars;
+  }
+}
+
+/** JSON variable files hold literal values: strings are not templates. */
+function literalValue(x: unknown, located: LocatedExpr | undefined, file: string): Value {
+  const loc: SourceLoc = { file, line: located?.line ?? 1, ...(located ? { column: located.column } : {}) };
+  if (Array.isArray(x)) return list(x.map((item, i) => literalValue(item, located?.tuple?.[i], file)), loc);
+  if (isRecord(x)) {
+    const items = new Map(located?.object?.map((i) => [i.key, i.value]));
+    return obj(Object.fromEntries(Object.entries(x).map(([k, v]) => [k, literalValue(v, items.get(k), file)])), loc);
+  }
+  if (x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') return known(x, loc);
+  return known(null, loc);
+}
+
+/** A command-line value has no file position; the attribute using it supplies one. */
+function stripLoc(v: Value): Value {
+  switch (v.kind) {
+    case 'known':
+      return known(v.value);
+    case 'list':
+      return list(v.items.map(stripLoc));
+    case 'object':
+      return obj(Object.fromEntries(Object.entries(v.fields).map(([k, f]) => [k, stripLoc(f)])));
+    default:
+      return v;
+  }
+}

@@ -1,0 +1,50 @@
+// Why a value the reader needs (a count, a for_each, a region) is not known,
+// phrased so the user sees which input to supply.
+import type { UnknownCause, Value } from '../value.js';
+
+const AFTER_APPLY = 'after apply';
+
+/** The cause of the unknown parts of `v`; `what` says what needed the value. */
+export function causeOf(v: Value, what: string): UnknownCause {
+  const causes: UnknownCause[] = [];
+  collect(v, causes, 0);
+  if (causes.length === 0) return { inputs: [], detail: `error: ${what}: value has an unexpected type` };
+  return mergeCauses(causes, what);
+}
+
+function collect(v: Value, out: UnknownCause[], depth: number): void {
+  if (out.length >= 8 || depth > 50) return;
+  switch (v.kind) {
+    case 'unknown':
+      out.push(v.cause);
+      return;
+    case 'ref':
+      out.push({ inputs: [AFTER_APPLY], detail: `${refAddress(v.target)}.${v.attribute} is known only after apply` });
+      return;
+    case 'list':
+      for (const i of v.items) collect(i, out, depth + 1);
+      return;
+    case 'object':
+      for (const f of Object.values(v.fields)) collect(f, out, depth + 1);
+      return;
+    default:
+      return;
+  }
+}
+
+/** One cause for several: inputs united in order, details joined. */
+export function mergeCauses(causes: UnknownCause[], what?: string): UnknownCause {
+  const inputs: string[] = [];
+  for (const c of causes) for (const i of c.inputs) if (!inputs.includes(i)) inputs.push(i);
+  const details = [...new Set(causes.map((c) => c.detail))];
+  const merged: UnknownCause = { inputs, detail: (what ? `${what}: ` : '') + details.join('; ') };
+  const chain = causes.flatMap((c) => c.chain ?? []);
+  if (chain.length) merged.chain = [...new Set(chain)];
+  return merged;
+}
+
+/** The address part of a resource key `<scope>#<address>`. */
+export function refAddress(key: string): string {
+  const i = key.indexOf('#');
+  return i < 0 ? key : key.slice(i + 1);
+}

@@ -1,0 +1,103 @@
+// The split S3 resources of Terraform AWS provider v4+ and
+// AWS::S3::BucketPolicy: each amends the bucket it names. A split resource
+// for a bucket outside the scan has nothing to amend.
+import type { NativeResource } from '../../../readers/native.js';
+import { fact } from '../../fact.js';
+import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { boolFact, itemsOf } from '../../lift-values.js';
+import { policyTextOf } from '../../policy-document.js';
+import { dig } from './attribute-path.js';
+import { anyTrue } from './fact-logic.js';
+import {
+  cannedAclPublic,
+  expirationDays,
+  grantsPublic,
+  ownershipEnforced,
+  presenceFact,
+  sseEncryption,
+  statusFact,
+  terraformExpirationRules,
+} from './s3-settings.js';
+import type { BucketState } from './s3-state.js';
+import { bucketOf } from './s3-state.js';
+import { CLOUDFORMATION, TERRAFORM } from './sources.js';
+
+function splitHandler(type: string, amend: (s: BucketState, r: NativeResource, ctx: LiftContext) => void): LiftHandler {
+  return {
+    types: [type],
+    sources: TERRAFORM,
+    pass: 'amend',
+    lift(r, ctx) {
+      const s = bucketOf(ctx, r, r.attrs.fields.bucket, 'bucket');
+      if (s) amend(s, r, ctx);
+    },
+  };
+}
+
+const handlers: LiftHandler[] = [
+  splitHandler('aws_s3_bucket_server_side_encryption_configuration', (s, r, ctx) => {
+    s.store.encryption = sseEncryption(
+      ctx,
+      r,
+      dig(r.attrs, 'rule', 'apply_server_side_encryption_by_default'),
+      'sse_algorithm',
+      'kms_master_key_id',
+    );
+  }),
+  splitHandler('aws_s3_bucket_public_access_block', (s, r) => {
+    // Each setting the resource leaves out is false.
+    const flag = (name: string) => boolFact(r.attrs.fields[name], r, { name, default: false });
+    s.publicAccessBlock = {
+      blockPublicAcls: flag('block_public_acls'),
+      blockPublicPolicy: flag('block_public_policy'),
+      ignorePublicAcls: flag('ignore_public_acls'),
+      restrictPublicBuckets: flag('restrict_public_buckets'),
+    };
+  }),
+  splitHandler('aws_s3_bucket_policy', (s, r) => {
+    s.store.policy = policyTextOf(r.attrs.fields.policy, r, 'policy');
+  }),
+  splitHandler('aws_s3_bucket_acl', (s, r) => {
+    s.aclPublic = anyTrue(
+      [
+        cannedAclPublic(r.attrs.fields.acl, r, 'acl'),
+        grantsPublic(itemsOf(dig(r.attrs, 'access_control_policy', 'grant')), r, ['grantee', 'uri']),
+      ],
+      r.loc,
+    );
+  }),
+  splitHandler('aws_s3_bucket_versioning', (s, r) => {
+    s.store.versioning = statusFact(dig(r.attrs, 'versioning_configuration', 'status'), r, 'versioning_configuration.status', false);
+    s.versioningWritten = true;
+  }),
+  splitHandler('aws_s3_bucket_lifecycle_configuration', (s, r) => {
+    s.store.expirationDays = expirationDays(terraformExpirationRules(r.attrs.fields.rule, r, 'status'), r, r.attrs.fields.rule);
+  }),
+  splitHandler('aws_s3_bucket_logging', (s, r) => {
+    s.store.accessLogging = fact(true, r.loc);
+    s.logging = { id: r.key, definedBy: r, target: r.attrs.fields.target_bucket, loc: r.loc };
+  }),
+  splitHandler('aws_s3_bucket_object_lock_configuration', (s, r) => {
+    // The configuration turns Object Lock on (`object_lock_enabled` defaults to "Enabled").
+    s.objectLockEnabled = statusFact(r.attrs.fields.object_lock_enabled, r, 'object_lock_enabled', true);
+    const retention = dig(r.attrs, 'rule', 'default_retention');
+    s.defaultRetention = retention === undefined ? fact(false, r.loc) : presenceFact(retention, r, 'rule.default_retention');
+  }),
+  splitHandler('aws_s3_bucket_replication_configuration', (s, r) => {
+    s.replication = { definedBy: r, rules: itemsOf(r.attrs.fields.rule) };
+  }),
+  splitHandler('aws_s3_bucket_ownership_controls', (s, r) => {
+    s.aclsDisabled = ownershipEnforced(dig(r.attrs, 'rule', 'object_ownership'), r);
+  }),
+  {
+    types: ['AWS::S3::BucketPolicy'],
+    sources: CLOUDFORMATION,
+    pass: 'amend',
+    lift(r, ctx) {
+      const s = bucketOf(ctx, r, r.attrs.fields.Bucket, 'Bucket');
+      if (s) s.store.policy = policyTextOf(r.attrs.fields.PolicyDocument, r, 'PolicyDocument');
+    },
+  },
+];
+
+export const s3PartHandlers: LiftHandler[] = handlers;

@@ -1,0 +1,125 @@
+// Combines what was learned about each bucket into the DataStore fields
+// whose meaning depends on several settings, and adds its access-log setting.
+import type { AccountService } from '../../account.js';
+import type { Link } from '../../entity.js';
+import type { Fact } from '../../fact.js';
+import { defaulted, fact, unknownFact } from '../../fact.js';
+import type { LiftContext } from '../../lifter.js';
+import { causeOf } from '../../lift-values.js';
+import type { LogSetting } from '../../logging.js';
+import { dig, isUnresolved } from './attribute-path.js';
+import { allTrue, anyTrue, not } from './fact-logic.js';
+import { linkByName } from './name-index.js';
+import { policyIsPublic, policyMinTlsVersion, policyRequiresTls } from './s3-policy-analysis.js';
+import { BUCKET_TYPES, bucketNameOf, statusFact } from './s3-settings.js';
+import type { BucketState, PublicAccessBlock } from './s3-state.js';
+import { bucketStates } from './s3-state.js';
+
+/** The account-level block (aws_s3_account_public_access_block) of the bucket's scope, if the scan defines one. */
+function accountBlock(ctx: LiftContext, scope: string): PublicAccessBlock | undefined {
+  const svc = ctx.model
+    .all('account-service')
+    .find((s: AccountService) => s.serviceType === 's3-account-public-access-block' && s.scope === scope);
+  if (!svc) return undefined;
+  const f = (k: string) => svc.settings[k] as Fact<boolean>;
+  return {
+    blockPublicAcls: f('blockPublicAcls'),
+    blockPublicPolicy: f('blockPublicPolicy'),
+    ignorePublicAcls: f('ignorePublicAcls'),
+    restrictPublicBuckets: f('restrictPublicBuckets'),
+  };
+}
+
+function effective(own: Fact<boolean>, account: Fact<boolean> | undefined): Fact<boolean> {
+  return account ? anyTrue([own, account]) : own;
+}
+
+function combinePublicSettings(s: BucketState, account: PublicAccessBlock | undefined): void {
+  const pab = s.publicAccessBlock;
+  const { store } = s;
+  const all = (b: PublicAccessBlock) => allTrue([b.blockPublicAcls, b.blockPublicPolicy, b.ignorePublicAcls, b.restrictPublicBuckets]);
+  store.publicAccessBlocked = account ? anyTrue([all(pab), all(account)]) : all(pab);
+  // A public ACL counts only when ACLs are enabled and neither setting blocks or ignores it;
+  // a public policy only when it may be put and is not restricted (S3 "block public access").
+  const aclGrants = allTrue([
+    s.aclPublic,
+    not(s.aclsDisabled),
+    not(effective(pab.blockPublicAcls, account?.blockPublicAcls)),
+    not(effective(pab.ignorePublicAcls, account?.ignorePublicAcls)),
+  ]);
+  const policy = store.policy ?? defaulted(null, store.loc);
+  const policyGrants = allTrue([
+    policyIsPublic(policy),
+    not(effective(pab.blockPublicPolicy, account?.blockPublicPolicy)),
+    not(effective(pab.restrictPublicBuckets, account?.restrictPublicBuckets)),
+  ]);
+  store.publicRead = anyTrue([aclGrants, policyGrants], store.loc);
+  store.httpsOnly = policyRequiresTls(policy);
+  store.minTlsVersion = policyMinTlsVersion(policy);
+}
+
+function replicationRegions(ctx: LiftContext, s: BucketState): Fact<string[]> {
+  if (!s.replication) return defaulted([], s.store.loc);
+  const r = s.replication.definedBy;
+  const cfn = r.source === 'cloudformation';
+  const regions: string[] = [];
+  for (const rule of s.replication.rules) {
+    if (isUnresolved(rule)) return unknownFact(causeOf(rule, r, 'replication rule'), rule.loc ?? r.loc);
+    const enabled = statusFact(dig(rule, cfn ? 'Status' : 'status'), r, 'replication rule status', false);
+    if (!enabled.known) return enabled;
+    if (!enabled.value) continue;
+    const dest = linkByName(ctx, r, dig(rule, cfn ? 'Destination' : 'destination', cfn ? 'Bucket' : 'bucket'), 'destination bucket', {
+      kind: 's3-bucket',
+      types: BUCKET_TYPES,
+      nameOf: bucketNameOf,
+    });
+    if (!dest.known) return dest;
+    const target = ctx.model.getOf(dest.value, 'data-store');
+    if (!target) return unknownFact({ inputs: [dest.value], detail: 'the replication destination is not in the model' }, dest.loc);
+    if (!target.region.known) return target.region;
+    regions.push(target.region.value);
+  }
+  return fact([...new Set(regions)], r.loc);
+}
+
+function accessLogSetting(ctx: LiftContext, s: BucketState): LogSetting | undefined {
+  if (!s.logging) return undefined;
+  const { definedBy: r, target, id } = s.logging;
+  const self: Link = fact(s.store.id, r.loc);
+  const destination =
+    target === undefined
+      ? self
+      : linkByName(ctx, r, target, 'target bucket', { kind: 's3-bucket', types: BUCKET_TYPES, nameOf: bucketNameOf });
+  // Inline settings are reported on the bucket; split aws_s3_bucket_logging on itself.
+  return {
+    id,
+    cloud: s.store.cloud,
+    source: r.source,
+    nativeType: r.type,
+    address: r.address,
+    scope: r.scope,
+    loc: s.logging.loc,
+    tags: s.store.tags,
+    region: s.store.region,
+    native: r,
+    kind: 'log-setting',
+    settingType: 's3-access-logging',
+    target: self,
+    destinations: fact([destination], r.loc),
+    enabled: fact(true, r.loc),
+  };
+}
+
+export function finishS3(ctx: LiftContext): void {
+  const accounts = new Map<string, PublicAccessBlock | undefined>();
+  for (const s of bucketStates(ctx).values()) {
+    if (!accounts.has(s.store.scope)) accounts.set(s.store.scope, accountBlock(ctx, s.store.scope));
+    combinePublicSettings(s, accounts.get(s.store.scope));
+    // Object Lock turns versioning on and keeps it on.
+    if (!s.versioningWritten && s.objectLockEnabled.known && s.objectLockEnabled.value) s.store.versioning = s.objectLockEnabled;
+    s.store.immutable = allTrue([s.objectLockEnabled, s.defaultRetention], s.store.loc);
+    s.store.replicationRegions = replicationRegions(ctx, s);
+    const log = accessLogSetting(ctx, s);
+    if (log) ctx.model.add(log);
+  }
+}

@@ -10,6 +10,8 @@ export interface ChainStep {
   /** What this step is: `network`, `vpc-peering`, `transit-gateway-attachment`, `tag`, `selector` … */
   role: string;
   loc?: SourceLoc;
+  /** Why this step is uncertain or what it carries (`routes only one way`, `through the on-premises network`). */
+  note?: string;
 }
 
 export interface SegmentAssignment {
@@ -23,6 +25,12 @@ export interface SegmentAssignment {
   unknown?: UnknownCause;
   /** Where the deciding tag or selector is written. */
   loc?: SourceLoc;
+  /** The subnet, network or attached entity whose segment this one takes (sources `subnet`, `network`, `attachment`). */
+  inheritedFrom?: string;
+  /** `possible` when a link in the chain could not be confirmed (transit routing that cannot be told). */
+  certainty?: 'definite' | 'possible';
+  /** For segmentsOf: the entities attached to the shared object that carry this segment. */
+  attachedTo?: string[];
 }
 
 export interface PathHop {
@@ -72,6 +80,14 @@ export interface NetworkLink {
   /** Effective only if both sides are in place; `false` when one peering side is missing. */
   effective: boolean;
   loc?: SourceLoc;
+  /** The kind of connection (`vpc-peering`, `transit-gateway-attachment`, `vnet-peering`, `vpn` …). */
+  connectionType?: string;
+  /** `possible` when the link may carry traffic but the model cannot confirm it (transit routing unknown). */
+  certainty?: 'definite' | 'possible';
+  /** Why the link is not effective or not certain. */
+  note?: string;
+  /** Set when `b` is not in the model (a peer VPC from a data source, an ID): what the user could supply. */
+  external?: UnknownCause;
 }
 
 export interface NetworkGraph {

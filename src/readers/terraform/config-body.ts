@@ -102,26 +102,32 @@ export function joinBlock(
   const block: BlockConfig = { type, labels, loc, endLine: located?.endLine ?? loc.line, attrs: [], blocks: [] };
   const body = located?.body;
   const attrsByName = new Map(body?.attributes.map((a) => [a.name, a]));
-  const nestedByType = new Map<string, LocatedBlock[]>();
+  const nestedByHeader = new Map<string, LocatedBlock[]>();
+  const labelCounts = new Map<string, number>();
   for (const b of body?.blocks ?? []) {
-    const key = b.type === 'dynamic' ? headerKey(b.type, b.labels.slice(0, 1)) : headerKey(b.type, []);
-    const list = nestedByType.get(key);
+    const labels = b.type === 'dynamic' ? b.labels.slice(0, 1) : b.labels;
+    const key = headerKey(b.type, labels);
+    const list = nestedByHeader.get(key);
     if (list) list.push(b);
-    else nestedByType.set(key, [b]);
+    else nestedByHeader.set(key, [b]);
+    if (b.type !== 'dynamic') labelCounts.set(b.type, labels.length);
   }
   for (const [name, value] of Object.entries(json)) {
     if (name === 'dynamic' && !attrsByName.has(name) && isRecord(value)) {
-      for (const [label, dynBodies] of Object.entries(value)) {
-        const candidates = nestedByType.get(headerKey('dynamic', [label])) ?? [];
-        const list = Array.isArray(dynBodies) ? dynBodies.filter(isRecord) : isRecord(dynBodies) ? [dynBodies] : [];
-        list.forEach((b, i) => block.blocks.push(joinBlock('dynamic', [label], b, candidates[i], file, loc)));
+      for (const [labels, bodies] of bodiesAt(value, 1)) {
+        const candidates = nestedByHeader.get(headerKey('dynamic', labels)) ?? [];
+        bodies.forEach((b, i) => block.blocks.push(joinBlock('dynamic', labels, b, candidates[i], file, loc)));
       }
       continue;
     }
     const attr = attrsByName.get(name);
-    const nested = nestedByType.get(headerKey(name, []));
-    if (!attr && nested && Array.isArray(value) && value.every(isRecord)) {
-      value.forEach((b, i) => block.blocks.push(joinBlock(name, [], b, nested[i], file, loc)));
+    const labelCount = labelCounts.get(name);
+    // A labelled nested block (`provisioner "local-exec"`) is an object keyed by its labels.
+    if (!attr && labelCount !== undefined && (labelCount > 0 ? isRecord(value) : Array.isArray(value) && value.every(isRecord))) {
+      for (const [labels, bodies] of bodiesAt(value, labelCount)) {
+        const candidates = nestedByHeader.get(headerKey(name, labels)) ?? [];
+        bodies.forEach((b, i) => block.blocks.push(joinBlock(name, labels, b, candidates[i], file, loc)));
+      }
       continue;
     }
     const a: AttrConfig = { name, json: value, loc: attr ? { file, line: attr.line, column: attr.column } : loc };

@@ -1,0 +1,136 @@
+// References between AWS network resources, resolved to model ids. Unlike
+// the generic LinkResolver, this knows that some attributes of a resource
+// stand for another, platform-created object: `aws_vpc.x.default_security_group_id`
+// and `!GetAtt Vpc.DefaultSecurityGroup` name the VPC's default security
+// group, `aws_vpc.x.main_route_table_id` its main route table, a transit
+// gateway's `association_default_route_table_id` its default route table.
+import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
+import { field } from '../../../readers/value.js';
+import type { Link, Links } from '../../entity.js';
+import type { Fact } from '../../fact.js';
+import { fact, unknownFact } from '../../fact.js';
+import { causeOf, itemsOf } from '../../lift-values.js';
+import type { LiftContext } from '../../lifter.js';
+
+const VPC_TYPES = new Set(['aws_vpc', 'aws_default_vpc', 'AWS::EC2::VPC']);
+const TRANSIT_GATEWAY_TYPES = new Set(['aws_ec2_transit_gateway', 'AWS::EC2::TransitGateway']);
+
+const VPC_DEFAULT_SG_ATTRS = new Set(['default_security_group_id', 'DefaultSecurityGroup']);
+const VPC_MAIN_ROUTE_TABLE_ATTRS = new Set(['main_route_table_id', 'default_route_table_id']);
+const TGW_DEFAULT_ROUTE_TABLE_ATTRS = new Set([
+  'association_default_route_table_id',
+  'propagation_default_route_table_id',
+]);
+
+/** Id of the default security group every VPC has. */
+export function defaultSecurityGroupId(vpcId: string): string {
+  return `${vpcId}#default-security-group`;
+}
+
+/** Id of the route table a VPC is created with (its first main route table). */
+export function mainRouteTableId(vpcId: string): string {
+  return `${vpcId}#main-route-table`;
+}
+
+/** Id of the route table a transit gateway creates for default association and propagation. */
+export function transitDefaultRouteTableId(tgwId: string): string {
+  return `${tgwId}#default-route-table`;
+}
+
+/** The scanned native resource a value names: a reference, or a string identity (ARN, ID) of a scanned resource. */
+export function referencedNative(v: Value | undefined, ctx: LiftContext): NativeResource | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'ref') return ctx.links.native(v.target);
+  if (v.kind === 'known' && typeof v.value === 'string' && v.value !== '') return ctx.links.byIdentity(v.value);
+  if (v.kind === 'list' && v.items.length === 1) return referencedNative(v.items[0], ctx);
+  return undefined;
+}
+
+/** The VPC a Terraform `aws_default_*` resource manages the default object of, when it is scanned. */
+function managedVpcKey(n: NativeResource, attribute: string, ctx: LiftContext): string | undefined {
+  const vpc = referencedNative(field(n.attrs, attribute), ctx);
+  return vpc && VPC_TYPES.has(vpc.type) ? vpc.key : undefined;
+}
+
+/**
+ * Model id of a scanned native resource, read through `attribute`. Terraform's
+ * `aws_default_security_group` and `aws_default_route_table` adopt the objects
+ * the platform made with the VPC, so they take the ids of those objects.
+ */
+export function modelIdOf(n: NativeResource, attribute: string | undefined, ctx: LiftContext): string {
+  if (VPC_TYPES.has(n.type) && attribute) {
+    if (VPC_DEFAULT_SG_ATTRS.has(attribute)) return defaultSecurityGroupId(n.key);
+    if (VPC_MAIN_ROUTE_TABLE_ATTRS.has(attribute)) return mainRouteTableId(n.key);
+  }
+  if (TRANSIT_GATEWAY_TYPES.has(n.type) && attribute && TGW_DEFAULT_ROUTE_TABLE_ATTRS.has(attribute)) {
+    return transitDefaultRouteTableId(n.key);
+  }
+  if (n.type === 'aws_default_security_group') {
+    const vpc = managedVpcKey(n, 'vpc_id', ctx);
+    if (vpc) return defaultSecurityGroupId(vpc);
+  }
+  if (n.type === 'aws_default_route_table') {
+    const vpc = managedVpcKey(n, 'default_route_table_id', ctx);
+    if (vpc) return mainRouteTableId(vpc);
+  }
+  return n.key;
+}
+
+function resolve(
+  v: Value | undefined,
+  from: NativeResource,
+  ctx: LiftContext,
+  name: string,
+  allowNull: boolean,
+): Fact<string | null> {
+  const loc = v?.loc ?? from.loc;
+  if (v === undefined || (v.kind === 'known' && (v.value === null || v.value === ''))) {
+    if (allowNull) return fact(null, loc);
+    return unknownFact({ inputs: [], detail: `${name} is not set in ${from.address}` }, loc);
+  }
+  if (v.kind === 'ref') {
+    const n = ctx.links.native(v.target);
+    if (n) return fact(modelIdOf(n, v.attribute, ctx), loc);
+    return unknownFact(
+      { inputs: [v.target.split('#').pop() ?? v.target], detail: `${name} refers to a resource outside the scan` },
+      loc,
+    );
+  }
+  if (v.kind === 'known' && typeof v.value === 'string') {
+    const n = ctx.links.byIdentity(v.value);
+    if (n) return fact(modelIdOf(n, undefined, ctx), loc);
+    return unknownFact(
+      { inputs: [v.value], detail: `${name} names ${v.value}, which is not defined in the scanned inputs` },
+      loc,
+    );
+  }
+  if (v.kind === 'list' && v.items.length === 1) return resolve(v.items[0], from, ctx, name, allowNull);
+  return unknownFact(causeOf(v, from, name), loc);
+}
+
+/** One reference; absent is unknown ("not set"). */
+export function linkTo(v: Value | undefined, from: NativeResource, ctx: LiftContext, name: string): Link {
+  return resolve(v, from, ctx, name, false) as Link;
+}
+
+/** One reference where absent means "none". */
+export function linkOrNullTo(
+  v: Value | undefined,
+  from: NativeResource,
+  ctx: LiftContext,
+  name: string,
+): Fact<string | null> {
+  return resolve(v, from, ctx, name, true);
+}
+
+/** A list of references; absent is the empty list, an unknown list is unknown. */
+export function linksTo(v: Value | undefined, from: NativeResource, ctx: LiftContext, name: string): Links {
+  if (v && (v.kind === 'unknown' || v.kind === 'ref')) return unknownFact(causeOf(v, from, name), v.loc ?? from.loc);
+  const out: Link[] = [];
+  for (const item of itemsOf(v)) {
+    if (item.kind === 'known' && item.value === null) continue;
+    out.push(linkTo(item, from, ctx, name));
+  }
+  return fact(out, v?.loc ?? from.loc);
+}

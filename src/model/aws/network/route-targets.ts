@@ -1,0 +1,95 @@
+// What a route points at. The kind comes from the TYPE of the referenced
+// resource (a `gateway_id` that references an `aws_nat_gateway` is a NAT),
+// or from the ID prefix of a literal; anything else is 'unknown'.
+import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
+import type { Fact } from '../../fact.js';
+import { fact, unknownFact } from '../../fact.js';
+import { causeOf } from '../../lift-values.js';
+import type { LiftContext } from '../../lifter.js';
+import type { RouteTarget, RouteTargetKind } from '../../network.js';
+import { linkTo, referencedNative } from './references.js';
+
+const KIND_BY_TYPE: Record<string, RouteTargetKind> = {
+  aws_internet_gateway: 'internet-gateway',
+  'AWS::EC2::InternetGateway': 'internet-gateway',
+  aws_egress_only_internet_gateway: 'egress-only-internet-gateway',
+  'AWS::EC2::EgressOnlyInternetGateway': 'egress-only-internet-gateway',
+  aws_nat_gateway: 'nat-gateway',
+  'AWS::EC2::NatGateway': 'nat-gateway',
+  aws_ec2_transit_gateway: 'transit-gateway',
+  'AWS::EC2::TransitGateway': 'transit-gateway',
+  aws_vpc_peering_connection: 'peering',
+  aws_vpc_peering_connection_accepter: 'peering',
+  'AWS::EC2::VPCPeeringConnection': 'peering',
+  aws_vpc_endpoint: 'vpc-endpoint',
+  'AWS::EC2::VPCEndpoint': 'vpc-endpoint',
+  aws_networkfirewall_firewall: 'firewall',
+  'AWS::NetworkFirewall::Firewall': 'firewall',
+  aws_instance: 'instance',
+  'AWS::EC2::Instance': 'instance',
+  aws_network_interface: 'network-interface',
+  'AWS::EC2::NetworkInterface': 'network-interface',
+  aws_vpn_gateway: 'virtual-private-gateway',
+  'AWS::EC2::VPNGateway': 'virtual-private-gateway',
+  aws_ec2_carrier_gateway: 'carrier-gateway',
+  'AWS::EC2::CarrierGateway': 'carrier-gateway',
+};
+
+/** Target types kikan recognises but does not lift into an entity. */
+const NOT_MODELLED = new Set(['aws_ec2_carrier_gateway', 'AWS::EC2::CarrierGateway']);
+
+/** `eigw-` must be tried before `i-`. */
+const KIND_BY_PREFIX: [string, RouteTargetKind][] = [
+  ['eigw-', 'egress-only-internet-gateway'],
+  ['igw-', 'internet-gateway'],
+  ['nat-', 'nat-gateway'],
+  ['tgw-', 'transit-gateway'],
+  ['pcx-', 'peering'],
+  ['vpce-', 'vpc-endpoint'],
+  ['eni-', 'network-interface'],
+  ['vgw-', 'virtual-private-gateway'],
+  ['cagw-', 'carrier-gateway'],
+  ['lgw-', 'local-gateway'],
+  ['i-', 'instance'],
+];
+
+export function kindOfId(id: string): RouteTargetKind {
+  if (id === 'local') return 'local';
+  for (const [prefix, kind] of KIND_BY_PREFIX) if (id.startsWith(prefix)) return kind;
+  return 'unknown';
+}
+
+/**
+ * The target of a route given by one target attribute. `attribute` is the
+ * attribute name, used in messages; the attribute itself never decides the
+ * kind, since `gateway_id` is routinely given a NAT gateway or a VGW.
+ */
+export function routeTargetOf(
+  v: Value,
+  attribute: string,
+  from: NativeResource,
+  ctx: LiftContext,
+): Fact<RouteTarget> {
+  const loc = v.loc ?? from.loc;
+  const target = referencedNative(v, ctx);
+  if (target) {
+    const kind = KIND_BY_TYPE[target.type] ?? 'unknown';
+    if (kind === 'unknown' || NOT_MODELLED.has(target.type)) return fact({ kind }, loc);
+    return fact({ kind, ref: linkTo(v, from, ctx, attribute) }, loc);
+  }
+  if (v.kind === 'known' && typeof v.value === 'string') {
+    const kind = kindOfId(v.value);
+    if (kind === 'local') return fact({ kind }, loc);
+    // A literal ID of something outside the scan: the kind is known, the object is not.
+    return fact({ kind, ref: linkTo(v, from, ctx, attribute) }, loc);
+  }
+  if (v.kind === 'ref') {
+    // A resource that is not scanned (a module output that is not resolved, a data source).
+    return unknownFact(
+      { inputs: [v.target.split('#').pop() ?? v.target], detail: `${attribute} refers to a resource outside the scan` },
+      loc,
+    );
+  }
+  return unknownFact(causeOf(v, from, attribute), loc);
+}

@@ -59,6 +59,7 @@ class YamlTreeBuilder {
     private readonly file: string,
     private readonly lines: LineCounter,
     private readonly doc: Document.Parsed,
+    private readonly text: string,
   ) {}
 
   private loc(offset: number): SourceLoc {
@@ -101,7 +102,7 @@ class YamlTreeBuilder {
     const tag = n.tag;
     if (!ignoreTag && tag !== undefined && tag.startsWith('!')) {
       const longForm = Object.prototype.hasOwnProperty.call(SHORT_FORMS, tag) ? SHORT_FORMS[tag]! : undefined;
-      const loc = this.loc(start);
+      const loc = this.loc(this.tagOffset(tag, start));
       const endLine = this.endLine(n.range, start);
       if (longForm === undefined) {
         this.count(1, start);
@@ -115,6 +116,12 @@ class YamlTreeBuilder {
       return this.remember(n, built);
     }
     return this.remember(n, this.buildUntagged(n, depth, start));
+  }
+
+  /** A tagged block collection starts on the line after its tag; the tag's line is where the author wrote it. */
+  private tagOffset(tag: string, start: number): number {
+    const i = this.text.lastIndexOf(tag, start);
+    return i >= 0 && this.text.slice(i + tag.length, start).trim() === '' ? i : start;
   }
 
   private remember(n: ParsedNode, built: Built): Built {
@@ -193,6 +200,19 @@ function collectComments(tokens: unknown[], lines: LineCounter, text: string): C
   return out.sort((a, b) => a.line - b.line);
 }
 
+/**
+ * `yaml` reports an unclosed quote where the file (or document) ends; the
+ * author needs the line where the quote opens, which is the last quote of
+ * that kind before the end (the quoted text cannot contain one unescaped).
+ */
+function errorOffset(text: string, offset: number, message: string): number {
+  const quote = /Missing closing (["'])quote/.exec(message)?.[1];
+  if (!quote) return offset;
+  let i = text.lastIndexOf(quote, offset - 1);
+  while (i > 0 && quote === '"' && text[i - 1] === '\\') i = text.lastIndexOf(quote, i - 1);
+  return i >= 0 ? i : offset;
+}
+
 export function parseYamlTemplate(file: string, text: string): ParsedTemplate {
   const lines = new LineCounter();
   const errors: ReadError[] = [];
@@ -207,12 +227,12 @@ export function parseYamlTemplate(file: string, text: string): ParsedTemplate {
       new Composer({ customTags: CUSTOM_TAGS, uniqueKeys: true, prettyErrors: false }).compose(tokens, true, text.length),
     );
     if (docs.length === 0) return { comments, errors: [{ file, line: 1, message: 'the template is empty' }] };
-    for (const e of docs.flatMap((d) => d.errors)) errors.push({ file, ...at(e.pos[0]), message: e.message });
+    for (const e of docs.flatMap((d) => d.errors)) errors.push({ file, ...at(errorOffset(text, e.pos[0], e.message)), message: e.message });
     if (docs.length > 1) errors.push({ file, ...at(docs[1]!.range[0]), message: 'a template must be a single YAML document' });
     if (errors.length > 0) return { comments, errors };
     const doc = docs[0]!;
     try {
-      const root = new YamlTreeBuilder(file, lines, doc).build(doc.contents, 0, 0).node;
+      const root = new YamlTreeBuilder(file, lines, doc, text).build(doc.contents, 0, 0).node;
       return { root, comments, errors };
     } catch (e) {
       if (e instanceof TemplateLimitError) return { comments, errors: [{ file, line: e.line, message: e.message }] };

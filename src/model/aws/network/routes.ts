@@ -67,9 +67,9 @@ function firstSet(block: Value, names: readonly string[]): [string, Value] | und
   return undefined;
 }
 
-/** Reads a route from `block` (the inline block, or the resource's attributes). */
+/** Reads a route from `block`: an inline block (located at the block), or a standalone route's attributes (at the resource). */
 export function routeOf(block: Value, attrs: RouteAttrs, r: NativeResource, ctx: LiftContext): Route {
-  const loc = block.loc ?? r.loc;
+  const loc = block === r.attrs ? r.loc : (block.loc ?? r.loc);
   const dest = firstSet(block, attrs.destinations);
   const target = firstSet(block, attrs.targets);
   return {

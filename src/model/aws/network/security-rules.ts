@@ -139,7 +139,7 @@ function peersOf(block: Value, shape: RuleShape, r: NativeResource, ctx: LiftCon
   return fact(peers, loc);
 }
 
-/** One rule from `block` (an inline block, or a standalone rule resource's attributes). */
+/** One rule from `block`: an inline block (located at the block), or a standalone rule's attributes (at the resource). */
 export function ruleOf(
   block: Value,
   shape: RuleShape,
@@ -148,7 +148,7 @@ export function ruleOf(
   ctx: LiftContext,
   groupId: string,
 ): SecurityRule {
-  const loc = block.loc ?? r.loc;
+  const loc = block === r.attrs ? r.loc : (block.loc ?? r.loc);
   const protocol = protocolOf(block, shape, r);
   const rule: SecurityRule = {
     direction,

@@ -96,28 +96,26 @@ function liftTransitGateway(r: NativeResource, ctx: LiftContext): void {
   }
 }
 
-/** The gateway's default association and propagation tables, read from the gateway's own definition. */
-function gatewayDefaults(tgwRef: Value | undefined, ctx: LiftContext): { association: Fact<string | null>; propagation: Fact<string | null> } | undefined {
+/** The table the gateway propagates attachments to by default, read from the gateway's native definition. */
+function defaultPropagationTable(tgwRef: Value | undefined, r: NativeResource, ctx: LiftContext, attribute: string): Fact<string | null> {
   const tgw = referencedNative(tgwRef, ctx);
-  // Read from the gateway's native definition: its entity may not be lifted yet in this pass.
-  if (!tgw || (tgw.type !== 'aws_ec2_transit_gateway' && tgw.type !== 'AWS::EC2::TransitGateway')) return undefined;
-  const a = gatewayAttrsOf(tgw);
-  return {
-    association: defaultTable(tgw, ctx, a.association, a.associationTable),
-    propagation: defaultTable(tgw, ctx, a.propagation, a.propagationTable),
-  };
-}
-
-function gatewayOutsideScan(tgwRef: Value | undefined, r: NativeResource, ctx: LiftContext, attribute: string): Fact<string | null> {
+  // The gateway's entity may not be lifted yet in this pass; its definition is enough.
+  if (tgw && (tgw.type === 'aws_ec2_transit_gateway' || tgw.type === 'AWS::EC2::TransitGateway')) {
+    const a = gatewayAttrsOf(tgw);
+    return defaultTable(tgw, ctx, a.propagation, a.propagationTable);
+  }
   const link = linkTo(tgwRef, r, ctx, attribute);
   if (!link.known) return link;
-  return unknownFact({ inputs: [link.value], detail: `the default route tables of ${link.value} are not known` }, link.loc);
+  return unknownFact({ inputs: [link.value], detail: `the default propagation table of ${link.value} is not known` }, link.loc);
 }
 
 /**
- * Where an attachment is associated and propagates when no association or
- * propagation resource says otherwise: the gateway's defaults, unless the
- * attachment opts out (Terraform's `transit_gateway_default_route_table_*`).
+ * How an attachment is routed when no association or propagation resource
+ * says otherwise. Association: `null`, the gateway's default (which the
+ * gateway may have disabled). An attachment that opts out of the default
+ * association is associated elsewhere, possibly outside the scan: unknown
+ * until an association resource amends it. Propagation: to the gateway's
+ * default propagation table unless the gateway or the attachment opts out.
  */
 export function defaultRouting(
   r: NativeResource,
@@ -125,18 +123,26 @@ export function defaultRouting(
   tgwAttr: string,
   optOut?: { association: string; propagation: string },
 ): { routeTable: Fact<string | null>; propagations: Connection['propagations'] } {
-  const tgwRef = field(r.attrs, tgwAttr);
-  const defaults = gatewayDefaults(tgwRef, ctx);
-  const useDefault = (attr: string | undefined, table: Fact<string | null>): Fact<string | null> => {
-    if (!attr) return table;
-    const flag = boolFact(field(r.attrs, attr), r, { name: attr, default: true });
-    if (!flag.known) return flag;
-    return flag.value ? table : { ...flag, value: null };
-  };
-  const association = defaults ? defaults.association : gatewayOutsideScan(tgwRef, r, ctx, tgwAttr);
-  const propagation = defaults ? defaults.propagation : gatewayOutsideScan(tgwRef, r, ctx, tgwAttr);
-  const routeTable = useDefault(optOut?.association, association);
-  const propagated = useDefault(optOut?.propagation, propagation);
+  let routeTable: Fact<string | null> = defaulted(null, r.loc);
+  if (optOut) {
+    const flag = boolFact(field(r.attrs, optOut.association), r, { name: optOut.association, default: true });
+    if (!flag.known) routeTable = flag;
+    else if (!flag.value) {
+      routeTable = unknownFact(
+        {
+          inputs: ['aws_ec2_transit_gateway_route_table_association'],
+          detail: `${r.address} opts out of the default association and no association for it is scanned`,
+        },
+        flag.loc,
+      );
+    }
+  }
+  let propagated = defaultPropagationTable(field(r.attrs, tgwAttr), r, ctx, tgwAttr);
+  if (optOut) {
+    const flag = boolFact(field(r.attrs, optOut.propagation), r, { name: optOut.propagation, default: true });
+    if (!flag.known) propagated = flag;
+    else if (!flag.value) propagated = { ...flag, value: null };
+  }
   const propagations = propagated.known
     ? fact(propagated.value === null ? [] : [fact(propagated.value, propagated.loc) as Link], propagated.loc)
     : propagated;

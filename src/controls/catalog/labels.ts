@@ -1,6 +1,8 @@
 // Display names, in Japanese and English, of the catalog's enumerated values.
 import type { SourceKind } from '../../readers/native.js';
-import type { AttestAnswerType, ControlKind, EvidenceRequirement, Lang, Severity } from './types.js';
+import { SEVERITY_LABEL, type Lang } from '../../report/lang.js';
+import type { Severity } from '../../results/finding.js';
+import type { AttestAnswerType, ControlKind, EvidenceRequirement } from './types.js';
 
 type Labels<K extends string> = Record<K, Record<Lang, string>>;
 
@@ -8,14 +10,6 @@ const KIND: Labels<ControlKind> = {
   code: { ja: 'コード', en: 'code' },
   live: { ja: '稼働環境', en: 'live' },
   attest: { ja: '自己申告', en: 'attest' },
-};
-
-const SEVERITY: Labels<Severity> = {
-  critical: { ja: '重大', en: 'critical' },
-  high: { ja: '高', en: 'high' },
-  medium: { ja: '中', en: 'medium' },
-  low: { ja: '低', en: 'low' },
-  info: { ja: '情報', en: 'info' },
 };
 
 const INPUT: Labels<SourceKind> = {
@@ -44,7 +38,7 @@ const UNIT: Labels<'days'> = {
 };
 
 export const kindLabel = (kind: ControlKind, lang: Lang): string => KIND[kind][lang];
-export const severityLabel = (severity: Severity, lang: Lang): string => SEVERITY[severity][lang];
+export const severityLabel = (severity: Severity, lang: Lang): string => SEVERITY_LABEL[severity][lang];
 export const inputLabel = (input: SourceKind, lang: Lang): string => INPUT[input][lang];
 export const answerLabel = (answer: AttestAnswerType, lang: Lang): string => ANSWER[answer][lang];
 export const evidenceLabel = (evidence: EvidenceRequirement, lang: Lang): string => EVIDENCE[evidence][lang];

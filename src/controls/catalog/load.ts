@@ -108,9 +108,14 @@ export function loadCatalog(dir: string = defaultCatalogDir()): Catalog {
 
   const byId = checkIdSet(controls, root, problems);
   if (problems.length > 0 || !meta) throw new CatalogError(problems);
+  const source = meta.value.source;
+  const ordered = SPEC_CONTROLS.map(({ id }) => byId.get(id)!);
   return {
-    ...meta.value,
-    controls: SPEC_CONTROLS.map(({ id }) => byId.get(id)!),
+    version: meta.value.catalogVersion,
+    source: `${source.title.ja}（${source.version}）`,
+    meta: meta.value,
+    controls: ordered,
+    byId: new Map(ordered.map((c) => [c.id, c])),
   };
 }
 
@@ -143,6 +148,8 @@ function parseFile(file: string, problems: CatalogProblem[]): ParsedFile | undef
 function validate(parsed: ParsedFile, fn: ValidateFunction, problems: CatalogProblem[]): boolean {
   if (fn(parsed.data)) return true;
   for (const err of fn.errors ?? []) {
+    // A bad key under propertyNames is reported once, by the propertyNames error itself.
+    if (err.propertyName !== undefined && err.keyword !== 'propertyNames') continue;
     const { segments, message } = describeSchemaError(err);
     problems.push({ file: parsed.file, line: lineOfPath(parsed, segments), message });
   }

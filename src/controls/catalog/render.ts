@@ -9,14 +9,16 @@ import {
   quantityLabel,
   severityLabel,
 } from './labels.js';
-import type { Catalog, CatalogArea, ControlChecks, ControlDefinition, Lang, LocalizedText } from './types.js';
+import type { Lang } from '../../report/lang.js';
+import type { LocalText } from '../../results/finding.js';
+import type { Catalog, CatalogArea, ControlChecks, ControlDefinition } from './types.js';
 
 const HEADINGS = {
   ja: {
     version: '版',
     catalog: 'カタログ版',
     extends: (c: Catalog) =>
-      `「${c.source.extends.title.ja}」（${c.source.extends.basis} に基づく）を ${c.source.cloudStandard} で補うもの`,
+      `「${c.meta.source.extends.title.ja}」（${c.meta.source.extends.basis} に基づく）を ${c.meta.source.cloudStandard} で補うもの`,
     policySection: '対策基準',
     controls: (n: number) => `管理策 ${n} 件`,
     thresholds: '既定値（kikan の既定であり指針の数値ではありません。ポリシーファイルで変更できます）',
@@ -30,7 +32,7 @@ const HEADINGS = {
     version: 'version',
     catalog: 'catalog',
     extends: (c: Catalog) =>
-      `extends "${c.source.extends.title.en}" (based on ${c.source.extends.basis}) with ${c.source.cloudStandard}`,
+      `extends "${c.meta.source.extends.title.en}" (based on ${c.meta.source.extends.basis}) with ${c.meta.source.cloudStandard}`,
     policySection: '対策基準',
     controls: (n: number) => `${n} controls`,
     thresholds: 'Defaults (kikan defaults, not guideline figures; the policy file can change them)',
@@ -46,14 +48,14 @@ const HEADINGS = {
 export function renderCatalogText(catalog: Catalog, lang: Lang): string {
   const h = HEADINGS[lang];
   const out: string[] = [
-    catalog.source.title[lang],
-    `${h.version}: ${catalog.source.version}  ${h.catalog}: ${catalog.catalogVersion}`,
+    catalog.meta.source.title[lang],
+    `${h.version}: ${catalog.meta.source.version}  ${h.catalog}: ${catalog.meta.catalogVersion}`,
     h.extends(catalog),
   ];
   const kindWidth = Math.max(...catalog.controls.map((c) => displayWidth(kindLabel(c.kind, lang))));
   const severityWidth = Math.max(...catalog.controls.map((c) => displayWidth(severityLabel(c.severity, lang))));
   const idWidth = Math.max(...catalog.controls.map((c) => c.id.length));
-  for (const area of catalog.areas) {
+  for (const area of catalog.meta.areas) {
     const section = `${h.policySection} ${area.policySection}`;
     out.push('', `${area.area} ${area.title[lang]}${lang === 'ja' ? `（${section}）` : ` (${section})`}`);
     for (const c of controlsOf(catalog, area)) {
@@ -79,8 +81,7 @@ export function renderCatalogText(catalog: Catalog, lang: Lang): string {
 
 /** The whole catalog as JSON: metadata, then every control in SPEC order. */
 export function renderCatalogJson(catalog: Catalog): string {
-  const { catalogVersion, source, policySections, areas, controls } = catalog;
-  return JSON.stringify({ catalogVersion, source, policySections, areas, controls }, null, 2) + '\n';
+  return JSON.stringify({ ...catalog.meta, controls: catalog.controls }, null, 2) + '\n';
 }
 
 /** docs/controls.md: both languages, every field of every control. */
@@ -90,21 +91,21 @@ export function renderCatalogMarkdown(catalog: Catalog): string {
     '',
     '<!-- Generated from controls/*.yaml by renderCatalogMarkdown (src/controls/catalog/render.ts); do not edit by hand. -->',
     '',
-    `- 出典 / Source: ${md(catalog.source.title.ja)}（${md(catalog.source.version)}）`,
-    `  — ${md(catalog.source.title.en)}`,
+    `- 出典 / Source: ${md(catalog.meta.source.title.ja)}（${md(catalog.meta.source.version)}）`,
+    `  — ${md(catalog.meta.source.title.en)}`,
     `- ${md(HEADINGS.ja.extends(catalog))}`,
-    `- ${HEADINGS.ja.catalog} / Catalog version: ${catalog.catalogVersion}`,
+    `- ${HEADINGS.ja.catalog} / Catalog version: ${catalog.meta.catalogVersion}`,
     '',
-    md(catalog.source.note.ja),
+    md(catalog.meta.source.note.ja),
     '',
-    md(catalog.source.note.en),
+    md(catalog.meta.source.note.en),
     '',
     '## 区分と対策基準 / Areas and 対策基準 sections',
     '',
     '| 区分 / Area | 名称 / Title | 対策基準 / Policy section | 骨子案の見出し / Headings in the draft |',
     '|---|---|---|---|',
-    ...catalog.areas.map((a) => {
-      const section = catalog.policySections.find((s) => s.section === a.policySection);
+    ...catalog.meta.areas.map((a) => {
+      const section = catalog.meta.policySections.find((s) => s.section === a.policySection);
       return row([
         String(a.area),
         `${a.title.ja} / ${a.title.en}`,
@@ -128,7 +129,7 @@ export function renderCatalogMarkdown(catalog: Catalog): string {
       ]),
     ),
   ];
-  for (const area of catalog.areas) {
+  for (const area of catalog.meta.areas) {
     out.push(
       '',
       `## ${area.area}. ${md(area.title.ja)} / ${md(area.title.en)}（対策基準 ${area.policySection}）`,
@@ -139,7 +140,7 @@ export function renderCatalogMarkdown(catalog: Catalog): string {
 }
 
 function controlMarkdown(catalog: Catalog, c: ControlDefinition): string[] {
-  const section = catalog.policySections.find((s) => s.section === c.policySection.split('.')[0]);
+  const section = catalog.meta.policySections.find((s) => s.section === c.policySection.split('.')[0]);
   const out = [
     `### ${c.id} ${md(c.title.ja)} / ${md(c.title.en)}`,
     '',
@@ -178,7 +179,7 @@ function controlMarkdown(catalog: Catalog, c: ControlDefinition): string[] {
 }
 
 function checkLines(checks: ControlChecks, lang: Lang): string[] {
-  const parts: [string, LocalizedText | undefined][] = [
+  const parts: [string, LocalText | undefined][] = [
     [HEADINGS[lang].common, checks.common],
     ['AWS', checks.aws],
     ['Azure', checks.azure],

@@ -1,17 +1,9 @@
 // The control catalog as data: what controls/*.yaml hold once validated.
 // IDs are a fixed contract (SPEC §3); everything else is the project's words.
 import type { SourceKind } from '../../readers/native.js';
-
-export type Lang = 'ja' | 'en';
-
-export interface LocalizedText {
-  ja: string;
-  en: string;
-}
+import type { LocalText, Severity } from '../../results/finding.js';
 
 export type ControlKind = 'code' | 'live' | 'attest';
-
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 /** How a questionnaire question is answered. `yesno_partial` adds "partly". */
 export type AttestAnswerType = 'yesno' | 'yesno_partial' | 'text' | 'date';
@@ -22,10 +14,10 @@ export type EvidenceRequirement = 'required' | 'optional';
 export interface AttestQuestion {
   /** `<control ID>.q<n>`, numbered from 1 in order. */
   id: string;
-  text: LocalizedText;
+  text: LocalText;
   answer: AttestAnswerType;
   evidence: EvidenceRequirement;
-  help: LocalizedText;
+  help: LocalText;
 }
 
 /** A numeric default the policy file may override. Never a guideline figure. */
@@ -33,7 +25,7 @@ export interface Threshold {
   default: number;
   unit: 'days';
   /** Says that the figure is a kikan default and what to base a change on. */
-  note: LocalizedText;
+  note: LocalText;
 }
 
 /**
@@ -41,9 +33,9 @@ export interface Threshold {
  * both clouds and for the questionnaire of attest controls.
  */
 export interface ControlChecks {
-  common?: LocalizedText;
-  aws?: LocalizedText;
-  azure?: LocalizedText;
+  common?: LocalText;
+  aws?: LocalText;
+  azure?: LocalText;
 }
 
 export interface ControlRefs {
@@ -62,9 +54,9 @@ export interface ControlDefinition {
   policySection: string;
   /** Default severity of a failing finding. */
   severity: Severity;
-  title: LocalizedText;
-  rationale: LocalizedText;
-  remediation: LocalizedText;
+  title: LocalText;
+  rationale: LocalText;
+  remediation: LocalText;
   checks: ControlChecks;
   refs: ControlRefs;
   /** Input formats that can show this control; empty for attest controls. */
@@ -75,25 +67,25 @@ export interface ControlDefinition {
 }
 
 export interface CatalogSource {
-  title: LocalizedText;
+  title: LocalText;
   /** Version of the source document, e.g. `draft (骨子案)`. */
   version: string;
   /** The guideline the draft extends, and the standard that one is based on. */
-  extends: { title: LocalizedText; basis: string };
+  extends: { title: LocalText; basis: string };
   cloudStandard: string;
-  note: LocalizedText;
+  note: LocalText;
 }
 
 /** A section of the base guideline's 対策基準. */
 export interface PolicySection {
   section: string;
-  title: LocalizedText;
+  title: LocalText;
 }
 
 /** An area of the draft's chapter 5. */
 export interface CatalogArea {
   area: number;
-  title: LocalizedText;
+  title: LocalText;
   /** The 対策基準 section this area adds to. */
   policySection: string;
   /** The draft's ○ headings under this area. */
@@ -109,7 +101,14 @@ export interface CatalogMeta {
   areas: CatalogArea[];
 }
 
-export interface Catalog extends CatalogMeta {
+export interface Catalog {
+  /** `catalogVersion` of catalog.yaml, as reports print it. */
+  version: string;
+  /** The source document and its version in one line, for report headers. */
+  source: string;
+  /** catalog.yaml as written. */
+  meta: CatalogMeta;
   /** Every control, in SPEC §3 order. */
   controls: ControlDefinition[];
+  byId: ReadonlyMap<string, ControlDefinition>;
 }

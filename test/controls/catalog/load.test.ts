@@ -1,6 +1,6 @@
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CatalogError, defaultCatalogDir, loadCatalog, type CatalogProblem } from '../../../src/controls/catalog/load.js';
@@ -19,10 +19,6 @@ function copyCatalog(): string {
   cpSync(CONTROLS_DIR, dir, { recursive: true });
   copies.push(dirname(dir));
   return dir;
-}
-
-function dirname(p: string): string {
-  return join(p, '..');
 }
 
 function edit(dir: string, file: string, from: string | RegExp, to: string): void {
@@ -58,12 +54,13 @@ describe('the shipped catalog', () => {
   });
 
   it('maps the draft areas to 対策基準 sections, area 8 to section 9', () => {
-    expect(catalog.areas.map((a) => a.area)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    const area8 = catalog.areas.find((a) => a.area === 8)!;
+    const { areas, policySections } = catalog.meta;
+    expect(areas.map((a) => a.area)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const area8 = areas.find((a) => a.area === 8)!;
     expect(area8.policySection).toBe('9');
-    expect(catalog.policySections.find((s) => s.section === '9')?.title.ja).toBe(area8.title.ja);
+    expect(policySections.find((s) => s.section === '9')?.title.ja).toBe(area8.title.ja);
     for (const c of catalog.controls) {
-      const area = catalog.areas.find((a) => a.area === c.area)!;
+      const area = areas.find((a) => a.area === c.area)!;
       expect(c.id.startsWith(`LG-${c.area}.`)).toBe(true);
       expect(c.policySection.split('.')[0]).toBe(area.policySection);
     }
@@ -92,10 +89,18 @@ describe('the shipped catalog', () => {
   });
 
   it('records the source draft and the guideline it extends', () => {
-    expect(catalog.catalogVersion).toMatch(/^\d+\.\d+\.\d+/);
-    expect(catalog.source.title.ja).toContain('骨子（案）');
-    expect(catalog.source.extends.title.ja).toBe('地方公共団体における情報セキュリティポリシーに関するガイドライン');
-    expect(catalog.source.cloudStandard).toContain('JIS Q 27017');
+    const { source } = catalog.meta;
+    expect(catalog.version).toBe(catalog.meta.catalogVersion);
+    expect(catalog.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(catalog.source).toBe(`${source.title.ja}（${source.version}）`);
+    expect(source.title.ja).toContain('骨子（案）');
+    expect(source.extends.title.ja).toBe('地方公共団体における情報セキュリティポリシーに関するガイドライン');
+    expect(source.cloudStandard).toContain('JIS Q 27017');
+  });
+
+  it('indexes every control by ID', () => {
+    expect([...catalog.byId.keys()]).toEqual(catalog.controls.map((c) => c.id));
+    for (const c of catalog.controls) expect(catalog.byId.get(c.id)).toBe(c);
   });
 
   it('is found from this module without an argument', () => {
@@ -233,6 +238,18 @@ describe('catalog validation', () => {
     const messages = problemsOf(dir).map((p) => p.message);
     expect(messages).toContain("area 8 of the draft's chapter 5 is missing");
     expect(messages).toContain('area 7: policy section "7" is not in policySections');
+  });
+
+  it('requires camelCase threshold names, reported once', () => {
+    const dir = copyCatalog();
+    edit(dir, 'LG-6.2.yaml', 'logRetentionDays:', 'log_retention_days:');
+    expect(problemsOf(dir)).toEqual([
+      {
+        file: join(dir, 'LG-6.2.yaml'),
+        line: lineOf(dir, 'LG-6.2.yaml', 'log_retention_days:'),
+        message: 'thresholds: key "log_retention_days" must be camelCase',
+      },
+    ]);
   });
 
   it('collects problems of several files in one error', () => {

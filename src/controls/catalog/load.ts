@@ -77,14 +77,14 @@ export function loadCatalog(dir: string = defaultCatalogDir()): Catalog {
   const validateMeta = ajv.compile(catalogMetaSchema);
   const validateControl = ajv.compile(controlSchema);
 
-  let meta: { parsed: ParsedFile; value: CatalogMeta } | undefined;
+  let meta: CatalogMeta | undefined;
   if (!names.includes(META_FILE)) {
     problems.push({ file: join(root, META_FILE), message: 'missing: the catalog metadata file is required' });
   } else {
     const parsed = parseFile(join(root, META_FILE), problems);
     if (parsed && validate(parsed, validateMeta, problems)) {
-      meta = { parsed, value: parsed.data as CatalogMeta };
-      checkMeta(meta.parsed, meta.value, problems);
+      meta = parsed.data as CatalogMeta;
+      checkMeta(parsed, meta, problems);
     }
   }
 
@@ -102,18 +102,17 @@ export function loadCatalog(dir: string = defaultCatalogDir()): Catalog {
     if (parsed && validate(parsed, validateControl, problems)) {
       const value = parsed.data as ControlDefinition;
       controls.push({ parsed, value });
-      checkControl(parsed, value, name, meta?.value, problems);
+      checkControl(parsed, value, name, meta, problems);
     }
   }
 
   const byId = checkIdSet(controls, root, problems);
   if (problems.length > 0 || !meta) throw new CatalogError(problems);
-  const source = meta.value.source;
   const ordered = SPEC_CONTROLS.map(({ id }) => byId.get(id)!);
   return {
-    version: meta.value.catalogVersion,
-    source: `${source.title.ja}（${source.version}）`,
-    meta: meta.value,
+    version: meta.catalogVersion,
+    source: `${meta.source.title.ja}（${meta.source.version}）`,
+    meta,
     controls: ordered,
     byId: new Map(ordered.map((c) => [c.id, c])),
   };
@@ -272,23 +271,23 @@ function checkIdSet(
   problems: CatalogProblem[],
 ): Map<string, ControlDefinition> {
   const byId = new Map<string, ControlDefinition>();
-  const firstFile = new Map<string, ParsedFile>();
+  const fileOf = new Map<string, ParsedFile>();
   for (const { parsed, value } of controls) {
-    const seen = firstFile.get(value.id);
+    const seen = fileOf.get(value.id);
     if (seen) {
       problems.push(
         at(parsed, ['id'], `${value.id} is defined twice (also in ${seen.file}:${lineOfPath(seen, ['id'])})`),
       );
       continue;
     }
-    firstFile.set(value.id, parsed);
+    fileOf.set(value.id, parsed);
     byId.set(value.id, value);
     if (!SPEC_CONTROLS.some((s) => s.id === value.id)) {
       problems.push(at(parsed, ['id'], `${value.id} is not a control ID of SPEC §3`));
     }
   }
   for (const { id } of SPEC_CONTROLS) {
-    if (!firstFile.has(id) && !problems.some((p) => p.file === join(root, `${id}.yaml`))) {
+    if (!byId.has(id) && !problems.some((p) => p.file === join(root, `${id}.yaml`))) {
       problems.push({ file: join(root, `${id}.yaml`), message: `missing: control ${id} of SPEC §3 is not defined` });
     }
   }

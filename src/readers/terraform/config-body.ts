@@ -33,7 +33,7 @@ export function blocksOf(block: BlockConfig, type: string): BlockConfig[] {
 }
 
 /** hcl2json's top-level shape: how many labels (object levels) each block type has. */
-const TOP_LEVEL_LABELS: Record<string, number> = {
+export const TOP_LEVEL_LABELS: Record<string, number> = {
   resource: 2,
   data: 2,
   module: 1,

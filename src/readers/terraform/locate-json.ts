@@ -2,24 +2,13 @@
 // it, so parse it here with offsets and bring it to hcl2json's shape (blocks as
 // arrays of bodies) together with the same located tree the HCL scanner gives.
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { TOP_LEVEL_LABELS } from './config-body.js';
 import { LineIndex } from './line-index.js';
 import type { LocatedAttribute, LocatedBlock, LocatedBody, LocatedComment, LocatedExpr, LocatedHcl } from './locate.js';
 
 export type JsonConfigResult =
   | { ok: true; body: Record<string, unknown>; located: LocatedHcl }
   | { ok: false; line: number; column: number; message: string };
-
-/** How many labels each top-level block type has in Terraform's JSON syntax. */
-const TOP_LEVEL_LABELS: Record<string, number> = {
-  resource: 2,
-  data: 2,
-  module: 1,
-  variable: 1,
-  output: 1,
-  provider: 1,
-  locals: 0,
-  terraform: 0,
-};
 
 // Terraform's JSON syntax: a property named "//" is a comment.
 const COMMENT_KEY = '//';

@@ -1,0 +1,386 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { NativeResource } from '../../../src/readers/native.js';
+import { defaultReadOptions, type ReadOptions } from '../../../src/readers/options.js';
+import { readTerraform, type TerraformReadResult } from '../../../src/readers/terraform/index.js';
+import { path as at, toPlain, type Value } from '../../../src/readers/value.js';
+
+const FIXTURES = path.resolve(__dirname, '../../../fixtures/readers/terraform');
+
+function fixture(name: string): string {
+  return path.join(FIXTURES, name);
+}
+
+/** 1-based line of the first line of `file` (under `root`) containing `snippet`. */
+function lineOf(root: string, file: string, snippet: string): number {
+  const lines = readFileSync(path.join(root, file), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(snippet));
+  if (i < 0) throw new Error(`${snippet} not in ${file}`);
+  return i + 1;
+}
+
+function byAddress(r: TerraformReadResult, address: string): NativeResource {
+  const found = r.resources.find((x) => x.address === address);
+  if (!found) throw new Error(`no ${address} among ${r.resources.map((x) => x.address).join(', ')}`);
+  return found;
+}
+
+function expectUnknown(v: Value | undefined): Extract<Value, { kind: 'unknown' }> {
+  expect(v?.kind).toBe('unknown');
+  return v as Extract<Value, { kind: 'unknown' }>;
+}
+
+async function read(root: string, dirs: string[], extra: Partial<ReadOptions> = {}): Promise<TerraformReadResult> {
+  return readTerraform(
+    dirs.map((d) => path.join(root, d)),
+    { ...defaultReadOptions(root), ...extra },
+  );
+}
+
+describe('readTerraform: a vendor environment with local modules', async () => {
+  const root = fixture('municipal-env');
+  const r = await read(root, ['.', 'modules/logging', 'modules/archive']);
+
+  it('evaluates the local modules through their caller, not as roots', () => {
+    expect(r.stats.roots).toEqual(['.']);
+    expect(r.errors).toEqual([]);
+    expect(r.resources.every((x) => x.scope === '.' && x.key === `.#${x.address}`)).toBe(true);
+    expect(r.resources.map((x) => x.address).sort()).toEqual(
+      [
+        'aws_kms_key.dr',
+        'aws_kms_key.logs',
+        'aws_route_table.private',
+        'aws_route_table_association.private["app-a"]',
+        'aws_route_table_association.private["app-c"]',
+        'aws_route_table_association.private["db-a"]',
+        'aws_security_group.admin',
+        'aws_security_group_rule.db_from_app',
+        'aws_ssm_parameter.archive_arn',
+        'aws_ssm_parameter.log_group',
+        'aws_subnet.this["app-a"]',
+        'aws_subnet.this["app-c"]',
+        'aws_subnet.this["db-a"]',
+        'aws_vpc.main',
+        'module.logging.aws_cloudwatch_log_group.app',
+        'module.logging.module.archive.aws_s3_bucket.this',
+        'module.logging.module.archive.aws_s3_bucket_lifecycle_configuration.this',
+      ].sort(),
+    );
+    expect(r.stats.skippedTypes).toEqual({ random: 1 });
+  });
+
+  it('records every file read with its kind and hash', () => {
+    const kinds = Object.fromEntries(r.inputs.map((i) => [i.file, i.kind]));
+    expect(kinds['network.tf']).toBe('terraform');
+    expect(kinds['modules/archive/main.tf']).toBe('terraform');
+    expect(kinds['terraform.tfvars']).toBe('terraform-vars');
+    expect(kinds['tenant.auto.tfvars']).toBe('terraform-vars');
+    expect(r.inputs.every((i) => /^[0-9a-f]{64}$/.test(i.sha256 ?? ''))).toBe(true);
+    expect(new Set(r.inputs.map((i) => i.file)).size).toBe(r.inputs.length);
+  });
+
+  it('applies tfvars in order (auto.tfvars over terraform.tfvars) and locals with merge()', () => {
+    const vpc = byAddress(r, 'aws_vpc.main');
+    expect(toPlain(at(vpc.attrs, 'tags'))).toEqual({
+      CostCenter: 'jyuki-01',
+      Environment: 'prod',
+      'lg:segment': 'mynumber',
+      Name: 'city-kikan-prod-vpc',
+    });
+    expect(toPlain(at(vpc.attrs, 'tags_all'))).toMatchObject({ 'lg:tenant': 'city-kikan', ManagedBy: 'terraform', Name: 'city-kikan-prod-vpc' });
+    expect(at(vpc.attrs, 'cidr_block')).toMatchObject({ kind: 'known', value: '10.10.0.0/16' });
+  });
+
+  it('locates resources, attributes and nested block attributes on their lines', () => {
+    const vpc = byAddress(r, 'aws_vpc.main');
+    expect(vpc.loc).toEqual({ file: 'network.tf', line: lineOf(root, 'network.tf', 'resource "aws_vpc" "main"'), column: 1 });
+    expect(at(vpc.attrs, 'cidr_block')?.loc).toMatchObject({ file: 'network.tf', line: lineOf(root, 'network.tf', 'cidr_block           = var.vpc_cidr') });
+    const sg = byAddress(r, 'aws_security_group.admin');
+    expect(at(sg.attrs, 'egress', 0, 'cidr_blocks')?.loc?.line).toBe(lineOf(root, 'network.tf', '["0.0.0.0/0"]'));
+    expect(at(sg.attrs, 'ingress', 1, 'from_port')?.loc?.line).toBe(lineOf(root, 'network.tf', 'from_port   = 443'));
+    const lg = byAddress(r, 'module.logging.aws_cloudwatch_log_group.app');
+    expect(lg.loc).toMatchObject({ file: 'modules/logging/main.tf', line: lineOf(root, 'modules/logging/main.tf', 'resource "aws_cloudwatch_log_group"') });
+    for (const res of r.resources) {
+      for (const [name, v] of Object.entries(res.attrs.fields)) {
+        expect(v.loc, `${res.address}.${name}`).toBeDefined();
+        expect(v.loc!.line).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('expands for_each over a map with optional() defaults, and over another resource', () => {
+    const db = byAddress(r, 'aws_subnet.this["db-a"]');
+    expect(toPlain(at(db.attrs, 'tags'))).toMatchObject({ Name: 'city-kikan-prod-db-a', Tier: 'db' });
+    const app = byAddress(r, 'aws_subnet.this["app-c"]');
+    expect(toPlain(at(app.attrs, 'tags'))).toMatchObject({ Tier: 'app' });
+    expect(at(app.attrs, 'availability_zone')).toMatchObject({ kind: 'known', value: 'ap-northeast-1c' });
+    expect(at(app.attrs, 'vpc_id')).toMatchObject({ kind: 'ref', target: '.#aws_vpc.main', attribute: 'id' });
+    const assoc = byAddress(r, 'aws_route_table_association.private["app-c"]');
+    expect(at(assoc.attrs, 'subnet_id')).toMatchObject({ kind: 'ref', target: '.#aws_subnet.this["app-c"]', attribute: 'id' });
+    expect(at(assoc.attrs, 'route_table_id')).toMatchObject({ kind: 'ref', target: '.#aws_route_table.private', attribute: 'id' });
+  });
+
+  it('expands dynamic blocks in source order among static ones, with the iterator name', () => {
+    const sg = byAddress(r, 'aws_security_group.admin');
+    const ingress = at(sg.attrs, 'ingress');
+    expect(ingress?.kind).toBe('list');
+    expect(toPlain(ingress)).toEqual([
+      { description: 'ssh from admin 0', from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['10.200.0.0/24'] },
+      { description: 'https', from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['10.10.0.0/16'] },
+    ]);
+    expect(Object.keys(sg.attrs.fields)).toEqual(['name', 'vpc_id', 'ingress', 'egress', 'tags_all']);
+  });
+
+  it('keeps inline waivers above a header and at an attribute', () => {
+    const sg = byAddress(r, 'aws_security_group.admin');
+    expect(sg.waivers).toEqual([
+      { controlId: 'LG-3.5', reason: '保守端末からの接続のみ（申請番号 2024-031）', loc: sg.loc },
+      { controlId: 'LG-3.4', reason: 'パッチ取得用、FW経由', loc: expect.objectContaining({ file: 'network.tf', line: lineOf(root, 'network.tf', '"0.0.0.0/0"') }) },
+    ]);
+    expect(byAddress(r, 'aws_vpc.main').waivers).toBeUndefined();
+  });
+
+  it('takes the region from the provider, by alias too', () => {
+    const logs = byAddress(r, 'aws_kms_key.logs');
+    expect(logs.region).toMatchObject({ kind: 'known', value: 'ap-northeast-1' });
+    const dr = byAddress(r, 'aws_kms_key.dr');
+    expect(dr.region).toMatchObject({ kind: 'known', value: 'ap-northeast-3', loc: { file: 'providers.tf' } });
+    // default_tags belong to the default provider only
+    expect(at(dr.attrs, 'tags_all')).toBeUndefined();
+  });
+
+  it('renders aws_iam_policy_document locally, marking the account ID as unknown in place', () => {
+    const policy = at(byAddress(r, 'aws_kms_key.logs').attrs, 'policy');
+    expect(policy?.kind).toBe('known');
+    const doc = JSON.parse(String((policy as { value: string }).value));
+    expect(doc.Version).toBe('2012-10-17');
+    expect(doc.Statement).toHaveLength(2);
+    expect(doc.Statement[0].Sid).toBe('RootAccess');
+    expect(doc.Statement[0].Action).toBe('kms:*');
+    const marker = doc.Statement[0].Principal.AWS['kikan:unknown'];
+    expect(marker.inputs).toContain('data.aws_caller_identity.current');
+    expect(doc.Statement[1].Principal).toEqual({ Service: 'logs.ap-northeast-1.amazonaws.com' });
+    expect(doc.Statement[1].Action).toEqual(['kms:GenerateDataKey*', 'kms:Encrypt*', 'kms:Decrypt*']);
+    expect(doc.Statement[1].Condition).toEqual({ ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:ap-northeast-1:*:*' } });
+  });
+
+  it('names the root-most input of an unknown passed down two module levels, with the chain', () => {
+    const lg = byAddress(r, 'module.logging.aws_cloudwatch_log_group.app');
+    const retention = expectUnknown(at(lg.attrs, 'retention_in_days'));
+    expect(retention.cause.inputs).toEqual(['var.log_retention_days']);
+    expect(retention.cause.chain).toEqual(['module.logging: var.retention <- var.log_retention_days']);
+    expect(at(lg.attrs, 'name')).toMatchObject({ kind: 'known', value: '/city-kikan-prod/app' });
+    expect(at(lg.attrs, 'kms_key_id')).toMatchObject({ kind: 'ref', target: '.#aws_kms_key.logs', attribute: 'arn' });
+
+    const lc = byAddress(r, 'module.logging.module.archive.aws_s3_bucket_lifecycle_configuration.this');
+    const days = expectUnknown(at(lc.attrs, 'rule', 0, 'expiration', 0, 'days'));
+    expect(days.cause.inputs).toEqual(['var.log_retention_days']);
+    expect(days.cause.chain).toEqual([
+      'module.logging.module.archive: var.expire_days <- var.retention',
+      'module.logging: var.retention <- var.log_retention_days',
+    ]);
+    expect(at(lc.attrs, 'bucket')).toMatchObject({ kind: 'ref', target: '.#module.logging.module.archive.aws_s3_bucket.this', attribute: 'id' });
+    const bucket = byAddress(r, 'module.logging.module.archive.aws_s3_bucket.this');
+    expect(at(bucket.attrs, 'object_lock_enabled')).toMatchObject({ kind: 'known', value: true });
+    expect(at(bucket.attrs, 'bucket')?.kind).toBe('unknown');
+  });
+
+  it('reads module outputs: known values and refs to resources inside the module', () => {
+    expect(at(byAddress(r, 'aws_ssm_parameter.log_group').attrs, 'value')).toMatchObject({ kind: 'known', value: '/city-kikan-prod/app' });
+    expect(at(byAddress(r, 'aws_ssm_parameter.archive_arn').attrs, 'value')).toMatchObject({
+      kind: 'ref',
+      target: '.#module.logging.module.archive.aws_s3_bucket.this',
+      attribute: 'arn',
+    });
+  });
+
+  it('reports a remote module that was not downloaded once, and never fetches it', () => {
+    expect(r.notScanned).toHaveLength(1);
+    expect(r.notScanned[0]).toMatchObject({ address: 'module.endpoints', scope: '.', loc: { file: 'logging.tf', line: lineOf(root, 'logging.tf', 'module "endpoints"') } });
+    expect(r.notScanned[0]!.cause.detail).toContain('terraform init');
+  });
+});
+
+describe('readTerraform: variables from the command line', () => {
+  const root = fixture('municipal-env');
+  it('lets --var-file and --var win over tfvars, converting to the declared type', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kikan-tf-'));
+    try {
+      const varFile = path.join(dir, 'prod.tfvars');
+      await writeFile(varFile, 'env = "dr"\nlog_retention_days = 90\n');
+      const r = await read(root, ['.', 'modules/logging', 'modules/archive'], {
+        varFiles: [varFile],
+        vars: { log_retention_days: '400', admin_cidrs: '["192.0.2.0/28", "198.51.100.0/28"]' },
+      });
+      expect(r.inputs.find((i) => i.file.endsWith('prod.tfvars'))?.kind).toBe('terraform-vars');
+      expect(toPlain(at(byAddress(r, 'aws_vpc.main').attrs, 'tags', 'Name'))).toBe('city-kikan-dr-vpc');
+      expect(at(byAddress(r, 'module.logging.aws_cloudwatch_log_group.app').attrs, 'retention_in_days')).toMatchObject({ kind: 'known', value: 400 });
+      const ingress = at(byAddress(r, 'aws_security_group.admin').attrs, 'ingress');
+      expect((ingress as { items: Value[] }).items).toHaveLength(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('readTerraform: broken files', () => {
+  it('reports each rejected file with its line and still reads the others', async () => {
+    const r = await read(fixture('broken-file'), ['.']);
+    const errors = Object.fromEntries(r.errors.map((e) => [e.file, e]));
+    expect(errors['broken.tf']).toMatchObject({ line: 1 });
+    expect(errors['broken.tf']!.message).toMatch(/Unclosed configuration block/);
+    expect(errors['zz_bad_expr.tf']).toMatchObject({ line: 2 });
+    expect(r.resources.map((x) => x.address)).toEqual(['aws_s3_bucket.docs', 'aws_s3_bucket_public_access_block.docs']);
+    expect(at(r.resources[1]!.attrs, 'bucket')).toMatchObject({ kind: 'ref', target: '.#aws_s3_bucket.docs' });
+    expect(r.inputs.map((i) => i.file).sort()).toEqual(['broken.tf', 'good.tf', 'zz_bad_expr.tf']);
+  });
+
+  it('skips a file over 5 MB with an error', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kikan-tf-'));
+    try {
+      await writeFile(path.join(dir, 'huge.tf'), `# ${'x'.repeat(5 * 1024 * 1024 + 10)}\n`);
+      await writeFile(path.join(dir, 'ok.tf'), 'resource "aws_sns_topic" "t" {\n  name = "t"\n}\n');
+      const r = await readTerraform([dir], defaultReadOptions(dir));
+      expect(r.errors).toEqual([{ file: 'huge.tf', message: expect.stringContaining('5 MB') }]);
+      expect(r.resources.map((x) => x.address)).toEqual(['aws_sns_topic.t']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('readTerraform: JSON configuration', async () => {
+  const root = fixture('json-config');
+  const r = await read(root, ['.']);
+
+  it('reads .tf.json with count, templates, dynamic blocks and tfvars.json', () => {
+    expect(r.errors).toEqual([]);
+    expect(r.inputs.map((i) => [i.file, i.kind]).sort()).toEqual([
+      ['main.tf.json', 'terraform'],
+      ['terraform.tfvars.json', 'terraform-vars'],
+    ]);
+    const q1 = byAddress(r, 'aws_sqs_queue.q[1]');
+    expect(at(q1.attrs, 'name')).toMatchObject({ kind: 'known', value: 'kikan-stg-notice', loc: { file: 'main.tf.json', line: lineOf(root, 'main.tf.json', '"name": "${local.prefix}') } });
+    expect(at(q1.attrs, 'tags', 'lg:segment')).toMatchObject({ kind: 'known', value: 'lgwan', loc: { line: lineOf(root, 'main.tf.json', '"lg:segment"') } });
+    expect(q1.loc).toMatchObject({ file: 'main.tf.json', line: lineOf(root, 'main.tf.json', '"q": {') });
+    const sg = byAddress(r, 'aws_security_group.web');
+    expect(toPlain(at(sg.attrs, 'ingress'))).toEqual([
+      { from_port: 80, to_port: 80, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'] },
+      { from_port: 443, to_port: 443, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'] },
+    ]);
+  });
+
+  it('takes waivers from "//" comment properties', () => {
+    expect(byAddress(r, 'aws_sqs_queue.q[0]').waivers).toEqual([
+      { controlId: 'LG-2.3', reason: 'SSE-SQS is accepted for notices', loc: expect.objectContaining({ file: 'main.tf.json' }) },
+    ]);
+  });
+});
+
+describe('readTerraform: what cannot be known', async () => {
+  const root = fixture('unknown-expansion');
+  const r = await read(root, ['.']);
+
+  it('emits a resource whose count is unknown once, unindexed and conditional', () => {
+    const vault = byAddress(r, 'aws_backup_vault.this');
+    expect(vault.conditional?.inputs).toEqual(['var.create_backup']);
+    expect(at(vault.attrs, 'name')).toMatchObject({ kind: 'known', value: 'juki-vault' });
+    expect(r.resources.some((x) => x.address.startsWith('aws_backup_vault.this['))).toBe(false);
+  });
+
+  it('does the same for an unknown for_each, and for one over such a resource', () => {
+    expect(byAddress(r, 'aws_s3_bucket.data').conditional?.inputs).toEqual(['var.bucket_names']);
+    const versioning = byAddress(r, 'aws_s3_bucket_versioning.data');
+    expect(versioning.conditional?.inputs).toEqual(['var.bucket_names']);
+  });
+
+  it('emits nothing for count = 0 or a count over an empty list', () => {
+    expect(r.resources.some((x) => x.type === 'aws_ebs_volume' || x.type === 'aws_instance')).toBe(false);
+  });
+
+  it('names a data source as the input of values that come from it', () => {
+    const subnet = byAddress(r, 'aws_subnet.in_shared');
+    expect(expectUnknown(at(subnet.attrs, 'vpc_id')).cause.inputs).toEqual(['data.aws_vpc.shared']);
+  });
+
+  it('turns a cycle between locals into an unknown instead of hanging', () => {
+    const lg = byAddress(r, 'aws_cloudwatch_log_group.cyclic');
+    expect(expectUnknown(at(lg.attrs, 'name')).cause.detail).toMatch(/cycle/);
+  });
+
+  it('needs --region for the region and partition when no provider sets it', async () => {
+    const name = expectUnknown(at(byAddress(r, 'aws_cloudwatch_log_group.by_region').attrs, 'name'));
+    expect(name.cause.inputs).toContain('--region');
+    const withRegion = await read(root, ['.'], { region: 'ap-northeast-1' });
+    expect(at(byAddress(withRegion, 'aws_cloudwatch_log_group.by_region').attrs, 'name')).toMatchObject({ kind: 'known', value: '/aws/aws/ap-northeast-1' });
+    // the resource itself has no provider region: the engine applies --region
+    expect(byAddress(withRegion, 'aws_cloudwatch_log_group.by_region').region).toBeUndefined();
+  });
+});
+
+describe('readTerraform: module instances', async () => {
+  const r = await read(fixture('module-foreach'), ['.', 'modules/tenant-net']);
+
+  it('addresses resources of module instances made by for_each and count', () => {
+    expect(r.stats.roots).toEqual(['.']);
+    expect(r.resources.map((x) => x.address).sort()).toEqual([
+      'aws_vpc_peering_connection.a_b',
+      'module.extra[0].aws_vpc.this',
+      'module.extra[1].aws_vpc.this',
+      'module.net["city-a"].aws_vpc.this',
+      'module.net["city-b"].aws_vpc.this',
+    ]);
+    expect(toPlain(at(byAddress(r, 'module.net["city-b"].aws_vpc.this').attrs, 'tags'))).toEqual({ Name: 'city-b', 'lg:segment': 'lgwan' });
+    expect(at(byAddress(r, 'module.extra[1].aws_vpc.this').attrs, 'cidr_block')).toMatchObject({ kind: 'known', value: '10.100.1.0/24' });
+  });
+
+  it('joins resources across module instances by reference', () => {
+    const peering = byAddress(r, 'aws_vpc_peering_connection.a_b');
+    expect(at(peering.attrs, 'vpc_id')).toMatchObject({ kind: 'ref', target: '.#module.net["city-a"].aws_vpc.this', attribute: 'id' });
+    expect(at(peering.attrs, 'peer_vpc_id')).toMatchObject({ kind: 'ref', target: '.#module.net["city-b"].aws_vpc.this', attribute: 'id' });
+  });
+});
+
+describe('readTerraform: module cycles', () => {
+  it('refuses a module that calls itself back, with an error at the call', async () => {
+    const root = fixture('cycles');
+    const r = await read(root, ['a', 'b']);
+    expect(r.stats.roots).toEqual(['a']);
+    expect(r.resources.map((x) => [x.scope, x.address])).toEqual([
+      ['a', 'aws_sns_topic.a'],
+      ['a', 'module.b.aws_sns_topic.b'],
+    ]);
+    expect(r.errors).toEqual([{ file: 'b/main.tf', line: 1, message: expect.stringMatching(/cycle/) }]);
+  });
+});
+
+describe('readTerraform: modules downloaded by terraform init', async () => {
+  const root = fixture('downloaded');
+  const r = await read(root, ['.', '.terraform/modules/kms', '.terraform/modules/kms/modules/policy']);
+
+  it('uses .terraform/modules for registry modules and their local submodules', () => {
+    expect(r.stats.roots).toEqual(['.']);
+    const key = byAddress(r, 'module.kms.aws_kms_key.this');
+    expect(key.loc.file).toBe('.terraform/modules/kms/main.tf');
+    expect(at(key.attrs, 'description')).toMatchObject({ kind: 'known', value: 'juki key' });
+    expect(at(key.attrs, 'enable_key_rotation')).toMatchObject({ kind: 'known', value: true });
+    const doc = JSON.parse(String((at(key.attrs, 'policy') as { value: string }).value));
+    expect(doc.Statement[0]).toEqual({
+      Effect: 'Allow',
+      Action: 'kms:*',
+      Resource: '*',
+      Principal: '*',
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } },
+    });
+    expect(byAddress(r, 'module.kms.aws_kms_alias.this["juki"]')).toBeDefined();
+    expect(at(byAddress(r, 'aws_sns_topic.alerts').attrs, 'kms_master_key_id')).toMatchObject({ kind: 'ref', target: '.#module.kms.aws_kms_key.this', attribute: 'arn' });
+  });
+
+  it('reports the module that was not downloaded once per call, whatever its count', () => {
+    expect(r.notScanned.map((n) => n.address)).toEqual(['module.not_downloaded']);
+    expect(r.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    const code = await main(args);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('kikan controls', () => {
+  it('lists every control in Japanese by default and in English on request', async () => {
+    const ja = await run(['controls']);
+    expect(ja.code).toBe(0);
+    expect(ja.out).toContain('LG-3.2');
+    expect(ja.out).toContain('閉域区分のインターネット経路禁止');
+    const en = await run(['controls', '--lang', 'en']);
+    expect(en.out).toContain('LG-8.1');
+    expect(en.out).not.toContain('閉域区分のインターネット経路禁止');
+  });
+  it('gives JSON that lists all 42 IDs', async () => {
+    const r = await run(['controls', '--format', 'json']);
+    const doc = JSON.parse(r.out);
+    const ids = JSON.stringify(doc).match(/"LG-\d+\.\d+"/g) ?? [];
+    expect(new Set(ids).size).toBe(42);
+  });
+  it('rejects a wrong flag value with exit 2 naming the flag', async () => {
+    const r = await run(['controls', '--format', 'xml']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--format');
+  });
+  it('rejects an unknown flag with exit 2', async () => {
+    const r = await run(['controls', '--colour']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--colour');
+  });
+});

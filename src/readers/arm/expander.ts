@@ -1,0 +1,491 @@
+// Turns a template's resources into native resources: copy loops, conditions,
+// child resources (nested or `parent/child`), inline subnets of a virtual
+// network (also emitted as subnet resources), and nested inline deployments
+// (expanded with their own scope; linked templates are reported as not scanned).
+import { scopeBase, appendSegments, idValue } from '../../eval/arm/resource-id.js';
+import { withCopyIndex, type ArmDeploymentTarget, type ArmScope, type EvalBudget } from '../../eval/arm/scope.js';
+import { evaluateCopyCount, evaluateTemplateValue, expandLoop } from '../../eval/arm/template-value.js';
+import { displayText, mergeCauses } from '../../eval/arm/unknowns.js';
+import { lookupField } from '../../eval/arm/values.js';
+import type { InlineWaiver, NativeResource, NotScanned, ReadError } from '../native.js';
+import type { ObjectValue, SourceLoc, UnknownCause, Value } from '../value.js';
+import { known, obj, unknown } from '../value.js';
+import type { Extent, ParsedJson } from './jsonc.js';
+import { joinNames, nameSegments } from './names.js';
+import { nestedTarget } from './nested-target.js';
+import type { SuppliedParameters } from './parameters.js';
+import { TemplateScope } from './template-scope.js';
+import { commentWaivers, metadataWaivers } from './waivers.js';
+
+/** Nested inline deployments deeper than this are not expanded (ARM allows far fewer in practice). */
+export const MAX_DEPLOYMENT_DEPTH = 16;
+
+const DEPLOYMENTS = 'microsoft.resources/deployments';
+const VIRTUAL_NETWORKS = 'microsoft.network/virtualnetworks';
+const RESOURCE_GROUPS = 'microsoft.resources/resourcegroups';
+const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
+
+/** Where resources being expanded live and how their expressions are evaluated. */
+interface Placement {
+  scope: ArmScope;
+  /** The template instance the resources belong to. */
+  template: TemplateScope;
+  /** Where the resources deploy: differs from scope.target for outer-scope nested deployments. */
+  idTarget: ArmDeploymentTarget;
+  /** Address prefix: `Microsoft.Resources/deployments/<name>/` for nested deployments. */
+  prefix: string;
+  conditional: UnknownCause | undefined;
+  depth: number;
+}
+
+interface Parent {
+  type: string;
+  name: Value;
+}
+
+export interface ExpanderOutput {
+  resources: NativeResource[];
+  errors: ReadError[];
+  notScanned: NotScanned[];
+}
+
+export class ArmExpander {
+  private readonly keys = new Set<string>();
+  private readonly resourceGroupLocations = new Map<string, Value>();
+  /** Inner scopes of nested deployments, per deployment object and enclosing scope. */
+  private readonly innerScopes = new WeakMap<ObjectValue, WeakMap<ArmScope, TemplateScope>>();
+  private readonly outputs = new WeakMap<ObjectValue, Value>();
+  private readonly outputsPending = new WeakSet<ObjectValue>();
+
+  constructor(
+    private readonly file: string,
+    private readonly parsed: ParsedJson,
+    private readonly out: ExpanderOutput,
+    private readonly budget: EvalBudget,
+  ) {}
+
+  report = (message: string, loc: SourceLoc): void => {
+    this.out.errors.push({ file: loc.file, line: loc.line, message });
+  };
+
+  /** Expand every resource of a template. */
+  expandTemplate(template: ObjectValue, place: Placement): void {
+    if (place.scope === place.template) this.attachReferenceResolver(template, place);
+    for (const [symbolic, raw] of resourceEntries(template)) this.expandResource(raw, symbolic, place, undefined);
+  }
+
+  /** Root entry: a template with its own scope, deploying at its target. */
+  expandRoot(template: ObjectValue, scope: TemplateScope): void {
+    this.expandTemplate(template, { scope, template: scope, idTarget: scope.target, prefix: '', conditional: undefined, depth: 0 });
+  }
+
+  private expandResource(raw: Value, symbolic: string | undefined, place: Placement, parent: Parent | undefined): void {
+    if (raw.kind !== 'object') {
+      this.report('a resource must be a JSON object', raw.loc ?? place.scope.loc);
+      return;
+    }
+    const existing = lookupField(raw, 'existing');
+    if (existing?.kind === 'known' && existing.value === true) return;
+    const copy = lookupField(raw, 'copy');
+    if (copy?.kind !== 'object') {
+      this.instance(raw, place, parent);
+      return;
+    }
+    const loc = copy.loc ?? raw.loc!;
+    const nameRaw = lookupField(copy, 'name');
+    const loopName = nameRaw ? evaluateTemplateValue(nameRaw, place.scope) : undefined;
+    if (!loopName) {
+      this.report('resource copy loop without a name', loc);
+      return;
+    }
+    // A name built from an unknown parameter still serves copyIndex() without a name.
+    const loop = displayText(loopName);
+    const count = evaluateCopyCount(lookupField(copy, 'count'), place.scope);
+    if (count.kind === 'invalid') {
+      this.report(`copy '${loop}' of ${symbolic ?? 'a resource'}: ${count.message}`, loc);
+      return;
+    }
+    if (count.kind === 'unknown') {
+      // One resource stands for all iterations; it exists only if the count is at least one.
+      const cause = count.value.kind === 'unknown' ? count.value.cause : { inputs: [], detail: 'unknown count' };
+      const index = unknown({ ...cause, detail: `copy index of '${loop}': ${cause.detail}` }, loc, '[copyIndex()]');
+      const conditional = mergeOptional(place.conditional, { ...cause, detail: `copy '${loop}' count: ${cause.detail}` });
+      this.instance(raw, { ...place, conditional, scope: withCopyIndex(place.scope, loop, index, true) }, parent);
+      return;
+    }
+    for (let i = 0; i < count.count; i++) {
+      this.instance(raw, { ...place, scope: withCopyIndex(place.scope, loop, known(i, loc), true) }, parent);
+    }
+  }
+
+  private instance(raw: ObjectValue, place: Placement, parent: Parent | undefined): void {
+    const scope = place.scope;
+    const loc = raw.loc!;
+    let conditional = place.conditional;
+    const conditionRaw = lookupField(raw, 'condition');
+    if (conditionRaw !== undefined) {
+      const cond = evaluateTemplateValue(conditionRaw, scope);
+      if (cond.kind === 'known' && cond.value === false) return;
+      if (cond.kind === 'unknown' || cond.kind === 'ref' || !(cond.kind === 'known' && cond.value === true)) {
+        if (cond.kind !== 'unknown' && cond.kind !== 'ref') this.report('resource condition is not a bool', conditionRaw.loc ?? loc);
+        const cause = cond.kind === 'unknown' ? cond.cause : { inputs: [], detail: 'condition is not a bool' };
+        conditional = mergeOptional(conditional, { ...cause, detail: `condition ${displayText(cond)}: ${cause.detail}` });
+      }
+    }
+
+    const typeValue = lookupField(raw, 'type');
+    const type = typeValue ? evaluateTemplateValue(typeValue, scope) : undefined;
+    if (type?.kind !== 'known' || typeof type.value !== 'string' || type.value === '') {
+      this.report('resource without a known type', loc);
+      return;
+    }
+    const nameRaw = lookupField(raw, 'name');
+    const name = nameRaw ? evaluateTemplateValue(nameRaw, scope) : undefined;
+    if (!name) {
+      this.report(`resource of type ${type.value} without a name`, loc);
+      return;
+    }
+    // A child nested in its parent's `resources` gives its type and name relative to the parent.
+    const qualified = parent !== undefined && !type.value.includes('/');
+    const fullType = qualified ? `${parent.type}/${type.value}` : type.value;
+    const fullName = qualified ? joinNames(parent.name, name, name.loc ?? loc) : name;
+
+    const lowerType = fullType.toLowerCase();
+    const attrs = this.evaluateAttrs(raw, scope, fullType, fullName, place.idTarget, lowerType === DEPLOYMENTS);
+    const emitted = this.emit({
+      raw,
+      type: fullType,
+      name: fullName,
+      attrs,
+      loc,
+      place,
+      conditional,
+      children: childExtents(raw, this.parsed),
+    });
+
+    if (lowerType === VIRTUAL_NETWORKS) this.emitInlineSubnets(attrs, fullName, place, conditional);
+    if (lowerType === RESOURCE_GROUPS && fullName.kind === 'known') {
+      const location = lookupField(attrs, 'location');
+      if (location) this.resourceGroupLocations.set(String(fullName.value).toLowerCase(), location);
+    }
+    if (lowerType === DEPLOYMENTS) this.expandDeployment(raw, emitted, { ...place, conditional });
+
+    const children = lookupField(raw, 'resources');
+    if (children?.kind === 'list') {
+      for (const child of children.items) this.expandResource(child, undefined, { ...place, conditional }, { type: fullType, name: fullName });
+    }
+  }
+
+  /** The resource body, evaluated. `name`/`type` are the full ones; an extension `scope` becomes a full ID. */
+  private evaluateAttrs(
+    raw: ObjectValue,
+    scope: ArmScope,
+    type: string,
+    name: Value,
+    idTarget: ArmDeploymentTarget,
+    deployment: boolean,
+  ): ObjectValue {
+    const fields: Record<string, Value> = {};
+    for (const [k, v] of Object.entries(raw.fields)) {
+      const key = k.toLowerCase();
+      if (key === 'resources' || key === 'copy' || key === 'condition') continue;
+      if (key === 'properties' && deployment && v.kind === 'object') {
+        // The inner template's resources are emitted on their own.
+        const props = obj({}, v.loc);
+        for (const [pk, pv] of Object.entries(v.fields)) if (pk.toLowerCase() !== 'template') props.fields[pk] = evaluateTemplateValue(pv, scope);
+        fields[k] = props;
+        continue;
+      }
+      fields[k] = evaluateTemplateValue(v, scope);
+    }
+    const attrs = obj(fields, raw.loc);
+    setField(attrs, 'name', name);
+    setField(attrs, 'type', known(type, lookupField(raw, 'type')?.loc));
+    const extensionScope = lookupField(attrs, 'scope');
+    if (extensionScope) setField(attrs, 'scope', absoluteScope(extensionScope, idTarget, raw.loc!));
+    return attrs;
+  }
+
+  private emit(r: {
+    raw: ObjectValue | undefined;
+    type: string;
+    name: Value;
+    attrs: ObjectValue;
+    loc: SourceLoc;
+    place: Placement;
+    conditional: UnknownCause | undefined;
+    children: Extent[];
+  }): NativeResource {
+    const display = displayText(r.name);
+    const address = `${r.place.prefix}${r.type}/${display}`;
+    let key = `${this.file}#${address}`;
+    for (let n = 2; this.keys.has(key); n++) key = `${this.file}#${address}#${n}`;
+    this.keys.add(key);
+
+    const extensionScope = lookupField(r.attrs, 'scope');
+    const baseText = extensionScope ? displayText(extensionScope) : scopeBase(r.place.idTarget).text;
+    const id = appendSegments(baseText, r.type, nameSegments(display));
+
+    const waivers: InlineWaiver[] = [];
+    if (r.raw) {
+      const extent = this.parsed.extents.get(r.raw);
+      if (extent) waivers.push(...commentWaivers(this.file, this.parsed.comments, extent, r.children));
+      waivers.push(...metadataWaivers(this.file, r.raw, this.out.errors));
+    }
+
+    const resource: NativeResource = {
+      source: 'arm',
+      cloud: 'azure',
+      type: r.type,
+      address,
+      key,
+      scope: this.file,
+      attrs: r.attrs,
+      loc: r.loc,
+      ids: id ? [id.toLowerCase()] : [],
+    };
+    const location = lookupField(r.attrs, 'location');
+    if (location) resource.region = location;
+    if (waivers.length) resource.waivers = waivers;
+    if (r.conditional) resource.conditional = r.conditional;
+    this.out.resources.push(resource);
+    return resource;
+  }
+
+  /** Subnets written inside a virtual network are subnet resources too (they stay in the network's attrs). */
+  private emitInlineSubnets(attrs: ObjectValue, vnetName: Value, place: Placement, conditional: UnknownCause | undefined): void {
+    const props = lookupField(attrs, 'properties');
+    const subnets = props?.kind === 'object' ? lookupField(props, 'subnets') : undefined;
+    if (subnets?.kind !== 'list') return;
+    for (const item of subnets.items) {
+      if (item.kind !== 'object') continue;
+      const subnetName = lookupField(item, 'name');
+      if (!subnetName) {
+        this.report('inline subnet without a name', item.loc ?? attrs.loc!);
+        continue;
+      }
+      const loc = item.loc ?? attrs.loc!;
+      const name = joinNames(vnetName, subnetName, loc);
+      const subnetAttrs = obj({ ...item.fields }, item.loc);
+      setField(subnetAttrs, 'name', name);
+      setField(subnetAttrs, 'type', known(SUBNET_TYPE, loc));
+      const apiVersion = lookupField(attrs, 'apiVersion');
+      if (apiVersion) setField(subnetAttrs, 'apiVersion', apiVersion);
+      // The subnet object in the text, for its waiver comments.
+      const raw = loc.file === this.file ? this.parsed.objectsByLine.get(loc.line) : undefined;
+      this.emit({ raw, type: SUBNET_TYPE, name, attrs: subnetAttrs, loc, place, conditional, children: [] });
+    }
+  }
+
+  private expandDeployment(raw: ObjectValue, deployment: NativeResource, place: Placement): void {
+    const props = lookupField(raw, 'properties');
+    const template = props?.kind === 'object' ? lookupField(props, 'template') : undefined;
+    const link = props?.kind === 'object' ? lookupField(props, 'templateLink') : undefined;
+    if (template?.kind !== 'object') {
+      if (link) this.linkedTemplate(deployment, link);
+      return;
+    }
+    if (place.depth >= MAX_DEPLOYMENT_DEPTH) {
+      this.report(`nested deployments deeper than ${MAX_DEPLOYMENT_DEPTH} levels are not expanded`, raw.loc!);
+      return;
+    }
+    const name = lookupField(deployment.attrs, 'name')!;
+    const target = nestedTarget({
+      deployment: raw,
+      template,
+      scope: place.scope,
+      outer: place.idTarget,
+      name,
+      resourceGroupLocations: this.resourceGroupLocations,
+    });
+    const prefix = `${place.prefix}Microsoft.Resources/deployments/${displayText(name)}/`;
+    if (isInnerScope(raw, place.scope)) {
+      const inner = this.innerScope(raw, template, place.scope, target, name);
+      this.expandTemplate(template, { scope: inner, template: inner, idTarget: target, prefix, conditional: place.conditional, depth: place.depth + 1 });
+    } else {
+      // Outer scope: the inner template's expressions read the enclosing template's parameters and variables.
+      this.expandTemplate(template, { ...place, idTarget: target, prefix, depth: place.depth + 1 });
+    }
+  }
+
+  private linkedTemplate(deployment: NativeResource, link: Value): void {
+    const linkAttrs = path(deployment.attrs, 'properties', 'templateLink');
+    const target =
+      (linkAttrs?.kind === 'object' && (lookupField(linkAttrs, 'uri') ?? lookupField(linkAttrs, 'relativePath') ?? lookupField(linkAttrs, 'id'))) ||
+      undefined;
+    const where = target ? displayText(target) : 'the linked template';
+    this.out.notScanned.push({
+      address: deployment.address,
+      scope: this.file,
+      loc: link.loc ?? deployment.loc,
+      cause: {
+        inputs: [`templateLink ${where}`],
+        detail: `linked template ${where} is not followed: scan it as its own template (with its parameters)`,
+      },
+    });
+  }
+
+  /** The scope an inner-scope nested deployment evaluates its template in; its parameters come from the enclosing scope. */
+  private innerScope(raw: ObjectValue, template: ObjectValue, outer: ArmScope, target: ArmDeploymentTarget, name: Value): TemplateScope {
+    let byOuter = this.innerScopes.get(raw);
+    if (!byOuter) this.innerScopes.set(raw, (byOuter = new WeakMap()));
+    const cached = byOuter.get(outer);
+    if (cached) return cached;
+    const display = displayText(name);
+    const supplied: SuppliedParameters = new Map();
+    const props = lookupField(raw, 'properties');
+    const params = props?.kind === 'object' ? lookupField(props, 'parameters') : undefined;
+    if (params?.kind === 'object') {
+      for (const [k, raw] of Object.entries(params.fields)) {
+        // The entry itself may be an expression or hold a `copy` loop named `value` (Bicep writes both).
+        const entry = evaluateTemplateValue(raw, outer);
+        if (entry.kind === 'unknown') {
+          supplied.set(k.toLowerCase(), { kind: 'unknown', value: { ...entry, expr: `[parameters('${k}')]` } });
+          continue;
+        }
+        if (entry.kind !== 'object') continue;
+        const value = lookupField(entry, 'value');
+        if (value !== undefined) supplied.set(k.toLowerCase(), { kind: 'value', value });
+        else if (lookupField(entry, 'reference'))
+          supplied.set(k.toLowerCase(), {
+            kind: 'unknown',
+            value: unknown({ inputs: [`parameter ${k} of deployment ${display}`], detail: 'a Key Vault secret, read at deployment' }, entry.loc, `[parameters('${k}')]`),
+          });
+      }
+    }
+    const scope = new TemplateScope({
+      file: this.file,
+      template,
+      supplied,
+      target,
+      budget: this.budget,
+      report: this.report,
+      missingParameter: (n) => ({
+        inputs: [`parameter ${n} of deployment ${display}`],
+        detail: `nested deployment ${display} passes no value for '${n}' and it has no default`,
+      }),
+      passedIn: (n) => `deployment ${display}: parameters('${n}')`,
+    });
+    byOuter.set(outer, scope);
+    return scope;
+  }
+
+  /**
+   * reference() of a nested deployment in the same template returns its
+   * outputs, evaluated like the deployment itself; anything else it reads is
+   * known only after deployment.
+   */
+  private attachReferenceResolver(template: ObjectValue, place: Placement): void {
+    const candidates = resourceEntries(template).filter(
+      ([, r]) =>
+        r.kind === 'object' &&
+        lookupField(r, 'copy') === undefined &&
+        typeOf(r)?.toLowerCase() === DEPLOYMENTS &&
+        path(r, 'properties', 'template')?.kind === 'object',
+    ) as [string | undefined, ObjectValue][];
+    if (!candidates.length) return;
+    const names = new Map<ObjectValue, Value>();
+    const nameOf = (r: ObjectValue): Value => {
+      let n = names.get(r);
+      if (!n) names.set(r, (n = evaluateTemplateValue(lookupField(r, 'name') ?? known(null), place.scope)));
+      return n;
+    };
+    place.template.referenceResolver = (target: Value): Value | undefined => {
+      const wanted = (target.kind === 'known' ? String(target.value) : target.kind === 'unknown' ? (target.expr ?? '') : '').toLowerCase();
+      if (!wanted) return undefined;
+      const base = scopeBase(place.idTarget).text;
+      const hit = candidates.find(([symbolic, r]) => {
+        if (symbolic !== undefined && symbolic.toLowerCase() === wanted) return true;
+        const display = displayText(nameOf(r));
+        if (display.toLowerCase() === wanted) return true;
+        return appendSegments(base, 'Microsoft.Resources/deployments', [display])?.toLowerCase() === wanted;
+      });
+      return hit ? this.deploymentOutputs(hit[1], nameOf(hit[1]), place) : undefined;
+    };
+  }
+
+  private deploymentOutputs(raw: ObjectValue, name: Value, place: Placement): Value | undefined {
+    const done = this.outputs.get(raw);
+    if (done) return done;
+    if (this.outputsPending.has(raw)) return undefined;
+    this.outputsPending.add(raw);
+    try {
+      const template = path(raw, 'properties', 'template') as ObjectValue;
+      const target = nestedTarget({ deployment: raw, template, scope: place.scope, outer: place.idTarget, name, resourceGroupLocations: this.resourceGroupLocations });
+      const scope = isInnerScope(raw, place.scope) ? this.innerScope(raw, template, place.scope, target, name) : place.scope;
+      const outputs = lookupField(template, 'outputs');
+      const fields: Record<string, Value> = {};
+      if (outputs?.kind === 'object') {
+        for (const [k, o] of Object.entries(outputs.fields)) {
+          if (o.kind !== 'object') continue;
+          const loop = lookupField(o, 'copy');
+          const valueRaw = lookupField(o, 'value');
+          const value = loop ? expandLoop('', loop, scope, true) : valueRaw ? evaluateTemplateValue(valueRaw, scope) : known(null, o.loc);
+          fields[k] = obj({ type: lookupField(o, 'type') ?? known(null, o.loc), value }, o.loc);
+        }
+      }
+      const result = obj({ outputs: obj(fields, raw.loc) }, raw.loc);
+      result.refTarget = `${this.file}#${place.prefix}Microsoft.Resources/deployments/${displayText(name)}`;
+      this.outputs.set(raw, result);
+      return result;
+    } finally {
+      this.outputsPending.delete(raw);
+    }
+  }
+}
+
+/** Resources of a template: an array, or (languageVersion 2.0) an object keyed by symbolic name. */
+function resourceEntries(template: ObjectValue): [string | undefined, Value][] {
+  const resources = lookupField(template, 'resources');
+  if (resources?.kind === 'list') return resources.items.map((r) => [undefined, r]);
+  if (resources?.kind === 'object') return Object.entries(resources.fields);
+  return [];
+}
+
+function typeOf(r: ObjectValue): string | undefined {
+  const t = lookupField(r, 'type');
+  return t?.kind === 'known' && typeof t.value === 'string' ? t.value : undefined;
+}
+
+function isInnerScope(raw: ObjectValue, scope: ArmScope): boolean {
+  const props = lookupField(raw, 'properties');
+  const options = props?.kind === 'object' ? lookupField(props, 'expressionEvaluationOptions') : undefined;
+  const s = options?.kind === 'object' ? lookupField(options, 'scope') : undefined;
+  if (!s) return false;
+  const v = evaluateTemplateValue(s, scope);
+  return v.kind === 'known' && String(v.value).toLowerCase() === 'inner';
+}
+
+function childExtents(raw: ObjectValue, parsed: ParsedJson): Extent[] {
+  const children = lookupField(raw, 'resources');
+  if (children?.kind !== 'list') return [];
+  return children.items.flatMap((c) => {
+    const e = c.kind === 'object' ? parsed.extents.get(c) : undefined;
+    return e ? [e] : [];
+  });
+}
+
+/** Bicep writes an extension resource's scope relative to the deployment (`Microsoft.Network/virtualNetworks/vnet`). */
+function absoluteScope(scope: Value, target: ArmDeploymentTarget, loc: SourceLoc): Value {
+  const text = displayText(scope);
+  if (text.startsWith('/') || (scope.kind !== 'known' && scope.kind !== 'unknown')) return scope;
+  const base = scopeBase(target);
+  const full = `${base.text}/providers/${text}`;
+  if (scope.kind === 'unknown') return { ...scope, expr: full };
+  return idValue({ values: base.values, text: full }, scope.loc ?? loc);
+}
+
+function setField(o: ObjectValue, name: string, v: Value): void {
+  const existing = Object.keys(o.fields).find((k) => k.toLowerCase() === name.toLowerCase());
+  o.fields[existing ?? name] = v;
+}
+
+function path(v: Value | undefined, ...names: string[]): Value | undefined {
+  let cur = v;
+  for (const n of names) cur = cur?.kind === 'object' ? lookupField(cur, n) : undefined;
+  return cur;
+}
+
+function mergeOptional(a: UnknownCause | undefined, b: UnknownCause): UnknownCause {
+  return a ? mergeCauses([a, b]) : b;
+}

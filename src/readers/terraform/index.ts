@@ -72,7 +72,12 @@ export async function readTerraform(dirs: string[], opts: ReadOptions): Promise<
       new Map(),
       undefined,
     );
-    instance.emit();
+    try {
+      instance.emit();
+    } catch (e) {
+      // A defect in the reader must not stop the scan of the other roots.
+      result.errors.push({ file: relativePath(opts.root, root), message: `internal error while evaluating this module: ${e instanceof Error ? e.message : String(e)}` });
+    }
   }
 
   return {

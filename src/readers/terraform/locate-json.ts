@@ -2,7 +2,7 @@
 // it, so parse it here with offsets and bring it to hcl2json's shape (blocks as
 // arrays of bodies) together with the same located tree the HCL scanner gives.
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { TOP_LEVEL_LABELS } from './config-body.js';
+import { isRecord, TOP_LEVEL_LABELS } from './config-body.js';
 import { LineIndex } from './line-index.js';
 import type { LocatedAttribute, LocatedBlock, LocatedBody, LocatedComment, LocatedExpr, LocatedHcl } from './locate.js';
 
@@ -10,10 +10,22 @@ export type JsonConfigResult =
   | { ok: true; body: Record<string, unknown>; located: LocatedHcl }
   | { ok: false; line: number; column: number; message: string };
 
+export type JsonVarsResult =
+  | { ok: true; values: Record<string, unknown>; located: LocatedAttribute[] }
+  | { ok: false; line: number; column: number; message: string };
+
 // Terraform's JSON syntax: a property named "//" is a comment.
 const COMMENT_KEY = '//';
 
 export function readTfJson(text: string): JsonConfigResult {
+  try {
+    return tfJson(text);
+  } catch (e) {
+    return tooDeep(e);
+  }
+}
+
+function tfJson(text: string): JsonConfigResult {
   const tree = parseJson(text);
   if (!tree.ok) return tree;
   const lines = new LineIndex(text);
@@ -37,9 +49,15 @@ export function readTfJson(text: string): JsonConfigResult {
 }
 
 /** A `.tfvars.json` file: top-level properties are literal values (no templates). */
-export function readJsonVars(
-  text: string,
-): { ok: true; values: Record<string, unknown>; located: LocatedAttribute[] } | { ok: false; line: number; column: number; message: string } {
+export function readJsonVars(text: string): JsonVarsResult {
+  try {
+    return jsonVars(text);
+  } catch (e) {
+    return tooDeep(e);
+  }
+}
+
+function jsonVars(text: string): JsonVarsResult {
   const tree = parseJson(text);
   if (!tree.ok) return tree;
   const lines = new LineIndex(text);
@@ -54,6 +72,12 @@ export function readJsonVars(
     located.push({ name, ...lines.at(keyNode.offset), value: exprOf(valueNode, lines) });
   }
   return { ok: true, values, located };
+}
+
+/** The JSON parser and our walk are recursive: absurd nesting must become an error, not a crash. */
+function tooDeep(e: unknown): { ok: false; line: number; column: number; message: string } {
+  if (e instanceof RangeError) return { ok: false, line: 1, column: 1, message: 'JSON is nested too deeply to read' };
+  throw e;
 }
 
 function parseJson(text: string): { ok: true; node: Node } | { ok: false; line: number; column: number; message: string } {
@@ -177,8 +201,4 @@ function exprOf(node: Node, lines: LineIndex): LocatedExpr {
 function commentsOf(node: Node, lines: LineIndex): LocatedComment[] {
   const texts = node.type === 'array' ? (node.children ?? []) : [node];
   return texts.filter((n) => n.type === 'string').map((n) => ({ line: lines.at(n.offset).line, text: String(n.value) }));
-}
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return x !== null && typeof x === 'object' && !Array.isArray(x);
 }

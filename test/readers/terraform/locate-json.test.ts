@@ -35,6 +35,12 @@ describe('readTfJson', () => {
     expect(locals!.body.attributes[0]!.name).toBe('a');
   });
 
+  it('turns absurd nesting into an error instead of a crash', () => {
+    const deep = `{"locals": {"a": ${'['.repeat(200_000)}${']'.repeat(200_000)}}}`;
+    expect(readTfJson(deep).ok).toBe(false);
+    expect(readJsonVars(`{"a": ${'{"b": '.repeat(100_000)}1${'}'.repeat(100_000)}}`).ok).toBe(false);
+  });
+
   it('reports invalid JSON with its line', () => {
     const r = readTfJson('{\n  "resource": {\n    "x": ,\n}');
     expect(r).toMatchObject({ ok: false, line: 3 });

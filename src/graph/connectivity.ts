@@ -301,7 +301,7 @@ export class Connectivity {
     const hubStep = hub ? step(hub, hub.gatewayType) : { id: hubId, address: hubId, role: 'hub' };
     if (ON_PREMISES_HUBS.includes(hubNode.hubType)) {
       for (const m of members) {
-        this.add(this.linkOf(m.node, hubNode, [...viaOf(m.node), step(m.conn, m.conn.connectionType), hubStep], m.conn, true, 'definite'));
+        this.add(this.linkOf(m.node, hubNode, [...viaOf(m.node), step(m.conn, m.conn.connectionType)], m.conn, true, 'definite'));
       }
       return;
     }

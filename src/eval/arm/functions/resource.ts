@@ -25,13 +25,16 @@ interface TypedArgs {
 
 /** Split `[prefix..., type, names...]`: the type is the first known argument with a `/`. */
 function typedArgs(name: string, vs: Value[], maxPrefix: number): TypedArgs | Value[] {
+  let unknownBefore = false;
   for (let i = 0; i <= Math.min(maxPrefix, vs.length - 2); i++) {
     const v = vs[i]!;
     if (v.kind === 'known' && typeof v.value === 'string' && v.value.includes('/')) {
       return { prefix: vs.slice(0, i), type: v.value, names: vs.slice(i + 1) };
     }
-    if (v.kind !== 'known') return vs;
+    if (v.kind !== 'known') unknownBefore = true;
   }
+  // An unknown argument might have been the type.
+  if (unknownBefore) return vs;
   throw new ArmEvalError(`${name}: no resource type argument`);
 }
 

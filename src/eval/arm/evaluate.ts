@@ -123,7 +123,8 @@ function call(node: ArmAst & { kind: 'call' }, ctx: Ctx): ArmValue {
   if (node.name.includes('.')) {
     const r = scope.callUserFunction(node.name, args.map((a) => (isLambda(a) ? evaluationError('lambda argument', expr, loc) : a)));
     if (r === undefined) throw new ArmEvalError(`function '${node.name}' is not defined`);
-    return r;
+    // The function body's own expressions mean nothing where the call is written: show the call.
+    return r.kind === 'unknown' ? { ...r, expr } : r;
   }
   const fn = BUILTIN_FUNCTIONS.get(name);
   const info: CallInfo = { scope, loc, expr, node };

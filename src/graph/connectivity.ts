@@ -3,7 +3,6 @@
 // WAN hubs, customer gateways, Direct Connect gateways) joined through the
 // connections that attach to them.
 import type { Link } from '../model/entity.js';
-import type { Fact } from '../model/fact.js';
 import type { CloudModel } from '../model/model.js';
 import type { Connection, GatewayType, TransitRouteTable } from '../model/network.js';
 import type { UnknownCause } from '../readers/value.js';
@@ -20,9 +19,6 @@ export type LinkNode =
 
 /** Hubs that stand for a network outside the cloud (on premises): linked member by member. */
 const ON_PREMISES_HUBS: readonly GatewayType[] = ['customer', 'direct-connect'];
-
-/** A peering may also record its acceptance on the one resource (AWS `auto_accept`, an accepter resource). */
-type PeeringSide = Connection & { accepted?: Fact<boolean> };
 
 function step(c: { id: string; address: string; loc?: ChainStep['loc'] }, role: string, note?: string): ChainStep {
   const s: ChainStep = { id: c.id, address: c.address, role };
@@ -155,7 +151,7 @@ export class Connectivity {
   }
 
   private pairPeerings(peerings: Connection[]): void {
-    const groups = new Map<string, { a: LinkNode; b: LinkNode; sides: PeeringSide[] }>();
+    const groups = new Map<string, { a: LinkNode; b: LinkNode; sides: Connection[] }>();
     const order: string[] = [];
     for (const c of peerings) {
       const a = this.resolve(c.from)!;
@@ -178,7 +174,8 @@ export class Connectivity {
         this.add(this.linkOf(a, b, via, first, true, 'definite'));
         continue;
       }
-      const accepted = sides.map((s) => (s as PeeringSide).accepted).find((f) => f !== undefined);
+      // AWS records both sides on the one peering: `accepted` (auto-accept, an accepter resource).
+      const accepted = sides.map((s) => s.accepted).find((f) => f !== undefined);
       if (accepted?.known && accepted.value) {
         this.add(this.linkOf(a, b, via, first, true, 'definite'));
       } else if (accepted && !accepted.known) {

@@ -19,7 +19,7 @@ const PRIVATE_TAGS = new Set(['virtualnetwork', 'azureloadbalancer', 'gatewayman
 const ALL_PROTOCOLS = new Set(['all', '*', '-1']);
 
 function allowMayReachInternet(r: SecurityRule, family: Family): boolean {
-  if (r.ports.known && r.ports.value.length === 0) return false;
+  // Ports are not looked at: any allowed port (or ICMP, which has none) reaches the internet.
   if (!r.peers.known) return true;
   return r.peers.value.some((p) => {
     switch (p.kind) {

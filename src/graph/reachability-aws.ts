@@ -57,7 +57,11 @@ export class AwsReachability {
     }
     const table = eff.table;
     const tableHop = hopOf(table, 'route-table', eff.explicit ? 'explicit association' : 'main route table of the VPC');
-    const tails = this.tablePaths(table, undefined, { visited: new Set(), zone: zoneOf(subnet), cut: { value: false } });
+    const all = this.tablePaths(table, undefined, { visited: new Set(), zone: zoneOf(subnet), cut: { value: false } });
+    // A VPC without an IPv6 block gives its subnets no IPv6 addresses: `::/0` routes carry nothing.
+    const net = this.topo.networks.get(knownString(subnet.network) ?? '');
+    const noIpv6 = net?.ipv6Enabled?.known === true && !net.ipv6Enabled.value;
+    const tails = noIpv6 ? all.filter((t) => t.family !== 'ipv6') : all;
     const byAssociation = eff.explicit && tails.length > 0 && this.associationOpens(subnet, table);
     return tails.map((t) => {
       const p: InternetPath = {

@@ -181,7 +181,7 @@ export class ModelBuilder {
   /** A VPC peering; `accepted` adds the acceptance the way a lifter reading `auto_accept` or an accepter resource would. */
   peering(address: string, requester: string | UnknownCause, accepter: string | UnknownCause, accepted?: boolean | UnknownCause): string {
     this.connection(address, 'vpc-peering', requester, accepter);
-    if (accepted !== undefined) (this.model.get(address) as Connection & { accepted?: Fact<boolean> }).accepted = this.fact(accepted);
+    if (accepted !== undefined) this.model.getOf(address, 'connection')!.accepted = this.fact(accepted);
     return address;
   }
 

@@ -109,6 +109,16 @@ describe('AWS reachability', () => {
     ]);
   });
 
+  it('ignores ::/0 routes in a VPC that has no IPv6 block', () => {
+    const m = new ModelBuilder();
+    const vpc = m.vpc('aws_vpc.v4only');
+    m.model.getOf(vpc, 'network')!.ipv6Enabled = m.fact(false);
+    const igw = m.igw('aws_internet_gateway.gw', vpc);
+    const rt = m.routeTable('aws_route_table.a', vpc, [['::/0', 'internet-gateway', igw]]);
+    const s = m.subnet('aws_subnet.a', vpc, { routeTable: rt });
+    expect(buildGraph(m.model, defaultPolicy()).internetPaths(s)).toEqual([]);
+  });
+
   it('follows a transit gateway to a central egress VPC with a NAT gateway', () => {
     const m = new ModelBuilder();
     const spoke = m.vpc('aws_vpc.spoke', { cidr: '10.1.0.0/16', tags: { 'lg:segment': 'mynumber' } });
@@ -258,6 +268,8 @@ describe('AWS reachability', () => {
 
     it('does not when one resource may reach the internet, or when unsure', () => {
       expect(subnetWith([[], [{}]]).blockedByRules).toBeUndefined();
+      // ICMP has no ports, and still reaches the internet.
+      expect(subnetWith([[{ protocol: { known: true, value: 'icmp' }, ports: { known: true, value: [] } }]]).blockedByRules).toBeUndefined();
       expect(subnetWith([[{ peers: { known: false, cause: cause('var.egress_cidrs') } }]]).blockedByRules).toBeUndefined();
       expect(subnetWith([[]], { unknownSg: true }).blockedByRules).toBeUndefined();
       expect(subnetWith([]).blockedByRules).toBeUndefined();

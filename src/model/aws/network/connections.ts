@@ -6,7 +6,7 @@ import { field } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import { boolFact } from '../../lift-values.js';
-import type { LiftContext, LiftHandler } from '../../lifter.js';
+import type { LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';
 import type { Connection } from '../../network.js';
 import { linkTo } from './references.js';

@@ -4,7 +4,7 @@ import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
-import { defaulted, fact, unknownFact } from '../../fact.js';
+import { defaulted, unknownFact } from '../../fact.js';
 import { stringFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';

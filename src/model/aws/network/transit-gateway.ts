@@ -6,7 +6,7 @@ import { field } from '../../../readers/value.js';
 import type { Link } from '../../entity.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, mapFact, unknownFact } from '../../fact.js';
-import { boolFact, causeOf, stringFact } from '../../lift-values.js';
+import { boolFact, stringFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';
 import type { Connection, Gateway, TransitRouteTable } from '../../network.js';

@@ -322,11 +322,23 @@ export class AwsReachability {
         }
         if (tr.attachment.value === null) continue; // blackhole
         const target = this.conn.attachment(tr.attachment.value);
+        const attached = target ? undefined : this.model.get(tr.attachment.value);
+        if (attached?.kind === 'firewall') {
+          // A firewall attached to the transit gateway natively hands traffic back to the gateway,
+          // routed by the firewall attachment's own table, which the model does not hold.
+          out.push(
+            possible([routeHop, attHop, tgwHop, trtHop, trHop, hopOf(attached, 'firewall')], 'firewall', {
+              inputs: [attached.address],
+              detail: `traffic returns from ${attached.address} to the transit gateway; where it goes next is not in the model`,
+            }, attached.id),
+          );
+          continue;
+        }
         if (!target) {
           out.push(
             possible([routeHop, attHop, tgwHop, trtHop, trHop], 'route-to-internet', {
-              inputs: [tr.attachment.value],
-              detail: `transit attachment ${tr.attachment.value} is not in the model`,
+              inputs: [attached?.address ?? tr.attachment.value],
+              detail: `transit attachment ${attached?.address ?? tr.attachment.value} is not in the model`,
             }),
           );
           continue;

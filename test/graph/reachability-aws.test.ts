@@ -158,6 +158,19 @@ describe('AWS reachability', () => {
     expect(p).toMatchObject({ certainty: 'possible', exit: 'route-to-internet', cause: { inputs: ['var.tgw_route_table_id'] } });
   });
 
+  it('names a firewall attached natively to the transit gateway, as a possible way out', () => {
+    const m = new ModelBuilder();
+    const vpc = m.vpc('aws_vpc.spoke');
+    const tgw = m.tgw('tgw', 'trt');
+    const fw = m.firewall('aws_networkfirewall_firewall.tgw', undefined, []);
+    m.attachment('att', vpc, tgw, { propagations: [] });
+    m.transitTable('trt', tgw, [['0.0.0.0/0', fw]]);
+    const s = m.subnet('aws_subnet.a', vpc, { routeTable: m.routeTable('rt', vpc, [['0.0.0.0/0', 'transit-gateway', tgw]]) });
+    const [p, ...rest] = buildGraph(m.model, defaultPolicy()).internetPaths(s);
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ exit: 'firewall', firewall: fw, certainty: 'possible', cause: { inputs: [fw] } });
+  });
+
   it('goes through a Network Firewall endpoint in the same zone and names the firewall', () => {
     const m = new ModelBuilder();
     const vpc = m.vpc('aws_vpc.inspect');

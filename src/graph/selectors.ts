@@ -33,7 +33,12 @@ export class Selectors {
   constructor(selectors: readonly SegmentSelector[]) {
     this.compiled = selectors.map((s) => {
       const c: Compiled = { selector: s };
-      if (s.address !== undefined) c.address = picomatch(s.address);
+      if (s.address !== undefined) {
+        const glob = picomatch(s.address);
+        const exact = s.address;
+        // Addresses hold glob characters (`aws_subnet.app["a"]`): an exact match counts too.
+        c.address = (x) => x === exact || glob(x);
+      }
       if (s.resourceId !== undefined) c.resourceId = s.resourceId.toLowerCase();
       if (s.cidr !== undefined) {
         const p = parseCidr(s.cidr);
@@ -66,7 +71,8 @@ export class Selectors {
   }
 
   private test(c: Compiled, s: SelectorSubject): 'yes' | 'no' | 'undecided' {
-    // Every criterion a selector gives must hold.
+    // Every criterion a selector gives must hold; a selector that gives none names nothing.
+    if (!c.address && c.resourceId === undefined && !c.cidr) return 'no';
     let undecided = false;
     if (c.address) {
       const hit = (s.address !== undefined && c.address(s.address)) || s.ids.some((id) => c.address!(id));

@@ -70,7 +70,12 @@ describe('segments from policy selectors', () => {
     const vpc = m.vpc('module.mn.aws_vpc.this[0]', { tags: { 'lg:segment': 'internet' } });
     const other = m.vpc('module.web.aws_vpc.this[0]');
     const s = m.subnet('module.mn.aws_subnet.private["a"]', other);
-    const g = buildGraph(m.model, policyWith([sel({ segment: 'mynumber', address: 'module.mn.*' })]));
+    const exact = m.vpc('aws_vpc.lg["tokyo"]');
+    const g = buildGraph(
+      m.model,
+      policyWith([sel({ segment: 'mynumber', address: 'module.mn.*' }), sel({ segment: 'lgwan', address: 'aws_vpc.lg["tokyo"]' }), { segment: 'internet' }]),
+    );
+    expect(g.segmentOf(exact)).toMatchObject({ segment: 'lgwan', source: 'selector' });
     expect(g.segmentOf(vpc)).toMatchObject({ segment: 'mynumber', source: 'selector', loc: { file: 'kikan.yaml', line: 4 } });
     expect(g.segmentOf(other).segment).toBeNull();
     expect(g.segmentOf(s)).toMatchObject({ segment: 'mynumber', source: 'selector' });

@@ -9,12 +9,12 @@ import { BUILTIN_FUNCTIONS } from './functions/index.js';
 import type { CallInfo } from './functions/types.js';
 import { parseArmExpression } from './parser.js';
 import type { ArmScope } from './scope.js';
-import { EvalBudgetExceeded } from './scope.js';
+import { spend } from './scope.js';
 import { deepEqual, ArmEvalError, isLambda, isNull, lookupField, typeName, type ArmLambda, type ArmValue } from './values.js';
 import { evaluationError, unknownFrom } from './unknowns.js';
 
 /** Evaluation steps one file may take (each expression node is one step). */
-export const DEFAULT_EVAL_BUDGET = 3_000_000;
+export const DEFAULT_EVAL_BUDGET = 1_000_000;
 
 interface LambdaFrame {
   names: Map<string, Value>;
@@ -49,7 +49,7 @@ function exprOf(ast: ArmAst): string {
 }
 
 function evalNode(ast: ArmAst, ctx: Ctx): ArmValue {
-  if (--ctx.scope.budget.remaining < 0) throw new EvalBudgetExceeded();
+  spend(ctx.scope.budget, 1);
   const loc = ctx.scope.loc;
   switch (ast.kind) {
     case 'string':
@@ -128,11 +128,22 @@ function call(node: ArmAst & { kind: 'call' }, ctx: Ctx): ArmValue {
   }
   const fn = BUILTIN_FUNCTIONS.get(name);
   const info: CallInfo = { scope, loc, expr, node };
-  if (fn) return fn(args, info);
+  if (fn) return charged(fn(args, info), scope);
   if (name.startsWith('list')) {
     return unknown({ inputs: [printAst(node)], detail: 'secrets and keys are known only after deployment' }, loc, expr);
   }
   return unknown({ inputs: [], detail: `kikan does not evaluate the function '${node.name}'` }, loc, expr);
+}
+
+/**
+ * Functions can build values much larger than their expression (range,
+ * concat of an array with itself): what they build counts against the budget
+ * too, so memory stays bounded.
+ */
+function charged(v: ArmValue, scope: ArmScope): ArmValue {
+  const size = v.kind === 'list' ? v.items.length : v.kind === 'object' ? Object.keys(v.fields).length : v.kind === 'known' && typeof v.value === 'string' ? v.value.length >> 6 : 0;
+  spend(scope.budget, size);
+  return v;
 }
 
 /** `if()` evaluates only the branch its condition selects; an unknown condition is precise when both branches agree. */

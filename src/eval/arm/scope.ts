@@ -33,6 +33,12 @@ export class EvalBudgetExceeded extends Error {
   }
 }
 
+/** Count work against the budget; throws when it is spent. */
+export function spend(budget: EvalBudget, amount: number): void {
+  budget.remaining -= amount;
+  if (budget.remaining < 0) throw new EvalBudgetExceeded();
+}
+
 export interface ArmScope {
   /** Where the expression being evaluated sits; every value the evaluator creates is located here. */
   readonly loc: SourceLoc;

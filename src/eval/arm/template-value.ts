@@ -6,7 +6,7 @@
 import type { SourceLoc, Value } from '../../readers/value.js';
 import { known, list, obj, unknown } from '../../readers/value.js';
 import { evaluateExpressionText } from './evaluate.js';
-import { deriveScope, EvalBudgetExceeded, withCopyIndex, type ArmScope } from './scope.js';
+import { deriveScope, spend, withCopyIndex, type ArmScope } from './scope.js';
 import { classifyTemplateString } from './template-string.js';
 import { evaluationError } from './unknowns.js';
 import { lookupField } from './values.js';
@@ -19,7 +19,7 @@ export function relocate(v: Value, loc: SourceLoc | undefined): Value {
 }
 
 export function evaluateTemplateValue(raw: Value, scope: ArmScope): Value {
-  if (--scope.budget.remaining < 0) throw new EvalBudgetExceeded();
+  spend(scope.budget, 1);
   const here = raw.loc ? deriveScope(scope, { loc: raw.loc }) : scope;
   switch (raw.kind) {
     case 'known': {

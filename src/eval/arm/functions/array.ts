@@ -1,6 +1,7 @@
 // Functions that build arrays: createArray, array, range, flatten, join.
 import type { Value } from '../../../readers/value.js';
 import { known, list } from '../../../readers/value.js';
+import { spend } from '../scope.js';
 import { displayText, unknownFrom, unknownIn } from '../unknowns.js';
 import { ArmEvalError, typeName } from '../values.js';
 import { arity, asInt, strict, values, type ArmFunction } from './types.js';
@@ -33,7 +34,10 @@ const flatten: ArmFunction = (args, call) => {
   }
   const out: Value[] = [];
   for (const item of v!.items) {
-    if (item.kind === 'list') out.push(...item.items);
+    if (item.kind === 'list') {
+      spend(call.scope.budget, item.items.length);
+      for (const i of item.items) out.push(i);
+    }
     else if (item.kind === 'unknown' || item.kind === 'ref') return unknownFrom([item], call.expr, call.loc);
     else throw new ArmEvalError('flatten expects an array of arrays');
   }

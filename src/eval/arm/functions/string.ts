@@ -2,6 +2,7 @@
 // other parts are unknown, so a name shows as `kv-juki-[uniqueString(...)]`.
 import type { Value } from '../../../readers/value.js';
 import { known, list } from '../../../readers/value.js';
+import { spend } from '../scope.js';
 import { displayText, unknownFrom, unknownIn } from '../unknowns.js';
 import { ArmEvalError, plainOf, typeName } from '../values.js';
 import { arity, asInt, asString, checkedString, strict, values, type ArmFunction } from './types.js';
@@ -12,9 +13,11 @@ const concat: ArmFunction = (args, call) => {
   const vs = values('concat', args);
   if (vs.length === 0) return known('', call.loc);
   if (vs.some((v) => v.kind === 'list')) {
+    // Charge before building: concat of an array with itself doubles it.
+    spend(call.scope.budget, vs.reduce((n, v) => n + (v.kind === 'list' ? v.items.length : 0), 0));
     const items: Value[] = [];
     for (const v of vs) {
-      if (v.kind === 'list') items.push(...v.items);
+      if (v.kind === 'list') for (const item of v.items) items.push(item);
       else if (v.kind === 'known' && v.value === null) continue;
       else if (v.kind === 'unknown' || v.kind === 'ref') return unknownFrom(vs, call.expr, call.loc);
       else throw new ArmEvalError(`concat cannot join an array and ${typeName(v)}`);

@@ -47,6 +47,7 @@ export class Connectivity {
   private readonly attachments = new Map<string, Attachment>();
   private readonly attachmentsByGateway = new Map<string, Attachment[]>();
   private readonly byPair = new Map<string, NetworkLink>();
+  private byTable: Map<string, string[]> | undefined;
 
   constructor(
     private readonly model: CloudModel,
@@ -85,6 +86,20 @@ export class Connectivity {
   /** The attachment record of a transit gateway attachment (used by reachability). */
   attachment(connId: string): Attachment | undefined {
     return this.attachments.get(connId);
+  }
+
+  /** The networks (and hubs) whose transit attachments are associated with a transit route table. */
+  attachedToTable(tableId: string): string[] {
+    if (!this.byTable) {
+      this.byTable = new Map();
+      for (const a of this.attachments.values()) {
+        if (a.table.kind !== 'table' || a.node.kind === 'transit') continue;
+        const l = this.byTable.get(a.table.id);
+        if (l) l.push(a.node.id);
+        else this.byTable.set(a.table.id, [a.node.id]);
+      }
+    }
+    return [...(this.byTable.get(tableId) ?? [])];
   }
 
   /** Attachments of a network to a transit gateway. */

@@ -133,10 +133,17 @@ export class Segments {
       );
     }
     if (SHARED.has(e.kind)) {
-      const attached = this.segmentsOf(e.id).filter((a) => a.inheritedFrom !== e.id);
-      const s = strictest(attached);
-      if (s && (s.segment !== null || s.source === 'unknown')) return { ...s, source: s.source === 'derived' || s.source === 'unknown' ? s.source : 'attachment', inheritedFrom: s.attachedTo?.[0] ?? s.inheritedFrom };
-      if (this.derived.has(e.id)) return this.derived.get(e.id)!;
+      // A hub (customer gateway, WAN hub) reached by derivation keeps its chain.
+      const derived = this.derived.get(e.id);
+      if (derived) return derived;
+      const s = strictest(this.attachedSegments(e) ?? []);
+      if (s && (s.segment !== null || s.source === 'unknown')) {
+        const out: SegmentAssignment = { ...s, source: s.source === 'derived' || s.source === 'unknown' ? s.source : 'attachment' };
+        const from = s.attachedTo?.[0] ?? s.inheritedFrom;
+        if (from) out.inheritedFrom = from;
+        delete out.attachedTo;
+        return out;
+      }
       return this.fromOwnNetwork(e) ?? noSegment();
     }
     if (PLACED.has(e.kind)) {
@@ -168,12 +175,16 @@ export class Segments {
     let list: SegmentAssignment[];
     if (!e) list = [this.segmentOf(id)];
     else {
-      const attached = this.attachedTo(e);
-      list = attached === undefined ? [this.segmentOf(id)] : this.group(attached);
-      if (list.length === 0) list = [this.segmentOf(id)];
+      const attached = this.attachedSegments(e);
+      list = attached && attached.length > 0 ? attached : [this.segmentOf(id)];
     }
     this.listMemo.set(id, list);
     return list;
+  }
+
+  private attachedSegments(e: Entity): SegmentAssignment[] | undefined {
+    const ids = this.attachedTo(e);
+    return ids === undefined ? undefined : this.group(ids);
   }
 
   /** The entities a shared object attaches to; undefined for things that are not shared. */
@@ -190,8 +201,12 @@ export class Segments {
         const out = [...(this.topo.subnetsByNatGateway.get(e.id) ?? [])];
         for (const t of this.topo.tablesByRouteTarget.get(e.id) ?? []) out.push(...this.topo.subnetsUsingTable(t));
         out.push(...this.pathUsers(e.id));
-        if (e.gatewayType === 'transit') {
-          for (const c of this.topo.connections) if (c.to.known && c.to.value === e.id && c.from.known) out.push(c.from.value);
+        // Hubs and transit gateways: what their connections join them to.
+        for (const c of this.topo.connectionsByEnd.get(e.id) ?? []) {
+          for (const end of [c.from, c.to]) {
+            const n = this.conn.resolve(end);
+            if (n && n.id !== e.id && n.kind !== 'transit') out.push(n.id);
+          }
         }
         return out;
       }
@@ -205,14 +220,8 @@ export class Segments {
         }
         return out;
       }
-      case 'transit-route-table': {
-        const out: string[] = [];
-        for (const c of this.topo.connections) {
-          const a = this.conn.attachment(c.id);
-          if (a && a.table.kind === 'table' && a.table.id === e.id && a.node.kind !== 'transit') out.push(a.node.id);
-        }
-        return out;
-      }
+      case 'transit-route-table':
+        return this.conn.attachedToTable(e.id);
       case 'public-ip': {
         const t = knownString(e.attachedTo);
         return t ? [t] : [];

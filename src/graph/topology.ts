@@ -46,6 +46,8 @@ export class Topology {
   readonly routeTables = new Map<string, RouteTable>();
   readonly gateways = new Map<string, Gateway>();
   readonly connections: Connection[];
+  /** Connections by the model id of either end (network, gateway, hub). */
+  readonly connectionsByEnd = new Map<string, Connection[]>();
   readonly subnetsByNetwork = new Map<string, string[]>();
   /** Subnets explicitly associated with a route table (AWS association, Azure subnet property). */
   readonly subnetsByTable = new Map<string, string[]>();
@@ -100,6 +102,9 @@ export class Topology {
     }
     for (const g of model.all('gateway')) this.gateways.set(g.id, g);
     this.connections = [...model.all('connection')];
+    for (const c of this.connections) {
+      for (const end of [c.from, c.to]) if (end.known) push(this.connectionsByEnd, end.value, c);
+    }
     for (const nic of model.all('network-interface')) {
       const s = knownString(nic.subnet);
       if (s) push(this.nicsBySubnet, s, nic);

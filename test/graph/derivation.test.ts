@@ -187,6 +187,8 @@ describe('links and derived mynumber segments', () => {
       [other, cgw],
     ]);
     expect(g2.segmentOf(cgw).source).toBe('derived');
+    expect(g2.segmentsOf(cgw).map((a) => [a.segment, a.attachedTo])).toEqual([['mynumber', [awsMn, other]]]);
+    expect(g2.segmentsOf('vpn.other').map((a) => a.segment)).toEqual(['mynumber']);
     expect(g2.segmentOf(other).chain.map((s) => s.id)).toEqual([awsMn, 'vgw.mn', 'vpn.mn', cgw, 'vpn.other', 'vgw.other', other]);
   });
 });

@@ -36,7 +36,7 @@ export function evaluateTemplateValue(raw: Value, scope: ArmScope): Value {
         raw.loc,
       );
     case 'object': {
-      const fields: Record<string, Value> = {};
+      const fields: Record<string, Value> = Object.create(null);
       const loops = propertyLoops(raw);
       for (const [k, v] of Object.entries(raw.fields)) {
         if (loops && v === loops) continue;

@@ -185,7 +185,7 @@ export class ArmExpander {
     idTarget: ArmDeploymentTarget,
     deployment: boolean,
   ): ObjectValue {
-    const fields: Record<string, Value> = {};
+    const fields: Record<string, Value> = Object.create(null);
     for (const [k, v] of Object.entries(raw.fields)) {
       const key = k.toLowerCase();
       if (key === 'resources' || key === 'copy' || key === 'condition') continue;
@@ -414,7 +414,7 @@ export class ArmExpander {
       const target = nestedTarget({ deployment: raw, template, scope: place.scope, outer: place.idTarget, name, resourceGroupLocations: this.resourceGroupLocations });
       const scope = isInnerScope(raw, place.scope) ? this.innerScope(raw, template, place.scope, target, name) : place.scope;
       const outputs = lookupField(template, 'outputs');
-      const fields: Record<string, Value> = {};
+      const fields: Record<string, Value> = Object.create(null);
       if (outputs?.kind === 'object') {
         for (const [k, o] of Object.entries(outputs.fields)) {
           if (o.kind !== 'object') continue;

@@ -89,7 +89,7 @@ export function parseJsonc(file: string, input: string): ParsedJson {
     const loc = lines.loc(file, node.offset);
     switch (node.type) {
       case 'object': {
-        const fields: Record<string, Value> = {};
+        const fields: Record<string, Value> = Object.create(null);
         for (const prop of node.children ?? []) {
           const [key, value] = prop.children ?? [];
           if (key && value) fields[restoreStringControls(String(key.value))] = convert(value);

@@ -124,7 +124,7 @@ function indexer(fromEnd: boolean): ArmFunction {
 
 /** Deep merge used by union(): nested objects merge, anything else is replaced by the later value. */
 function mergeObjects(a: ObjectValue, b: ObjectValue, call: CallInfo): ObjectValue {
-  const fields: Record<string, Value> = {};
+  const fields: Record<string, Value> = Object.create(null);
   for (const [k, v] of Object.entries(a.fields)) fields[k] = v;
   for (const [k, v] of Object.entries(b.fields)) {
     const existingKey = Object.keys(fields).find((x) => x.toLowerCase() === k.toLowerCase());
@@ -177,7 +177,7 @@ const intersection: ArmFunction = (args, call) => {
   }
   if (vs.every((v) => v.kind === 'object')) {
     const [first, ...rest] = vs as ObjectValue[];
-    const fields: Record<string, Value> = {};
+    const fields: Record<string, Value> = Object.create(null);
     for (const [k, v] of Object.entries(first!.fields)) {
       let inAll = true;
       for (const other of rest) {

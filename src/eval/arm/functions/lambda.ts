@@ -95,7 +95,7 @@ const toObject: ArmFunction = (args, call) => {
   if (arr.kind !== 'list') return arr;
   const keyFn = lambdaArg('toObject', args[1], [1]);
   const valueFn = args[2] === undefined ? undefined : lambdaArg('toObject', args[2], [1]);
-  const fields: Record<string, Value> = {};
+  const fields: Record<string, Value> = Object.create(null);
   for (const item of arr.items) {
     const k = keyFn.invoke([item]);
     const key = keyOf(k);
@@ -112,7 +112,7 @@ const mapValues: ArmFunction = (args, call) => {
   if (o.kind === 'unknown' || o.kind === 'ref') return unknownFrom([o], call.expr, call.loc);
   if (o.kind !== 'object') throw new ArmEvalError(`mapValues expects an object, got ${typeName(o)}`);
   const fn = lambdaArg('mapValues', args[1], [1]);
-  const fields: Record<string, Value> = {};
+  const fields: Record<string, Value> = Object.create(null);
   for (const [k, v] of Object.entries(o.fields)) fields[k] = fn.invoke([v]);
   return obj(fields, call.loc);
 };
@@ -131,7 +131,7 @@ const groupBy: ArmFunction = (args, call) => {
     if (group) group.push(item);
     else groups.set(key, [item]);
   }
-  const fields: Record<string, Value> = {};
+  const fields: Record<string, Value> = Object.create(null);
   for (const [k, items] of groups) fields[k] = list(items, call.loc);
   return obj(fields, call.loc);
 };

@@ -13,7 +13,7 @@ function isUnknown(v: Value): boolean {
 const createObject: ArmFunction = (args, call) => {
   const vs = values('createObject', args);
   if (vs.length % 2 !== 0) throw new ArmEvalError('createObject takes key/value pairs');
-  const fields: Record<string, Value> = {};
+  const fields: Record<string, Value> = Object.create(null);
   for (let i = 0; i < vs.length; i += 2) {
     const k = vs[i]!;
     if (isUnknown(k)) return unknownFrom([k], call.expr, call.loc);
@@ -55,7 +55,7 @@ const shallowMerge: ArmFunction = (args, call) => {
     if (isUnknown(v!)) return unknownFrom([v!], call.expr, call.loc);
     throw new ArmEvalError('shallowMerge expects an array of objects');
   }
-  const fields: Record<string, Value> = {};
+  const fields: Record<string, Value> = Object.create(null);
   for (const item of v!.items) {
     if (isUnknown(item)) return unknownFrom([item], call.expr, call.loc);
     if (item.kind === 'known' && item.value === null) continue;

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { readArm } from '../../../src/readers/arm/index.js';
+import { defaultReadOptions } from '../../../src/readers/options.js';
+
+const HEAD = '{\n"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n"resources": [\n';
+const read = (body: string) => readArm('w.json', `${HEAD}${body}\n]\n}`, defaultReadOptions('/'));
+
+describe('inline waivers', () => {
+  it('takes comment lines directly above a resource, several IDs, block comments', () => {
+    const r = read(
+      [
+        '{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stfirst"}, // kikan:ignore LG-4.3 belongs to nobody below',
+        '// kikan:ignore LG-3.3,LG-3.5 - 窓口端末からの接続のみ (ネットワーク図 v2)',
+        '/* kikan:ignore LG-2.6 */',
+        '{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stsecond"}',
+      ].join('\n'),
+    );
+    expect(r.resources[0]!.waivers).toBeUndefined();
+    expect(r.resources[1]!.waivers).toEqual([
+      { controlId: 'LG-3.3', reason: '窓口端末からの接続のみ (ネットワーク図 v2)', loc: { file: 'w.json', line: 5 } },
+      { controlId: 'LG-3.5', reason: '窓口端末からの接続のみ (ネットワーク図 v2)', loc: { file: 'w.json', line: 5 } },
+      { controlId: 'LG-2.6', reason: '', loc: { file: 'w.json', line: 6 } },
+    ]);
+  });
+
+  it('a blank line or other text between comment and resource breaks the link', () => {
+    const r = read(['// kikan:ignore LG-2.6 too far away', '', '{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st"}'].join('\n'));
+    expect(r.resources[0]!.waivers).toBeUndefined();
+  });
+
+  it('ordinary comments are not waivers', () => {
+    const r = read('{\n// kikan: see LG-2.6 later\n"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st"}');
+    expect(r.resources[0]!.waivers).toBeUndefined();
+  });
+
+  it('a malformed metadata waiver is a read error at its line', () => {
+    const r = read(
+      '{"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st",\n"metadata": {"kikan": {"ignore": [\n{"reason": "no id"},\n{"id": "LG-2.6", "reason": " ok "}]}}}',
+    );
+    expect(r.errors).toEqual([{ file: 'w.json', line: 6, message: 'metadata.kikan.ignore entry needs an "id" (a control ID such as LG-3.4)' }]);
+    expect(r.resources[0]!.waivers).toEqual([{ controlId: 'LG-2.6', reason: 'ok', loc: { file: 'w.json', line: 7 } }]);
+  });
+});

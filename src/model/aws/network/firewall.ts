@@ -4,7 +4,7 @@
 // firewall that uses them.
 import type { NativeResource } from '../../../readers/native.js';
 import type { UnknownCause, Value } from '../../../readers/value.js';
-import { field, path } from '../../../readers/value.js';
+import { field } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { fact, unknownFact } from '../../fact.js';
 import { causeOf, itemsOf, stringFact, stringListFact } from '../../lift-values.js';
@@ -89,12 +89,17 @@ const RULE_GROUP_TYPES = new Set(['aws_networkfirewall_rule_group', 'AWS::Networ
 /** A Suricata rule that passes traffic: `pass tls $HOME_NET any -> …`. */
 const SURICATA_PASS = /^\s*pass\s/im;
 
+/** A nested block: Terraform writes it as a one-item list, CloudFormation as an object. */
+function block(v: Value | undefined, name: string): Value | undefined {
+  return itemsOf(field(v, name))[0];
+}
+
 type Rules = { rules: DomainRule[] } | { unknown: UnknownCause };
 
 /** The domain rules of one stateful rule group; pass rules of other kinds make them unknown. */
 function groupRules(group: NativeResource): Rules {
   const n = namesOf(group);
-  const source = path(group.attrs, n.ruleGroup, n.rulesSource);
+  const source = block(block(group.attrs, n.ruleGroup), n.rulesSource);
   const rules: DomainRule[] = [];
   // Terraform also takes Suricata rules in the top-level `rules` string.
   const suricata = field(source, n.rulesString) ?? (group.source === 'cloudformation' ? undefined : field(group.attrs, 'rules'));
@@ -140,7 +145,7 @@ function isAwsManaged(v: Value): boolean {
 
 function policyRules(policy: NativeResource, ctx: LiftContext): Fact<DomainRule[]> {
   const n = namesOf(policy);
-  const body = field(policy.attrs, n.policy);
+  const body = block(policy.attrs, n.policy);
   const refs = field(body, n.groupRefs);
   if (refs && (refs.kind === 'unknown' || refs.kind === 'ref')) return unknownFact(causeOf(refs, policy, n.groupRefs), refs.loc ?? policy.loc);
   const rules: DomainRule[] = [];
@@ -171,7 +176,7 @@ const DENY = /drop|reject/i;
  */
 function defaultDenyOf(policy: NativeResource): Fact<boolean> {
   const n = namesOf(policy);
-  const body = field(policy.attrs, n.policy);
+  const body = block(policy.attrs, n.policy);
   const stateless = stringListFact(field(body, n.statelessDefault), policy, { name: n.statelessDefault });
   if (!stateless.known) return stateless;
   if (stateless.value.includes('aws:drop')) return fact(true, stateless.loc);

@@ -56,6 +56,10 @@ function computeOf(r: NativeResource, ctx: LiftContext, computeType: ComputeType
   return { ...baseOf(r, ctx, tagsOf(r)), kind: 'compute', computeType, subnets };
 }
 
+function oneSubnet(v: Value, r: NativeResource, ctx: LiftContext, name: string): Compute['subnets'] {
+  return fact([linkTo(v, r, ctx, name)], v.loc ?? r.loc);
+}
+
 /** Where the instance sits until its interfaces or template say: the default subnet of the default VPC. */
 function unplaced(r: NativeResource): Compute['subnets'] {
   return unknownFact({ inputs: ['subnet_id'], detail: `${r.address} names no subnet: it is launched into a default subnet of the default VPC` }, r.loc);
@@ -97,7 +101,7 @@ const terraformInstance: LiftHandler = {
   pass: 'entity',
   lift(r, ctx) {
     const subnet = field(r.attrs, 'subnet_id');
-    const state = newState(computeOf(r, ctx, 'ec2-instance', isSet(subnet) ? linksTo(subnet, r, ctx, 'subnet_id') : unplaced(r)), r);
+    const state = newState(computeOf(r, ctx, 'ec2-instance', isSet(subnet) ? oneSubnet(subnet, r, ctx, 'subnet_id') : unplaced(r)), r);
     state.unset.subnets = !isSet(subnet);
     state.interfaces = itemsOf(field(r.attrs, 'network_interface')).map((n) => linkTo(field(n, 'network_interface_id'), r, ctx, 'network_interface.network_interface_id'));
     setZone(state, field(r.attrs, 'availability_zone'), r, 'availability_zone');
@@ -128,7 +132,7 @@ const cloudFormationInstance: LiftHandler = {
       return index?.kind === 'known' && String(index.value) === '0';
     }) ?? interfaces[0];
     const subnet = field(r.attrs, 'SubnetId') ?? field(primary, 'SubnetId');
-    const state = newState(computeOf(r, ctx, 'ec2-instance', isSet(subnet) ? linksTo(subnet, r, ctx, 'SubnetId') : unplaced(r)), r);
+    const state = newState(computeOf(r, ctx, 'ec2-instance', isSet(subnet) ? oneSubnet(subnet, r, ctx, 'SubnetId') : unplaced(r)), r);
     state.unset.subnets = !isSet(subnet);
     state.interfaces = interfaces
       .map((n) => field(n, 'NetworkInterfaceId'))
@@ -205,7 +209,7 @@ function launchTemplate(types: string[], sources: LiftHandler['sources'], n: Tem
       const data = n.data ? field(r.attrs, n.data) : r.attrs;
       const primary = itemsOf(field(data, n.interfaces))[0];
       const subnet = field(primary, n.subnet);
-      const state = newState(computeOf(r, ctx, 'launch-template', isSet(subnet) ? linksTo(subnet, r, ctx, n.subnet) : fact([], r.loc)), r);
+      const state = newState(computeOf(r, ctx, 'launch-template', isSet(subnet) ? oneSubnet(subnet, r, ctx, n.subnet) : fact([], r.loc)), r);
       state.unset.subnets = !isSet(subnet);
       const publicIp = field(primary, n.publicIp);
       if (isSet(publicIp)) {

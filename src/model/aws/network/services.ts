@@ -27,6 +27,8 @@ interface GroupNames {
   templateId: string;
   templateName: string;
   mixedTemplate: string[];
+  mixedTemplateId: string;
+  mixedTemplateName: string;
   launchConfiguration: string;
 }
 
@@ -38,6 +40,8 @@ const TF_ASG: GroupNames = {
   templateId: 'id',
   templateName: 'name',
   mixedTemplate: ['mixed_instances_policy', 'launch_template', 'launch_template_specification'],
+  mixedTemplateId: 'launch_template_id',
+  mixedTemplateName: 'launch_template_name',
   launchConfiguration: 'launch_configuration',
 };
 
@@ -49,6 +53,8 @@ const CFN_ASG: GroupNames = {
   templateId: 'LaunchTemplateId',
   templateName: 'LaunchTemplateName',
   mixedTemplate: ['MixedInstancesPolicy', 'LaunchTemplate', 'LaunchTemplateSpecification'],
+  mixedTemplateId: 'LaunchTemplateId',
+  mixedTemplateName: 'LaunchTemplateName',
   launchConfiguration: 'LaunchConfigurationName',
 };
 
@@ -88,9 +94,10 @@ function autoScalingGroup(types: string[], sources: LiftHandler['sources'], n: G
         interfaces: [],
         unset: { subnets: false, securityGroups: true, imds: true, profile: true, publicIp: true },
       };
-      const spec = nested(r.attrs, [n.template]) ?? nested(r.attrs, n.mixedTemplate);
-      const id = field(spec, n.templateId);
-      const name = field(spec, n.templateName);
+      const direct = nested(r.attrs, [n.template]);
+      const spec = direct ?? nested(r.attrs, n.mixedTemplate);
+      const id = field(spec, direct ? n.templateId : n.mixedTemplateId);
+      const name = field(spec, direct ? n.templateName : n.mixedTemplateName);
       const configuration = field(r.attrs, n.launchConfiguration);
       if (isSet(id)) state.template = { value: id, attribute: n.templateId };
       else if (isSet(name)) state.template = { value: name, attribute: n.templateName };

@@ -73,11 +73,18 @@ export class Scan {
     );
   }
 
-  lift(): { model: CloudModel; unlifted: NativeResource[] } {
+  /**
+   * Lifts with the network handlers. `others` stands for what other lifters
+   * put in the model before finishNetwork runs (IAM roles and profiles).
+   */
+  lift(others?: (ctx: LiftContext) => void): { model: CloudModel; unlifted: NativeResource[] } {
     const model = new CloudModel();
     const ctx: LiftContext = { model, links: new LinkResolver(this.resources) };
     if (this.defaultRegion) ctx.defaultRegion = this.defaultRegion;
-    const unlifted = runLifters('aws', networkHandlers, this.resources, ctx, finishNetwork);
+    const unlifted = runLifters('aws', networkHandlers, this.resources, ctx, (c) => {
+      others?.(c);
+      finishNetwork(c);
+    });
     return { model, unlifted };
   }
 }

@@ -20,7 +20,7 @@ import type { ChainStep, SegmentAssignment } from './types.js';
 const RANK: Record<Segment, number> = { mynumber: 3, lgwan: 2, internet: 1 };
 
 /** The strictest of several assignments: a closed segment wins over an unknown, an unknown over open or none. */
-export function strictest(list: readonly SegmentAssignment[]): SegmentAssignment | undefined {
+function strictest(list: readonly SegmentAssignment[]): SegmentAssignment | undefined {
   let best: SegmentAssignment | undefined;
   for (const a of list) if (a.segment === 'mynumber') return a;
   const unknown = list.find((a) => a.source === 'unknown');

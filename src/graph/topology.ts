@@ -65,8 +65,6 @@ export class Topology {
   readonly nicsByOwner = new Map<string, NetworkInterface[]>();
   /** Azure firewalls by private address (UDR next hops name them). */
   readonly firewallsByAddress = new Map<string, Firewall>();
-  /** Transit gateway route tables by id. */
-  readonly transitTablesByGateway = new Map<string, string[]>();
   /** Resources (instances, stores, endpoints, load balancers, NICs) that use a security group. */
   readonly usersBySecurityGroup = new Map<string, string[]>();
 
@@ -122,10 +120,6 @@ export class Topology {
       ...model.all('network-interface'),
     ];
     for (const u of sgUsers) for (const sg of knownLinks(u.securityGroups)) push(this.usersBySecurityGroup, sg, u.id);
-    for (const t of model.all('transit-route-table')) {
-      const g = knownString(t.gateway);
-      if (g) push(this.transitTablesByGateway, g, t.id);
-    }
   }
 
   /** The route table a subnet uses: its explicit one, else (AWS) its VPC's main table. */

@@ -18,7 +18,7 @@ export function scaleModel(subnets: number, subnetsPerVpc = 20): ModelBuilder {
 
   let made = 0;
   for (let v = 0; made < subnets; v++) {
-    const tags = v % 10 === 0 ? { 'lg:segment': 'mynumber' } : v % 10 === 5 ? { 'lg:segment': 'lgwan' } : {};
+    const tags: Record<string, string> = v % 10 === 0 ? { 'lg:segment': 'mynumber' } : v % 10 === 5 ? { 'lg:segment': 'lgwan' } : {};
     const vpc = m.vpc(`module.vpc${v}.aws_vpc.this`, { cidr: `10.${v % 256}.0.0/16`, tags });
     const sg = m.securityGroup(`module.vpc${v}.aws_security_group.app`, vpc, v % 3 === 0 ? [] : [{}]);
     const viaTransit = v % 4 === 0;

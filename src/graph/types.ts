@@ -91,7 +91,11 @@ export interface NetworkLink {
 }
 
 export interface NetworkGraph {
-  /** Segment of a network, subnet or resource (data store, compute, endpoint …). */
+  /**
+   * Segment of a network, subnet or resource (data store, compute, endpoint …).
+   * A resource or shared object spanning several segments gets the strictest:
+   * mynumber, then lgwan, then unknown, then internet, then none.
+   */
   segmentOf(id: string): SegmentAssignment;
   /** Segments of a shared object (route table, security group, NAT gateway): one per thing it attaches to. */
   segmentsOf(id: string): SegmentAssignment[];

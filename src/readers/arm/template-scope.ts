@@ -56,7 +56,9 @@ export class TemplateScope implements ArmScope {
     const decl = decls && lookupField(decls, name);
     if (!decl) return undefined;
     const declaredName = Object.keys(decls.fields).find((k) => k.toLowerCase() === name.toLowerCase()) ?? name;
-    return this.memoized(this.parameterMemo, declaredName, decl.loc, () => this.resolveParameter(declaredName, decl));
+    return this.memoized(this.parameterMemo, declaredName.toLowerCase(), `parameter '${declaredName}'`, decl.loc, () =>
+      this.resolveParameter(declaredName, decl),
+    );
   };
 
   variable = (name: string): Value | undefined => {
@@ -65,7 +67,7 @@ export class TemplateScope implements ArmScope {
     const loop = this.variableLoop(vars, name);
     const raw = loop ?? lookupField(vars, name);
     if (!raw || name.toLowerCase() === 'copy') return undefined;
-    return this.memoized(this.variableMemo, name.toLowerCase(), raw.loc, () =>
+    return this.memoized(this.variableMemo, name.toLowerCase(), `variable '${name}'`, raw.loc, () =>
       loop ? expandPropertyLoop(loop, this)[1] : evaluateTemplateValue(raw, this),
     );
   };
@@ -133,13 +135,13 @@ export class TemplateScope implements ArmScope {
     });
   }
 
-  private memoized(memo: Map<string, Memo>, key: string, loc: SourceLoc | undefined, compute: () => Value): Value {
+  private memoized(memo: Map<string, Memo>, key: string, label: string, loc: SourceLoc | undefined, compute: () => Value): Value {
     const m = memo.get(key);
     if (m?.state === 'done') return m.value;
     if (m?.state === 'pending') {
       const at = loc ?? this.loc;
-      this.report(`'${key}' refers to itself`, at);
-      return evaluationError(`'${key}' refers to itself`, `[${key}]`, at);
+      this.report(`${label} refers to itself`, at);
+      return evaluationError(`${label} refers to itself`, `[${label}]`, at);
     }
     memo.set(key, { state: 'pending' });
     try {
@@ -152,7 +154,24 @@ export class TemplateScope implements ArmScope {
     }
   }
 
+  /**
+   * A value of the wrong type for the parameter is not used: templates meant
+   * to be linked often carry placeholder defaults (`"defaultValue": ""` for an
+   * int); the caller gives the real value, so here it is unknown.
+   */
   private resolveParameter(name: string, decl: Value): Value {
+    const v = this.parameterValue(name, decl);
+    const type = decl.kind === 'object' ? lookupField(decl, 'type') : undefined;
+    const typeName = type?.kind === 'known' ? String(type.value).toLowerCase() : undefined;
+    if (typeName === undefined || conformsTo(typeName, v)) return v;
+    return unknown(
+      { inputs: [...this.setup.missingParameter(name).inputs], detail: `the value of parameter '${name}' is not of its type ${typeName}` },
+      v.loc ?? decl.loc,
+      `[parameters('${name}')]`,
+    );
+  }
+
+  private parameterValue(name: string, decl: Value): Value {
     const expr = `[parameters('${name}')]`;
     const supplied = this.setup.supplied.get(name.toLowerCase());
     const type = decl.kind === 'object' ? lookupField(decl, 'type') : undefined;
@@ -213,5 +232,26 @@ export class TemplateScope implements ArmScope {
         }
       }
     }
+  }
+}
+
+/** Whether a value can be a parameter of the declared type; unknown values and null always can. */
+function conformsTo(type: string, v: Value): boolean {
+  if (v.kind === 'unknown' || v.kind === 'ref' || (v.kind === 'known' && v.value === null)) return true;
+  switch (type) {
+    case 'int':
+      return v.kind === 'known' && typeof v.value === 'number';
+    case 'bool':
+      return v.kind === 'known' && typeof v.value === 'boolean';
+    case 'string':
+    case 'securestring':
+      return v.kind === 'known' && typeof v.value === 'string';
+    case 'array':
+      return v.kind === 'list';
+    case 'object':
+    case 'secureobject':
+      return v.kind === 'object';
+    default:
+      return true;
   }
 }

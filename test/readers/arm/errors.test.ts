@@ -83,7 +83,7 @@ describe('ARM read errors', () => {
   it('a variable that refers to itself is an error at its line and an unknown, not a hang', () => {
     const text = '{\n"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n"variables": {\n"a": "[variables(\'b\')]",\n"b": "[variables(\'a\')]"\n},\n"resources": [{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "[variables(\'a\')]"}]\n}';
     const r = readArm('cycle.json', text, opts);
-    expect(r.errors).toEqual([{ file: 'cycle.json', line: 4, message: "'a' refers to itself" }]);
+    expect(r.errors).toEqual([{ file: 'cycle.json', line: 4, message: "variable 'a' refers to itself" }]);
     expect(at(r.resources[0]!.attrs, 'name')).toMatchObject({ kind: 'unknown' });
   });
 
@@ -98,5 +98,18 @@ describe('ARM read errors', () => {
     const r = readArm('nest.json', JSON.stringify(inner), opts);
     expect(r.errors).toEqual([{ file: 'nest.json', line: 1, message: 'nested deployments deeper than 16 levels are not expanded' }]);
     expect(r.resources).toHaveLength(17);
+  });
+});
+
+describe('parameter values of the wrong type', () => {
+  it('a placeholder default of the wrong type (linked templates) is unknown, not an error', () => {
+    const text = template(
+      [{ type: 'Microsoft.Network/networkInterfaces', apiVersion: '2023-09-01', name: "[concat('nic', copyIndex())]", copy: { name: 'nics', count: "[parameters('vmCount')]" } }],
+      { parameters: { vmCount: { type: 'int', defaultValue: '' } } },
+    );
+    const r = readArm('linked.json', text, opts);
+    expect(r.errors).toEqual([]);
+    expect(r.resources.map((x) => x.address)).toEqual(['Microsoft.Network/networkInterfaces/nic[copyIndex()]']);
+    expect(r.resources[0]!.conditional).toMatchObject({ inputs: ['parameter vmCount'], detail: expect.stringMatching(/not of its type int/) });
   });
 });

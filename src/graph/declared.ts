@@ -84,7 +84,17 @@ export function declaredSegment(e: Entity, selectors: Selectors, policy: Policy)
     };
   }
   const raw = tagValue(e.tags.value, key);
-  if (raw === undefined) return { pending };
+  if (raw === undefined) {
+    const unreadable = e.unknownTags && Object.entries(e.unknownTags).find(([k]) => k.toLowerCase() === key.toLowerCase());
+    if (unreadable) {
+      const [, f] = unreadable;
+      return {
+        assignment: unknownSegment({ ...f.cause, detail: `the ${key} tag of ${e.address} is unknown: ${f.cause.detail}` }, f.loc ?? e.loc),
+        pending,
+      };
+    }
+    return { pending };
+  }
   const segment = parseSegment(raw);
   const loc = e.tags.loc ?? e.loc;
   if (!segment) {

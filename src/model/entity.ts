@@ -2,7 +2,7 @@
 // was lifted from.
 import type { Cloud, InlineWaiver, NativeResource, SourceKind } from '../readers/native.js';
 import type { SourceLoc, UnknownCause } from '../readers/value.js';
-import type { Fact } from './fact.js';
+import type { Fact, UnknownFact } from './fact.js';
 
 export interface EntityBase {
   /** Unique within the model: the native key, or `<key>#<part>` for synthesized platform objects. */
@@ -16,8 +16,13 @@ export interface EntityBase {
   /** Terraform root module dir, template file, `aws:<account>/<region>`, `azure:<subscription>`. */
   scope: string;
   loc: SourceLoc;
-  /** Tags / labels; unknown when computed from unknown inputs. Keys as written. */
+  /**
+   * Tags / labels with known values; unknown only when the set of keys itself
+   * is unknown (`tags = var.tags`). Keys as written.
+   */
   tags: Fact<Record<string, string>>;
+  /** Tags whose key is known but whose value is not (`Name = "${var.env}-vpc"`). */
+  unknownTags?: Record<string, UnknownFact>;
   /** Deployment region (AWS region, Azure location). */
   region: Fact<string>;
   /**

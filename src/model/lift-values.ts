@@ -3,7 +3,7 @@
 // for every source.
 import type { NativeResource } from '../readers/native.js';
 import type { SourceLoc, UnknownCause, Value } from '../readers/value.js';
-import type { Fact } from './fact.js';
+import type { Fact, UnknownFact } from './fact.js';
 import { defaulted, fact, unknownFact } from './fact.js';
 
 /** Why a value is unknown, as a cause the finding can show. */
@@ -110,4 +110,24 @@ export function itemsOf(v: Value | undefined): Value[] {
   if (v.kind === 'list') return v.items;
   if (v.kind === 'known' && v.value === null) return [];
   return [v];
+}
+
+/**
+ * Tags: the known values, and separately the keys whose value is unknown, so
+ * that one computed `Name` tag does not hide a literal `lg:segment`.
+ */
+export function tagsFact(
+  v: Value | undefined,
+  native: NativeResource,
+): { tags: Fact<Record<string, string>>; unknownTags?: Record<string, UnknownFact> } {
+  if (v === undefined || (v.kind === 'known' && v.value === null)) return { tags: fact({}, native.loc) };
+  if (v.kind !== 'object') return { tags: unknownFact(causeOf(v, native, 'tags'), locOf(v, native.loc)) };
+  const tags: Record<string, string> = {};
+  const unknownTags: Record<string, UnknownFact> = {};
+  for (const [k, f] of Object.entries(v.fields)) {
+    if (f.kind === 'known') {
+      if (f.value !== null) tags[k] = String(f.value);
+    } else unknownTags[k] = unknownFact(causeOf(f, native, `tags.${k}`), locOf(f, locOf(v, native.loc)));
+  }
+  return Object.keys(unknownTags).length ? { tags: fact(tags, locOf(v, native.loc)), unknownTags } : { tags: fact(tags, locOf(v, native.loc)) };
 }

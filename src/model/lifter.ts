@@ -8,7 +8,7 @@ import type { EntityBase } from './entity.js';
 import type { Fact } from './fact.js';
 import { defaulted, fact, unknownFact } from './fact.js';
 import type { LinkResolver } from './link-resolver.js';
-import { stringFact, stringMapFact } from './lift-values.js';
+import { stringFact, tagsFact } from './lift-values.js';
 import type { CloudModel } from './model.js';
 
 export interface LiftContext {
@@ -82,10 +82,13 @@ export function baseOf(r: NativeResource, ctx: LiftContext, tags: Value | undefi
     address: r.address,
     scope: r.scope,
     loc: r.loc,
-    tags: tags === undefined ? fact({}, r.loc) : stringMapFact(tags, r, 'tags'),
+    tags: fact({}, r.loc),
     region: regionOf(r, ctx),
     native: r,
   };
+  const t = tagsFact(tags, r);
+  base.tags = t.tags;
+  if (t.unknownTags) base.unknownTags = t.unknownTags;
   if (r.waivers?.length) base.waivers = r.waivers;
   if (r.conditional) base.conditional = r.conditional;
   return base;

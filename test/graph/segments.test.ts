@@ -52,6 +52,17 @@ describe('segments from tags', () => {
     expect(g.segmentOf(s2).unknown!.detail).toContain('"mynumbr"');
   });
 
+  it('reads a literal segment tag beside a tag whose value is unknown, and is unknown only when the segment tag itself is', () => {
+    const m = new ModelBuilder();
+    const a = m.vpc('aws_vpc.a', { tags: { 'lg:segment': 'mynumber' } });
+    const b = m.vpc('aws_vpc.b');
+    m.model.get(a)!.unknownTags = { Name: m.fact<string>(cause('AWS::StackName')) as never };
+    m.model.get(b)!.unknownTags = { 'lg:segment': m.fact<string>(cause('var.segment')) as never };
+    const g = buildGraph(m.model, policyWith());
+    expect(g.segmentOf(a)).toMatchObject({ segment: 'mynumber', source: 'tag' });
+    expect(g.segmentOf(b)).toMatchObject({ segment: null, source: 'unknown', unknown: { inputs: ['var.segment'] } });
+  });
+
   it('leaves an untagged, unconnected network without a segment', () => {
     const m = new ModelBuilder();
     const vpc = m.vpc('aws_vpc.tools');

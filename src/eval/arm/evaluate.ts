@@ -26,7 +26,7 @@ interface Ctx {
   frame: LambdaFrame | undefined;
 }
 
-export type ExpressionResult = { ok: true; value: Value } | { ok: false; message: string; pos: number; value: Value };
+type ExpressionResult = { ok: true; value: Value } | { ok: false; message: string; pos: number; value: Value };
 
 /** Parse and evaluate the text between `[` and `]`. A syntax error yields an unknown and the error. */
 export function evaluateExpressionText(text: string, scope: ArmScope): ExpressionResult {

@@ -9,7 +9,3 @@ export function classifyTemplateString(s: string): TemplateString {
   if (s.length >= 2 && s.startsWith('[') && s.endsWith(']')) return { kind: 'expression', text: s.slice(1, -1) };
   return { kind: 'literal', value: s };
 }
-
-export function isExpressionString(s: string): boolean {
-  return classifyTemplateString(s).kind === 'expression';
-}

@@ -31,10 +31,6 @@ export function lookupField(o: ObjectValue, name: string): Value | undefined {
   return undefined;
 }
 
-export function hasField(o: ObjectValue, name: string): boolean {
-  return lookupField(o, name) !== undefined;
-}
-
 /** Name of a value's type for error messages. */
 export function typeName(v: ArmValue): string {
   switch (v.kind) {

@@ -5,7 +5,7 @@ import { known, list } from '../../../readers/value.js';
 import { spend } from '../scope.js';
 import { displayText, unknownFrom, unknownIn } from '../unknowns.js';
 import { ArmEvalError, plainOf, typeName } from '../values.js';
-import { arity, asInt, asString, checkedString, strict, values, type ArmFunction } from './types.js';
+import { arity, asInt, asString, checkedString, MAX_STRING, strict, values, type ArmFunction } from './types.js';
 import { stringOfPlain } from './conversion.js';
 
 /** concat of strings, or of arrays (items keep their own values, known or not). */
@@ -32,7 +32,7 @@ const concat: ArmFunction = (args, call) => {
 };
 
 /** .NET composite formatting, with the specifiers templates use: D, N, X. */
-export function formatComposite(fmt: string, arg: (i: number, spec: string) => string): string {
+function formatComposite(fmt: string, arg: (i: number, spec: string) => string): string {
   let out = '';
   let i = 0;
   while (i < fmt.length) {
@@ -57,7 +57,7 @@ export function formatComposite(fmt: string, arg: (i: number, spec: string) => s
       out += c;
       i++;
     }
-    if (out.length > 1024 * 1024) throw new ArmEvalError('string too long');
+    checkedString(out);
   }
   return out;
 }
@@ -111,7 +111,7 @@ const padLeft = strict('padLeft', 2, 3, ([value, total, pad]) => {
   const width = asInt('padLeft', total);
   const ch = pad === undefined ? ' ' : asString('padLeft', pad);
   if (ch.length !== 1) throw new ArmEvalError('padLeft takes a single padding character');
-  return checkedString(s.padStart(Math.min(width, 1024 * 1024 + 1), ch));
+  return checkedString(s.padStart(Math.min(width, MAX_STRING + 1), ch));
 });
 
 const substring = strict('substring', 2, 3, ([s, start, len]) => {

@@ -60,15 +60,6 @@ export function asInt(name: string, x: unknown): number {
   return Math.trunc(x);
 }
 
-export function asArray(name: string, x: unknown): unknown[] {
-  if (!Array.isArray(x)) throw new ArmEvalError(`${name} expects an array`);
-  return x;
-}
-
-export function isPlainObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 /** Longest string a function may build: ARM's own limits are far lower, this only stops runaway input. */
 export const MAX_STRING = 1024 * 1024;
 

@@ -54,6 +54,30 @@ const KIND_BY_PREFIX: [string, RouteTargetKind][] = [
   ['i-', 'instance'],
 ];
 
+/**
+ * Target attributes that accept one kind of target only (the API rejects
+ * anything else), so an unknown value still has a known kind. `gateway_id`
+ * and `vpc_endpoint_id` take several and are not listed.
+ */
+const KIND_BY_ATTRIBUTE: Record<string, RouteTargetKind> = {
+  nat_gateway_id: 'nat-gateway',
+  NatGatewayId: 'nat-gateway',
+  transit_gateway_id: 'transit-gateway',
+  TransitGatewayId: 'transit-gateway',
+  vpc_peering_connection_id: 'peering',
+  VpcPeeringConnectionId: 'peering',
+  egress_only_gateway_id: 'egress-only-internet-gateway',
+  EgressOnlyInternetGatewayId: 'egress-only-internet-gateway',
+  network_interface_id: 'network-interface',
+  NetworkInterfaceId: 'network-interface',
+  instance_id: 'instance',
+  InstanceId: 'instance',
+  carrier_gateway_id: 'carrier-gateway',
+  CarrierGatewayId: 'carrier-gateway',
+  local_gateway_id: 'local-gateway',
+  LocalGatewayId: 'local-gateway',
+};
+
 export function kindOfId(id: string): RouteTargetKind {
   if (id === 'local') return 'local';
   for (const [prefix, kind] of KIND_BY_PREFIX) if (id.startsWith(prefix)) return kind;
@@ -84,12 +108,12 @@ export function routeTargetOf(
     // A literal ID of something outside the scan: the kind is known, the object is not.
     return fact({ kind, ref: linkTo(v, from, ctx, attribute) }, loc);
   }
-  if (v.kind === 'ref') {
-    // A resource that is not scanned (a module output that is not resolved, a data source).
-    return unknownFact(
-      { inputs: [v.target.split('#').pop() ?? v.target], detail: `${attribute} refers to a resource outside the scan` },
-      loc,
-    );
-  }
-  return unknownFact(causeOf(v, from, attribute), loc);
+  const cause =
+    v.kind === 'ref'
+      ? // A resource that is not scanned (a module output that is not resolved).
+        { inputs: [v.target.split('#').pop() ?? v.target], detail: `${attribute} refers to a resource outside the scan` }
+      : causeOf(v, from, attribute);
+  const byAttribute = KIND_BY_ATTRIBUTE[attribute];
+  if (byAttribute) return fact({ kind: byAttribute, ref: unknownFact(cause, loc) }, loc);
+  return unknownFact(cause, loc);
 }

@@ -110,8 +110,9 @@ function prefixListName(v: Value, ctx: LiftContext): string {
   if (v.kind === 'known') return String(v.value);
   const n = referencedNative(v, ctx);
   if (n) return n.address;
-  if (v.kind === 'unknown') return v.cause.inputs[0] ?? v.expr ?? 'unknown prefix list';
-  return 'unknown prefix list';
+  if (v.kind === 'unknown') return v.expr ?? `prefix list depending on ${v.cause.inputs.join(', ') || v.cause.detail}`;
+  if (v.kind === 'ref') return `prefix list ${v.target.split('#').pop()}.${v.attribute}`;
+  return 'prefix list of an unexpected value';
 }
 
 function peersOf(block: Value, shape: RuleShape, r: NativeResource, ctx: LiftContext, groupId: string, loc: SourceLoc): Fact<Peer[]> {

@@ -45,6 +45,7 @@ describe('route tables and routes', () => {
         { cidr_block: '10.40.0.0/16', network_interface_id: 'eni-5' },
         { cidr_block: '10.50.0.0/16', gateway_id: 'something-else' },
         { cidr_block: '10.60.0.0/16', gateway_id: unknownInput('var.gateway') },
+        { cidr_block: '10.70.0.0/16', nat_gateway_id: unknownInput('var.nat_id') },
       ],
     });
     const table = s.lift().model.getOf(rt.key, 'route-table')!;
@@ -57,11 +58,15 @@ describe('route tables and routes', () => {
       'network-interface',
       'unknown',
       undefined,
+      'nat-gateway',
     ]);
     const igw = declared[0]!.target;
     expect(igw.known && igw.value.ref?.known).toBe(false);
-    const last = declared[6]!.target;
-    if (!last.known) expect(last.cause.inputs).toEqual(['var.gateway']);
+    // gateway_id takes several kinds of gateway: unknown; nat_gateway_id only one: a NAT gateway, which one unknown.
+    const gateway = declared[6]!.target;
+    expect(!gateway.known && gateway.cause.inputs).toEqual(['var.gateway']);
+    const nat = declared[7]!.target;
+    expect(nat.known && nat.value.ref).toMatchObject({ known: false, cause: { inputs: ['var.nat_id'] } });
   });
 
   it('adds standalone routes (Terraform and CloudFormation) to their tables, whatever the order', () => {

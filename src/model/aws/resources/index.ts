@@ -1,6 +1,7 @@
 // AWS handlers for data stores, keys, logging, identity, backup and
 // account-level services.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { ebsHandlers, finishEbs } from './ebs.js';
 import { finishKeyReferences } from './key-reference.js';
 import { finishKeys, kmsHandlers } from './kms.js';
 import { s3BucketHandlers } from './s3-bucket.js';
@@ -8,10 +9,12 @@ import { s3PartHandlers } from './s3-bucket-parts.js';
 import { s3AccountHandlers } from './s3-account.js';
 import { finishS3 } from './s3-finish.js';
 
-export const resourceHandlers: LiftHandler[] = [...kmsHandlers, ...s3BucketHandlers, ...s3PartHandlers, ...s3AccountHandlers];
+export const resourceHandlers: LiftHandler[] = [...kmsHandlers, ...s3BucketHandlers, ...s3PartHandlers, ...s3AccountHandlers, ...ebsHandlers];
 
 /** Joins that need every entity in place (log targets, backup selections). */
 export function finishResources(ctx: LiftContext): void {
+  // Account defaults resolve keys of their own: before the alias fix-ups.
+  finishEbs(ctx);
   finishKeyReferences(ctx);
   finishKeys(ctx);
   finishS3(ctx);

@@ -28,7 +28,7 @@ export interface TerraformReadResult extends ReadResult {
 
 export async function readTerraform(dirs: string[], opts: ReadOptions): Promise<TerraformReadResult> {
   const result = emptyReadResult();
-  const sink: ReadSink = { inputs: result.inputs, errors: result.errors, bytes: 0 };
+  const sink: ReadSink = { inputs: result.inputs, errors: result.errors, bytes: 0, recorded: new Set() };
   const loader = new ModuleLoader(opts.root, sink);
   const started = performance.now();
 

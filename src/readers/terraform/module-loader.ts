@@ -42,6 +42,8 @@ export interface ReadSink {
   errors: ReadError[];
   /** Bytes of configuration parsed, for the throughput figure. */
   bytes: number;
+  /** Files already listed in `inputs`. */
+  recorded: Set<string>;
 }
 
 /** Read a file for the scan: size guard, hash, input record. Undefined when it cannot be used. */
@@ -54,7 +56,8 @@ export async function readInput(abs: string, root: string, kind: string, sink: R
       return undefined;
     }
     const bytes = await readFile(abs);
-    if (!sink.inputs.some((i) => i.file === rel)) {
+    if (!sink.recorded.has(rel)) {
+      sink.recorded.add(rel);
       sink.inputs.push({ file: rel, kind, sha256: createHash('sha256').update(bytes).digest('hex') });
     }
     sink.bytes += bytes.length;
@@ -168,7 +171,7 @@ export class ModuleLoader {
       json = r.body;
       located = locateHcl(input.text);
     }
-    config.comments.set(input.rel, located.comments);
+    config.comments.set(input.rel, [...located.comments].sort((a, b) => a.line - b.line));
     return topLevelBlocks(json, located.body, input.rel);
   }
 

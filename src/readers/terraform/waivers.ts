@@ -9,12 +9,13 @@ import type { LocatedComment } from './locate.js';
 
 const WAIVER = /kikan:ignore\s+([^\s,]+(?:\s*,\s*[^\s,]+)*)(?:\s+(.*))?$/;
 
+/** `comments` must be sorted by line. */
 export function waiversOf(block: BlockConfig, comments: readonly LocatedComment[] | undefined): InlineWaiver[] {
   const waivers: InlineWaiver[] = [];
   if (!comments) return waivers;
   const first = block.loc.line - 1;
-  for (const c of comments) {
-    if (c.line < first || c.line > block.endLine) continue;
+  for (let i = firstAtOrAfter(comments, first); i < comments.length && comments[i]!.line <= block.endLine; i++) {
+    const c = comments[i]!;
     const m = WAIVER.exec(c.text.replace(/\*\/\s*$/, '').trim());
     if (!m) continue;
     const reason = (m[2] ?? '').trim();
@@ -24,6 +25,18 @@ export function waiversOf(block: BlockConfig, comments: readonly LocatedComment[
     }
   }
   return waivers;
+}
+
+/** Index of the first comment on or after `line` (comments are sorted by line). */
+function firstAtOrAfter(comments: readonly LocatedComment[], line: number): number {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid]!.line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The attribute written on `line`, or on the line after it (a comment just above). */

@@ -1,0 +1,51 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultReadOptions } from '../../../src/readers/options.js';
+import { readTerraform } from '../../../src/readers/terraform/index.js';
+import { MAX_MODULE_DEPTH } from '../../../src/readers/terraform/module-instance.js';
+
+// Hostile or accidental shapes: each must end with values or errors, never a hang or a crash.
+describe('readTerraform limits', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'kikan-tf-limits-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reports a local chain deeper than it evaluates as unknown, not a stack overflow', async () => {
+    const root = path.join(dir, 'chain');
+    await mkdir(root);
+    const locals = Array.from({ length: 3000 }, (_, i) => `  l${i} = local.l${i + 1}`).join('\n');
+    await writeFile(path.join(root, 'main.tf'), `locals {\n${locals}\n  l3000 = "end"\n}\nresource "aws_sns_topic" "t" {\n  name = local.l0\n}\n`);
+    const r = await readTerraform([root], defaultReadOptions(root));
+    const name = r.resources[0]!.attrs.fields.name!;
+    expect(name.kind).toBe('unknown');
+  });
+
+  it('stops following modules nested deeper than the limit', async () => {
+    const root = path.join(dir, 'nested');
+    const levels = MAX_MODULE_DEPTH + 5;
+    for (let i = 0; i <= levels; i++) {
+      const d = path.join(root, ...Array.from({ length: i }, () => 'm'));
+      await mkdir(d, { recursive: true });
+      await writeFile(path.join(d, 'main.tf'), `module "m" {\n  source = "./m"\n}\nresource "aws_sns_topic" "t" {\n  name = "level-${i}"\n}\n`);
+    }
+    const dirs = Array.from({ length: levels + 1 }, (_, i) => path.join(root, ...Array.from({ length: i }, () => 'm')));
+    const r = await readTerraform(dirs, defaultReadOptions(root));
+    expect(r.resources).toHaveLength(MAX_MODULE_DEPTH + 1);
+    expect(r.errors.some((e) => /nested more than/.test(e.message))).toBe(true);
+  });
+
+  it('does not expand an absurd count', async () => {
+    const root = path.join(dir, 'count');
+    await mkdir(root);
+    await writeFile(path.join(root, 'main.tf'), 'resource "aws_sns_topic" "t" {\n  count = 1000000000\n  name  = "t${count.index}"\n}\n');
+    const r = await readTerraform([root], defaultReadOptions(root));
+    expect(r.resources).toHaveLength(1);
+    expect(r.resources[0]!.conditional?.detail).toMatch(/more than/);
+  });
+});

@@ -54,8 +54,8 @@ export class ArmExpander {
   private readonly resourceGroupLocations = new Map<string, Value>();
   /** Inner scopes of nested deployments, per deployment object and enclosing scope. */
   private readonly innerScopes = new WeakMap<ObjectValue, WeakMap<ArmScope, TemplateScope>>();
-  private readonly outputs = new WeakMap<ObjectValue, Value>();
-  private readonly outputsPending = new WeakSet<ObjectValue>();
+  /** Outputs of nested deployments, per template instance ('pending' while being evaluated). */
+  private readonly outputs = new WeakMap<TemplateScope, Map<ObjectValue, Value | 'pending'>>();
 
   constructor(
     private readonly file: string,
@@ -123,14 +123,17 @@ export class ArmExpander {
     const loc = raw.loc!;
     let conditional = place.conditional;
     const conditionRaw = lookupField(raw, 'condition');
-    if (conditionRaw !== undefined) {
-      const cond = evaluateTemplateValue(conditionRaw, scope);
-      if (cond.kind === 'known' && cond.value === false) return;
-      if (cond.kind === 'unknown' || cond.kind === 'ref' || !(cond.kind === 'known' && cond.value === true)) {
-        if (cond.kind !== 'unknown' && cond.kind !== 'ref') this.report('resource condition is not a bool', conditionRaw.loc ?? loc);
-        const cause = cond.kind === 'unknown' ? cond.cause : { inputs: [], detail: 'condition is not a bool' };
-        conditional = mergeOptional(conditional, { ...cause, detail: `condition ${displayText(cond)}: ${cause.detail}` });
+    const cond = conditionRaw === undefined ? undefined : evaluateTemplateValue(conditionRaw, scope);
+    if (cond?.kind === 'known' && cond.value === false) return;
+    if (cond !== undefined && !(cond.kind === 'known' && cond.value === true)) {
+      let cause: UnknownCause;
+      if (cond.kind === 'unknown') {
+        cause = cond.cause;
+      } else {
+        this.report('resource condition is not a bool', conditionRaw!.loc ?? loc);
+        cause = { inputs: [], detail: 'the condition is not a bool' };
       }
+      conditional = mergeOptional(conditional, { ...cause, detail: `condition ${displayText(cond)}: ${cause.detail}` });
     }
 
     const typeValue = lookupField(raw, 'type');
@@ -336,9 +339,9 @@ export class ArmExpander {
     const props = lookupField(raw, 'properties');
     const params = props?.kind === 'object' ? lookupField(props, 'parameters') : undefined;
     if (params?.kind === 'object') {
-      for (const [k, raw] of Object.entries(params.fields)) {
+      for (const [k, entryRaw] of Object.entries(params.fields)) {
         // The entry itself may be an expression or hold a `copy` loop named `value` (Bicep writes both).
-        const entry = evaluateTemplateValue(raw, outer);
+        const entry = evaluateTemplateValue(entryRaw, outer);
         if (entry.kind === 'unknown') {
           supplied.set(k.toLowerCase(), { kind: 'unknown', value: { ...entry, expr: `[parameters('${k}')]` } });
           continue;
@@ -405,10 +408,13 @@ export class ArmExpander {
   }
 
   private deploymentOutputs(raw: ObjectValue, name: Value, place: Placement): Value | undefined {
-    const done = this.outputs.get(raw);
+    let memo = this.outputs.get(place.template);
+    if (!memo) this.outputs.set(place.template, (memo = new Map()));
+    const done = memo.get(raw);
+    // A deployment whose outputs depend on themselves: leave the reference unknown.
+    if (done === 'pending') return undefined;
     if (done) return done;
-    if (this.outputsPending.has(raw)) return undefined;
-    this.outputsPending.add(raw);
+    memo.set(raw, 'pending');
     try {
       const template = path(raw, 'properties', 'template') as ObjectValue;
       const target = nestedTarget({ deployment: raw, template, scope: place.scope, outer: place.idTarget, name, resourceGroupLocations: this.resourceGroupLocations });
@@ -426,12 +432,14 @@ export class ArmExpander {
       }
       const result = obj({ outputs: obj(fields, raw.loc) }, raw.loc);
       result.refTarget = `${this.file}#${place.prefix}Microsoft.Resources/deployments/${displayText(name)}`;
-      this.outputs.set(raw, result);
+      memo.set(raw, result);
       return result;
-    } finally {
-      this.outputsPending.delete(raw);
+    } catch (e) {
+      memo.delete(raw);
+      throw e;
     }
   }
+
 }
 
 /** Resources of a template: an array, or (languageVersion 2.0) an object keyed by symbolic name. */

@@ -93,6 +93,8 @@ export class CfnEvaluator {
   private readonly conditionMemo = new Map<string, Value>();
   private readonly conditionsInProgress = new Set<string>();
   private readonly echoesInProgress = new Set<string>();
+  /** Echoed attributes evaluated once: a chain of them must not grow exponentially. */
+  private readonly echoMemo = new Map<string, Evaluated>();
 
   constructor(private readonly scope: TemplateScope) {}
 
@@ -278,13 +280,17 @@ export class CfnEvaluator {
     if (prop !== undefined && !this.echoesInProgress.has(guard)) {
       const propNode = valueOf(valueOf(decl.body, 'Properties'), prop);
       if (propNode) {
-        this.echoesInProgress.add(guard);
-        try {
-          const v = this.eval(propNode, { bindings: decl.bindings, depth: ctx.depth + 1, inCondition: false });
-          if (v !== NO_VALUE) return relocate(v, loc);
-        } finally {
-          this.echoesInProgress.delete(guard);
+        let v = this.echoMemo.get(guard);
+        if (v === undefined) {
+          this.echoesInProgress.add(guard);
+          try {
+            v = this.eval(propNode, { bindings: decl.bindings, depth: ctx.depth + 1, inCondition: false });
+          } finally {
+            this.echoesInProgress.delete(guard);
+          }
+          this.echoMemo.set(guard, v);
         }
+        if (v !== NO_VALUE) return relocate(v, loc);
       }
     }
     return ref(decl.key, attribute, loc);
@@ -318,8 +324,14 @@ export class CfnEvaluator {
 
   private fnSub(arg: TNode, loc: SourceLoc, ctx: Ctx): Evaluated {
     const a = arg.t === 'seq' ? this.args(arg, 2) : [arg];
-    const template = a ? scalarText(a[0]) : undefined;
-    if (!a || template === undefined) return this.bad('Fn::Sub', 'expected a string or [string, variables]', loc);
+    if (!a) return this.bad('Fn::Sub', 'expected a string or [string, variables]', loc);
+    // The string itself may come from a function, typically Fn::Transform AWS::Include.
+    const source = a[0]!.t === 'scalar' ? undefined : this.eval(a[0]!, ctx);
+    if (source !== undefined && source !== NO_VALUE && (source.kind === 'unknown' || source.kind === 'ref')) {
+      return unknown(causeOf(source)!, loc, `[Sub ${exprOf(source)}]`);
+    }
+    const template = source === undefined ? scalarText(a[0]) : asText(source);
+    if (template === undefined) return this.bad('Fn::Sub', 'expected a string or [string, variables]', loc);
     const vars = a[1];
     if (vars && vars.t !== 'map') return this.bad('Fn::Sub', 'variables must be a mapping', loc);
     const pieces: StringPiece[] = parseSubTemplate(template).map((p) =>

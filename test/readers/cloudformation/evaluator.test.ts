@@ -256,6 +256,8 @@ describe('what cannot be known before deployment', () => {
       'macro AWS::Include',
     ]);
     expect(unknownOf(probe('!Rain::Embed script.sh')).cause.detail).toContain('!Rain::Embed');
+    const included = unknownOf(probe('!Base64 {"Fn::Sub": {"Fn::Transform": {Name: AWS::Include, Parameters: {Location: s3://b/user-data.sh}}}}'));
+    expect(included.cause.inputs).toEqual(['macro AWS::Include']);
     expect(unknownOf(probe('{"Fn::Nope": 1}')).cause.detail).toContain('Fn::Nope');
   });
   it('turns bad intrinsic arguments into unknowns with a reason', () => {

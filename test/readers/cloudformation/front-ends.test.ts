@@ -99,6 +99,16 @@ describe('reader never throws', () => {
       expect(r.errors[0]!.file).toBe('inline.yaml');
     }
   });
+  it('evaluates a long chain of attributes that each use the previous one twice', () => {
+    const lines = ['Resources:', '  S0:', '    Type: AWS::EC2::Subnet', '    Properties:', '      CidrBlock: 10.0.0.0/24'];
+    for (let i = 1; i <= 60; i++) {
+      lines.push(`  S${i}:`, '    Type: AWS::EC2::Subnet', '    Properties:');
+      lines.push(`      CidrBlock: !Select [0, [!GetAtt S${i - 1}.CidrBlock, !GetAtt S${i - 1}.CidrBlock]]`);
+    }
+    const r = readText(lines.join('\n'));
+    expect(r.resources).toHaveLength(61);
+    expect(r.resources[60]!.attrs.fields['CidrBlock']).toMatchObject({ kind: 'known', value: '10.0.0.0/24' });
+  });
   it('reports a resource without Type and reads the others', () => {
     const r = readText('Resources:\n  Bad:\n    Properties: {}\n  Good:\n    Type: AWS::SQS::Queue\n');
     expect(r.errors).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('Bad') })]);

@@ -4,12 +4,13 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { ebsHandlers, finishEbs } from './ebs.js';
 import { finishKeyReferences } from './key-reference.js';
 import { finishKeys, kmsHandlers } from './kms.js';
+import { finishRds, rdsHandlers } from './rds.js';
 import { s3BucketHandlers } from './s3-bucket.js';
 import { s3PartHandlers } from './s3-bucket-parts.js';
 import { s3AccountHandlers } from './s3-account.js';
 import { finishS3 } from './s3-finish.js';
 
-export const resourceHandlers: LiftHandler[] = [...kmsHandlers, ...s3BucketHandlers, ...s3PartHandlers, ...s3AccountHandlers, ...ebsHandlers];
+export const resourceHandlers: LiftHandler[] = [...kmsHandlers, ...s3BucketHandlers, ...s3PartHandlers, ...s3AccountHandlers, ...ebsHandlers, ...rdsHandlers];
 
 /** Joins that need every entity in place (log targets, backup selections). */
 export function finishResources(ctx: LiftContext): void {
@@ -18,4 +19,5 @@ export function finishResources(ctx: LiftContext): void {
   finishKeyReferences(ctx);
   finishKeys(ctx);
   finishS3(ctx);
+  finishRds(ctx);
 }

@@ -1,4 +1,5 @@
 // Runs this lifter's handlers and finish step over hand-built resources.
+import { liftAws } from '../../../../src/model/aws/lift.js';
 import { finishResources, resourceHandlers } from '../../../../src/model/aws/resources/index.js';
 import { runLifters } from '../../../../src/model/lifter.js';
 import { LinkResolver } from '../../../../src/model/link-resolver.js';
@@ -22,4 +23,11 @@ export function get<K extends Parameters<CloudModel['getOf']>[1]>(model: CloudMo
   const e = model.getOf(id, kind);
   if (!e) throw new Error(`no ${kind} ${id}; have ${[...model.entities()].map((x) => x.id).join(', ')}`);
   return e;
+}
+
+/** The whole AWS lifter, network included, for joins that read networks and gateways. */
+export function liftAll(resources: NativeResource[], defaultRegion?: string): Lifted {
+  const model = new CloudModel();
+  const unlifted = liftAws(resources, { model, links: new LinkResolver(resources), ...(defaultRegion ? { defaultRegion } : {}) });
+  return { model, unlifted };
 }

@@ -155,18 +155,11 @@ export class ArmExpander {
 
     const lowerType = fullType.toLowerCase();
     const attrs = this.evaluateAttrs(raw, scope, fullType, fullName, place.idTarget, lowerType === DEPLOYMENTS);
-    const emitted = this.emit({
-      raw,
-      type: fullType,
-      name: fullName,
-      attrs,
-      loc,
-      place,
-      conditional,
-      children: childExtents(raw, this.parsed),
-    });
-
-    if (lowerType === VIRTUAL_NETWORKS) this.emitInlineSubnets(attrs, fullName, place, conditional);
+    const subnets = lowerType === VIRTUAL_NETWORKS ? this.inlineSubnets(attrs, fullName) : [];
+    // Comments inside child resources and inline subnets are theirs, not this resource's.
+    const inner = [...childExtents(raw, this.parsed), ...subnets.flatMap((s) => (s.raw ? [this.parsed.extents.get(s.raw)!] : []))];
+    const emitted = this.emit({ raw, type: fullType, name: fullName, attrs, loc, place, conditional, children: inner });
+    for (const subnet of subnets) this.emit({ ...subnet, type: SUBNET_TYPE, place, conditional, children: [] });
     if (lowerType === RESOURCE_GROUPS && fullName.kind === 'known') {
       const location = lookupField(attrs, 'location');
       if (location) this.resourceGroupLocations.set(String(fullName.value).toLowerCase(), location);
@@ -256,28 +249,30 @@ export class ArmExpander {
   }
 
   /** Subnets written inside a virtual network are subnet resources too (they stay in the network's attrs). */
-  private emitInlineSubnets(attrs: ObjectValue, vnetName: Value, place: Placement, conditional: UnknownCause | undefined): void {
+  private inlineSubnets(attrs: ObjectValue, vnetName: Value): { raw: ObjectValue | undefined; name: Value; attrs: ObjectValue; loc: SourceLoc }[] {
     const props = lookupField(attrs, 'properties');
     const subnets = props?.kind === 'object' ? lookupField(props, 'subnets') : undefined;
-    if (subnets?.kind !== 'list') return;
+    if (subnets?.kind !== 'list') return [];
+    const out: { raw: ObjectValue | undefined; name: Value; attrs: ObjectValue; loc: SourceLoc }[] = [];
     for (const item of subnets.items) {
       if (item.kind !== 'object') continue;
+      const loc = item.loc ?? attrs.loc!;
       const subnetName = lookupField(item, 'name');
       if (!subnetName) {
-        this.report('inline subnet without a name', item.loc ?? attrs.loc!);
+        this.report('inline subnet without a name', loc);
         continue;
       }
-      const loc = item.loc ?? attrs.loc!;
       const name = joinNames(vnetName, subnetName, loc);
       const subnetAttrs = obj({ ...item.fields }, item.loc);
       setField(subnetAttrs, 'name', name);
       setField(subnetAttrs, 'type', known(SUBNET_TYPE, loc));
       const apiVersion = lookupField(attrs, 'apiVersion');
       if (apiVersion) setField(subnetAttrs, 'apiVersion', apiVersion);
-      // The subnet object in the text, for its waiver comments.
-      const raw = loc.file === this.file ? this.parsed.objectsByLine.get(loc.line) : undefined;
-      this.emit({ raw, type: SUBNET_TYPE, name, attrs: subnetAttrs, loc, place, conditional, children: [] });
+      // The subnet object in the text, for its waivers.
+      const raw = loc.file === this.file ? this.parsed.objectsAt.get(`${loc.line}:${loc.column}`) : undefined;
+      out.push({ raw, name, attrs: subnetAttrs, loc });
     }
+    return out;
   }
 
   private expandDeployment(raw: ObjectValue, deployment: NativeResource, place: Placement): void {

@@ -32,8 +32,8 @@ export interface ParsedJson {
   comments: JsonComment[];
   /** Extent of each object value in the text. */
   extents: WeakMap<ObjectValue, Extent>;
-  /** The outermost object starting on each line. */
-  objectsByLine: Map<number, ObjectValue>;
+  /** Each object by where it starts (`line:column`), to find the text of an evaluated object. */
+  objectsAt: Map<string, ObjectValue>;
 }
 
 /** Line lookup for offsets. */
@@ -60,7 +60,7 @@ export function parseJsonc(file: string, input: string): ParsedJson {
   // A byte-order mark is not JSON; drop it (columns on line 1 shift by one, lines do not).
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lines = new Lines(text);
-  const result: ParsedJson = { root: undefined, errors: [], comments: [], extents: new WeakMap(), objectsByLine: new Map() };
+  const result: ParsedJson = { root: undefined, errors: [], comments: [], extents: new WeakMap(), objectsAt: new Map() };
 
   const protectedText = protectStringControls(text);
   const scan = scanTrivia(protectedText, lines, file);
@@ -89,15 +89,14 @@ export function parseJsonc(file: string, input: string): ParsedJson {
     const loc = lines.loc(file, node.offset);
     switch (node.type) {
       case 'object': {
-        const fields: Record<string, Value> = Object.create(null);
-        for (const prop of node.children ?? []) {
-          const [key, value] = prop.children ?? [];
-          if (key && value) fields[restoreStringControls(String(key.value))] = convert(value);
-        }
-        const o = obj(fields, loc);
+        const o = obj({}, loc);
         const endLoc = lines.loc(file, node.offset + node.length);
         result.extents.set(o, { start: node.offset, end: node.offset + node.length, line: loc.line, endLine: endLoc.line });
-        if (!result.objectsByLine.has(loc.line)) result.objectsByLine.set(loc.line, o);
+        result.objectsAt.set(`${loc.line}:${loc.column}`, o);
+        for (const prop of node.children ?? []) {
+          const [key, value] = prop.children ?? [];
+          if (key && value) o.fields[restoreStringControls(String(key.value))] = convert(value);
+        }
         return o;
       }
       case 'array':

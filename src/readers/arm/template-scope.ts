@@ -44,7 +44,7 @@ export class TemplateScope implements ArmScope {
     this.budget = setup.budget;
   }
 
-  section(name: string): ObjectValue | undefined {
+  private section(name: string): ObjectValue | undefined {
     const s = lookupField(this.setup.template, name);
     return s?.kind === 'object' ? s : undefined;
   }

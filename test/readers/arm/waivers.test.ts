@@ -41,3 +41,21 @@ describe('inline waivers', () => {
     expect(r.resources[0]!.waivers).toEqual([{ controlId: 'LG-2.6', reason: 'ok', loc: { file: 'w.json', line: 7 } }]);
   });
 });
+
+describe('waivers on inline subnets', () => {
+  it('a comment inside an inline subnet object waives that subnet only, even written on one line', () => {
+    const r = read(
+      [
+        '{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2023-09-01", "name": "vnet", "properties": {"subnets": [',
+        '  {"name": "a", /* kikan:ignore LG-3.2 NAT経由の更新のみ */ "properties": {"addressPrefix": "10.0.0.0/24"}},',
+        '  {"name": "b", "properties": {"addressPrefix": "10.0.1.0/24"}}',
+        ']}}',
+      ].join('\n'),
+    );
+    expect(r.resources.map((x) => [x.address, x.waivers?.map((w) => w.controlId)])).toEqual([
+      ['Microsoft.Network/virtualNetworks/vnet', undefined],
+      ['Microsoft.Network/virtualNetworks/subnets/vnet/a', ['LG-3.2']],
+      ['Microsoft.Network/virtualNetworks/subnets/vnet/b', undefined],
+    ]);
+  });
+});

@@ -9,6 +9,7 @@ import { gatewayHandlers } from './gateways.js';
 import { instanceHandlers } from './instance.js';
 import { completeLaunches } from './launch-completion.js';
 import { loadBalancerHandlers } from './load-balancer.js';
+import { networkAclHandlers } from './network-acl.js';
 import { finishNetworkLayer } from './network-defaults.js';
 import { finishPlacement } from './placement.js';
 import { routeTableHandlers } from './route-table.js';
@@ -26,6 +27,7 @@ export const networkHandlers: LiftHandler[] = [
   ...transitGatewayHandlers,
   ...connectionHandlers,
   ...securityGroupHandlers,
+  ...networkAclHandlers,
   ...endpointHandlers,
   ...firewallHandlers,
   ...addressHandlers,

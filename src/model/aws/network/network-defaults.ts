@@ -1,11 +1,18 @@
 // The finishing joins of the network layer, once every entity exists: each
 // VPC gets its main route table and default security group, route tables
-// their local routes, default subnets their default VPC, NAT gateways the VPC
-// of their subnet.
+// their local routes, subnets without an ACL the default network ACL,
+// default subnets their default VPC, NAT gateways the VPC of their subnet.
 import { defaulted } from '../../fact.js';
 import type { LiftContext } from '../../lifter.js';
 import type { Network } from '../../network.js';
-import { addIpv6AllEgress, addLocalRoutes, ensureDefaultSecurityGroup, ensureMainRouteTable } from './platform-objects.js';
+import {
+  addIpv6AclRules,
+  addIpv6AllEgress,
+  addLocalRoutes,
+  ensureDefaultNetworkAcl,
+  ensureDefaultSecurityGroup,
+  ensureMainRouteTable,
+} from './platform-objects.js';
 
 function isAws(e: { cloud: string }): boolean {
   return e.cloud === 'aws';
@@ -36,9 +43,17 @@ export function finishNetworkLayer(ctx: LiftContext): void {
     const network = table.network?.known ? ctx.model.getOf(table.network.value, 'network') : undefined;
     if (network && isAws(table)) addLocalRoutes(table, network);
   }
+  for (const subnet of ctx.model.all('subnet')) {
+    // Without an association a subnet uses its VPC's default network ACL.
+    if (!isAws(subnet) || subnet.securityGroup || !subnet.network.known) continue;
+    const acl = ensureDefaultNetworkAcl(subnet.network.value, ctx);
+    if (acl) subnet.securityGroup = defaulted(acl.id, subnet.loc);
+  }
   for (const group of ctx.model.all('security-group')) {
     const network = group.network?.known ? ctx.model.getOf(group.network.value, 'network') : undefined;
-    if (network && isAws(group)) addIpv6AllEgress(group, network);
+    if (!network || !isAws(group)) continue;
+    if (group.flavor === 'aws-network-acl') addIpv6AclRules(group, network);
+    else addIpv6AllEgress(group, network);
   }
   for (const gateway of ctx.model.all('gateway')) {
     if (!isAws(gateway) || gateway.gatewayType !== 'nat' || gateway.network || !gateway.subnet) continue;

@@ -8,7 +8,7 @@ import { defaulted, fact } from '../../fact.js';
 import type { LiftContext } from '../../lifter.js';
 import type { Gateway, Network, RouteTable } from '../../network.js';
 import type { SecurityGroup, SecurityRule } from '../../security.js';
-import { defaultSecurityGroupId, mainRouteTableId } from './references.js';
+import { defaultNetworkAclId, defaultSecurityGroupId, mainRouteTableId } from './references.js';
 
 /** platformDefault of the allow-all egress rule AWS adds to a new group (CloudFormation, default groups). */
 export const ALL_EGRESS_DEFAULT = 'all egress allowed by default';
@@ -16,7 +16,7 @@ export const ALL_EGRESS_DEFAULT = 'all egress allowed by default';
 export const ALL_PORTS = [{ from: 0, to: 65535 }];
 
 function platformBase(network: Network, part: string, platformDefault: string) {
-  return {
+  const base = {
     id: `${network.id}#${part}`,
     cloud: network.cloud,
     source: network.source,
@@ -28,6 +28,8 @@ function platformBase(network: Network, part: string, platformDefault: string) {
     region: network.region,
     platformDefault,
   };
+  // A VPC that exists only under an unresolved condition takes its platform objects with it.
+  return network.conditional ? { ...base, conditional: network.conditional } : base;
 }
 
 /** The allow-all egress rule to 0.0.0.0/0 that AWS adds to a group created without egress rules. */
@@ -120,6 +122,58 @@ export function ensureDefaultSecurityGroup(vpcId: string, ctx: LiftContext): Sec
   return group;
 }
 
+/** The deny-everything rule that ends every network ACL (`*`). */
+export function aclDenyAll(direction: 'ingress' | 'egress', loc: SecurityRule['loc'], definedBy: string, cidr = '0.0.0.0/0'): SecurityRule {
+  return {
+    direction,
+    action: 'deny',
+    priority: ACL_LAST_RULE,
+    protocol: defaulted('all', loc),
+    ports: defaulted(ALL_PORTS, loc),
+    peers: defaulted([{ kind: 'cidr', cidr }], loc),
+    loc,
+    definedBy,
+    platformDefault: ACL_DENY_ALL,
+    name: '*',
+  };
+}
+
+export const ACL_DENY_ALL = 'network ACL final deny';
+/** The `*` rule is evaluated after every numbered rule (numbers go up to 32766). */
+const ACL_LAST_RULE = 32767;
+
+/** The VPC's default network ACL: declared (`aws_default_network_acl`) or synthesized with its allow-all rules. */
+export function ensureDefaultNetworkAcl(vpcId: string, ctx: LiftContext): SecurityGroup | undefined {
+  const id = defaultNetworkAclId(vpcId);
+  const existing = ctx.model.getOf(id, 'security-group');
+  if (existing) return existing;
+  const network = ctx.model.getOf(vpcId, 'network');
+  if (!network) return undefined;
+  const loc = network.loc;
+  const allowAll = (direction: 'ingress' | 'egress'): SecurityRule => ({
+    direction,
+    action: 'allow',
+    priority: 100,
+    protocol: defaulted('all', loc),
+    ports: defaulted(ALL_PORTS, loc),
+    peers: defaulted([{ kind: 'cidr', cidr: '0.0.0.0/0' }], loc),
+    loc,
+    definedBy: network.address,
+    platformDefault: 'default network ACL: allow all',
+    name: '100',
+  });
+  const acl: SecurityGroup = {
+    ...platformBase(network, 'default-network-acl', 'default network ACL'),
+    kind: 'security-group',
+    flavor: 'aws-network-acl',
+    network: defaulted(network.id, loc),
+    rules: [allowAll('ingress'), allowAll('egress'), aclDenyAll('ingress', loc, network.address), aclDenyAll('egress', loc, network.address)],
+    rulesComplete: defaulted(true, loc),
+  };
+  ctx.model.add(acl);
+  return acl;
+}
+
 /**
  * The object a route, rule or association names by id: an entity of the
  * wanted kind, or the VPC's platform object when the id is one of theirs.
@@ -135,7 +189,10 @@ export function securityGroupById(id: string, ctx: LiftContext): SecurityGroup |
   const group = ctx.model.getOf(id, 'security-group');
   if (group) return group;
   const suffix = '#default-security-group';
-  return id.endsWith(suffix) ? ensureDefaultSecurityGroup(id.slice(0, -suffix.length), ctx) : undefined;
+  const aclSuffix = '#default-network-acl';
+  if (id.endsWith(suffix)) return ensureDefaultSecurityGroup(id.slice(0, -suffix.length), ctx);
+  if (id.endsWith(aclSuffix)) return ensureDefaultNetworkAcl(id.slice(0, -aclSuffix.length), ctx);
+  return undefined;
 }
 
 /** Every route table routes its VPC's own blocks locally. */
@@ -166,4 +223,24 @@ export function addIpv6AllEgress(group: SecurityGroup, network: Network): void {
   }
   // Whether the rule exists depends on whether the VPC has IPv6, which is unknown.
   group.rules.push({ ...allEgressRule(ipv4.loc, ipv4.definedBy, '::/0'), peers: network.ipv6Enabled });
+}
+
+/**
+ * In a VPC with IPv6 the `*` rules deny `::/0` too, and the default ACL
+ * allows it (rule 101). Whether those rules exist depends on the VPC.
+ */
+export function addIpv6AclRules(acl: SecurityGroup, network: Network): void {
+  const ipv6 = network.ipv6Enabled;
+  if (!ipv6 || (ipv6.known && !ipv6.value)) return;
+  const twins: SecurityRule[] = [];
+  for (const r of acl.rules) {
+    if (!r.platformDefault || !r.peers.known || !r.peers.value.some((p) => p.kind === 'cidr' && p.cidr === '0.0.0.0/0')) continue;
+    const twin: SecurityRule = { ...r, peers: ipv6.known ? defaulted([{ kind: 'cidr', cidr: '::/0' }], r.loc) : ipv6 };
+    if (r.action === 'allow' && r.priority !== undefined) {
+      twin.priority = r.priority + 1;
+      twin.name = String(twin.priority);
+    }
+    twins.push(twin);
+  }
+  acl.rules.push(...twins);
 }

@@ -3,7 +3,8 @@
 // stand for another, platform-created object: `aws_vpc.x.default_security_group_id`
 // and `!GetAtt Vpc.DefaultSecurityGroup` name the VPC's default security
 // group, `aws_vpc.x.main_route_table_id` its main route table, a transit
-// gateway's `association_default_route_table_id` its default route table.
+// gateway's `association_default_route_table_id` its default route table,
+// `!GetAtt Vpc.DefaultNetworkAcl` its default network ACL.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
@@ -18,6 +19,7 @@ const TRANSIT_GATEWAY_TYPES = new Set(['aws_ec2_transit_gateway', 'AWS::EC2::Tra
 
 const VPC_DEFAULT_SG_ATTRS = new Set(['default_security_group_id', 'DefaultSecurityGroup']);
 const VPC_MAIN_ROUTE_TABLE_ATTRS = new Set(['main_route_table_id', 'default_route_table_id']);
+const VPC_DEFAULT_ACL_ATTRS = new Set(['default_network_acl_id', 'DefaultNetworkAcl']);
 const TGW_DEFAULT_ROUTE_TABLE_ATTRS = new Set([
   'association_default_route_table_id',
   'propagation_default_route_table_id',
@@ -31,6 +33,11 @@ export function defaultSecurityGroupId(vpcId: string): string {
 /** Id of the route table a VPC is created with (its first main route table). */
 export function mainRouteTableId(vpcId: string): string {
   return `${vpcId}#main-route-table`;
+}
+
+/** Id of the network ACL every VPC has, which subnets without an association use. */
+export function defaultNetworkAclId(vpcId: string): string {
+  return `${vpcId}#default-network-acl`;
 }
 
 /** Id of the route table a transit gateway creates for default association and propagation. */
@@ -55,13 +62,14 @@ function managedVpcKey(n: NativeResource, attribute: string, ctx: LiftContext): 
 
 /**
  * Model id of a scanned native resource, read through `attribute`. Terraform's
- * `aws_default_security_group` and `aws_default_route_table` adopt the objects
+ * `aws_default_security_group`, `aws_default_route_table` and `aws_default_network_acl` adopt the objects
  * the platform made with the VPC, so they take the ids of those objects.
  */
 export function modelIdOf(n: NativeResource, attribute: string | undefined, ctx: LiftContext): string {
   if (VPC_TYPES.has(n.type) && attribute) {
     if (VPC_DEFAULT_SG_ATTRS.has(attribute)) return defaultSecurityGroupId(n.key);
     if (VPC_MAIN_ROUTE_TABLE_ATTRS.has(attribute)) return mainRouteTableId(n.key);
+    if (VPC_DEFAULT_ACL_ATTRS.has(attribute)) return defaultNetworkAclId(n.key);
   }
   if (TRANSIT_GATEWAY_TYPES.has(n.type) && attribute && TGW_DEFAULT_ROUTE_TABLE_ATTRS.has(attribute)) {
     return transitDefaultRouteTableId(n.key);
@@ -73,6 +81,10 @@ export function modelIdOf(n: NativeResource, attribute: string | undefined, ctx:
   if (n.type === 'aws_default_route_table') {
     const vpc = managedVpcKey(n, 'default_route_table_id', ctx);
     if (vpc) return mainRouteTableId(vpc);
+  }
+  if (n.type === 'aws_default_network_acl') {
+    const vpc = managedVpcKey(n, 'default_network_acl_id', ctx);
+    if (vpc) return defaultNetworkAclId(vpc);
   }
   return n.key;
 }

@@ -6,10 +6,10 @@ import type { SourceLoc, Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { fact, unknownFact } from '../../fact.js';
-import { boolFact, causeOf, itemsOf, numberFact, stringFact } from '../../lift-values.js';
+import { boolFact, causeOf, itemsOf } from '../../lift-values.js';
 import type { LiftContext } from '../../lifter.js';
 import type { Peer, SecurityRule } from '../../security.js';
-import { ALL_PORTS } from './platform-objects.js';
+import { portsOf, protocolOf } from './protocol-ports.js';
 import { linkTo, referencedNative } from './references.js';
 
 type PeerKind = 'cidr' | 'prefix-list' | 'security-group';
@@ -79,32 +79,6 @@ export const CFN_EGRESS: RuleShape = {
   ],
 };
 
-const PROTOCOL_NAMES: Record<string, string> = { '-1': 'all', '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmpv6' };
-
-function protocolOf(block: Value, shape: RuleShape, r: NativeResource): Fact<string> {
-  const f = stringFact(field(block, shape.protocol), r, { name: shape.protocol });
-  if (!f.known) return f;
-  const p = f.value.trim().toLowerCase();
-  return { ...f, value: PROTOCOL_NAMES[p] ?? p };
-}
-
-function portOf(v: Value | undefined, r: NativeResource, name: string, whenAll: number): Fact<number> {
-  const f = numberFact(v, r, { name });
-  // -1 stands for "all" in CloudFormation and the EC2 API.
-  return f.known && f.value === -1 ? { ...f, value: whenAll } : f;
-}
-
-function portsOf(block: Value, shape: RuleShape, protocol: Fact<string>, r: NativeResource, loc: SourceLoc): Fact<{ from: number; to: number }[]> {
-  if (!protocol.known) return protocol;
-  if (protocol.value === 'all') return fact(ALL_PORTS, protocol.loc ?? loc);
-  if (protocol.value !== 'tcp' && protocol.value !== 'udp') return fact([], protocol.loc ?? loc);
-  const from = portOf(field(block, shape.fromPort), r, shape.fromPort, 0);
-  if (!from.known) return from;
-  const to = portOf(field(block, shape.toPort), r, shape.toPort, 65535);
-  if (!to.known) return to;
-  return fact([{ from: from.value, to: to.value }], from.loc ?? loc);
-}
-
 /** A prefix list keeps a readable name even when its ID is unknown: its contents are not modelled anyway. */
 function prefixListName(v: Value, ctx: LiftContext): string {
   if (v.kind === 'known') return String(v.value);
@@ -150,12 +124,12 @@ export function ruleOf(
   groupId: string,
 ): SecurityRule {
   const loc = block === r.attrs ? r.loc : (block.loc ?? r.loc);
-  const protocol = protocolOf(block, shape, r);
+  const protocol = protocolOf(field(block, shape.protocol), r, shape.protocol);
   const rule: SecurityRule = {
     direction,
     action: 'allow',
     protocol,
-    ports: portsOf(block, shape, protocol, r, loc),
+    ports: portsOf(protocol, { v: field(block, shape.fromPort), name: shape.fromPort }, { v: field(block, shape.toPort), name: shape.toPort }, r, loc),
     peers: peersOf(block, shape, r, ctx, groupId, loc),
     loc,
     definedBy: r.address,

@@ -18,8 +18,11 @@ export function sniffFile(text: string, rel: string): FileKind | undefined {
 
 function merge(into: ReadResult, r: ReadResult): void {
   into.resources.push(...r.resources);
-  into.inputs.push(...r.inputs);
-  into.errors.push(...r.errors);
+  // A parameter file shared by several templates is one input, and its errors are reported once.
+  for (const i of r.inputs) if (!into.inputs.some((x) => x.file === i.file && x.kind === i.kind)) into.inputs.push(i);
+  for (const e of r.errors) {
+    if (!into.errors.some((x) => x.file === e.file && x.line === e.line && x.message === e.message)) into.errors.push(e);
+  }
   into.notScanned.push(...r.notScanned);
 }
 

@@ -14,7 +14,7 @@ import { lookupField } from './values.js';
 /** ARM's limit on the count of one copy loop. */
 export const MAX_COPY_COUNT = 800;
 
-export function relocate(v: Value, loc: SourceLoc | undefined): Value {
+function relocate(v: Value, loc: SourceLoc | undefined): Value {
   return loc ? { ...v, loc } : v;
 }
 

@@ -2,11 +2,12 @@
 // the scan root, with the conventional parameter files beside it.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { armParameterFileNames, readArm } from '../../../src/readers/arm/index.js';
 import type { NativeResource, ReadResult } from '../../../src/readers/native.js';
 import { defaultReadOptions, type ReadOptions } from '../../../src/readers/options.js';
 
-export const FIXTURE_ROOT = path.resolve(__dirname, '../../../fixtures/readers/arm');
+export const FIXTURE_ROOT = fileURLToPath(new URL('../../../fixtures/readers/arm', import.meta.url));
 
 export function readFixture(rel: string, options: Partial<ReadOptions> = {}, withParameterFiles = true): ReadResult {
   const opts = { ...defaultReadOptions(FIXTURE_ROOT), ...options };

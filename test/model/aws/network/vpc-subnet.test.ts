@@ -69,6 +69,18 @@ describe('VPCs', () => {
   });
 });
 
+describe('sources', () => {
+  it('lifts Terraform plan resources like HCL ones and leaves AWS Config items to a later lifter', () => {
+    const s = new Scan();
+    const planned = s.tf('aws_vpc', 'planned', { cidr_block: '10.3.0.0/16', tags: null }, 'terraform-plan');
+    const config = s.tf('AWS::EC2::VPC', 'live', { cidrBlock: '10.4.0.0/16' }, 'aws-config');
+    const { model, unlifted } = s.lift();
+    expect(model.getOf(planned.key, 'network')).toMatchObject({ source: 'terraform-plan', cidrs: { value: ['10.3.0.0/16'] }, tags: { value: {} } });
+    expect(model.get(config.key)).toBeUndefined();
+    expect(unlifted).toEqual([config]);
+  });
+});
+
 describe('subnets', () => {
   it('links the VPC and reads block, zone and public IP mapping from Terraform', () => {
     const s = new Scan();

@@ -7,7 +7,7 @@ import { field } from '../../../readers/value.js';
 import type { Compute, ComputeType } from '../../compute.js';
 import type { Fact } from '../../fact.js';
 import { fact, unknownFact } from '../../fact.js';
-import { boolFact, itemsOf, stringFact } from '../../lift-values.js';
+import { boolFact, causeOf, itemsOf, stringFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';
 import type { LaunchState } from './launch-state.js';
@@ -25,7 +25,10 @@ function isSet(v: Value | undefined): v is Value {
  * off. Unset tokens fall to the account's metadata defaults, then to the
  * AMI (`ImdsSupport`), which the definition does not show.
  */
-export function imdsRequired(options: Value | undefined, r: NativeResource, tokensAttr: string, endpointAttr: string): { fact: Fact<boolean>; unset: boolean } {
+function imdsRequired(options: Value | undefined, r: NativeResource, tokensAttr: string, endpointAttr: string): { fact: Fact<boolean>; unset: boolean } {
+  if (options && (options.kind === 'unknown' || options.kind === 'ref')) {
+    return { fact: unknownFact(causeOf(options, r, 'metadata options'), options.loc ?? r.loc), unset: false };
+  }
   const endpoint = field(options, endpointAttr);
   if (isSet(endpoint)) {
     const e = stringFact(endpoint, r, { name: endpointAttr });
@@ -119,7 +122,6 @@ const terraformInstance: LiftHandler = {
   },
 };
 
-
 /** CloudFormation puts the public IP, subnet and groups of an instance on its `NetworkInterfaces` too. */
 const cloudFormationInstance: LiftHandler = {
   types: ['AWS::EC2::Instance'],
@@ -142,8 +144,9 @@ const cloudFormationInstance: LiftHandler = {
     const publicIp = field(primary, 'AssociatePublicIpAddress');
     if (isSet(publicIp)) state.compute.publicIp = boolFact(publicIp, r, { name: 'AssociatePublicIpAddress' });
     else state.unset.publicIp = true;
-    const groups = field(r.attrs, 'SecurityGroupIds') ?? field(primary, 'GroupSet') ?? field(r.attrs, 'SecurityGroups');
-    setGroups(state, groups, r, ctx, 'SecurityGroupIds');
+    const groupsAttr = ['SecurityGroupIds', 'SecurityGroups'].find((a) => isSet(field(r.attrs, a)));
+    const groups = groupsAttr ? field(r.attrs, groupsAttr) : field(primary, 'GroupSet');
+    setGroups(state, groups, r, ctx, groupsAttr ?? 'NetworkInterfaces.GroupSet');
     setImds(state, field(r.attrs, 'MetadataOptions'), r, 'HttpTokens', 'HttpEndpoint');
     setProfile(state, field(r.attrs, 'IamInstanceProfile'), 'IamInstanceProfile');
     setTemplate(state, field(r.attrs, 'LaunchTemplate'), 'LaunchTemplateId', 'LaunchTemplateName');

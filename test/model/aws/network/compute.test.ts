@@ -88,7 +88,11 @@ describe('EC2 instances', () => {
     s.tf('aws_ec2_instance_metadata_defaults', 'this', { http_tokens: 'required', http_put_response_hop_limit: 2 });
     const inst = s.tf('aws_instance', 'app', { ami: 'ami-0abc', subnet_id: refTo(a) });
     const optional = s.tf('aws_instance', 'legacy', { ami: 'ami-0abc', subnet_id: refTo(a), metadata_options: [{ http_tokens: 'optional' }] });
+    const dynamic = s.tf('aws_instance', 'dynamic', { ami: 'ami-0abc', subnet_id: refTo(a), metadata_options: unknownInput('var.metadata_options') });
     const { model } = s.lift();
+    // Options that cannot be evaluated are not "unset": the account default does not stand in for them.
+    const d = model.getOf(dynamic.key, 'compute')!.imdsV2Required;
+    expect(!d?.known && d?.cause.inputs).toEqual(['var.metadata_options']);
     expect(model.getOf(inst.key, 'compute')!.imdsV2Required).toMatchObject({ known: true, value: true, defaulted: true });
     expect(model.getOf(optional.key, 'compute')!.imdsV2Required).toMatchObject({ known: true, value: false });
   });

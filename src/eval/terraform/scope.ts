@@ -19,4 +19,12 @@ export interface TfScope {
   lookup(name: string): Value | undefined;
   /** Where the expression being evaluated sits; used for every produced value's loc. */
   readonly loc: SourceLoc;
+  /**
+   * Optional: the bytes of a file named by `file()`, `templatefile()`,
+   * `filebase64()`…, with the path as the configuration wrote it (relative
+   * to the working directory, usually built from `path.module`). Undefined
+   * when it cannot be read; without the hook, such values stay unknown and
+   * name the file.
+   */
+  readFile?(path: string): Uint8Array | undefined;
 }

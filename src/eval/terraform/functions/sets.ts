@@ -1,0 +1,88 @@
+// Sets are lists without duplicates. Sets of strings or numbers iterate in
+// sorted order, as Terraform's do.
+import type { Value } from '../../../readers/value.js';
+import { list } from '../../../readers/value.js';
+import { valuesEqual } from '../convert.js';
+import { TfEvalError } from '../errors.js';
+import { checkCollectionSize } from '../limits.js';
+import { isUnknownish } from '../unknowns.js';
+import { argList } from './args.js';
+import { distinctValues, isIdentityRef } from './collection.js';
+import type { CallContext, FunctionTable } from './registry-types.js';
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The elements of a set built from `items`, or undefined when unknown
+ * elements leave open which are duplicates. References to resource ids are
+ * distinct per resource.
+ */
+export function setElements(items: Value[], ctx: CallContext): Value[] | undefined {
+  if (items.some((i) => isUnknownish(i) && !isIdentityRef(i))) return items.length <= 1 ? items : undefined;
+  const refs = items.filter(isIdentityRef);
+  const others = distinctValues(
+    items.filter((i) => !isIdentityRef(i)),
+    ctx,
+  );
+  const distinctRefs = refs.filter((r, i) => refs.findIndex((o) => o.target === r.target && o.attribute === r.attribute) === i);
+  const strings = others.every((v) => v.kind === 'known' && typeof v.value === 'string');
+  const numbers = others.every((v) => v.kind === 'known' && typeof v.value === 'number');
+  const primitive = (v: Value): string | number => (v as { value: string | number }).value;
+  if (strings) others.sort((a, b) => compare(primitive(a) as string, primitive(b) as string));
+  else if (numbers) others.sort((a, b) => (primitive(a) as number) - (primitive(b) as number));
+  return [...others, ...distinctRefs];
+}
+
+function has(items: Value[], v: Value): boolean {
+  return items.some((i) => valuesEqual(i, v) === true);
+}
+
+function settled(items: Value[] | undefined): Value[] {
+  if (!items) throw new TfEvalError('unreachable: set arguments are fully known');
+  return items;
+}
+
+export const setFunctions: FunctionTable = {
+  setunion: {
+    min: 1,
+    max: Infinity,
+    call: (args, ctx) => list(settled(setElements(args.flatMap((_, i) => argList(args, i)), ctx)), ctx.loc),
+  },
+  setintersection: {
+    min: 1,
+    max: Infinity,
+    call: (args, ctx) => {
+      const rest = args.slice(1).map((_, i) => argList(args, i + 1));
+      const first = argList(args, 0).filter((v) => rest.every((r) => has(r, v)));
+      return list(settled(setElements(first, ctx)), ctx.loc);
+    },
+  },
+  setsubtract: {
+    min: 2,
+    max: 2,
+    call: (args, ctx) => {
+      const remove = argList(args, 1);
+      return list(settled(setElements(argList(args, 0).filter((v) => !has(remove, v)), ctx)), ctx.loc);
+    },
+  },
+  setproduct: {
+    min: 1,
+    max: Infinity,
+    call: (args, ctx) => {
+      const lists = args.map((_, i) => argList(args, i));
+      const total = lists.reduce((n, l) => n * l.length, 1);
+      checkCollectionSize(total, 'setproduct result');
+      let rows: Value[][] = [[]];
+      for (const l of lists) {
+        rows = rows.flatMap((row) => l.map((v) => [...row, v]));
+        ctx.budget.spend(rows.length);
+      }
+      return list(
+        rows.map((r) => list(r, ctx.loc)),
+        ctx.loc,
+      );
+    },
+  },
+};

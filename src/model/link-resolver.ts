@@ -70,6 +70,11 @@ export class LinkResolver {
         loc,
       );
     }
+    if (v.kind === 'unknown' && v.expr) {
+      // An ARM ID with an unknown name part reads the same as the ID its target carries.
+      const hit = this.byId.get(v.expr.toLowerCase());
+      if (hit) return fact(hit.key, loc);
+    }
     if (v.kind === 'list' && v.items.length === 1) return this.resolve(v.items[0], from, name, allowNull);
     return unknownFact(causeOf(v, from, name), loc);
   }

@@ -85,7 +85,7 @@ export function list(items: Value[], loc?: SourceLoc): ListValue {
 
 export function obj(fields: Record<string, Value> = {}, loc?: SourceLoc): ObjectValue {
   const f: Record<string, Value> = Object.create(null);
-  for (const [k, v] of Object.entries(fields)) f[k] = v;
+  for (const k of Object.keys(fields)) f[k] = fields[k]!;
   return loc ? { kind: 'object', fields: f, loc } : { kind: 'object', fields: f };
 }
 
@@ -140,7 +140,8 @@ export function fromPlain(x: unknown, loc?: SourceLoc): Value {
   if (x === null || typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean') return known(x, loc);
   if (Array.isArray(x)) return list(x.map((i) => fromPlain(i, loc)), loc);
   if (typeof x === 'object') {
-    const f: Record<string, Value> = {};
+    // A null prototype keeps keys such as `__proto__` as data.
+    const f: Record<string, Value> = Object.create(null);
     for (const [k, v] of Object.entries(x as Record<string, unknown>)) f[k] = fromPlain(v, loc);
     return obj(f, loc);
   }

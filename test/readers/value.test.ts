@@ -18,3 +18,12 @@ describe('value helpers', () => {
     expect(containsUnknown(unknown({ inputs: ['var.x'], detail: 'unset' }))).toBe(true);
   });
 });
+
+describe('plain JSON with hostile keys', () => {
+  it('keeps __proto__ as a data key', () => {
+    const v = fromPlain(JSON.parse('{"__proto__": {"x": 1}, "a": 2}'));
+    expect(v.kind).toBe('object');
+    expect(Object.keys((v as { fields: object }).fields)).toEqual(['__proto__', 'a']);
+    expect(toPlain(path(v, '__proto__'))).toEqual({ x: 1 });
+  });
+});

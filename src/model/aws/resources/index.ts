@@ -1,7 +1,11 @@
 // AWS handlers for data stores, keys, logging, identity, backup and
 // account-level services.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { backupHandlers } from './backup.js';
+import { dynamodbHandlers } from './dynamodb.js';
 import { ebsHandlers, finishEbs } from './ebs.js';
+import { efsHandlers } from './efs.js';
+import { elasticacheHandlers, finishElastiCache } from './elasticache.js';
 import { finishKeyReferences } from './key-reference.js';
 import { finishKeys, kmsHandlers } from './kms.js';
 import { finishRds, rdsHandlers } from './rds.js';
@@ -9,8 +13,16 @@ import { s3BucketHandlers } from './s3-bucket.js';
 import { s3PartHandlers } from './s3-bucket-parts.js';
 import { s3AccountHandlers } from './s3-account.js';
 import { finishS3 } from './s3-finish.js';
+import { secretQueueHandlers } from './secrets-queues.js';
 
-export const resourceHandlers: LiftHandler[] = [...kmsHandlers, ...s3BucketHandlers, ...s3PartHandlers, ...s3AccountHandlers, ...ebsHandlers, ...rdsHandlers];
+export const resourceHandlers: LiftHandler[] = [
+  ...kmsHandlers, ...s3BucketHandlers, ...s3PartHandlers, ...s3AccountHandlers, ...ebsHandlers, ...rdsHandlers,
+  ...dynamodbHandlers,
+  ...efsHandlers,
+  ...elasticacheHandlers,
+  ...secretQueueHandlers,
+  ...backupHandlers,
+];
 
 /** Joins that need every entity in place (log targets, backup selections). */
 export function finishResources(ctx: LiftContext): void {
@@ -20,4 +32,5 @@ export function finishResources(ctx: LiftContext): void {
   finishKeys(ctx);
   finishS3(ctx);
   finishRds(ctx);
+  finishElastiCache(ctx);
 }

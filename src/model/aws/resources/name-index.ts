@@ -15,6 +15,7 @@ export type NameKind =
   | 'kms-alias'
   | 'log-group'
   | 'db-subnet-group'
+  | 'cache-subnet-group'
   | 'db-instance'
   | 'db-cluster'
   | 'iam-role'
@@ -26,7 +27,8 @@ export type NameKind =
   | 'sns-topic'
   | 'config-recorder'
   | 'event-rule'
-  | 'efs-file-system';
+  | 'efs-file-system'
+  | 'secret';
 
 interface Index {
   /** `kind name` -> entity id. */

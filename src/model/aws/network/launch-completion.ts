@@ -14,14 +14,17 @@ import type { LaunchState } from './launch-state.js';
 import { launchStates, metadataDefaultOf } from './launch-state.js';
 import { linkTo } from './references.js';
 
-function templateOf(state: LaunchState, templates: readonly LaunchState[], ctx: LiftContext): { link?: Link; template?: LaunchState } {
+interface Templates {
+  byId: Map<string, LaunchState>;
+  byName: Map<string, LaunchState>;
+}
+
+function templateOf(state: LaunchState, templates: Templates, ctx: LiftContext): { link?: Link; template?: LaunchState } {
   if (!state.template) return {};
   const { value, attribute } = state.template;
   const byRef = linkTo(value, state.native, ctx, attribute);
-  let template = byRef.known ? templates.find((t) => t.compute.id === byRef.value) : undefined;
-  if (!template && value.kind === 'known' && typeof value.value === 'string') {
-    template = templates.find((t) => t.templateName === value.value);
-  }
+  let template = byRef.known ? templates.byId.get(byRef.value) : undefined;
+  if (!template && value.kind === 'known' && typeof value.value === 'string') template = templates.byName.get(value.value);
   if (template) return { link: fact(template.compute.id, value.loc ?? state.native.loc), template };
   return { link: byRef };
 }
@@ -84,7 +87,7 @@ function defaultGroupsFromSubnets(compute: Compute, ctx: LiftContext): Links {
   return defaultGroupLinks(first.network, compute.loc);
 }
 
-function complete(state: LaunchState, templates: readonly LaunchState[], ctx: LiftContext): void {
+function complete(state: LaunchState, templates: Templates, ctx: LiftContext): void {
   const c = state.compute;
   const isTemplate = c.computeType === 'launch-template';
   const { link, template } = templateOf(state, templates, ctx);
@@ -136,7 +139,9 @@ function complete(state: LaunchState, templates: readonly LaunchState[], ctx: Li
 
 export function completeLaunches(ctx: LiftContext): void {
   const states = launchStates(ctx);
-  const templates = states.filter((s) => s.compute.computeType === 'launch-template');
-  for (const s of templates) complete(s, templates, ctx);
+  const list = states.filter((s) => s.compute.computeType === 'launch-template');
+  const templates: Templates = { byId: new Map(list.map((t) => [t.compute.id, t])), byName: new Map() };
+  for (const t of list) if (t.templateName !== undefined) templates.byName.set(t.templateName, t);
+  for (const s of list) complete(s, templates, ctx);
   for (const s of states) if (s.compute.computeType !== 'launch-template') complete(s, templates, ctx);
 }

@@ -46,8 +46,16 @@ export class Lexer {
     this.pos = start;
   }
 
+  /**
+   * Look ahead n tokens. Nothing is read past a string or heredoc opener (its
+   * content is template text, not tokens): looking beyond one returns it again.
+   */
   peek(n = 0): Token {
-    while (this.buffer.length <= n) this.buffer.push(this.scan());
+    while (this.buffer.length <= n) {
+      const last = this.buffer[this.buffer.length - 1];
+      if (last && (last.type === 'oquote' || last.type === 'heredoc')) return last;
+      this.buffer.push(this.scan());
+    }
     return this.buffer[n]!;
   }
 

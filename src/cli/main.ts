@@ -31,6 +31,8 @@ function program(): Command {
     .option('--param-file <file>', 'CloudFormation / ARM parameter file (repeatable)', collect, [])
     .option('-c, --config <file>', 'policy file (default: kikan.yaml at the scan root)')
     .option('--root <dir>', 'directory that file paths in the report are relative to')
+    .option('--baseline <file>', 'failures recorded in this baseline do not fail the run')
+    .option('--write-baseline <file>', 'record the current failures as the baseline')
     .option('-q, --quiet', 'no progress line on stderr', false)
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runScan } = await import('./scan-command.js');

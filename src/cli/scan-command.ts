@@ -5,6 +5,7 @@ import { loadCatalog } from '../controls/catalog/load.js';
 import { scanDefinitions } from '../engine/scan.js';
 import { loadPolicyFor } from '../policy/load.js';
 import type { ReadOptions } from '../readers/options.js';
+import { readBaseline, writeBaseline } from '../results/baseline.js';
 import { exitCodeOf } from '../results/exit-code.js';
 import type { ScanReport } from '../results/report.js';
 import { summarize } from '../results/summary.js';
@@ -35,6 +36,7 @@ export async function runScan(paths: string[], opts: Record<string, unknown>): P
   const format = parseChoice('--format', String(opts.format), REPORT_FORMATS);
   const outputs = parseOutputs(opts.output as string[]);
   const failOn = parseSeverity('--fail-on', String(opts.failOn));
+  const baseline = typeof opts.baseline === 'string' ? readBaseline(opts.baseline) : undefined;
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`path not found: ${p}`, p);
   const root = scanRoot(paths, opts.root);
   const files = (flag: string, list: string[]) =>
@@ -67,6 +69,7 @@ export async function runScan(paths: string[], opts: Record<string, unknown>): P
   });
   progress?.done();
 
+  if (baseline) for (const f of outcome.findings) if (f.status === 'fail' && baseline.has(f.fingerprint)) f.inBaseline = true;
   const report: ScanReport = {
     tool: { name: 'kikan', version: VERSION },
     catalog: { version: catalog.version, source: catalog.source },
@@ -78,13 +81,15 @@ export async function runScan(paths: string[], opts: Record<string, unknown>): P
     notScanned: outcome.notScanned,
     summary: summarize(outcome.findings),
   };
-  const titleOf = (id: string) => catalog.byId.get(id)?.title;
-  process.stdout.write(renderReport(format, report, lang, titleOf));
-  for (const o of outputs) writeFileSync(o.file, renderReport(o.format, report, lang, titleOf));
+  const ctx = { lang, catalog };
+  process.stdout.write(renderReport(format, report, ctx));
+  for (const o of outputs) writeFileSync(o.file, renderReport(o.format, report, ctx));
+  if (typeof opts.writeBaseline === 'string') writeBaseline(opts.writeBaseline, report.findings, new Date());
 
   return exitCodeOf(report.findings, report.errors.length, {
     failOn,
     failOnUnknown: Boolean(opts.failOnUnknown),
     softFail: Boolean(opts.softFail),
+    ...(baseline ? { baseline } : {}),
   });
 }

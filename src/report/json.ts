@@ -1,8 +1,10 @@
 // The JSON contract of SPEC §4. It may grow, never shrink.
 import type { ScanReport } from '../results/report.js';
-import type { Lang, TitleOf } from './lang.js';
+import type { ReportContext } from './context.js';
+import { titleOf } from './context.js';
 
-export function renderJson(report: ScanReport, lang: Lang, titleOf: TitleOf): string {
+export function renderJson(report: ScanReport, ctx: ReportContext): string {
+  const lang = ctx.lang;
   const doc = {
     tool: report.tool,
     catalog: report.catalog,
@@ -10,7 +12,7 @@ export function renderJson(report: ScanReport, lang: Lang, titleOf: TitleOf): st
     kind: report.kind,
     findings: report.findings.map((f) => ({
       controlId: f.controlId,
-      title: titleOf(f.controlId)?.[lang],
+      title: titleOf(ctx, f.controlId)?.[lang],
       status: f.status,
       severity: f.severity,
       resource: f.resource,
@@ -22,6 +24,7 @@ export function renderJson(report: ScanReport, lang: Lang, titleOf: TitleOf): st
       ...(f.waiver ? { waiver: f.waiver } : {}),
       ...(f.inherited ? { inherited: f.inherited } : {}),
       fingerprint: f.fingerprint,
+      ...(f.inBaseline ? { inBaseline: true } : {}),
     })),
     inputs: report.inputs,
     errors: report.errors,

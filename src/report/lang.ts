@@ -26,5 +26,3 @@ export const SEVERITY_LABEL: Record<Severity, LocalText> = {
   info: { ja: '情報', en: 'info' },
 };
 
-/** Resolves a control ID to its catalog title; reporters never load the catalog themselves. */
-export type TitleOf = (controlId: string) => LocalText | undefined;

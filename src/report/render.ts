@@ -1,17 +1,25 @@
 // Chooses the reporter for a format name.
 import type { ScanReport } from '../results/report.js';
+import type { ReportContext } from './context.js';
+import { renderCsv } from './csv.js';
 import { renderJson } from './json.js';
-import type { Lang, TitleOf } from './lang.js';
+import { renderJunit } from './junit.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSarif } from './sarif.js';
 import { renderText } from './text.js';
 
-export const REPORT_FORMATS = ['text', 'json'] as const;
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export function renderReport(format: ReportFormat, report: ScanReport, lang: Lang, titleOf: TitleOf): string {
-  switch (format) {
-    case 'text':
-      return renderText(report, lang, titleOf);
-    case 'json':
-      return renderJson(report, lang, titleOf);
-  }
+const RENDERERS: Record<ReportFormat, (r: ScanReport, ctx: ReportContext) => string> = {
+  text: renderText,
+  json: renderJson,
+  sarif: renderSarif,
+  junit: renderJunit,
+  markdown: renderMarkdown,
+  csv: renderCsv,
+};
+
+export function renderReport(format: ReportFormat, report: ScanReport, ctx: ReportContext): string {
+  return RENDERERS[format](report, ctx);
 }

@@ -2,7 +2,8 @@
 import type { Finding } from '../results/finding.js';
 import { SEVERITY_ORDER } from '../results/finding.js';
 import type { ScanReport } from '../results/report.js';
-import type { Lang, TitleOf } from './lang.js';
+import type { ReportContext } from './context.js';
+import { titleOf } from './context.js';
 import { SEVERITY_LABEL, STATUS_LABEL, t } from './lang.js';
 
 function where(f: Finding): string {
@@ -22,7 +23,8 @@ function pathText(f: Finding): string | undefined {
   return p.map((h) => (typeof h === 'object' && h && 'address' in h ? String((h as { address: unknown }).address) : String(h))).join(' → ');
 }
 
-export function renderText(report: ScanReport, lang: Lang, titleOf: TitleOf): string {
+export function renderText(report: ScanReport, ctx: ReportContext): string {
+  const lang = ctx.lang;
   const L = (ja: string, en: string) => (lang === 'ja' ? ja : en);
   const out: string[] = [];
   const s = report.summary;
@@ -44,7 +46,7 @@ export function renderText(report: ScanReport, lang: Lang, titleOf: TitleOf): st
     if (list.length === 0) return;
     out.push('', `■ ${heading} (${list.length})`);
     for (const f of list) {
-      const title = titleOf(f.controlId);
+      const title = titleOf(ctx, f.controlId);
       out.push(`[${t(SEVERITY_LABEL[f.severity], lang)}] ${f.controlId} ${title ? t(title, lang) : ''}`.trimEnd());
       out.push(`  ${f.resource.address}  ${where(f)}`);
       out.push(`  ${t(f.message, lang)}`);

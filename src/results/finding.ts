@@ -36,4 +36,6 @@ export interface Finding {
   inherited?: { evidence: string };
   /** Stable across runs and line moves (SPEC §5 baselines). */
   fingerprint: string;
+  /** A failure already accepted in the `--baseline` file: it does not fail the run. */
+  inBaseline?: boolean;
 }

@@ -1,0 +1,83 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Ajv from 'ajv-draft-04';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/controls/catalog/load.js';
+import { renderReport } from '../../src/report/render.js';
+import type { ScanReport } from '../../src/results/report.js';
+import { summarize } from '../../src/results/summary.js';
+import { scanFixture } from '../support/scan-fixture.js';
+
+const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/cli/cfn-basic');
+const SARIF_SCHEMA = path.resolve(import.meta.dirname, '../../../shared/schemas/sarif-schema-2.1.0.json');
+const catalog = loadCatalog();
+
+async function reportOf(dir: string): Promise<ScanReport> {
+  const o = await scanFixture(dir);
+  return {
+    tool: { name: 'kikan', version: '0.0.0-test' },
+    catalog: { version: catalog.version, source: catalog.source },
+    scannedAt: '2026-11-28T00:00:00.000Z',
+    kind: 'iac',
+    findings: o.findings,
+    inputs: o.inputs,
+    errors: o.errors,
+    notScanned: o.notScanned,
+    summary: summarize(o.findings),
+  };
+}
+
+describe('reporters on a real scan', () => {
+  it('SARIF validates against the SARIF 2.1.0 schema and points at the offending line', async () => {
+    const report = await reportOf(FIXTURE);
+    expect(report.summary.byStatus.fail).toBeGreaterThan(0);
+    const sarif = JSON.parse(renderReport('sarif', report, { lang: 'ja', catalog }));
+    const ajv = new Ajv({ strict: false, validateFormats: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
+    expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
+    const results = sarif.runs[0].results as { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[]; partialFingerprints: Record<string, string> }[];
+    const fails = report.findings.filter((f) => f.status === 'fail');
+    for (const f of fails) {
+      const r = results.find((x) => x.partialFingerprints['kikan/v1'] === f.fingerprint)!;
+      expect(r.ruleId).toBe(f.controlId);
+      expect(r.locations[0]!.physicalLocation.region.startLine).toBe(f.location!.line);
+    }
+    expect(sarif.runs[0].tool.driver.rules.every((r: { help: { text: string } }) => r.help.text.includes('JIS Q 27017'))).toBe(true);
+  });
+
+  it('fingerprints survive moving the code down ten lines', async () => {
+    const before = await reportOf(FIXTURE);
+    const moved = mkdtempSync(path.join(os.tmpdir(), 'kikan-moved-'));
+    cpSync(FIXTURE, moved, { recursive: true });
+    const file = path.join(moved, 'storage.yaml');
+    const text = readFileSync(file, 'utf8').replace('Resources:\n', 'Resources:\n' + '  # padding\n'.repeat(10));
+    writeFileSync(file, text);
+    const after = await reportOf(moved);
+    const key = (r: ScanReport) => r.findings.map((f) => `${f.controlId} ${f.resource.address} ${f.fingerprint}`).sort();
+    expect(key(after)).toEqual(key(before));
+    const lines = (r: ScanReport) => r.findings.filter((f) => f.status === 'fail').map((f) => f.location!.line);
+    expect(lines(after)).toEqual(lines(before).map((l) => l + 10));
+  });
+
+  it('CSV starts with a byte order mark and has one row per finding', async () => {
+    const report = await reportOf(FIXTURE);
+    const csv = renderReport('csv', report, { lang: 'ja', catalog });
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = csv.slice(1).trimEnd().split('\r\n');
+    expect(rows[0]).toContain('管理策');
+    expect(rows).toHaveLength(report.findings.length + 1);
+  });
+
+  it('JUnit counts failures and Markdown lists them in Japanese', async () => {
+    const report = await reportOf(FIXTURE);
+    const junit = renderReport('junit', report, { lang: 'ja', catalog });
+    expect(junit).toContain(`failures="${report.summary.byStatus.fail}"`);
+    expect((junit.match(/<failure /g) ?? []).length).toBe(report.summary.byStatus.fail);
+    const md = renderReport('markdown', report, { lang: 'ja', catalog });
+    expect(md).toContain('不適合があります');
+    expect(md).toContain('storage.yaml:');
+    const en = renderReport('markdown', report, { lang: 'en', catalog });
+    expect(en).toContain('Failures found');
+  });
+});

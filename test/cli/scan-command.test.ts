@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+const FIX = path.resolve(import.meta.dirname, '../../fixtures/cli');
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    return { code: await main(args), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+describe('kikan scan', () => {
+  it('prints a Japanese report and exits 1 on failures at or above --fail-on', async () => {
+    const r = await run(['scan', path.join(FIX, 'cfn-basic'), '-q']);
+    expect(r.out).toContain('不適合');
+    expect(r.out).toContain('LG-2.3');
+    expect(r.code).toBe(1);
+  });
+  it('exits 0 when the threshold is above every failure, and with --soft-fail', async () => {
+    expect((await run(['scan', path.join(FIX, 'cfn-basic'), '-q', '--fail-on', 'critical'])).code).toBe(0);
+    expect((await run(['scan', path.join(FIX, 'cfn-basic'), '-q', '--soft-fail'])).code).toBe(0);
+  });
+  it('writes JSON with the SPEC §4 fields and English messages on request', async () => {
+    const r = await run(['scan', path.join(FIX, 'cfn-basic'), '-q', '--format', 'json', '--lang', 'en']);
+    const doc = JSON.parse(r.out);
+    expect(doc.tool.name).toBe('kikan');
+    expect(doc.inputs).toEqual([expect.objectContaining({ file: 'storage.yaml', kind: 'cloudformation' })]);
+    const f = doc.findings.find((x: { status: string }) => x.status === 'fail');
+    expect(f).toMatchObject({ controlId: expect.stringMatching(/^LG-/), resource: { source: 'cloudformation' }, location: { file: 'storage.yaml' } });
+    expect(f.message).toMatch(/[a-z]/);
+    expect(doc.summary.byStatus.fail).toBeGreaterThan(0);
+  });
+  it('reports a broken file with its line, scans the rest, and exits 3 when nothing else fails', async () => {
+    const r = await run(['scan', path.join(FIX, 'broken'), '-q', '--format', 'json', '--fail-on', 'critical']);
+    const doc = JSON.parse(r.out);
+    expect(doc.errors).toEqual([expect.objectContaining({ file: 'broken.yaml', line: expect.any(Number) })]);
+    expect(doc.findings.some((f: { resource: { address: string } }) => f.resource.address === 'ReportBucket')).toBe(true);
+    expect(r.code).toBe(3);
+  });
+  it('writes several formats in one run', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-out-'));
+    const sarif = path.join(dir, 'r.sarif');
+    const csv = path.join(dir, 'r.csv');
+    await run(['scan', path.join(FIX, 'cfn-basic'), '-q', '-o', `sarif=${sarif}`, '-o', `csv=${csv}`]);
+    expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
+    expect(readFileSync(csv, 'utf8').charCodeAt(0)).toBe(0xfeff);
+  });
+  it('a baseline accepts today\'s failures; only new ones fail the build', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-bl-'));
+    const bl = path.join(dir, 'baseline.json');
+    expect((await run(['scan', path.join(FIX, 'cfn-basic'), '-q', '--write-baseline', bl])).code).toBe(1);
+    expect((await run(['scan', path.join(FIX, 'cfn-basic'), '-q', '--baseline', bl])).code).toBe(0);
+    expect((await run(['scan', path.join(FIX, 'broken'), '-q', '--baseline', bl, '--fail-on', 'critical'])).code).toBe(3);
+  });
+  it.each([
+    [['--format', 'xml'], '--format'],
+    [['--fail-on', 'severe'], '--fail-on'],
+    [['--lang', 'fr'], '--lang'],
+    [['--var', 'novalue'], '--var'],
+    [['--output', 'json'], '--output'],
+    [['--var-file', '/nonexistent.tfvars'], '--var-file'],
+    [['--baseline', '/nonexistent.json'], '--baseline'],
+    [['--frobnicate'], '--frobnicate'],
+  ])('stops with exit 2 on %j, naming the flag', async (args, flag) => {
+    const r = await run(['scan', path.join(FIX, 'cfn-basic'), '-q', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(flag);
+    expect(r.out).toBe('');
+  });
+});

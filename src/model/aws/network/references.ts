@@ -54,6 +54,36 @@ export function referencedNative(v: Value | undefined, ctx: LiftContext): Native
   return undefined;
 }
 
+const AFTER_APPLY = ' (known after apply)';
+
+/** The scanned resource whose attribute an input such as `aws_x.y[0].attr (known after apply)` names. */
+function nativeOfInput(input: string, from: NativeResource, ctx: LiftContext): NativeResource | undefined {
+  if (!input.endsWith(AFTER_APPLY)) return undefined;
+  const name = input.slice(0, -AFTER_APPLY.length);
+  // The longest prefix that is a resource address (`module.m.aws_x.y["k"]`) names the resource.
+  for (let at = name.lastIndexOf('.'); at > 0; at = name.lastIndexOf('.', at - 1)) {
+    const n = ctx.links.native(`${from.scope}#${name.slice(0, at)}`);
+    if (n) return n;
+  }
+  return undefined;
+}
+
+/**
+ * The scanned resources an unknown value is computed from, when it is
+ * computed from their attributes only (`tolist(aws_x.y.status[0].states)[0].id`);
+ * undefined when any input is something else (a variable, a data source).
+ */
+export function nativesBehind(v: Value, from: NativeResource, ctx: LiftContext): NativeResource[] | undefined {
+  if (v.kind !== 'unknown' || v.cause.inputs.length === 0) return undefined;
+  const out: NativeResource[] = [];
+  for (const input of v.cause.inputs) {
+    const n = nativeOfInput(input, from, ctx);
+    if (!n) return undefined;
+    if (!out.includes(n)) out.push(n);
+  }
+  return out;
+}
+
 /** The VPC a Terraform `aws_default_*` resource manages the default object of, when it is scanned. */
 function managedVpcKey(n: NativeResource, attribute: string, ctx: LiftContext): string | undefined {
   const vpc = referencedNative(field(n.attrs, attribute), ctx);

@@ -8,7 +8,7 @@ import { fact, unknownFact } from '../../fact.js';
 import { causeOf } from '../../lift-values.js';
 import type { LiftContext } from '../../lifter.js';
 import type { RouteTarget, RouteTargetKind } from '../../network.js';
-import { linkTo, referencedNative } from './references.js';
+import { linkTo, modelIdOf, nativesBehind, referencedNative } from './references.js';
 
 const KIND_BY_TYPE: Record<string, RouteTargetKind> = {
   aws_internet_gateway: 'internet-gateway',
@@ -107,6 +107,16 @@ export function routeTargetOf(
     if (kind === 'local') return fact({ kind }, loc);
     // A literal ID of something outside the scan: the kind is known, the object is not.
     return fact({ kind, ref: linkTo(v, from, ctx, attribute) }, loc);
+  }
+  const behind = nativesBehind(v, from, ctx);
+  const kinds = new Set(behind?.map((n) => KIND_BY_TYPE[n.type] ?? 'unknown'));
+  const only = kinds.size === 1 ? [...kinds][0] : undefined;
+  if (behind && only && only !== 'unknown') {
+    // Computed from one kind of target only (a firewall's endpoint ID out of its status): that kind, and the
+    // object itself when it is a single one.
+    const single = behind.length === 1 && !NOT_MODELLED.has(behind[0]!.type) ? behind[0] : undefined;
+    const ref = single ? fact(modelIdOf(single, undefined, ctx), loc) : unknownFact(causeOf(v, from, attribute), loc);
+    return fact({ kind: only, ref }, loc);
   }
   const cause =
     v.kind === 'ref'

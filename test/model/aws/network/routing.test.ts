@@ -69,6 +69,29 @@ describe('route tables and routes', () => {
     expect(nat.known && nat.value.ref).toMatchObject({ known: false, cause: { inputs: ['var.nat_id'] } });
   });
 
+  it('reads the kind of a target computed from one resource’s attributes, as a firewall endpoint out of its status', () => {
+    const s = new Scan();
+    const vpc = s.tf('aws_vpc', 'main', { cidr_block: '10.0.0.0/16' });
+    const fw = s.tf('aws_networkfirewall_firewall', 'fw', { vpc_id: refTo(vpc), firewall_policy_arn: 'arn:policy', subnet_mapping: [] });
+    const nat = s.tf('aws_nat_gateway', 'n', { subnet_id: 'subnet-0a' });
+    const after = (name: string) => unknownInput(`${name} (known after apply)`);
+    const rt = s.tf('aws_route_table', 'rt', {
+      vpc_id: refTo(vpc),
+      route: [
+        { cidr_block: '0.0.0.0/0', vpc_endpoint_id: after('aws_networkfirewall_firewall.fw.firewall_status[0].sync_states') },
+        { cidr_block: '10.1.0.0/16', gateway_id: after('aws_nat_gateway.n.id') },
+        { cidr_block: '10.2.0.0/16', vpc_endpoint_id: unknownInput('var.endpoint') },
+        // Computed from a variable too: nothing is inferred.
+        { cidr_block: '10.3.0.0/16', gateway_id: unknownInput(['aws_nat_gateway.n.id (known after apply)', 'var.other']) },
+      ],
+    });
+    const routes = s.lift().model.getOf(rt.key, 'route-table')!.routes.filter((r) => !r.platformDefault);
+    expect(routes[0]!.target).toMatchObject({ known: true, value: { kind: 'firewall', ref: { known: true, value: fw.key } } });
+    expect(routes[1]!.target).toMatchObject({ known: true, value: { kind: 'nat-gateway', ref: { value: nat.key } } });
+    expect(routes[2]!.target.known).toBe(false);
+    expect(routes[3]!.target.known).toBe(false);
+  });
+
   it('adds standalone routes (Terraform and CloudFormation) to their tables, whatever the order', () => {
     const s = new Scan();
     const vpc = s.cfn('Vpc', 'AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' });

@@ -26,9 +26,9 @@ export function refTo(target: NativeResource, attribute = 'id'): RefMark {
   return new RefMark(target, attribute);
 }
 
-/** A value that depends on an input the scan does not have. */
-export function unknownInput(input: string, detail = `${input} is not set`): UnknownMark {
-  return new UnknownMark({ inputs: [input], detail });
+/** A value that depends on inputs the scan does not have. */
+export function unknownInput(input: string | string[], detail = `${input} is not set`): UnknownMark {
+  return new UnknownMark({ inputs: Array.isArray(input) ? input : [input], detail });
 }
 
 export class Scan {
@@ -60,7 +60,7 @@ export class Scan {
   /** A Terraform resource (`source` may be 'terraform-plan'). */
   tf(type: string, name: string, attrs: Record<string, unknown>, source: SourceKind = 'terraform', ids?: string[]): NativeResource {
     const address = `${type}.${name}`;
-    const r = this.add({ source, cloud: 'aws', type, address, key: `main.tf#${address}`, scope: '.', ...(ids ? { ids } : {}) }, attrs, 'main.tf');
+    const r = this.add({ source, cloud: 'aws', type, address, key: `.#${address}`, scope: '.', ...(ids ? { ids } : {}) }, attrs, 'main.tf');
     return r;
   }
 

@@ -19,7 +19,7 @@ function extreme(pick: (a: number, b: number) => number): TfFunction {
   return {
     min: 1,
     max: Infinity,
-    call: (args, ctx) => num(args.map((_, i) => argNum(args, i)).reduce(pick), ctx),
+    call: (args, ctx) => num(args.map((_, i) => argNum(args, i)).reduce((a, b) => pick(a, b)), ctx),
   };
 }
 

@@ -2,12 +2,15 @@
 // account-level services.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { backupHandlers } from './backup.js';
+import { cloudTrailHandlers } from './cloudtrail.js';
 import { dynamodbHandlers } from './dynamodb.js';
 import { ebsHandlers, finishEbs } from './ebs.js';
 import { efsHandlers } from './efs.js';
 import { elasticacheHandlers, finishElastiCache } from './elasticache.js';
+import { flowLogHandlers } from './flow-logs.js';
 import { finishKeyReferences } from './key-reference.js';
 import { finishKeys, kmsHandlers } from './kms.js';
+import { finishLogStores, logGroupHandlers } from './log-groups.js';
 import { finishRds, rdsHandlers } from './rds.js';
 import { s3BucketHandlers } from './s3-bucket.js';
 import { s3PartHandlers } from './s3-bucket-parts.js';
@@ -22,6 +25,9 @@ export const resourceHandlers: LiftHandler[] = [
   ...elasticacheHandlers,
   ...secretQueueHandlers,
   ...backupHandlers,
+  ...logGroupHandlers,
+  ...cloudTrailHandlers,
+  ...flowLogHandlers,
 ];
 
 /** Joins that need every entity in place (log targets, backup selections). */
@@ -33,4 +39,5 @@ export function finishResources(ctx: LiftContext): void {
   finishS3(ctx);
   finishRds(ctx);
   finishElastiCache(ctx);
+  finishLogStores(ctx);
 }

@@ -96,6 +96,28 @@ export function linkByName(ctx: LiftContext, r: NativeResource, v: Value | undef
   if (v.kind === 'unknown' && v.expr) {
     const hit = indexOf(ctx).byExpr.get(`${q.kind} ${r.scope} ${v.expr}`);
     if (hit) return fact(hit, loc);
+    const target = interpolatedTarget(ctx, r, v.expr);
+    if (target && q.types.includes(target.type)) return fact(target.key, loc);
   }
   return unknownFact(causeOf(v, r, attribute), loc);
+}
+
+/**
+ * The resource a string built around one reference names, such as
+ * `${aws_cloudwatch_log_group.trail.arn}:*` or `${LogBucket.Arn}/*`: an
+ * ARN with a suffix still identifies its resource.
+ */
+function interpolatedTarget(ctx: LiftContext, r: NativeResource, expr: string): NativeResource | undefined {
+  const m = /^[^$]*\$\{([^${}]+)\}[^$]*$/.exec(expr);
+  if (!m) return undefined;
+  // Terraform references inside a module are relative to it.
+  const at = r.address.lastIndexOf(r.type);
+  const modulePrefix = r.source === 'cloudformation' || at < 0 ? '' : r.address.slice(0, at);
+  const steps = m[1].trim().split('.');
+  for (let n = steps.length - 1; n >= 1; n--) {
+    const address = steps.slice(0, n).join('.');
+    const hit = ctx.links.native(`${r.scope}#${modulePrefix}${address}`) ?? ctx.links.native(`${r.scope}#${address}`);
+    if (hit) return hit;
+  }
+  return undefined;
 }

@@ -2,8 +2,6 @@
 // phrased so the user sees which input to supply.
 import type { UnknownCause, Value } from '../value.js';
 
-const AFTER_APPLY = 'after apply';
-
 /** The cause of the unknown parts of `v`; `what` says what needed the value. */
 export function causeOf(v: Value, what: string): UnknownCause {
   const causes: UnknownCause[] = [];
@@ -18,9 +16,12 @@ function collect(v: Value, out: UnknownCause[], depth: number): void {
     case 'unknown':
       out.push(v.cause);
       return;
-    case 'ref':
-      out.push({ inputs: [AFTER_APPLY], detail: `${refAddress(v.target)}.${v.attribute} is known only after apply` });
+    case 'ref': {
+      // Same wording as the evaluator's, so merged causes read alike.
+      const name = `${refAddress(v.target)}.${v.attribute}`;
+      out.push({ inputs: [`${name} (known after apply)`], detail: `${name} is known only after apply` });
       return;
+    }
     case 'list':
       for (const i of v.items) collect(i, out, depth + 1);
       return;

@@ -49,8 +49,19 @@ class TypeParser {
     return this.pos >= this.src.length;
   }
 
+  /** Blanks and comments (hcl2json keeps the type's source text, comments included). */
   private ws(): void {
-    while (this.pos < this.src.length && /\s/.test(this.src[this.pos]!)) this.pos++;
+    for (;;) {
+      while (this.pos < this.src.length && /\s/.test(this.src[this.pos]!)) this.pos++;
+      const rest = this.src.slice(this.pos, this.pos + 2);
+      if (rest.startsWith('#') || rest === '//') {
+        const nl = this.src.indexOf('\n', this.pos);
+        this.pos = nl < 0 ? this.src.length : nl;
+      } else if (rest === '/*') {
+        const end = this.src.indexOf('*/', this.pos + 2);
+        this.pos = end < 0 ? this.src.length : end + 2;
+      } else return;
+    }
   }
 
   private expect(c: string): void {

@@ -17,6 +17,11 @@ describe('parseTypeSpec', () => {
     expect(isPrimitive(parseTypeSpec('${set(string)}'))).toBe(false);
   });
 
+  it('skips comments inside the type, as hcl2json keeps them', () => {
+    const t = parseTypeSpec('${map(object({\n    name = optional(string) # falls back to the key\n    // the ports\n    ports = list(number) /* at least one */\n  }))}');
+    expect(t.kind === 'map' && t.element.kind === 'object' && [...t.element.attributes.keys()]).toEqual(['name', 'ports']);
+  });
+
   it('falls back to any for what it does not understand', () => {
     expect(parseTypeSpec(undefined)).toEqual({ kind: 'any' });
     expect(parseTypeSpec('${list(string}')).toEqual({ kind: 'any' });

@@ -46,6 +46,8 @@ export interface Compute extends EntityBase {
   publicNetworkAccess?: Fact<boolean>;
   httpsOnly?: Fact<boolean>;
   minTlsVersion?: Fact<string | null>;
+  /** Azure web app: the App Service plan it runs on (whose zone redundancy it shares). */
+  plan?: Link;
 }
 
 export interface Listener {

@@ -23,6 +23,11 @@ export interface EntityBase {
   tags: Fact<Record<string, string>>;
   /** Tags whose key is known but whose value is not (`Name = "${var.env}-vpc"`). */
   unknownTags?: Record<string, UnknownFact>;
+  /**
+   * Azure: tags of the resource group the entity is deployed in, when that
+   * resource group is defined in the scan (last source of a segment, SPEC §2).
+   */
+  resourceGroupTags?: Fact<Record<string, string>>;
   /** Deployment region (AWS region, Azure location). */
   region: Fact<string>;
   /**

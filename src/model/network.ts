@@ -49,6 +49,12 @@ export interface Subnet extends EntityBase {
   serviceEndpoints?: Fact<string[]>;
   /** Azure subnet delegated to a service, or AWS subnet shared through RAM. */
   delegations?: Fact<string[]>;
+  /**
+   * Azure `privateEndpointNetworkPolicies` (`Disabled`, `Enabled`,
+   * `NetworkSecurityGroupEnabled`, `RouteTableEnabled`): whether the subnet's
+   * NSG and route table apply to private endpoints in it.
+   */
+  privateEndpointNetworkPolicies?: Fact<string>;
 }
 
 export type RouteTargetKind =
@@ -101,6 +107,11 @@ export interface RouteTable extends EntityBase {
   routesComplete: Fact<boolean>;
   /** AWS route tables attached to a gateway (edge association) are ingress routing, not subnet routing. */
   gatewayAssociations?: Links;
+  /**
+   * Azure: routes learned by BGP from a virtual network gateway are added to
+   * the table (`disableBgpRoutePropagation` false, the default).
+   */
+  bgpRoutePropagation?: Fact<boolean>;
 }
 
 export type GatewayType =
@@ -157,6 +168,12 @@ export interface Connection extends EntityBase {
   allowForwardedTraffic?: Fact<boolean>;
   useRemoteGateways?: Fact<boolean>;
   /**
+   * Azure peering `allowVirtualNetworkAccess` (default true): false keeps the
+   * remote network's address space out of this side's `VirtualNetwork` tag and
+   * blocks traffic between the two.
+   */
+  allowVirtualNetworkAccess?: Fact<boolean>;
+  /**
    * AWS VPC peering: the accepter side has accepted (auto-accept, an accepter
    * resource, CloudFormation's same-account or role-based acceptance).
    * A peering that is not accepted carries no traffic.
@@ -206,6 +223,23 @@ export interface DomainRule {
   definedBy: string;
 }
 
+/**
+ * An address-based firewall rule (Azure Firewall network rule): traffic it
+ * lets through is not limited to the domains of the domain rules.
+ */
+export interface AddressRule {
+  action: 'allow' | 'deny';
+  /** As written: CIDR, address, range, service tag, `*`, IP group ID. */
+  destinations: string[];
+  /** Ports as written (`443`, `8000-8080`, `*`). */
+  ports: string[];
+  /** `TCP`, `UDP`, `ICMP`, `Any`, as written. */
+  protocols: string[];
+  loc: SourceLoc;
+  definedBy: string;
+  name?: string;
+}
+
 /** AWS Network Firewall or Azure Firewall. */
 export interface Firewall extends EntityBase {
   kind: 'firewall';
@@ -218,6 +252,8 @@ export interface Firewall extends EntityBase {
   defaultDeny: Fact<boolean>;
   /** Private address of the firewall, which Azure UDRs name as next hop. */
   privateAddresses?: Fact<string[]>;
+  /** Address-based rules beside the domain rules (Azure Firewall network rules). */
+  addressRules?: Fact<AddressRule[]>;
 }
 
 /** AWS Elastic IP or Azure public IP address. */

@@ -1,8 +1,10 @@
 // AWS data sources whose values the reader can state without calling AWS, or
 // whose unknown it can name precisely: the region comes from the provider
-// (or --region), the partition follows from the region, the account and the
-// zones are known only to AWS.
-import { known, obj, unknown, type SourceLoc, type UnknownCause, type Value } from '../value.js';
+// (or --region), the partition follows from the region, the account is known
+// only to AWS. Zones are named as the CloudFormation reader names !GetAZs in
+// the Japanese regions, so both readers model the same zones.
+import { availabilityZones } from '../../eval/cloudformation/availability-zones.js';
+import { known, list, obj, unknown, type ObjectValue, type SourceLoc, type UnknownCause, type Value } from '../value.js';
 
 export const LOCALLY_RESOLVED_DATA = new Set(['aws_region', 'aws_caller_identity', 'aws_partition', 'aws_availability_zones']);
 
@@ -16,7 +18,13 @@ export function effectiveRegion(providerRegion: Value | undefined, optsRegion: s
   return unknown({ inputs: ['--region'], detail: 'the AWS provider configuration does not set a region' }, loc);
 }
 
-export function awsDataSourceValue(type: string, address: string, region: Value, loc: SourceLoc): Value {
+/** Regions whose zones every account sees alike (three each); elsewhere the zones are unknown. */
+const ZONED_REGIONS = new Set(['ap-northeast-1', 'ap-northeast-3']);
+
+/** Arguments that narrow which zones are listed; with any of them the list is left unknown. */
+const ZONE_FILTERS = ['all_availability_zones', 'exclude_names', 'exclude_zone_ids', 'filter'];
+
+export function awsDataSourceValue(type: string, address: string, region: Value, loc: SourceLoc, config: ObjectValue): Value {
   const onlyAws = (what: string): Value => unknown({ inputs: [address], detail: `${what}, known only to AWS at plan time` }, loc, address);
   switch (type) {
     case 'aws_region':
@@ -27,11 +35,21 @@ export function awsDataSourceValue(type: string, address: string, region: Value,
       const partition = partitionOf(region, loc);
       return obj({ partition, id: partition, dns_suffix: dnsSuffixOf(partition, loc), reverse_dns_prefix: reverseDnsOf(partition, loc) }, loc);
     }
-    case 'aws_availability_zones':
-      return obj({ names: onlyAws('availability zones'), zone_ids: onlyAws('availability zone IDs'), group_names: onlyAws('zone groups'), id: region }, loc);
+    case 'aws_availability_zones': {
+      const names = zoneNames(region, config, loc) ?? onlyAws('availability zones');
+      return obj({ names, zone_ids: onlyAws('availability zone IDs'), group_names: onlyAws('zone groups'), id: region }, loc);
+    }
     default:
       return onlyAws('data source');
   }
+}
+
+function zoneNames(region: Value, config: ObjectValue, loc: SourceLoc): Value | undefined {
+  if (region.kind !== 'known' || typeof region.value !== 'string' || !ZONED_REGIONS.has(region.value)) return undefined;
+  if (ZONE_FILTERS.some((f) => f in config.fields)) return undefined;
+  const state = config.fields.state;
+  if (state && !(state.kind === 'known' && (state.value === 'available' || state.value === null))) return undefined;
+  return list(availabilityZones(region.value).map((z) => known(z, loc)), loc);
 }
 
 function partitionOf(region: Value, loc: SourceLoc): Value {

@@ -344,7 +344,7 @@ export class ModuleInstance {
     }
     if (LOCALLY_RESOLVED_DATA.has(rc.type)) {
       const region = effectiveRegion(this.providerOf(rc)?.region?.get(), this.ctx.opts.region, loc);
-      return awsDataSourceValue(rc.type, address, region, loc);
+      return awsDataSourceValue(rc.type, address, region, loc, evaluateBody(rc.block, env, { skip: RESOURCE_META }));
     }
     return unknown({ inputs: [address], detail: `data source ${address} is read from the provider at plan time` }, loc, address);
   }

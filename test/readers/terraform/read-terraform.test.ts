@@ -321,6 +321,19 @@ describe('readTerraform: what cannot be known', async () => {
     // the resource itself has no provider region: the engine applies --region
     expect(byAddress(withRegion, 'aws_cloudwatch_log_group.by_region').region).toBeUndefined();
   });
+
+  it('lists the zones of a Japanese region as the CloudFormation reader does, and no others', async () => {
+    expect(byAddress(r, 'aws_subnet.per_zone').conditional?.inputs).toEqual(['data.aws_availability_zones.available']);
+    const tokyo = await read(root, ['.'], { region: 'ap-northeast-1' });
+    const zones = tokyo.resources.filter((x) => x.address.startsWith('aws_subnet.per_zone'));
+    expect(zones.map((z) => [z.address, toPlain(at(z.attrs, 'availability_zone')), toPlain(at(z.attrs, 'cidr_block'))])).toEqual([
+      ['aws_subnet.per_zone[0]', 'ap-northeast-1a', '10.1.10.0/24'],
+      ['aws_subnet.per_zone[1]', 'ap-northeast-1c', '10.1.11.0/24'],
+      ['aws_subnet.per_zone[2]', 'ap-northeast-1d', '10.1.12.0/24'],
+    ]);
+    const ireland = await read(root, ['.'], { region: 'eu-west-1' });
+    expect(byAddress(ireland, 'aws_subnet.per_zone').conditional).toBeDefined();
+  });
 });
 
 describe('readTerraform: module instances', async () => {

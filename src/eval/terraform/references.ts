@@ -26,112 +26,86 @@ function staticTraversal(node: TfNode): string[] | undefined {
   }
 }
 
+type Item = TfNode | TemplatePart;
+
+/** The sub-expressions of a node, in source order, with the names bound inside them. */
+function children(node: Item, bound: ReadonlySet<string>): [Item | undefined, ReadonlySet<string>][] {
+  const bind = (...names: (string | undefined)[]): ReadonlySet<string> => new Set([...bound, ...names.filter((n): n is string => n !== undefined)]);
+  const all = (items: (Item | undefined)[], b = bound): [Item | undefined, ReadonlySet<string>][] => items.map((i) => [i, b]);
+  if ('kind' in node) {
+    switch (node.kind) {
+      case 'literal':
+        return [];
+      case 'interp':
+        return all([node.expr]);
+      case 'if':
+        return all([node.cond, ...node.then, ...node.else]);
+      case 'for':
+        return [[node.collection, bound], ...all(node.body, bind(node.keyVar, node.valueVar))];
+    }
+  }
+  switch (node.type) {
+    case 'variable':
+    case 'literal':
+    case 'splatItem':
+      return [];
+    case 'getattr':
+      return all([node.target]);
+    case 'index':
+      return all([node.target, node.key]);
+    case 'splat':
+      return all([node.source, node.each]);
+    case 'template':
+      return all(node.parts);
+    case 'tuple':
+      return all(node.items);
+    case 'object':
+      return all(node.items.flatMap((i) => [i.key, i.value]));
+    case 'call':
+      return all(node.args);
+    case 'unary':
+      return all([node.operand]);
+    case 'binary':
+      return all([node.left, node.right]);
+    case 'conditional':
+      return all([node.cond, node.then, node.else]);
+    case 'for': {
+      const inner = bind(node.keyVar, node.valueVar);
+      return [[node.collection, bound], ...all([node.keyExpr, node.valueExpr, node.cond], inner)];
+    }
+    case 'paren':
+      return all([node.expr]);
+  }
+}
+
+/** Add the references of `root` to `out`, in source order, without duplicates. */
 export function collectReferences(root: TfNode | TemplatePart[], out: string[][]): void {
   const seen = new Set(out.map((r) => r.join('.')));
-  const add = (r: string[]): void => {
-    const key = r.join('.');
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(r);
-    }
-  };
-  // Explicit stack: trees can be deep, and bound names are tracked per node.
-  const stack: { node: TfNode | TemplatePart; bound: ReadonlySet<string> }[] = [];
-  const push = (node: TfNode | TemplatePart | undefined, bound: ReadonlySet<string>): void => {
-    if (node) stack.push({ node, bound });
-  };
   const none: ReadonlySet<string> = new Set();
-  if (Array.isArray(root)) for (let i = root.length - 1; i >= 0; i--) push(root[i], none);
-  else push(root, none);
+  // Explicit stack: trees can be deep.
+  const stack: [Item | undefined, ReadonlySet<string>][] = Array.isArray(root) ? root.map((p) => [p, none]) : [[root, none]];
+  stack.reverse();
   while (stack.length > 0) {
-    const { node, bound } = stack.pop()!;
-    const bind = (...names: (string | undefined)[]): ReadonlySet<string> => new Set([...bound, ...names.filter((n): n is string => n !== undefined)]);
-    if ('kind' in node) {
-      switch (node.kind) {
-        case 'literal':
-          break;
-        case 'interp':
-          push(node.expr, bound);
-          break;
-        case 'if':
-          push(node.cond, bound);
-          for (const p of [...node.then, ...node.else]) push(p, bound);
-          break;
-        case 'for': {
-          push(node.collection, bound);
-          const inner = bind(node.keyVar, node.valueVar);
-          for (const p of node.body) push(p, inner);
-          break;
+    const [node, bound] = stack.pop()!;
+    if (!node) continue;
+    if (!('kind' in node) && (node.type === 'variable' || node.type === 'getattr' || node.type === 'index')) {
+      const t = staticTraversal(node);
+      if (t) {
+        const key = t.join('.');
+        if (!bound.has(t[0]!) && !seen.has(key)) {
+          seen.add(key);
+          out.push(t);
         }
+        // Index keys along the traversal can hold references of their own.
+        const keys: TfNode[] = [];
+        for (let cur: TfNode = node; cur.type === 'getattr' || cur.type === 'index'; cur = cur.target) {
+          if (cur.type === 'index') keys.unshift(cur.key);
+        }
+        for (let i = keys.length - 1; i >= 0; i--) stack.push([keys[i], bound]);
+        continue;
       }
-      continue;
     }
-    switch (node.type) {
-      case 'variable':
-      case 'getattr':
-      case 'index': {
-        const t = staticTraversal(node);
-        if (t) {
-          if (!bound.has(t[0]!)) add(t);
-          // Index keys can hold references of their own.
-          let cur: TfNode = node;
-          while (cur.type === 'getattr' || cur.type === 'index') {
-            if (cur.type === 'index') push(cur.key, bound);
-            cur = cur.target;
-          }
-        } else if (node.type === 'getattr') {
-          push(node.target, bound);
-        } else if (node.type === 'index') {
-          push(node.target, bound);
-          push(node.key, bound);
-        }
-        break;
-      }
-      case 'splat':
-        push(node.source, bound);
-        push(node.each, bound);
-        break;
-      case 'literal':
-      case 'splatItem':
-        break;
-      case 'template':
-        for (const p of node.parts) push(p, bound);
-        break;
-      case 'tuple':
-        for (const i of node.items) push(i, bound);
-        break;
-      case 'object':
-        for (const i of node.items) {
-          push(i.key, bound);
-          push(i.value, bound);
-        }
-        break;
-      case 'call':
-        for (const a of node.args) push(a, bound);
-        break;
-      case 'unary':
-        push(node.operand, bound);
-        break;
-      case 'binary':
-        push(node.left, bound);
-        push(node.right, bound);
-        break;
-      case 'conditional':
-        push(node.cond, bound);
-        push(node.then, bound);
-        push(node.else, bound);
-        break;
-      case 'for': {
-        push(node.collection, bound);
-        const inner = bind(node.keyVar, node.valueVar);
-        push(node.keyExpr, inner);
-        push(node.valueExpr, inner);
-        push(node.cond, inner);
-        break;
-      }
-      case 'paren':
-        push(node.expr, bound);
-        break;
-    }
+    const next = children(node, bound);
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
   }
 }

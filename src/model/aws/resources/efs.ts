@@ -13,6 +13,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact } from '../../lift-values.js';
 import { dig } from './attribute-path.js';
 import { kmsEncryption } from './key-reference.js';
+import { appendLink, concatLinks } from './link-lists.js';
 import { linkByName } from './name-index.js';
 import { statusFact } from './s3-settings.js';
 import { CLOUDFORMATION, TERRAFORM, isTerraform } from './sources.js';
@@ -74,12 +75,9 @@ const mountTargets: LiftHandler = {
     const fs = fileSystemOf(ctx, r, r.attrs.fields[tf ? 'file_system_id' : 'FileSystemId']);
     if (!fs) return;
     const subnet = ctx.links.link(r.attrs.fields[tf ? 'subnet_id' : 'SubnetId'], r, 'subnet_id');
-    if (fs.subnets?.known) fs.subnets = { ...fs.subnets, value: [...fs.subnets.value, subnet] };
+    fs.subnets = appendLink(fs.subnets ?? defaulted([], fs.loc), subnet);
     const sgs = r.attrs.fields[tf ? 'security_groups' : 'SecurityGroups'];
-    if (sgs !== undefined) {
-      const l = ctx.links.links(sgs, r, 'security_groups');
-      fs.securityGroups = !fs.securityGroups ? l : fs.securityGroups.known && l.known ? { ...fs.securityGroups, value: [...fs.securityGroups.value, ...l.value] } : fs.securityGroups.known ? l : fs.securityGroups;
-    }
+    if (sgs !== undefined) fs.securityGroups = concatLinks(fs.securityGroups, ctx.links.links(sgs, r, 'security_groups'));
   },
 };
 

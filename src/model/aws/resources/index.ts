@@ -8,6 +8,8 @@ import { ebsHandlers, finishEbs } from './ebs.js';
 import { efsHandlers } from './efs.js';
 import { elasticacheHandlers, finishElastiCache } from './elasticache.js';
 import { flowLogHandlers } from './flow-logs.js';
+import { iamPolicyHandlers } from './iam-policies.js';
+import { iamPrincipalHandlers } from './iam-principals.js';
 import { finishKeyReferences } from './key-reference.js';
 import { finishKeys, kmsHandlers } from './kms.js';
 import { finishLogStores, logGroupHandlers } from './log-groups.js';
@@ -28,6 +30,8 @@ export const resourceHandlers: LiftHandler[] = [
   ...logGroupHandlers,
   ...cloudTrailHandlers,
   ...flowLogHandlers,
+  ...iamPrincipalHandlers,
+  ...iamPolicyHandlers,
 ];
 
 /** Joins that need every entity in place (log targets, backup selections). */

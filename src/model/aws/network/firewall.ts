@@ -152,7 +152,7 @@ function policyRules(policy: NativeResource, ctx: LiftContext): Fact<DomainRule[
   for (const ref of itemsOf(refs)) {
     const arn = field(ref, n.groupArn);
     if (!arn || isAwsManaged(arn)) continue;
-    const group = referencedNative(arn, ctx);
+    const group = referencedNative(arn, ctx, policy);
     if (!group || !RULE_GROUP_TYPES.has(group.type)) {
       const link = linkTo(arn, policy, ctx, n.groupArn);
       return unknownFact(
@@ -194,7 +194,7 @@ function firewallHandler(types: string[], sources: LiftHandler['sources'], n: Na
     pass: 'entity',
     lift(r, ctx) {
       const policyRef = field(r.attrs, n.policyArn);
-      const policy = referencedNative(policyRef, ctx);
+      const policy = referencedNative(policyRef, ctx, r);
       const mappings = field(r.attrs, n.subnetMapping);
       const subnets =
         mappings && (mappings.kind === 'unknown' || mappings.kind === 'ref')

@@ -115,7 +115,7 @@ const terraformAcl: LiftHandler = {
     const ingress = inlineEntries(r, 'ingress');
     const egress = inlineEntries(r, 'egress');
     const vpcRef = field(r.attrs, adopted ? 'default_network_acl_id' : 'vpc_id');
-    const vpc = adopted ? referencedNative(vpcRef, ctx) : undefined;
+    const vpc = adopted ? referencedNative(vpcRef, ctx, r) : undefined;
     const acl: SecurityGroup = {
       ...baseOf(r, ctx, tagsOf(r)),
       id,

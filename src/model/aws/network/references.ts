@@ -45,12 +45,31 @@ export function transitDefaultRouteTableId(tgwId: string): string {
   return `${tgwId}#default-route-table`;
 }
 
+const RESOURCE_TRAVERSAL = /(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+
+/**
+ * A Terraform resource whose instance count could not be evaluated is read
+ * once, un-indexed and conditional; a reference to one of its instances
+ * (`aws_route_table.private[count.index].id`) is then unknown. When the
+ * expression refers to that one resource only, it is what the value names.
+ */
+function conditionalTarget(v: Value, from: NativeResource, ctx: LiftContext): NativeResource | undefined {
+  if (v.kind !== 'unknown' || !v.expr || from.source === 'cloudformation') return undefined;
+  const named = new Set([...v.expr.matchAll(RESOURCE_TRAVERSAL)].map((m) => `${m[1]}.${m[2]}`));
+  if (named.size !== 1) return undefined;
+  const own = from.address.lastIndexOf(`${from.type}.`);
+  const modulePrefix = own > 0 ? from.address.slice(0, own) : '';
+  const target = ctx.links.native(`${from.scope}#${modulePrefix}${[...named][0]}`);
+  return target?.conditional ? target : undefined;
+}
+
 /** The scanned native resource a value names: a reference, or a string identity (ARN, ID) of a scanned resource. */
-export function referencedNative(v: Value | undefined, ctx: LiftContext): NativeResource | undefined {
+export function referencedNative(v: Value | undefined, ctx: LiftContext, from: NativeResource): NativeResource | undefined {
   if (!v) return undefined;
   if (v.kind === 'ref') return ctx.links.native(v.target);
+  if (v.kind === 'unknown') return conditionalTarget(v, from, ctx);
   if (v.kind === 'known' && typeof v.value === 'string' && v.value !== '') return ctx.links.byIdentity(v.value);
-  if (v.kind === 'list' && v.items.length === 1) return referencedNative(v.items[0], ctx);
+  if (v.kind === 'list' && v.items.length === 1) return referencedNative(v.items[0], ctx, from);
   return undefined;
 }
 
@@ -86,7 +105,7 @@ export function nativesBehind(v: Value, from: NativeResource, ctx: LiftContext):
 
 /** The VPC a Terraform `aws_default_*` resource manages the default object of, when it is scanned. */
 function managedVpcKey(n: NativeResource, attribute: string, ctx: LiftContext): string | undefined {
-  const vpc = referencedNative(field(n.attrs, attribute), ctx);
+  const vpc = referencedNative(field(n.attrs, attribute), ctx, n);
   return vpc && VPC_TYPES.has(vpc.type) ? vpc.key : undefined;
 }
 
@@ -148,6 +167,8 @@ function resolve(
     );
   }
   if (v.kind === 'list' && v.items.length === 1) return resolve(v.items[0], from, ctx, name, allowNull);
+  const conditional = conditionalTarget(v, from, ctx);
+  if (conditional) return fact(modelIdOf(conditional, undefined, ctx), loc);
   return unknownFact(causeOf(v, from, name), loc);
 }
 
@@ -168,6 +189,9 @@ export function linkOrNullTo(
 
 /** A list of references; absent is the empty list, an unknown list is unknown. */
 export function linksTo(v: Value | undefined, from: NativeResource, ctx: LiftContext, name: string): Links {
+  // `aws_subnet.private[*].id` over an unknown count: the one conditional resource stands for its instances.
+  const conditional = v ? conditionalTarget(v, from, ctx) : undefined;
+  if (conditional) return fact([fact(modelIdOf(conditional, undefined, ctx), v?.loc ?? from.loc)], v?.loc ?? from.loc);
   if (v && (v.kind === 'unknown' || v.kind === 'ref')) return unknownFact(causeOf(v, from, name), v.loc ?? from.loc);
   const out: Link[] = [];
   for (const item of itemsOf(v)) {

@@ -66,7 +66,7 @@ const terraformRouteTable: LiftHandler = {
     const inline = inlineRoutes(r, ctx);
     const propagated = propagationsOf(r, 'propagating_vgws', ctx);
     const vpcRef = field(r.attrs, adopted ? 'default_route_table_id' : 'vpc_id');
-    const vpc = referencedNative(vpcRef, ctx);
+    const vpc = referencedNative(vpcRef, ctx, r);
     const adoptedId = modelIdOf(r, undefined, ctx);
     const table: RouteTable = {
       ...baseOf(r, ctx, tagsOf(r)),

@@ -96,7 +96,7 @@ export function routeTargetOf(
   ctx: LiftContext,
 ): Fact<RouteTarget> {
   const loc = v.loc ?? from.loc;
-  const target = referencedNative(v, ctx);
+  const target = referencedNative(v, ctx, from);
   if (target) {
     const kind = KIND_BY_TYPE[target.type] ?? 'unknown';
     if (kind === 'unknown' || NOT_MODELLED.has(target.type)) return fact({ kind }, loc);

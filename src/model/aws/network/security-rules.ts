@@ -80,9 +80,9 @@ export const CFN_EGRESS: RuleShape = {
 };
 
 /** A prefix list keeps a readable name even when its ID is unknown: its contents are not modelled anyway. */
-function prefixListName(v: Value, ctx: LiftContext): string {
+function prefixListName(v: Value, r: NativeResource, ctx: LiftContext): string {
   if (v.kind === 'known') return String(v.value);
-  const n = referencedNative(v, ctx);
+  const n = referencedNative(v, ctx, r);
   if (n) return n.address;
   if (v.kind === 'unknown') return v.expr ?? `prefix list depending on ${v.cause.inputs.join(', ') || v.cause.detail}`;
   if (v.kind === 'ref') return `prefix list ${v.target.split('#').pop()}.${v.attribute}`;
@@ -100,7 +100,7 @@ function peersOf(block: Value, shape: RuleShape, r: NativeResource, ctx: LiftCon
         if (item.kind !== 'known' || typeof item.value !== 'string') return unknownFact(causeOf(item, r, attribute), item.loc ?? loc);
         peers.push({ kind: 'cidr', cidr: item.value });
       } else if (kind === 'prefix-list') {
-        peers.push({ kind: 'prefix-list', id: prefixListName(item, ctx) });
+        peers.push({ kind: 'prefix-list', id: prefixListName(item, r, ctx) });
       } else {
         peers.push({ kind: 'security-group', ref: linkTo(item, r, ctx, attribute) });
       }

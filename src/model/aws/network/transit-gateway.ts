@@ -98,7 +98,7 @@ function liftTransitGateway(r: NativeResource, ctx: LiftContext): void {
 
 /** The table the gateway propagates attachments to by default, read from the gateway's native definition. */
 function defaultPropagationTable(tgwRef: Value | undefined, r: NativeResource, ctx: LiftContext, attribute: string): Fact<string | null> {
-  const tgw = referencedNative(tgwRef, ctx);
+  const tgw = referencedNative(tgwRef, ctx, r);
   // The gateway's entity may not be lifted yet in this pass; its definition is enough.
   if (tgw && (tgw.type === 'aws_ec2_transit_gateway' || tgw.type === 'AWS::EC2::TransitGateway')) {
     const a = gatewayAttrsOf(tgw);

@@ -73,8 +73,8 @@ const cloudFormationVpc: LiftHandler = {
   },
 };
 
-function networkOf(v: Value | undefined, ctx: LiftContext): Network | undefined {
-  const n = referencedNative(v, ctx);
+function networkOf(v: Value | undefined, r: NativeResource, ctx: LiftContext): Network | undefined {
+  const n = referencedNative(v, ctx, r);
   return n ? ctx.model.getOf(n.key, 'network') : undefined;
 }
 
@@ -94,7 +94,7 @@ const terraformCidrAssociation: LiftHandler = {
   sources: TERRAFORM,
   pass: 'amend',
   lift(r, ctx) {
-    const network = networkOf(field(r.attrs, 'vpc_id'), ctx);
+    const network = networkOf(field(r.attrs, 'vpc_id'), r, ctx);
     if (!network) return;
     if (r.type === 'aws_vpc_ipv6_cidr_block_association') {
       addIpv6(network, fact(true, r.loc));
@@ -109,7 +109,7 @@ const cloudFormationCidrBlock: LiftHandler = {
   sources: CLOUDFORMATION,
   pass: 'amend',
   lift(r, ctx) {
-    const network = networkOf(field(r.attrs, 'VpcId'), ctx);
+    const network = networkOf(field(r.attrs, 'VpcId'), r, ctx);
     if (!network) return;
     const ipv6 = ipv6FromAttributes(r, 'AmazonProvidedIpv6CidrBlock', ['Ipv6CidrBlock', 'Ipv6Pool', 'Ipv6IpamPoolId']);
     if (ipv6.known && ipv6.value) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../../../../src/model/network.js';
-import { Scan, locOf, refTo, unknownInput } from './scan-builder.js';
+import { Scan, locOf, refTo, unknownExpr, unknownInput } from './scan-builder.js';
 
 function targetKinds(routes: Route[]): (string | undefined)[] {
   return routes.map((r) => (r.target.known ? r.target.value.kind : undefined));
@@ -148,6 +148,40 @@ describe('route tables and routes', () => {
       expect(routes[0]!.destination.known).toBe(false);
       expect(routes[0]!.target).toMatchObject({ known: true, value: { kind: 'virtual-private-gateway', ref: { value: vgw.key } } });
     }
+  });
+});
+
+describe('resources whose count could not be evaluated', () => {
+  it('resolves references to instances of a conditional resource to the one resource the reader emitted', () => {
+    const s = new Scan();
+    const m = 'module.net.';
+    const azs = 'data.aws_availability_zones.available';
+    const vpc = s.tfIn(m, 'aws_vpc', 'this', { cidr_block: '10.0.0.0/16' });
+    const rt = s.tfIn(m, 'aws_route_table', 'public', { vpc_id: refTo(vpc) });
+    const sub = s.tfIn(m, 'aws_subnet', 'public', { vpc_id: refTo(vpc), cidr_block: unknownInput(azs), availability_zone: unknownInput(azs) });
+    rt.conditional = { inputs: [azs], detail: 'count of module.net.aws_route_table.public is not known' };
+    sub.conditional = rt.conditional;
+    s.tfIn(m, 'aws_route', 'igw', {
+      route_table_id: unknownExpr('aws_route_table.public[count.index].id', azs),
+      destination_cidr_block: '0.0.0.0/0',
+      gateway_id: 'igw-0abc',
+    });
+    s.tfIn(m, 'aws_route_table_association', 'public', {
+      subnet_id: unknownExpr('element(aws_subnet.public[*].id, count.index)', azs),
+      route_table_id: unknownExpr('aws_route_table.public[count.index].id', azs),
+    });
+    // Two resources named: which one is meant cannot be told.
+    s.tfIn(m, 'aws_route', 'ambiguous', {
+      route_table_id: unknownExpr('element(coalescelist(aws_route_table.database[*].id, aws_route_table.public[*].id), 0)', azs),
+      destination_cidr_block: '10.9.0.0/16',
+      gateway_id: 'vgw-1',
+    });
+    // Outside a module the same expression names a resource that does not exist.
+    s.tf('aws_route', 'root', { route_table_id: unknownExpr('aws_route_table.public[0].id', azs), destination_cidr_block: '10.8.0.0/16', gateway_id: 'vgw-1' });
+    const { model } = s.lift();
+    const table = model.getOf(rt.key, 'route-table')!;
+    expect(table.routes.filter((r) => !r.platformDefault).map((r) => r.definedBy)).toEqual(['module.net.aws_route.igw']);
+    expect(model.getOf(sub.key, 'subnet')!.routeTable).toMatchObject({ known: true, value: rt.key });
   });
 });
 

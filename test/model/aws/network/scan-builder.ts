@@ -18,7 +18,10 @@ class RefMark {
 }
 
 class UnknownMark {
-  constructor(readonly cause: UnknownCause) {}
+  constructor(
+    readonly cause: UnknownCause,
+    readonly expr?: string,
+  ) {}
 }
 
 /** A reference to another resource's attribute (`aws_vpc.main.id`, `!Ref Vpc`). */
@@ -31,6 +34,11 @@ export function unknownInput(input: string | string[], detail = `${input} is not
   return new UnknownMark({ inputs: Array.isArray(input) ? input : [input], detail });
 }
 
+/** An expression the Terraform evaluator could not evaluate, with its source text. */
+export function unknownExpr(expr: string, input: string): UnknownMark {
+  return new UnknownMark({ inputs: [input], detail: `${input} is not known` }, expr);
+}
+
 export class Scan {
   readonly resources: NativeResource[] = [];
   private line = 1;
@@ -40,7 +48,7 @@ export class Scan {
   private value(x: unknown, file: string): Value {
     const loc: SourceLoc = { file, line: this.line++ };
     if (x instanceof RefMark) return ref(x.target.key, x.attribute, loc);
-    if (x instanceof UnknownMark) return unknown(x.cause, loc);
+    if (x instanceof UnknownMark) return unknown(x.cause, loc, x.expr);
     if (Array.isArray(x)) return list(x.map((i) => this.value(i, file)), loc);
     if (x !== null && typeof x === 'object') {
       const fields: Record<string, Value> = {};
@@ -59,9 +67,13 @@ export class Scan {
 
   /** A Terraform resource (`source` may be 'terraform-plan'). */
   tf(type: string, name: string, attrs: Record<string, unknown>, source: SourceKind = 'terraform', ids?: string[]): NativeResource {
-    const address = `${type}.${name}`;
-    const r = this.add({ source, cloud: 'aws', type, address, key: `.#${address}`, scope: '.', ...(ids ? { ids } : {}) }, attrs, 'main.tf');
-    return r;
+    return this.tfIn('', type, name, attrs, source, ids);
+  }
+
+  /** A Terraform resource of a module call (`module.net.`), keyed as the reader keys it. */
+  tfIn(modulePath: string, type: string, name: string, attrs: Record<string, unknown>, source: SourceKind = 'terraform', ids?: string[]): NativeResource {
+    const address = `${modulePath}${type}.${name}`;
+    return this.add({ source, cloud: 'aws', type, address, key: `.#${address}`, scope: '.', ...(ids ? { ids } : {}) }, attrs, 'main.tf');
   }
 
   /** A CloudFormation resource: `attrs` are its Properties. */

@@ -1,7 +1,9 @@
 // Attribute and index access. Inside a resource (an object with refTarget,
 // or anything reached from one), an attribute the configuration does not
 // set is computed at deploy time: reading it yields a reference to the
-// resource at that attribute path instead of an error.
+// resource at that attribute path instead of an error. An attribute set to
+// null counts as not set, as in Terraform: the provider may compute it
+// (`ipv6_cidr_block`, `default_version`).
 import type { SourceLoc, Value } from '../../readers/value.js';
 import { ref } from '../../readers/value.js';
 import { extendPath, type Nav, type Origin } from './context.js';
@@ -23,12 +25,20 @@ function computed(origin: Origin, step: string | number, loc: SourceLoc): Nav {
   return { v: ref(origin.target, extendPath(origin.path, step), loc) };
 }
 
+/** The field, unless absent, or null inside a resource (where null means "not set"). */
+function present(fields: Record<string, Value>, name: string, origin: Origin | undefined): Value | undefined {
+  if (!Object.prototype.hasOwnProperty.call(fields, name)) return undefined;
+  const v = fields[name]!;
+  return origin && v.kind === 'known' && v.value === null ? undefined : v;
+}
+
 export function getAttr(nav: Nav, name: string, loc: SourceLoc, text: string): Nav {
   const v = nav.v;
   switch (v.kind) {
     case 'object': {
-      if (Object.prototype.hasOwnProperty.call(v.fields, name)) return stepInto(nav, v.fields[name]!, name);
       const origin = originOf(nav);
+      const child = present(v.fields, name, origin);
+      if (child) return stepInto(nav, child, name);
       if (origin) return computed(origin, name, loc);
       throw new TfEvalError(`this object does not have an attribute named "${name}"`);
     }
@@ -57,8 +67,9 @@ export function getIndex(nav: Nav, key: Value, loc: SourceLoc, text: string): Na
     }
     case 'object': {
       const k = toStr(key, 'key');
-      if (Object.prototype.hasOwnProperty.call(v.fields, k)) return stepInto(nav, v.fields[k]!, k);
       const origin = originOf(nav);
+      const child = present(v.fields, k, origin);
+      if (child) return stepInto(nav, child, k);
       if (origin) return computed(origin, k, loc);
       throw new TfEvalError(`the map has no element with the key ${JSON.stringify(k)}`);
     }

@@ -62,6 +62,8 @@ describe('collection functions', () => {
     ['setsubtract(["a", "b", "c"], ["a", "c"])', ['b']],
     ['transpose({a = ["1", "2"], b = ["2", "3"]})', { '1': ['a'], '2': ['a', 'b'], '3': ['b'] }],
     ['matchkeys(["i-123", "i-abc", "i-def"], ["us-west", "us-east", "us-east"], ["us-east"])', ['i-abc', 'i-def']],
+    ['list("a", "b")', ['a', 'b']],
+    ['merge(var.tags, map("k", "v"))', { Owner: 'joho', 'lg:segment': 'mynumber', k: 'v' }],
     ['sum([10, 13, 6, 4.5])', 33.5],
     ['min(12, 54, 3)', 3],
     ['max([12, 54, 3]...)', 54],

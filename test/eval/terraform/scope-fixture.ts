@@ -39,7 +39,7 @@ export const NAMES: Record<string, Value> = {
     broken: unknown({ inputs: [], detail: 'error: call to unknown function "nosuch"' }),
   }),
   aws_vpc: obj({
-    main: resource('net#aws_vpc.main', { cidr_block: known('10.20.0.0/16'), tags: obj({ Name: known('main') }) }),
+    main: resource('net#aws_vpc.main', { cidr_block: known('10.20.0.0/16'), ipv6_cidr_block: known(null), tags: obj({ Name: known('main') }) }),
   }),
   aws_instance: obj({
     web: resource('net#aws_instance.web', {

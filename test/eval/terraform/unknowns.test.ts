@@ -133,6 +133,12 @@ describe('references to resources', () => {
     expect(plain('aws_vpc.main.cidr_block')).toBe('10.20.0.0/16');
   });
 
+  it('an attribute set to null is computed by the provider, so it is a reference too', () => {
+    expect(ev('${aws_vpc.main.ipv6_cidr_block}')).toMatchObject({ kind: 'ref', target: 'net#aws_vpc.main', attribute: 'ipv6_cidr_block' });
+    expect(ev('${aws_vpc.main["ipv6_cidr_block"]}')).toMatchObject({ kind: 'ref', attribute: 'ipv6_cidr_block' });
+    expect(plain('var.nothing')).toBeNull();
+  });
+
   it('paths below a resource extend the reference', () => {
     expect(ev('${aws_instance.web.root_block_device[0].volume_id}')).toMatchObject({
       kind: 'ref',

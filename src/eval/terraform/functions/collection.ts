@@ -405,6 +405,28 @@ export const collectionFunctions: FunctionTable = {
       return { kind: 'object', fields: result, loc: ctx.loc };
     },
   },
+  // list() and map() were removed in Terraform 0.15; configurations written
+  // for older versions still use them, and their meaning is unambiguous.
+  list: {
+    min: 0,
+    max: Infinity,
+    handlesUnknown: true,
+    call: (args, ctx) => list(args, ctx.loc),
+  },
+  map: {
+    min: 0,
+    max: Infinity,
+    handlesUnknown: true,
+    call: (args, ctx) => {
+      if (args.length % 2 !== 0) throw new TfEvalError('expects an even number of arguments: key, value, key, value…');
+      const keys = args.filter((_, i) => i % 2 === 0);
+      const u = keys.filter(isUnknownish);
+      if (u.length > 0) return unknownFrom(u, ctx.loc, ctx.text);
+      const fields: Record<string, Value> = Object.create(null);
+      for (let i = 0; i < args.length; i += 2) fields[argStr(args, i)] = args[i + 1]!;
+      return { kind: 'object', fields, loc: ctx.loc };
+    },
+  },
   matchkeys: {
     min: 3,
     max: 3,

@@ -1,6 +1,9 @@
 // AWS handlers for data stores, keys, logging, identity, backup and
 // account-level services.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { alertHandlers } from './account-alerts.js';
+import { configHandlers } from './account-config.js';
+import { detectionHandlers } from './account-detection.js';
 import { backupHandlers } from './backup.js';
 import { cloudTrailHandlers } from './cloudtrail.js';
 import { dynamodbHandlers } from './dynamodb.js';
@@ -32,6 +35,9 @@ export const resourceHandlers: LiftHandler[] = [
   ...flowLogHandlers,
   ...iamPrincipalHandlers,
   ...iamPolicyHandlers,
+  ...detectionHandlers,
+  ...configHandlers,
+  ...alertHandlers,
 ];
 
 /** Joins that need every entity in place (log targets, backup selections). */

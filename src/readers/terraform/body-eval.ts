@@ -104,7 +104,7 @@ function expandDynamic(block: BlockConfig, env: Env): Value[] {
 }
 
 /** Key/value pairs of a known collection (list index or map key); undefined when it is not known. */
-export function elementsOf(v: Value): [Value, Value][] | undefined {
+function elementsOf(v: Value): [Value, Value][] | undefined {
   if (v.kind === 'list') return v.items.map((item, i) => [{ kind: 'known', value: i, loc: item.loc ?? v.loc }, item]);
   if (v.kind === 'object' && v.refTarget === undefined) {
     return Object.entries(v.fields).map(([k, f]) => [{ kind: 'known', value: k, loc: f.loc ?? v.loc }, f]);

@@ -90,7 +90,7 @@ function bodiesAt(x: unknown, labelCount: number, labels: string[] = []): [strin
  * Join one body. An unlocated element takes the position of its enclosing
  * block, so every value still has a file and line.
  */
-export function joinBlock(
+function joinBlock(
   type: string,
   labels: string[],
   json: Record<string, unknown>,

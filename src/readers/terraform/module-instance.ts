@@ -70,7 +70,7 @@ interface ModuleCallGroup {
   group?: Group<ModuleInstance>;
 }
 
-export function cloudOf(type: string): Cloud | undefined {
+function cloudOf(type: string): Cloud | undefined {
   if (type.startsWith('aws_')) return 'aws';
   if (type.startsWith('azurerm_') || type.startsWith('azapi_')) return 'azure';
   return undefined;
@@ -518,7 +518,7 @@ function mergeTags(defaults: Value, tags: Value | undefined, loc: SourceLoc): Va
 }
 
 /** The value with each unknown part's chain extended by how it entered this module. */
-export function withChain(v: Value, step: string, depth = 0): Value {
+function withChain(v: Value, step: string, depth = 0): Value {
   if (depth > 100) return v;
   switch (v.kind) {
     case 'unknown':

@@ -111,10 +111,6 @@ export class ModuleLoader {
     return this.loaded.get(path.resolve(dir));
   }
 
-  isLoaded(dir: string): boolean {
-    return this.loaded.has(path.resolve(dir));
-  }
-
   private async read(dir: string): Promise<ModuleConfig | undefined> {
     let names: string[];
     try {

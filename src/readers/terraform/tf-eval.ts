@@ -10,7 +10,7 @@ export interface Env {
   lookup(name: string): Value | undefined;
 }
 
-export function scopeAt(env: Env, loc: SourceLoc): TfScope {
+function scopeAt(env: Env, loc: SourceLoc): TfScope {
   return { lookup: (name) => env.lookup(name), loc };
 }
 

@@ -15,6 +15,7 @@ import { portsOf, protocolOf } from './protocol-ports.js';
 import { linkTo, linksTo, modelIdOf, referencedNative } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
 
 interface EntryNames {
   number: string;
@@ -161,8 +162,12 @@ function standaloneEntry(types: string[], sources: LiftHandler['sources'], aclAt
     sources,
     pass: 'amend',
     lift(r, ctx) {
-      const acl = aclNamed(field(r.attrs, aclAttr), r, ctx, aclAttr);
-      if (!acl) return;
+      const aclRef = field(r.attrs, aclAttr);
+      const acl = aclNamed(aclRef, r, ctx, aclAttr);
+      if (!acl) {
+        forPossibleTargets(aclRef, r, ctx, 'security-group', (g) => (g.rulesComplete = possiblyMore(aclRef!, r, 'an entry')));
+        return;
+      }
       const egress = boolFact(field(r.attrs, egressAttr), r, { name: egressAttr, default: false });
       if (!egress.known) {
         acl.rulesComplete = egress;
@@ -178,7 +183,10 @@ function standaloneEntry(types: string[], sources: LiftHandler['sources'], aclAt
 function associateSubnet(subnetRef: Value | undefined, aclRef: Value | undefined, r: NativeResource, ctx: LiftContext, subnetAttr: string, aclAttr: string): void {
   const subnetId = linkTo(subnetRef, r, ctx, subnetAttr);
   const subnet = subnetId.known ? ctx.model.getOf(subnetId.value, 'subnet') : undefined;
-  if (!subnet) return;
+  if (!subnet) {
+    forPossibleTargets(subnetRef, r, ctx, 'subnet', (s) => (s.securityGroup = possiblyMore(subnetRef!, r, 'a network ACL association')));
+    return;
+  }
   const acl = linkTo(aclRef, r, ctx, aclAttr);
   if (acl.known) securityGroupById(acl.value, ctx);
   subnet.securityGroup = acl;

@@ -54,13 +54,30 @@ const RESOURCE_TRAVERSAL = /(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*
  * expression refers to that one resource only, it is what the value names.
  */
 function conditionalTarget(v: Value, from: NativeResource, ctx: LiftContext): NativeResource | undefined {
-  if (v.kind !== 'unknown' || !v.expr || from.source === 'cloudformation') return undefined;
-  const named = new Set([...v.expr.matchAll(RESOURCE_TRAVERSAL)].map((m) => `${m[1]}.${m[2]}`));
-  if (named.size !== 1) return undefined;
+  if (v.kind !== 'unknown' || !v.expr) return undefined;
+  const names = new Set([...v.expr.matchAll(RESOURCE_TRAVERSAL)].map((m) => `${m[1]}.${m[2]}`));
+  const named = namedInExpression(v, from, ctx);
+  return names.size === 1 && named.length === 1 && named[0]!.conditional ? named[0] : undefined;
+}
+
+/**
+ * The scanned resources a Terraform expression that could not be evaluated
+ * names (`element(coalescelist(aws_route_table.a[*].id, aws_route_table.b[*].id), 0)`),
+ * found in the module of the resource that holds it. Instances with a known
+ * count are found only when the expression names one by a literal index.
+ */
+export function namedInExpression(v: Value, from: NativeResource, ctx: LiftContext): NativeResource[] {
+  if (v.kind !== 'unknown' || !v.expr || from.source === 'cloudformation') return [];
   const own = from.address.lastIndexOf(`${from.type}.`);
   const modulePrefix = own > 0 ? from.address.slice(0, own) : '';
-  const target = ctx.links.native(`${from.scope}#${modulePrefix}${[...named][0]}`);
-  return target?.conditional ? target : undefined;
+  const out: NativeResource[] = [];
+  for (const m of v.expr.matchAll(RESOURCE_TRAVERSAL)) {
+    const base = `${from.scope}#${modulePrefix}${m[1]}.${m[2]}`;
+    const index = /^\[(\d+|"[^"]*")\]/.exec(v.expr.slice((m.index ?? 0) + m[0].length));
+    const n = ctx.links.native(base) ?? (index ? ctx.links.native(`${base}${index[0]}`) : undefined);
+    if (n && !out.includes(n)) out.push(n);
+  }
+  return out;
 }
 
 /** The scanned native resource a value names: a reference, or a string identity (ARN, ID) of a scanned resource. */

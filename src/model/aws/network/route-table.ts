@@ -16,6 +16,7 @@ import { CFN_ROUTE, TF_INLINE_ROUTE, TF_ROUTE, routeOf } from './routes.js';
 import { routeTargetOf } from './route-targets.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
 
 /** Inline routes; an unknown block list (a `dynamic` block over an unknown collection) leaves the table incomplete. */
 function inlineRoutes(r: NativeResource, ctx: LiftContext): { routes: Route[]; complete: Fact<boolean> } {
@@ -109,8 +110,12 @@ function tableNamed(v: Value | undefined, r: NativeResource, ctx: LiftContext, n
 
 function standaloneRoute(tableAttr: string, attrs: RouteAttrs): LiftHandler['lift'] {
   return (r, ctx) => {
-    const table = tableNamed(field(r.attrs, tableAttr), r, ctx, tableAttr);
-    if (!table) return;
+    const tableRef = field(r.attrs, tableAttr);
+    const table = tableNamed(tableRef, r, ctx, tableAttr);
+    if (!table) {
+      forPossibleTargets(tableRef, r, ctx, 'route-table', (t) => (t.routesComplete = possiblyMore(tableRef!, r, 'a route')));
+      return;
+    }
     table.routes.push(routeOf(r.attrs, attrs, r, ctx));
   };
 }
@@ -136,7 +141,10 @@ function associate(r: NativeResource, ctx: LiftContext, subnetAttr: string, gate
   if (subnetRef !== undefined && !(subnetRef.kind === 'known' && subnetRef.value === null)) {
     const subnetId = linkTo(subnetRef, r, ctx, subnetAttr);
     const subnet = subnetId.known ? ctx.model.getOf(subnetId.value, 'subnet') : undefined;
-    if (!subnet) return;
+    if (!subnet) {
+      forPossibleTargets(subnetRef, r, ctx, 'subnet', (s) => (s.routeTable = possiblyMore(subnetRef, r, 'a route table association')));
+      return;
+    }
     const table = linkOrNullTo(tableRef, r, ctx, tableAttr);
     if (table.known && table.value !== null) routeTableById(table.value, ctx);
     subnet.routeTable = table;

@@ -17,6 +17,7 @@ import type { RuleShape } from './security-rules.js';
 import { CFN_EGRESS, CFN_INGRESS, TF_INLINE_RULE, TF_RULE, TF_VPC_RULE, inlineRules, ruleOf } from './security-rules.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
 
 function isSet(v: Value | undefined): v is Value {
   return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
@@ -107,7 +108,10 @@ function addStandaloneRule(
   const groupRef = field(r.attrs, groupAttr);
   const id = linkTo(groupRef, r, ctx, groupAttr);
   const group = id.known ? securityGroupById(id.value, ctx) : undefined;
-  if (!group) return;
+  if (!group) {
+    forPossibleTargets(groupRef, r, ctx, 'security-group', (g) => (g.rulesComplete = possiblyMore(groupRef!, r, 'a rule')));
+    return;
+  }
   if (!direction.known) {
     // A rule whose direction is unknown could be either: the group's rules are not fully known.
     group.rulesComplete = direction;

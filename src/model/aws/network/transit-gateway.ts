@@ -13,6 +13,7 @@ import type { Connection, Gateway, TransitRouteTable } from '../../network.js';
 import { linkTo, linksTo, referencedNative, transitDefaultRouteTableId } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
 
 interface GatewayAttrs {
   association: string;
@@ -223,8 +224,10 @@ function association(types: string[], sources: LiftHandler['sources'], attachmen
     sources,
     pass: 'amend',
     lift(r, ctx) {
-      const connection = attachmentNamed(field(r.attrs, attachment), r, ctx, attachment);
+      const ref = field(r.attrs, attachment);
+      const connection = attachmentNamed(ref, r, ctx, attachment);
       if (connection) connection.routeTable = linkTo(field(r.attrs, table), r, ctx, table);
+      else forPossibleTargets(ref, r, ctx, 'connection', (c) => (c.routeTable = possiblyMore(ref!, r, 'a route table association')));
     },
   };
 }
@@ -235,8 +238,12 @@ function propagation(types: string[], sources: LiftHandler['sources'], attachmen
     sources,
     pass: 'amend',
     lift(r, ctx) {
-      const connection = attachmentNamed(field(r.attrs, attachment), r, ctx, attachment);
-      if (!connection) return;
+      const ref = field(r.attrs, attachment);
+      const connection = attachmentNamed(ref, r, ctx, attachment);
+      if (!connection) {
+        forPossibleTargets(ref, r, ctx, 'connection', (c) => (c.propagations = possiblyMore(ref!, r, 'a propagation')));
+        return;
+      }
       const link = linkTo(field(r.attrs, table), r, ctx, table);
       const current = connection.propagations;
       if (current && !current.known) return;

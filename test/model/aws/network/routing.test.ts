@@ -182,6 +182,9 @@ describe('resources whose count could not be evaluated', () => {
     const table = model.getOf(rt.key, 'route-table')!;
     expect(table.routes.filter((r) => !r.platformDefault).map((r) => r.definedBy)).toEqual(['module.net.aws_route.igw']);
     expect(model.getOf(sub.key, 'subnet')!.routeTable).toMatchObject({ known: true, value: rt.key });
+    // The ambiguous route may belong to this table: its routes are not all known.
+    expect(!table.routesComplete.known && table.routesComplete.cause.inputs).toEqual(['module.net.aws_route.ambiguous', azs]);
+    expect(!table.routesComplete.known && table.routesComplete.loc).toEqual(s.resources.find((r) => r.address === 'module.net.aws_route.ambiguous')!.loc);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityRule } from '../../../../src/model/security.js';
-import { Scan, locOf, refTo, unknownInput } from './scan-builder.js';
+import { Scan, locOf, refTo, unknownExpr, unknownInput } from './scan-builder.js';
 
 function summary(rules: SecurityRule[]) {
   return rules.map((r) => ({
@@ -174,6 +174,28 @@ describe('security groups', () => {
     expect(lock.rules).toEqual([]);
     expect(lock.loc).toEqual(adopted.loc);
     expect(model.getOf(hardened.key, 'network')!.defaultSecurityGroup).toMatchObject({ value: lock.id });
+  });
+
+  it('marks the groups a rule may belong to incomplete when its group cannot be told', () => {
+    const s = new Scan();
+    const a = s.tf('aws_security_group', 'a', { vpc_id: 'vpc-1' });
+    const b = s.tf('aws_security_group', 'b', { vpc_id: 'vpc-1' });
+    const other = s.tf('aws_security_group', 'other', { vpc_id: 'vpc-1' });
+    s.tf('aws_security_group_rule', 'either', {
+      type: 'ingress',
+      security_group_id: unknownExpr('var.use_a ? aws_security_group.a.id : aws_security_group.b.id', 'var.use_a'),
+      protocol: 'tcp',
+      from_port: 22,
+      to_port: 22,
+      cidr_blocks: ['0.0.0.0/0'],
+    });
+    const { model } = s.lift();
+    for (const g of [a, b]) {
+      const group = model.getOf(g.key, 'security-group')!;
+      expect(group.rules).toEqual([]);
+      expect(!group.rulesComplete.known && group.rulesComplete.cause.inputs).toEqual(['aws_security_group_rule.either', 'var.use_a']);
+    }
+    expect(model.getOf(other.key, 'security-group')!.rulesComplete).toMatchObject({ known: true, value: true });
   });
 
   it('leaves the network of a group without a VPC unknown (default VPC)', () => {

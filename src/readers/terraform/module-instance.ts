@@ -16,7 +16,7 @@ import { isLocalSource, type ModuleManifest } from './module-manifest.js';
 import type { VarAssignments } from './root-variables.js';
 import { exprText, type Env } from './tf-eval.js';
 import { mergeCauses } from './unknown-cause.js';
-import { convertToType, isPrimitive, parseTypeSpec } from './variable-type.js';
+import { convertToType, parseTypeSpec } from './variable-type.js';
 import { waiversOf } from './waivers.js';
 
 /** Module nesting deeper than this is reported instead of followed. */
@@ -210,7 +210,8 @@ export class ModuleInstance {
 
   private computeVariable(name: string): Value {
     const decl = this.config.variables.get(name)!;
-    const type = parseTypeSpec(attrOf(decl, 'type')?.json);
+    const typeAttr = attrOf(decl, 'type');
+    const type = parseTypeSpec(typeAttr?.json);
     const defaultAttr = attrOf(decl, 'default');
     const nullable = attrOf(decl, 'nullable')?.json !== false;
     const byDefault = (): Value | undefined => (defaultAttr ? evaluateAttr(defaultAttr, NO_NAMES) : undefined);
@@ -222,7 +223,9 @@ export class ModuleInstance {
       }
     } else {
       const given = this.ctx.rootVars.get(name);
-      if (given) value = given.raw !== undefined && isPrimitive(type) ? known(given.raw) : given.value;
+      // Terraform takes --var text literally for `string` and type-less variables, as HCL otherwise.
+      const literal = typeAttr === undefined || type.kind === 'string';
+      if (given) value = given.raw !== undefined && literal ? known(given.raw) : given.value;
       else {
         value =
           byDefault() ??

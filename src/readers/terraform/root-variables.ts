@@ -15,7 +15,7 @@ import type { Env } from './tf-eval.js';
 
 export interface VarAssignment {
   value: Value;
-  /** For `--var`: the text as given, used as is when the variable's type is a primitive. */
+  /** For `--var`: the text as given, used as is for `string` and type-less variables. */
   raw?: string;
 }
 
@@ -91,7 +91,7 @@ export class RootVariables {
     return out;
   }
 
-  /** `--var name=value`: kept raw, and parsed as an HCL expression for non-primitive types. */
+  /** `--var name=value`: kept raw, and parsed as an HCL expression for the other types. */
   private cli(): Promise<VarAssignments> {
     this.cliVars ??= (async () => {
       const out: VarAssignments = new Map();

@@ -35,10 +35,6 @@ export function parseTypeSpec(json: unknown): TypeSpec {
   }
 }
 
-export function isPrimitive(t: TypeSpec): boolean {
-  return t.kind === 'string' || t.kind === 'number' || t.kind === 'bool';
-}
-
 class TypeParser {
   private pos = 0;
   private depth = 0;

@@ -359,6 +359,25 @@ describe('readTerraform: module instances', async () => {
   });
 });
 
+describe('readTerraform: provider configurations passed to modules', () => {
+  const root = fixture('provider-mapping');
+
+  it('gives a module the caller\'s default provider, or the one named in providers = {}', async () => {
+    const r = await read(root, ['.', 'modules/bucket']);
+    const primary = byAddress(r, 'module.primary.aws_s3_bucket.this');
+    expect(expectUnknown(primary.region).cause.inputs).toEqual(['var.region']);
+    expect(toPlain(at(primary.attrs, 'tags_all'))).toEqual({ System: 'juki', Name: 'juki-primary' });
+    const dr = byAddress(r, 'module.dr.aws_s3_bucket.this');
+    expect(dr.region).toMatchObject({ kind: 'known', value: 'ap-northeast-3' });
+    expect(at(dr.attrs, 'tags_all')).toBeUndefined();
+  });
+
+  it('takes the region from --var when given', async () => {
+    const r = await read(root, ['.', 'modules/bucket'], { vars: { region: 'ap-northeast-1' } });
+    expect(byAddress(r, 'module.primary.aws_s3_bucket.this').region).toMatchObject({ kind: 'known', value: 'ap-northeast-1' });
+  });
+});
+
 describe('readTerraform: module cycles', () => {
   it('refuses a module that calls itself back, with an error at the call', async () => {
     const root = fixture('cycles');

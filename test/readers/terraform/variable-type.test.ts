@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { convertToType, isPrimitive, parseTypeSpec } from '../../../src/readers/terraform/variable-type.js';
+import { convertToType, parseTypeSpec } from '../../../src/readers/terraform/variable-type.js';
 import { known, list, obj, ref, toPlain } from '../../../src/readers/value.js';
 
 describe('parseTypeSpec', () => {
@@ -13,8 +13,6 @@ describe('parseTypeSpec', () => {
     expect(o.attributes.get('name')).toEqual({ type: { kind: 'string' }, optional: false });
     expect(o.attributes.get('tier')).toEqual({ type: { kind: 'string' }, optional: true, defaultText: '"app"' });
     expect(o.attributes.get('ports')).toEqual({ type: { kind: 'list', element: { kind: 'number' } }, optional: true });
-    expect(isPrimitive(parseTypeSpec('${number}'))).toBe(true);
-    expect(isPrimitive(parseTypeSpec('${set(string)}'))).toBe(false);
   });
 
   it('skips comments inside the type, as hcl2json keeps them', () => {

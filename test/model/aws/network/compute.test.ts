@@ -173,6 +173,7 @@ describe('scaling groups, services and functions', () => {
     const { a, c, pub, vpc } = network(s);
     const lt = s.tf('aws_launch_template', 'app', { image_id: 'ami-0abc', metadata_options: [{ http_tokens: 'required' }] });
     const asg = s.tf('aws_autoscaling_group', 'app', {
+      tag: [{ key: 'lg:segment', value: 'mynumber', propagate_at_launch: true }],
       min_size: 2,
       max_size: 4,
       vpc_zone_identifier: [refTo(a), refTo(c)],
@@ -187,6 +188,7 @@ describe('scaling groups, services and functions', () => {
     const { model } = s.lift();
     const g = model.getOf(asg.key, 'compute')!;
     expect(g.computeType).toBe('autoscaling-group');
+    expect(g.tags).toMatchObject({ known: true, value: { 'lg:segment': 'mynumber' } });
     expect(g.zones).toMatchObject({ known: true, value: ['ap-northeast-1a', 'ap-northeast-1c'] });
     expect(g.minSize).toEqual({ known: true, value: 2, loc: locOf(asg, 'min_size') });
     expect(g.imdsV2Required).toMatchObject({ known: true, value: true });

@@ -134,3 +134,36 @@ export function sortedKeys(fields: Record<string, Value>): string[] {
 export function isNull(v: Value): v is KnownValue & { value: null } {
   return v.kind === 'known' && v.value === null;
 }
+
+/**
+ * A string that is equal for two fully known values exactly when `==` holds,
+ * so sets and lookups of structured values cost one pass, not a comparison
+ * of every pair. Undefined when the value has an unknown part.
+ */
+export function canonicalKey(v: Value, depth = 0): string | undefined {
+  if (depth > 200) throw new TfEvalError('value nested too deeply to compare');
+  switch (v.kind) {
+    case 'known':
+      return v.value === null ? 'null' : `${typeof v.value}:${JSON.stringify(v.value)}`;
+    case 'list': {
+      const parts: string[] = [];
+      for (const i of v.items) {
+        const k = canonicalKey(i, depth + 1);
+        if (k === undefined) return undefined;
+        parts.push(k);
+      }
+      return `[${parts.join(',')}]`;
+    }
+    case 'object': {
+      const parts: string[] = [];
+      for (const name of sortedKeys(v.fields)) {
+        const k = canonicalKey(v.fields[name]!, depth + 1);
+        if (k === undefined) return undefined;
+        parts.push(`${JSON.stringify(name)}:${k}`);
+      }
+      return `{${parts.join(',')}}`;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -162,6 +162,11 @@ describe('big and deep inputs', () => {
     isLimited('${cidrsubnets("10.0.0.0/8", [for i in range(100000) : 16]...)}');
   });
 
+  it('set operations on many structured elements finish', () => {
+    expect(ev('${length(distinct([for i in range(50000) : {a = i % 10, b = [i % 2]}]))}')).toMatchObject({ value: 10 });
+    expect(ev('${length(setsubtract([for i in range(50000) : [i]], [for i in range(25000) : [i]]))}')).toMatchObject({ value: 25000 });
+  });
+
   it('patterns that could backtrack forever are refused', () => {
     isLimited('${regex("(a+)+$", "' + 'a'.repeat(40) + 'b")}');
     isLimited('${replace("' + 'a'.repeat(40) + '", "/(\\\\w*\\\\s?)*$/", "")}');

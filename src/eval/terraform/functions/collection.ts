@@ -3,7 +3,7 @@
 // known elements known, and merge keeps the known keys.
 import type { RefValue, Value } from '../../../readers/value.js';
 import { known, list, ref } from '../../../readers/value.js';
-import { isNull, sortedKeys, toBool, toStr, typeName, valuesEqual } from '../convert.js';
+import { canonicalKey, isNull, sortedKeys, toBool, toStr, typeName, valuesEqual } from '../convert.js';
 import { TfEvalError } from '../errors.js';
 import { checkCollectionSize } from '../limits.js';
 import { isUnknownish, unknownFrom } from '../unknowns.js';
@@ -62,18 +62,17 @@ function flattenInto(items: Value[], out: Value[], ctx: CallContext, depth: numb
   return true;
 }
 
-/** Set semantics on fully known elements: first occurrence kept. */
+/** Set semantics: first occurrence kept. Elements with unknown parts are kept as they are. */
 export function distinctValues(items: Value[], ctx: CallContext): Value[] {
   const out: Value[] = [];
   const seen = new Set<string>();
   for (const v of items) {
     ctx.budget.spend();
-    if (v.kind === 'known') {
-      const key = `${typeof v.value}:${String(v.value)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+    const key = canonicalKey(v);
+    if (key === undefined) {
       out.push(v);
-    } else if (!out.some((o) => valuesEqual(o, v) === true)) {
+    } else if (!seen.has(key)) {
+      seen.add(key);
       out.push(v);
     }
   }
@@ -435,8 +434,9 @@ export const collectionFunctions: FunctionTable = {
       const keys = argList(args, 1);
       const search = argList(args, 2);
       if (values.length !== keys.length) throw new TfEvalError('the values and keys lists must have the same length');
+      const wanted = new Set(search.map((s) => canonicalKey(s)));
       return list(
-        values.filter((_, i) => search.some((s) => valuesEqual(s, keys[i]!) === true)),
+        values.filter((_, i) => wanted.has(canonicalKey(keys[i]!))),
         ctx.loc,
       );
     },

@@ -2,7 +2,7 @@
 // sorted order, as Terraform's do.
 import type { Value } from '../../../readers/value.js';
 import { list } from '../../../readers/value.js';
-import { valuesEqual } from '../convert.js';
+import { canonicalKey } from '../convert.js';
 import { TfEvalError } from '../errors.js';
 import { checkCollectionSize } from '../limits.js';
 import { isUnknownish } from '../unknowns.js';
@@ -35,8 +35,10 @@ export function setElements(items: Value[], ctx: CallContext): Value[] | undefin
   return [...others, ...distinctRefs];
 }
 
-function has(items: Value[], v: Value): boolean {
-  return items.some((i) => valuesEqual(i, v) === true);
+/** Membership test for fully known elements, by canonical key. */
+function memberTest(items: Value[]): (v: Value) => boolean {
+  const keys = new Set(items.map((i) => canonicalKey(i)));
+  return (v) => keys.has(canonicalKey(v));
 }
 
 function settled(items: Value[] | undefined): Value[] {
@@ -54,8 +56,8 @@ export const setFunctions: FunctionTable = {
     min: 1,
     max: Infinity,
     call: (args, ctx) => {
-      const rest = args.slice(1).map((_, i) => argList(args, i + 1));
-      const first = argList(args, 0).filter((v) => rest.every((r) => has(r, v)));
+      const rest = args.slice(1).map((_, i) => memberTest(argList(args, i + 1)));
+      const first = argList(args, 0).filter((v) => rest.every((inSet) => inSet(v)));
       return list(settled(setElements(first, ctx)), ctx.loc);
     },
   },
@@ -63,8 +65,8 @@ export const setFunctions: FunctionTable = {
     min: 2,
     max: 2,
     call: (args, ctx) => {
-      const remove = argList(args, 1);
-      return list(settled(setElements(argList(args, 0).filter((v) => !has(remove, v)), ctx)), ctx.loc);
+      const removed = memberTest(argList(args, 1));
+      return list(settled(setElements(argList(args, 0).filter((v) => !removed(v)), ctx)), ctx.loc);
     },
   },
   setproduct: {

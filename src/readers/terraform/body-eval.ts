@@ -22,7 +22,7 @@ export function evaluateAttr(attr: AttrConfig, env: Env): Value {
 function evaluateLocated(json: unknown, located: LocatedExpr | undefined, loc: SourceLoc, env: Env): Value {
   if (isRecord(json) && located?.object && !Object.keys(json).some((k) => k.includes('${'))) {
     const byKey = new Map(located.object.map((i) => [i.key, i]));
-    const fields: Record<string, Value> = {};
+    const fields: Record<string, Value> = Object.create(null);
     for (const [k, v] of Object.entries(json)) {
       const item = byKey.get(k);
       const itemLoc = item ? { file: loc.file, line: item.line, column: item.column } : loc;
@@ -75,7 +75,7 @@ export function evaluateBody(block: BlockConfig, env: Env, options: BodyOptions 
   }
   for (const [name, g] of nested) entries.push({ line: g.line, name, value: list(g.items, g.loc) });
   entries.sort((a, b) => a.line - b.line);
-  const fields: Record<string, Value> = {};
+  const fields: Record<string, Value> = Object.create(null);
   for (const e of entries) fields[e.name] = e.value;
   return obj(fields, block.loc);
 }

@@ -204,12 +204,12 @@ export function convertToType(v: Value, t: TypeSpec, depth = 0): Value {
     return v;
   }
   if (t.kind === 'map') {
-    const fields: Record<string, Value> = {};
+    const fields: Record<string, Value> = Object.create(null);
     for (const [k, f] of Object.entries(v.fields)) fields[k] = convertToType(f, t.element, depth + 1);
     return obj(fields, v.loc);
   }
   if (t.kind === 'object') {
-    const fields: Record<string, Value> = {};
+    const fields: Record<string, Value> = Object.create(null);
     for (const [name, attr] of t.attributes) {
       // A whole resource passed in: attributes it does not configure are computed (refs).
       const given = Object.prototype.hasOwnProperty.call(v.fields, name) ? v.fields[name] : v.refTarget ? ref(v.refTarget, name, v.loc) : undefined;

@@ -40,6 +40,20 @@ describe('readTerraform limits', () => {
     expect(r.errors.some((e) => /nested more than/.test(e.message))).toBe(true);
   });
 
+  it('keeps __proto__ and constructor as ordinary names', async () => {
+    const root = path.join(dir, 'proto');
+    await mkdir(root);
+    await writeFile(path.join(root, 'main.tf'), 'resource "aws_s3_bucket" "p" {\n  __proto__ = "x"\n  tags = {\n    "__proto__" = "y"\n    constructor = "z"\n  }\n}\n');
+    const r = await readTerraform([root], defaultReadOptions(root));
+    const attrs = r.resources[0]!.attrs;
+    expect(Object.keys(attrs.fields)).toEqual(['__proto__', 'tags']);
+    const tags = attrs.fields.tags;
+    expect(tags?.kind === 'object' && Object.entries(tags.fields).map(([k, v]) => [k, v.kind === 'known' && v.value])).toEqual([
+      ['__proto__', 'y'],
+      ['constructor', 'z'],
+    ]);
+  });
+
   it('does not expand an absurd count', async () => {
     const root = path.join(dir, 'count');
     await mkdir(root);

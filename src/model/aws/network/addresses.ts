@@ -13,16 +13,13 @@ import { defaultGroupLinks, groupsOrDefault, usesDefaultGroup } from './default-
 import { linkOrNullTo, linkTo } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
-
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
-}
+import { isWritten } from './written.js';
 
 /** The first of several alternative attributes that is set; none set means unbound. */
 function boundTo(r: NativeResource, ctx: LiftContext, attrs: string[]): Fact<string | null> {
   for (const a of attrs) {
     const v = field(r.attrs, a);
-    if (isSet(v)) return linkOrNullTo(v, r, ctx, a);
+    if (isWritten(v)) return linkOrNullTo(v, r, ctx, a);
   }
   return defaulted(null, r.loc);
 }
@@ -40,7 +37,7 @@ function elasticIp(types: string[], sources: LiftHandler['sources'], attrs: stri
 }
 
 function publicIpNamed(v: Value | undefined, r: NativeResource, ctx: LiftContext, name: string): PublicIp | undefined {
-  if (!isSet(v)) return undefined;
+  if (!isWritten(v)) return undefined;
   const id = linkTo(v, r, ctx, name);
   return id.known ? ctx.model.getOf(id.value, 'public-ip') : undefined;
 }
@@ -79,7 +76,7 @@ function allocationUsers(types: string[], sources: LiftHandler['sources'], alloc
 }
 
 function present(v: Value | undefined): Value[] {
-  return isSet(v) ? [v] : [];
+  return isWritten(v) ? [v] : [];
 }
 
 interface InterfaceAttrs {

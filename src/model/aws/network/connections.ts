@@ -1,7 +1,6 @@
 // Connections between networks: VPC peering (and its acceptance), VPN
 // connections and Direct Connect gateway associations.
 import type { NativeResource } from '../../../readers/native.js';
-import type { Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
@@ -13,10 +12,7 @@ import { linkTo } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
 import { defaultRouting } from './transit-gateway.js';
-
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
-}
+import { isWritten } from './written.js';
 
 /**
  * Terraform: accepted when `auto_accept` is on (same account and region only).
@@ -29,7 +25,7 @@ function terraformAccepted(r: NativeResource): Fact<boolean> {
   if (!auto.known || auto.value) return auto;
   for (const attr of ['peer_owner_id', 'peer_region']) {
     const v = field(r.attrs, attr);
-    if (isSet(v)) {
+    if (isWritten(v)) {
       return unknownFact(
         { inputs: [attr], detail: `${r.address} waits for acceptance by the peer (${attr}), outside the scanned code` },
         v.loc ?? r.loc,
@@ -42,9 +38,9 @@ function terraformAccepted(r: NativeResource): Fact<boolean> {
 /** CloudFormation accepts a same-account request itself, and a cross-account one through `PeerRoleArn`. */
 function cloudFormationAccepted(r: NativeResource): Fact<boolean> {
   const role = field(r.attrs, 'PeerRoleArn');
-  if (isSet(role)) return fact(true, role.loc ?? r.loc);
+  if (isWritten(role)) return fact(true, role.loc ?? r.loc);
   const owner = field(r.attrs, 'PeerOwnerId');
-  if (!isSet(owner)) return defaulted(true, r.loc);
+  if (!isWritten(owner)) return defaulted(true, r.loc);
   return unknownFact(
     { inputs: ['PeerOwnerId'], detail: `${r.address} waits for acceptance by account of PeerOwnerId, outside the scanned code` },
     owner.loc ?? r.loc,
@@ -135,11 +131,11 @@ function vpnConnection(types: string[], sources: LiftHandler['sources'], a: VpnA
         kind: 'connection',
         connectionType: 'vpn',
         from: linkTo(field(r.attrs, a.customerGateway), r, ctx, a.customerGateway),
-        to: isSet(tgw)
+        to: isWritten(tgw)
           ? linkTo(tgw, r, ctx, a.transitGateway)
           : linkTo(field(r.attrs, a.vpnGateway), r, ctx, a.vpnGateway),
       };
-      if (isSet(tgw)) Object.assign(connection, defaultRouting(r, ctx, a.transitGateway));
+      if (isWritten(tgw)) Object.assign(connection, defaultRouting(r, ctx, a.transitGateway));
       ctx.model.add(connection);
     },
   };
@@ -157,7 +153,7 @@ const terraformDirectConnectAssociation: LiftHandler = {
       kind: 'connection',
       connectionType: 'direct-connect',
       from: linkTo(field(r.attrs, 'dx_gateway_id'), r, ctx, 'dx_gateway_id'),
-      to: isSet(associated)
+      to: isWritten(associated)
         ? linkTo(associated, r, ctx, 'associated_gateway_id')
         : linkTo(field(r.attrs, 'vpn_gateway_id'), r, ctx, 'vpn_gateway_id'),
     });

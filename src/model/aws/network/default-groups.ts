@@ -8,14 +8,11 @@ import type { Link, Links } from '../../entity.js';
 import { defaulted } from '../../fact.js';
 import type { LiftContext } from '../../lifter.js';
 import { defaultSecurityGroupId, linksTo } from './references.js';
-
-function isAbsent(v: Value | undefined): boolean {
-  return v === undefined || (v.kind === 'known' && v.value === null) || (v.kind === 'list' && v.items.length === 0);
-}
+import { hasItems } from './written.js';
 
 /** The groups written, or a defaulted empty list standing for "the VPC's default group". */
 export function groupsOrDefault(v: Value | undefined, r: NativeResource, ctx: LiftContext, name: string): Links {
-  return isAbsent(v) ? defaulted([], r.loc) : linksTo(v, r, ctx, name);
+  return !hasItems(v) ? defaulted([], r.loc) : linksTo(v, r, ctx, name);
 }
 
 export function usesDefaultGroup(groups: Links | undefined): boolean {

@@ -1,6 +1,5 @@
 // VPC endpoints and their route table, subnet and security group associations.
 import type { NativeResource } from '../../../readers/native.js';
-import type { Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Link, Links } from '../../entity.js';
 import { fact } from '../../fact.js';
@@ -12,6 +11,7 @@ import { defaultGroupLinks, groupsOrDefault, usesDefaultGroup } from './default-
 import { linkTo, linksTo } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { hasItems } from './written.js';
 
 interface EndpointAttrs {
   vpc: string;
@@ -51,14 +51,6 @@ const TYPES: Record<string, EndpointType> = {
   resource: 'interface',
   servicenetwork: 'interface',
 };
-
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
-}
-
-function hasItems(v: Value | undefined): boolean {
-  return isSet(v) && !(v.kind === 'list' && v.items.length === 0);
-}
 
 /**
  * Absent type: `Gateway` on both sources. A type that cannot be evaluated is

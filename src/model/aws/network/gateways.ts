@@ -1,7 +1,6 @@
 // Gateways: internet, egress-only internet, NAT, virtual private (VPN),
 // customer and Direct Connect gateways, and their attachments to VPCs.
 import type { NativeResource } from '../../../readers/native.js';
-import type { Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, unknownFact } from '../../fact.js';
@@ -12,10 +11,7 @@ import type { Gateway, GatewayType } from '../../network.js';
 import { linkOrNullTo, linkTo } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
-
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
-}
+import { isWritten } from './written.js';
 
 function gatewayOf(r: NativeResource, ctx: LiftContext, gatewayType: GatewayType, vpcAttr?: string): Gateway {
   const g: Gateway = { ...baseOf(r, ctx, tagsOf(r)), kind: 'gateway', gatewayType };
@@ -65,8 +61,8 @@ function natGateway(types: string[], sources: LiftHandler['sources'], a: NatAttr
       const subnet = field(r.attrs, a.subnet);
       const vpc = field(r.attrs, a.vpc);
       // A regional NAT gateway names its VPC and no subnet; a zonal one sits in a subnet (its VPC is joined in finishNetwork).
-      if (isSet(subnet) || !isSet(vpc)) g.subnet = linkTo(subnet, r, ctx, a.subnet);
-      if (isSet(vpc)) g.network = linkTo(vpc, r, ctx, a.vpc);
+      if (isWritten(subnet) || !isWritten(vpc)) g.subnet = linkTo(subnet, r, ctx, a.subnet);
+      if (isWritten(vpc)) g.network = linkTo(vpc, r, ctx, a.vpc);
       ctx.model.add(g);
     },
   };
@@ -81,7 +77,7 @@ function attachment(types: string[], sources: LiftHandler['sources'], vpcAttr: s
     lift(r, ctx) {
       for (const attr of gatewayAttrs) {
         const ref = field(r.attrs, attr);
-        if (!isSet(ref)) continue;
+        if (!isWritten(ref)) continue;
         const id = linkTo(ref, r, ctx, attr);
         const gateway = id.known ? ctx.model.getOf(id.value, 'gateway') : undefined;
         if (gateway) gateway.network = linkTo(field(r.attrs, vpcAttr), r, ctx, vpcAttr);

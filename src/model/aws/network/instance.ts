@@ -15,10 +15,7 @@ import { recordLaunch, recordMetadataDefault } from './launch-state.js';
 import { linkTo, linksTo } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
-
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === '')) && !(v.kind === 'list' && v.items.length === 0);
-}
+import { hasItems } from './written.js';
 
 /**
  * IMDSv1 is unusable when tokens are required or the metadata endpoint is
@@ -30,12 +27,12 @@ function imdsRequired(options: Value | undefined, r: NativeResource, tokensAttr:
     return { fact: unknownFact(causeOf(options, r, 'metadata options'), options.loc ?? r.loc), unset: false };
   }
   const endpoint = field(options, endpointAttr);
-  if (isSet(endpoint)) {
+  if (hasItems(endpoint)) {
     const e = stringFact(endpoint, r, { name: endpointAttr });
     if (e.known && e.value === 'disabled') return { fact: fact(true, e.loc), unset: false };
   }
   const tokens = field(options, tokensAttr);
-  if (!isSet(tokens)) {
+  if (!hasItems(tokens)) {
     const cause = { inputs: [tokensAttr], detail: `${r.address} does not set ${tokensAttr}: the default comes from the AMI and the account's metadata defaults` };
     return { fact: unknownFact(cause, options?.loc ?? r.loc), unset: true };
   }
@@ -69,7 +66,7 @@ function unplaced(r: NativeResource): Compute['subnets'] {
 }
 
 function setProfile(state: LaunchState, v: Value | undefined, attribute: string): void {
-  if (isSet(v)) state.profile = { value: v, attribute };
+  if (hasItems(v)) state.profile = { value: v, attribute };
   else state.unset.profile = true;
 }
 
@@ -80,13 +77,13 @@ function setImds(state: LaunchState, options: Value | undefined, r: NativeResour
 }
 
 function setGroups(state: LaunchState, v: Value | undefined, r: NativeResource, ctx: LiftContext, name: string): void {
-  if (isSet(v)) state.compute.securityGroups = linksTo(v, r, ctx, name);
+  if (hasItems(v)) state.compute.securityGroups = linksTo(v, r, ctx, name);
   else state.unset.securityGroups = true;
 }
 
 /** An explicit zone; otherwise the zone of the subnet, joined in finishNetwork. */
 function setZone(state: LaunchState, v: Value | undefined, r: NativeResource, name: string): void {
-  if (!isSet(v)) return;
+  if (!hasItems(v)) return;
   const zone = stringFact(v, r, { name });
   state.compute.zones = zone.known ? { ...zone, value: [zone.value] } : zone;
 }
@@ -94,8 +91,8 @@ function setZone(state: LaunchState, v: Value | undefined, r: NativeResource, na
 function setTemplate(state: LaunchState, spec: Value | undefined, idAttr: string, nameAttr: string): void {
   const id = field(spec, idAttr);
   const name = field(spec, nameAttr);
-  if (isSet(id)) state.template = { value: id, attribute: idAttr };
-  else if (isSet(name)) state.template = { value: name, attribute: nameAttr };
+  if (hasItems(id)) state.template = { value: id, attribute: idAttr };
+  else if (hasItems(name)) state.template = { value: name, attribute: nameAttr };
 }
 
 const terraformInstance: LiftHandler = {
@@ -104,16 +101,16 @@ const terraformInstance: LiftHandler = {
   pass: 'entity',
   lift(r, ctx) {
     const subnet = field(r.attrs, 'subnet_id');
-    const state = newState(computeOf(r, ctx, 'ec2-instance', isSet(subnet) ? oneSubnet(subnet, r, ctx, 'subnet_id') : unplaced(r)), r);
-    state.unset.subnets = !isSet(subnet);
+    const state = newState(computeOf(r, ctx, 'ec2-instance', hasItems(subnet) ? oneSubnet(subnet, r, ctx, 'subnet_id') : unplaced(r)), r);
+    state.unset.subnets = !hasItems(subnet);
     state.interfaces = itemsOf(field(r.attrs, 'network_interface')).map((n) => linkTo(field(n, 'network_interface_id'), r, ctx, 'network_interface.network_interface_id'));
     setZone(state, field(r.attrs, 'availability_zone'), r, 'availability_zone');
     const publicIp = field(r.attrs, 'associate_public_ip_address');
-    if (isSet(publicIp)) state.compute.publicIp = boolFact(publicIp, r, { name: 'associate_public_ip_address' });
+    if (hasItems(publicIp)) state.compute.publicIp = boolFact(publicIp, r, { name: 'associate_public_ip_address' });
     else state.unset.publicIp = true;
     // `security_groups` (names or IDs) is the default-VPC spelling of `vpc_security_group_ids`.
     const groups = field(r.attrs, 'vpc_security_group_ids');
-    setGroups(state, isSet(groups) ? groups : field(r.attrs, 'security_groups'), r, ctx, isSet(groups) ? 'vpc_security_group_ids' : 'security_groups');
+    setGroups(state, hasItems(groups) ? groups : field(r.attrs, 'security_groups'), r, ctx, hasItems(groups) ? 'vpc_security_group_ids' : 'security_groups');
     setImds(state, itemsOf(field(r.attrs, 'metadata_options'))[0], r, 'http_tokens', 'http_endpoint');
     setProfile(state, field(r.attrs, 'iam_instance_profile'), 'iam_instance_profile');
     setTemplate(state, itemsOf(field(r.attrs, 'launch_template'))[0], 'id', 'name');
@@ -134,17 +131,17 @@ const cloudFormationInstance: LiftHandler = {
       return index?.kind === 'known' && String(index.value) === '0';
     }) ?? interfaces[0];
     const subnet = field(r.attrs, 'SubnetId') ?? field(primary, 'SubnetId');
-    const state = newState(computeOf(r, ctx, 'ec2-instance', isSet(subnet) ? oneSubnet(subnet, r, ctx, 'SubnetId') : unplaced(r)), r);
-    state.unset.subnets = !isSet(subnet);
+    const state = newState(computeOf(r, ctx, 'ec2-instance', hasItems(subnet) ? oneSubnet(subnet, r, ctx, 'SubnetId') : unplaced(r)), r);
+    state.unset.subnets = !hasItems(subnet);
     state.interfaces = interfaces
       .map((n) => field(n, 'NetworkInterfaceId'))
-      .filter(isSet)
+      .filter(hasItems)
       .map((v) => linkTo(v, r, ctx, 'NetworkInterfaces.NetworkInterfaceId'));
     setZone(state, field(r.attrs, 'AvailabilityZone'), r, 'AvailabilityZone');
     const publicIp = field(primary, 'AssociatePublicIpAddress');
-    if (isSet(publicIp)) state.compute.publicIp = boolFact(publicIp, r, { name: 'AssociatePublicIpAddress' });
+    if (hasItems(publicIp)) state.compute.publicIp = boolFact(publicIp, r, { name: 'AssociatePublicIpAddress' });
     else state.unset.publicIp = true;
-    const groupsAttr = ['SecurityGroupIds', 'SecurityGroups'].find((a) => isSet(field(r.attrs, a)));
+    const groupsAttr = ['SecurityGroupIds', 'SecurityGroups'].find((a) => hasItems(field(r.attrs, a)));
     const groups = groupsAttr ? field(r.attrs, groupsAttr) : field(primary, 'GroupSet');
     setGroups(state, groups, r, ctx, groupsAttr ?? 'NetworkInterfaces.GroupSet');
     setImds(state, field(r.attrs, 'MetadataOptions'), r, 'HttpTokens', 'HttpEndpoint');
@@ -212,20 +209,20 @@ function launchTemplate(types: string[], sources: LiftHandler['sources'], n: Tem
       const data = n.data ? field(r.attrs, n.data) : r.attrs;
       const primary = itemsOf(field(data, n.interfaces))[0];
       const subnet = field(primary, n.subnet);
-      const state = newState(computeOf(r, ctx, 'launch-template', isSet(subnet) ? oneSubnet(subnet, r, ctx, n.subnet) : fact([], r.loc)), r);
-      state.unset.subnets = !isSet(subnet);
+      const state = newState(computeOf(r, ctx, 'launch-template', hasItems(subnet) ? oneSubnet(subnet, r, ctx, n.subnet) : fact([], r.loc)), r);
+      state.unset.subnets = !hasItems(subnet);
       const publicIp = field(primary, n.publicIp);
-      if (isSet(publicIp)) {
+      if (hasItems(publicIp)) {
         state.templatePublicIp = boolFact(publicIp, r, { name: n.publicIp });
         state.compute.publicIp = state.templatePublicIp;
       } else state.unset.publicIp = true;
-      const groupsAttr = n.groups.find((g) => isSet(field(data, g)));
+      const groupsAttr = n.groups.find((g) => hasItems(field(data, g)));
       const groups = groupsAttr ? field(data, groupsAttr) : field(primary, n.interfaceGroups);
       setGroups(state, groups, r, ctx, groupsAttr ?? n.interfaceGroups);
       setImds(state, itemsOf(field(data, n.metadata))[0], r, n.tokens, n.endpoint);
       const profile = itemsOf(field(data, n.profile))[0];
       const byArn = field(profile, n.profileArn);
-      setProfile(state, isSet(byArn) ? byArn : field(profile, n.profileName), n.profile);
+      setProfile(state, hasItems(byArn) ? byArn : field(profile, n.profileName), n.profile);
       const name = field(r.attrs, n.name);
       if (name?.kind === 'known' && typeof name.value === 'string') state.templateName = name.value;
       ctx.model.add(state.compute);
@@ -253,7 +250,7 @@ function launchConfiguration(types: string[], sources: LiftHandler['sources'], n
       const state = newState(computeOf(r, ctx, 'launch-template', fact([], r.loc)), r);
       state.unset.subnets = true;
       const publicIp = field(r.attrs, n.publicIp);
-      if (isSet(publicIp)) {
+      if (hasItems(publicIp)) {
         state.templatePublicIp = boolFact(publicIp, r, { name: n.publicIp });
         state.compute.publicIp = state.templatePublicIp;
       } else state.unset.publicIp = true;

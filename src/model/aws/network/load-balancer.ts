@@ -13,10 +13,7 @@ import { groupsOrDefault } from './default-groups.js';
 import { linkTo, linksTo } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
-
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === '')) && !(v.kind === 'list' && v.items.length === 0);
-}
+import { hasItems } from './written.js';
 
 const LB_TYPES: Record<string, LoadBalancer['lbType']> = { application: 'application', network: 'network', gateway: 'gateway' };
 
@@ -33,7 +30,7 @@ function lbTypeOf(r: NativeResource, attribute: string): LoadBalancer['lbType'] 
 function subnetsOf(r: NativeResource, ctx: LiftContext, listAttr: string, mappingAttr: string, mappingSubnet: string) {
   const direct = field(r.attrs, listAttr);
   const mappings = field(r.attrs, mappingAttr);
-  if (isSet(direct) || !isSet(mappings)) return linksTo(direct, r, ctx, listAttr);
+  if (hasItems(direct) || !hasItems(mappings)) return linksTo(direct, r, ctx, listAttr);
   if (mappings.kind !== 'list') return linksTo(mappings, r, ctx, mappingAttr);
   return fact(
     mappings.items.map((m): Link => linkTo(field(m, mappingSubnet), r, ctx, `${mappingAttr}.${mappingSubnet}`)),
@@ -85,7 +82,7 @@ function elbv2(types: string[], sources: LiftHandler['sources']): LiftHandler {
       };
       // An Application Load Balancer without groups gets the VPC's default group; the others filter nothing then.
       if (lbType === 'application') lb.securityGroups = groupsOrDefault(field(r.attrs, groupsAttr), r, ctx, groupsAttr);
-      else if (isSet(field(r.attrs, groupsAttr))) lb.securityGroups = linksTo(field(r.attrs, groupsAttr), r, ctx, groupsAttr);
+      else if (hasItems(field(r.attrs, groupsAttr))) lb.securityGroups = linksTo(field(r.attrs, groupsAttr), r, ctx, groupsAttr);
       ctx.model.add(lb);
     },
   };
@@ -101,7 +98,7 @@ const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS', 'SSL']);
 function sslPolicyOf(protocol: Fact<string>, v: Value | undefined, r: NativeResource, name: string): Fact<string | null> {
   if (!protocol.known) return protocol;
   if (!TLS_PROTOCOLS.has(protocol.value.toUpperCase())) return fact(null, protocol.loc);
-  if (isSet(v)) return stringFact(v, r, { name });
+  if (hasItems(v)) return stringFact(v, r, { name });
   return unknownFact({ inputs: [name], detail: `${r.address} sets no ${name}: AWS applies its default policy of the day` }, r.loc);
 }
 
@@ -133,7 +130,7 @@ interface ListenerNames {
 /** Terraform defaults an Application Load Balancer listener to HTTP; Gateway Load Balancers listen on GENEVE only. */
 function listenerProtocol(r: NativeResource, lb: LoadBalancer, name: string): Fact<string> {
   const v = field(r.attrs, name);
-  if (isSet(v)) return stringFact(v, r, { name });
+  if (hasItems(v)) return stringFact(v, r, { name });
   if (lb.lbType === 'gateway') return defaulted('GENEVE', r.loc);
   if (lb.lbType === 'application' && r.source !== 'cloudformation') return defaulted('HTTP', r.loc);
   return unknownFact({ inputs: [name], detail: `${r.address} sets no ${name}` }, r.loc);
@@ -152,7 +149,7 @@ function listenerHandler(types: string[], sources: LiftHandler['sources'], n: Li
       const port = field(r.attrs, n.port);
       const listener: Listener = {
         protocol,
-        port: isSet(port) ? numberFact(port, r, { name: n.port }) : defaulted(null, r.loc),
+        port: hasItems(port) ? numberFact(port, r, { name: n.port }) : defaulted(null, r.loc),
         sslPolicy: sslPolicyOf(protocol, field(r.attrs, n.sslPolicy), r, n.sslPolicy),
         redirectsToHttps: redirectsToHttps(field(r.attrs, n.actions), r, n.actionType, n.redirect, n.redirectProtocol),
         loc: r.loc,
@@ -207,8 +204,8 @@ function classic(types: string[], sources: LiftHandler['sources'], n: ClassicNam
         subnets: linksTo(subnets, r, ctx, n.subnets),
         listeners: itemsOf(field(r.attrs, n.listeners)).map((l) => classicListener(l, r, n)),
       };
-      if (!isSet(subnets) && isSet(zones)) lb.zones = stringListFact(zones, r, { name: n.zones });
-      if (isSet(field(r.attrs, n.groups))) lb.securityGroups = linksTo(field(r.attrs, n.groups), r, ctx, n.groups);
+      if (!hasItems(subnets) && hasItems(zones)) lb.zones = stringListFact(zones, r, { name: n.zones });
+      if (hasItems(field(r.attrs, n.groups))) lb.securityGroups = linksTo(field(r.attrs, n.groups), r, ctx, n.groups);
       ctx.model.add(lb);
     },
   };

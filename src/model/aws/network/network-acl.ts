@@ -16,6 +16,7 @@ import { linkTo, linksTo, modelIdOf, referencedNative } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
 import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
+import { isWritten } from './written.js';
 
 interface EntryNames {
   number: string;
@@ -52,13 +53,9 @@ const CFN_ENTRY: EntryNames = {
   toPort: 'To',
 };
 
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
-}
-
 function peersOf(entry: Value, n: EntryNames, r: NativeResource, loc: SecurityRule['loc']): Fact<Peer[]> {
-  const v = isSet(field(entry, n.cidr)) ? field(entry, n.cidr) : field(entry, n.ipv6Cidr);
-  const name = isSet(field(entry, n.cidr)) ? n.cidr : n.ipv6Cidr;
+  const v = isWritten(field(entry, n.cidr)) ? field(entry, n.cidr) : field(entry, n.ipv6Cidr);
+  const name = isWritten(field(entry, n.cidr)) ? n.cidr : n.ipv6Cidr;
   const cidr = stringFact(v, r, { name });
   return cidr.known ? fact([{ kind: 'cidr', cidr: cidr.value }], cidr.loc ?? loc) : cidr;
 }

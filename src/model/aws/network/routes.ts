@@ -8,6 +8,7 @@ import { stringFact } from '../../lift-values.js';
 import type { LiftContext } from '../../lifter.js';
 import type { Route } from '../../network.js';
 import { routeTargetOf } from './route-targets.js';
+import { isWritten } from './written.js';
 
 export interface RouteAttrs {
   destinations: readonly string[];
@@ -54,15 +55,10 @@ export const CFN_ROUTE: RouteAttrs = {
   ],
 };
 
-/** Plan JSON lists every attribute of an inline route, the unset ones as "". */
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
-}
-
 function firstSet(block: Value, names: readonly string[]): [string, Value] | undefined {
   for (const n of names) {
     const v = field(block, n);
-    if (isSet(v)) return [n, v];
+    if (isWritten(v)) return [n, v];
   }
   return undefined;
 }

@@ -18,15 +18,12 @@ import { CFN_EGRESS, CFN_INGRESS, TF_INLINE_RULE, TF_RULE, TF_VPC_RULE, inlineRu
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
 import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
-
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
-}
+import { isWritten } from './written.js';
 
 /** A group without a VPC is created in the region's default VPC. */
 function networkOf(r: NativeResource, ctx: LiftContext, attribute: string): Link {
   const v = field(r.attrs, attribute);
-  if (isSet(v)) return linkTo(v, r, ctx, attribute);
+  if (isWritten(v)) return linkTo(v, r, ctx, attribute);
   return unknownFact(
     { inputs: [attribute], detail: `${r.address} sets no ${attribute}: it is created in the default VPC` },
     r.loc,
@@ -65,7 +62,7 @@ const terraformSecurityGroup: LiftHandler = {
 
 /** An empty `SecurityGroupEgress` list adds no rule either, so AWS keeps its default. */
 function hasRules(v: Value | undefined): boolean {
-  if (!isSet(v)) return false;
+  if (!isWritten(v)) return false;
   return !(v.kind === 'list' && v.items.length === 0);
 }
 
@@ -146,7 +143,7 @@ const cloudFormationIngress: LiftHandler = {
   sources: CLOUDFORMATION,
   pass: 'amend',
   lift: (r, ctx) =>
-    addStandaloneRule(r, ctx, isSet(field(r.attrs, 'GroupId')) ? 'GroupId' : 'GroupName', CFN_INGRESS, fact('ingress', r.loc)),
+    addStandaloneRule(r, ctx, isWritten(field(r.attrs, 'GroupId')) ? 'GroupId' : 'GroupName', CFN_INGRESS, fact('ingress', r.loc)),
 };
 
 const cloudFormationEgress: LiftHandler = {

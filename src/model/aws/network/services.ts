@@ -14,10 +14,7 @@ import { recordLaunch } from './launch-state.js';
 import { linksTo } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
-
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === '')) && !(v.kind === 'list' && v.items.length === 0);
-}
+import { hasItems } from './written.js';
 
 interface GroupNames {
   subnets: string;
@@ -82,12 +79,12 @@ function autoScalingGroup(types: string[], sources: LiftHandler['sources'], n: G
         ...baseOf(r, ctx, tagsOf(r)),
         kind: 'compute',
         computeType: 'autoscaling-group',
-        subnets: isSet(subnets)
+        subnets: hasItems(subnets)
           ? linksTo(subnets, r, ctx, n.subnets)
           : unknownFact({ inputs: [n.subnets], detail: `${r.address} launches into the default subnets of its zones` }, r.loc),
         minSize: numberFact(field(r.attrs, n.minSize), r, { name: n.minSize }),
       };
-      if (isSet(zones)) compute.zones = stringListFact(zones, r, { name: n.zones });
+      if (hasItems(zones)) compute.zones = stringListFact(zones, r, { name: n.zones });
       const state: LaunchState = {
         compute,
         native: r,
@@ -99,9 +96,9 @@ function autoScalingGroup(types: string[], sources: LiftHandler['sources'], n: G
       const id = field(spec, direct ? n.templateId : n.mixedTemplateId);
       const name = field(spec, direct ? n.templateName : n.mixedTemplateName);
       const configuration = field(r.attrs, n.launchConfiguration);
-      if (isSet(id)) state.template = { value: id, attribute: n.templateId };
-      else if (isSet(name)) state.template = { value: name, attribute: n.templateName };
-      else if (isSet(configuration)) state.template = { value: configuration, attribute: n.launchConfiguration };
+      if (hasItems(id)) state.template = { value: id, attribute: n.templateId };
+      else if (hasItems(name)) state.template = { value: name, attribute: n.templateName };
+      else if (hasItems(configuration)) state.template = { value: configuration, attribute: n.launchConfiguration };
       ctx.model.add(compute);
       recordLaunch(ctx, state);
     },
@@ -170,9 +167,9 @@ function lambdaFunction(types: string[], sources: LiftHandler['sources'], config
         ...baseOf(r, ctx, tagsOf(r)),
         kind: 'compute',
         computeType: 'lambda-function',
-        subnets: isSet(subnets) ? linksTo(subnets, r, ctx, subnetsAttr) : defaulted([], r.loc),
+        subnets: hasItems(subnets) ? linksTo(subnets, r, ctx, subnetsAttr) : defaulted([], r.loc),
       };
-      if (isSet(subnets)) compute.securityGroups = linksTo(field(config, groupsAttr), r, ctx, groupsAttr);
+      if (hasItems(subnets)) compute.securityGroups = linksTo(field(config, groupsAttr), r, ctx, groupsAttr);
       ctx.model.add(compute);
     },
   };

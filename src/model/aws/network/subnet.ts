@@ -1,7 +1,6 @@
 // Subnets. Route table associations amend `routeTable` later; until then a
 // subnet uses its VPC's main route table (null).
 import type { NativeResource } from '../../../readers/native.js';
-import type { Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
@@ -12,6 +11,7 @@ import type { Subnet } from '../../network.js';
 import { linkTo } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { isWritten } from './written.js';
 
 /** Names of the attributes, which differ only in case between the sources. */
 interface SubnetAttrs {
@@ -49,25 +49,21 @@ const CFN: SubnetAttrs = {
   assignIpv6: 'AssignIpv6AddressOnCreation',
 };
 
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
-}
-
 /** Zone by name, else by zone ID; absent means AWS picks one at creation. */
 function zoneOf(r: NativeResource, a: SubnetAttrs): Fact<string> {
   const byName = field(r.attrs, a.zone);
-  if (isSet(byName)) return stringFact(byName, r, { name: a.zone });
+  if (isWritten(byName)) return stringFact(byName, r, { name: a.zone });
   const byId = field(r.attrs, a.zoneId);
-  if (isSet(byId)) return stringFact(byId, r, { name: a.zoneId });
+  if (isWritten(byId)) return stringFact(byId, r, { name: a.zoneId });
   return unknownFact({ inputs: [], detail: `${r.address} sets no availability zone: AWS picks one at creation` }, r.loc);
 }
 
 function ipv4Of(r: NativeResource, a: SubnetAttrs): Fact<string | null> {
   const ipv6Only = boolFact(field(r.attrs, a.ipv6Native), r, { name: a.ipv6Native, default: false });
   const cidr = field(r.attrs, a.cidr);
-  if (!isSet(cidr) && ipv6Only.known && ipv6Only.value) return fact(null, ipv6Only.loc);
+  if (!isWritten(cidr) && ipv6Only.known && ipv6Only.value) return fact(null, ipv6Only.loc);
   const pool = a.ipv4Pool ? field(r.attrs, a.ipv4Pool) : undefined;
-  if (!isSet(cidr) && isSet(pool)) {
+  if (!isWritten(cidr) && isWritten(pool)) {
     return unknownFact(
       { inputs: [a.ipv4Pool ?? ''], detail: `the block of ${r.address} is allocated from an IPAM pool at deployment` },
       pool.loc ?? r.loc,
@@ -78,7 +74,7 @@ function ipv4Of(r: NativeResource, a: SubnetAttrs): Fact<string | null> {
 
 function ipv6Of(r: NativeResource, a: SubnetAttrs): Fact<string | null> {
   const v = field(r.attrs, a.ipv6Cidr);
-  if (!isSet(v)) return defaulted(null, r.loc);
+  if (!isWritten(v)) return defaulted(null, r.loc);
   return stringFact(v, r, { name: a.ipv6Cidr });
 }
 
@@ -122,7 +118,7 @@ const terraformDefaultSubnet: LiftHandler = {
       { inputs: ['aws_default_vpc'], detail: `${r.address} is in the default VPC, which the scanned code does not define` },
       r.loc,
     );
-    if (!isSet(field(r.attrs, 'cidr_block'))) {
+    if (!isWritten(field(r.attrs, 'cidr_block'))) {
       subnet.cidr = unknownFact({ inputs: [], detail: `the block of ${r.address} is chosen by AWS` }, r.loc);
     }
     subnet.mapPublicIpOnLaunch = boolFact(field(r.attrs, TF.mapPublicIp), r, { name: TF.mapPublicIp, default: true });

@@ -14,6 +14,7 @@ import { linkTo, linksTo, referencedNative, transitDefaultRouteTableId } from '.
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
 import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
+import { isWritten } from './written.js';
 
 interface GatewayAttrs {
   association: string;
@@ -40,10 +41,6 @@ function gatewayAttrsOf(r: NativeResource): GatewayAttrs {
   return r.source === 'cloudformation' ? CFN_GATEWAY : TF_GATEWAY;
 }
 
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
-}
-
 /** `enable` / `disable`; both sources default to `enable`. */
 function enabled(r: NativeResource, attribute: string): Fact<boolean> {
   const f = stringFact(field(r.attrs, attribute), r, { name: attribute, default: 'enable' });
@@ -62,7 +59,7 @@ function defaultTable(tgw: NativeResource, ctx: LiftContext, toggle: string, tab
   if (!on.known) return on;
   if (!on.value) return { ...on, value: null };
   const named = field(tgw.attrs, tableAttr);
-  if (isSet(named)) return linkTo(named, tgw, ctx, tableAttr);
+  if (isWritten(named)) return linkTo(named, tgw, ctx, tableAttr);
   return { ...on, value: transitDefaultRouteTableId(tgw.key) };
 }
 

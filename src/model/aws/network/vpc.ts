@@ -11,18 +11,15 @@ import type { Network } from '../../network.js';
 import { referencedNative } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { isWritten } from './written.js';
 
 /** Every default VPC is created with this block. */
 const DEFAULT_VPC_CIDR = '172.31.0.0/16';
 
-function isSet(v: Value | undefined): boolean {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
-}
-
 /** IPv4 block: written, or allocated from an IPAM pool (known only after deployment). */
 function ipv4Cidrs(r: NativeResource, cidrAttr: string, poolAttr: string): Fact<string[]> {
   const cidr = field(r.attrs, cidrAttr);
-  if (!isSet(cidr) && isSet(field(r.attrs, poolAttr))) {
+  if (!isWritten(cidr) && isWritten(field(r.attrs, poolAttr))) {
     return unknownFact(
       { inputs: [poolAttr], detail: `the IPv4 block of ${r.address} is allocated from an IPAM pool at deployment` },
       field(r.attrs, poolAttr)?.loc ?? r.loc,
@@ -36,7 +33,7 @@ function ipv4Cidrs(r: NativeResource, cidrAttr: string, poolAttr: string): Fact<
 function ipv6FromAttributes(r: NativeResource, flagAttr: string, valueAttrs: string[]): Fact<boolean> {
   for (const a of valueAttrs) {
     const v = field(r.attrs, a);
-    if (isSet(v)) return fact(true, v?.loc ?? r.loc);
+    if (isWritten(v)) return fact(true, v?.loc ?? r.loc);
   }
   return boolFact(field(r.attrs, flagAttr), r, { name: flagAttr, default: false });
 }
@@ -117,7 +114,7 @@ const cloudFormationCidrBlock: LiftHandler = {
       return;
     }
     if (!ipv6.known) addIpv6(network, ipv6);
-    const hasIpv4 = isSet(field(r.attrs, 'CidrBlock')) || isSet(field(r.attrs, 'Ipv4IpamPoolId'));
+    const hasIpv4 = isWritten(field(r.attrs, 'CidrBlock')) || isWritten(field(r.attrs, 'Ipv4IpamPoolId'));
     if (hasIpv4) addIpv4(network, ipv4Cidrs(r, 'CidrBlock', 'Ipv4IpamPoolId'));
   },
 };

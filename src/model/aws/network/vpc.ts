@@ -4,7 +4,7 @@ import type { Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
-import { boolFact, stringFact } from '../../lift-values.js';
+import { boolFact, causeOf, stringFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';
 import type { Network } from '../../network.js';
@@ -33,7 +33,9 @@ function ipv4Cidrs(r: NativeResource, cidrAttr: string, poolAttr: string): Fact<
 function ipv6FromAttributes(r: NativeResource, flagAttr: string, valueAttrs: string[]): Fact<boolean> {
   for (const a of valueAttrs) {
     const v = field(r.attrs, a);
-    if (isWritten(v)) return fact(true, v?.loc ?? r.loc);
+    if (!isWritten(v)) continue;
+    // A value that may still turn out null (an unset variable) leaves the question open.
+    return v.kind === 'known' ? fact(true, v.loc ?? r.loc) : unknownFact(causeOf(v, r, a), v.loc ?? r.loc);
   }
   return boolFact(field(r.attrs, flagAttr), r, { name: flagAttr, default: false });
 }

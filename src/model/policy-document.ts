@@ -89,8 +89,47 @@ export function policyTextOf(v: Value | undefined, native: NativeResource, name:
     }
     return fact(v.value, loc);
   }
+  if (v.kind === 'unknown' && v.expr !== undefined) {
+    const partial = fromPlaceholders(v.expr, v.cause);
+    if (partial !== undefined) return fact(partial, loc);
+  }
   if (v.kind === 'unknown' || v.kind === 'ref') return unknownFact(causeOf(v, native, name), loc);
   return fact(JSON.stringify(toMarkedJson(v, native, name, 0)), loc);
+}
+
+/**
+ * Terraform's jsonencode of a partly unknown document keeps its shape, with
+ * each unknown part written as a `"${expression}"` placeholder. IAM policy
+ * variables look alike but always hold a colon (`${aws:username}`) or are
+ * `${*}`, `${?}`, `${$}`, so they stay text.
+ */
+const PLACEHOLDER = /\$\{([^}:]+)\}/;
+
+function fromPlaceholders(expr: string, cause: UnknownCause): string | undefined {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(expr);
+  } catch {
+    return undefined;
+  }
+  if (typeof doc !== 'object' || doc === null) return undefined;
+  const walk = (x: unknown, depth: number): unknown => {
+    if (depth > MAX_DEPTH) return marker(cause);
+    if (typeof x === 'string') {
+      const m = PLACEHOLDER.exec(x);
+      if (!m || ['*', '?', '$'].includes(m[1])) return x;
+      const inputs = cause.inputs.filter((i) => i.startsWith(m[1]));
+      return marker({ inputs: inputs.length ? inputs : cause.inputs, detail: `${m[1]} is not known: ${cause.detail}` });
+    }
+    if (Array.isArray(x)) return x.map((i) => walk(i, depth + 1));
+    if (typeof x === 'object' && x !== null) {
+      const o: Record<string, unknown> = {};
+      for (const [k, f] of Object.entries(x)) o[k] = walk(f, depth + 1);
+      return o;
+    }
+    return x;
+  };
+  return JSON.stringify(walk(doc, 0));
 }
 
 function toMarkedJson(v: Value, native: NativeResource, name: string, depth: number): unknown {

@@ -10,6 +10,7 @@ import {
   wildcardMatches,
 } from '../../src/model/policy-document.js';
 import type { ParsedPolicy } from '../../src/model/policy-document.js';
+import { unknown } from '../../src/readers/value.js';
 import { cfn, cfnRef, tf, unk } from './aws/resources/builder.js';
 
 function parsed(text: string): ParsedPolicy {
@@ -115,6 +116,30 @@ describe('policyTextOf', () => {
     expect(st.resource?.values).toEqual([]);
     expect(st.resource?.unknowns[0].inputs).toEqual(['Bucket.Arn']);
     expect(principalIsEveryone(st.principal)).toBe(true);
+  });
+
+  it("recovers the shape of Terraform's jsonencode of a partly unknown document; IAM policy variables stay text", () => {
+    const expr = JSON.stringify({
+      Statement: [
+        {
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: ['${aws_s3_bucket.logs.arn}', '${aws_s3_bucket.logs.arn}/*', 'arn:aws:s3:::home/${aws:username}/*'],
+        },
+      ],
+    });
+    const r = tf('aws_s3_bucket_policy', 'p', {
+      policy: unknown({ inputs: ['aws_s3_bucket.logs.arn (known after apply)', 'var.other'], detail: 'known after apply' }, undefined, expr),
+    });
+    const doc = parsePolicyDocument(policyTextOf(r.attrs.fields.policy, r, 'policy'));
+    const st = doc.known && doc.value ? doc.value.statements[0] : undefined;
+    expect(st?.effect).toEqual(fact('Deny'));
+    expect(st?.resource?.values).toEqual(['arn:aws:s3:::home/${aws:username}/*']);
+    expect(st?.resource?.unknowns.map((c) => c.inputs)).toEqual([
+      ['aws_s3_bucket.logs.arn (known after apply)'],
+      ['aws_s3_bucket.logs.arn (known after apply)'],
+    ]);
   });
 
   it('marks a whole unknown statement', () => {

@@ -37,11 +37,12 @@ function effective(own: Fact<boolean>, account: Fact<boolean> | undefined): Fact
 function combinePublicSettings(s: BucketState, account: PublicAccessBlock | undefined): void {
   const pab = s.publicAccessBlock;
   const { store } = s;
-  const all = (b: PublicAccessBlock) => allTrue([b.blockPublicAcls, b.blockPublicPolicy, b.ignorePublicAcls, b.restrictPublicBuckets]);
-  store.publicAccessBlocked = account ? anyTrue([all(pab), all(account)]) : all(pab);
+  const all = (b: PublicAccessBlock) => allTrue([b.blockPublicAcls, b.blockPublicPolicy, b.ignorePublicAcls, b.restrictPublicBuckets], store.loc);
+  store.publicAccessBlocked = account ? anyTrue([all(pab), all(account)], store.loc) : all(pab);
   // A public ACL counts only when ACLs are enabled and neither setting blocks or ignores it;
   // a public policy only when it may be put and is not restricted (S3 "block public access").
-  const aclGrants = allTrue([
+  const aclGrants = allTrue(
+    [
     s.aclPublic,
     not(s.aclsDisabled),
     not(effective(pab.blockPublicAcls, account?.blockPublicAcls)),

@@ -32,17 +32,10 @@ function unknownArgs(args: Value[], ctx: CallContext): Value | undefined {
 }
 
 function lengthOf(v: Value): number {
-  switch (v.kind) {
-    case 'list':
-      return v.items.length;
-    case 'object':
-      return Object.keys(v.fields).length;
-    case 'known':
-      if (typeof v.value === 'string') return graphemes(v.value).length;
-      throw new TfEvalError(`argument must be a string, list or map, got ${typeName(v)}`);
-    default:
-      throw new TfEvalError('unreachable');
-  }
+  if (v.kind === 'list') return v.items.length;
+  if (v.kind === 'object') return Object.keys(v.fields).length;
+  if (v.kind === 'known' && typeof v.value === 'string') return graphemes(v.value).length;
+  throw new TfEvalError(`argument must be a string, list or map, got ${typeName(v)}`);
 }
 
 function flattenInto(items: Value[], out: Value[], ctx: CallContext, depth: number): boolean {
@@ -107,12 +100,12 @@ export const collectionFunctions: FunctionTable = {
     max: Infinity,
     handlesUnknown: true,
     call: (args, ctx) => {
-      const present = args.filter((a) => !isNull(a));
-      const u = unknownArgs(present, ctx);
+      const u = unknownArgs(args, ctx);
       if (u) return u;
       const fields: Record<string, Value> = Object.create(null);
-      present.forEach((a, i) => {
-        const f = argObject(present, i);
+      args.forEach((a, i) => {
+        if (isNull(a)) return;
+        const f = argObject(args, i);
         for (const k of Object.keys(f)) fields[k] = f[k]!;
       });
       return { kind: 'object', fields, loc: ctx.loc };

@@ -66,11 +66,9 @@ function toData(v: Value, depth: number): unknown {
       return v.value;
     case 'list':
       return v.items.map((i) => toData(i, depth + 1));
-    case 'object': {
-      const o: Record<string, unknown> = {};
-      for (const k of sortedKeys(v.fields)) o[k] = toData(v.fields[k]!, depth + 1);
-      return o;
-    }
+    case 'object':
+      // A Map keeps any key (even `__proto__`) as data.
+      return new Map(sortedKeys(v.fields).map((k) => [k, toData(v.fields[k]!, depth + 1)]));
     default:
       throw new TfEvalError('cannot encode an unknown value');
   }

@@ -54,7 +54,7 @@ function sign(body: string, negative: boolean, flags: string): string {
   return body;
 }
 
-function numeric(v: Value, spec: Spec): { body: string; numeric: true } {
+function numeric(v: Value, spec: Spec): string {
   const { verb, flags, precision } = spec;
   if ('dboxX'.includes(verb)) {
     const n = integer(v, verb);
@@ -63,7 +63,7 @@ function numeric(v: Value, spec: Spec): { body: string; numeric: true } {
     let digits = abs.toString(radix);
     if (verb === 'X') digits = digits.toUpperCase();
     if (flags.includes('#')) digits = (verb === 'o' ? '0' : verb === 'x' ? '0x' : verb === 'X' ? '0X' : verb === 'b' ? '0b' : '') + digits;
-    return { body: sign(digits, n < 0n, flags), numeric: true };
+    return sign(digits, n < 0n, flags);
   }
   const n = toNum(v, `the %${verb} argument`);
   const abs = Math.abs(n);
@@ -71,7 +71,7 @@ function numeric(v: Value, spec: Spec): { body: string; numeric: true } {
   if (verb === 'f' || verb === 'F') body = abs.toFixed(Math.min(precision ?? 6, 100));
   else if (verb === 'e' || verb === 'E') body = exponent(abs, Math.min(precision ?? 6, 100), verb === 'E');
   else body = general(abs, precision, verb === 'G');
-  return { body: sign(body, n < 0 || Object.is(n, -0), flags), numeric: true };
+  return sign(body, n < 0 || Object.is(n, -0), flags);
 }
 
 function render(v: Value, spec: Spec, ctx: CallContext): string {
@@ -106,7 +106,7 @@ function render(v: Value, spec: Spec, ctx: CallContext): string {
     case 'F':
     case 'g':
     case 'G':
-      body = numeric(v, spec).body;
+      body = numeric(v, spec);
       isNumeric = true;
       break;
     default:

@@ -3,9 +3,7 @@
 import type { Value } from '../../../readers/value.js';
 import { list } from '../../../readers/value.js';
 import { canonicalKey } from '../convert.js';
-import { TfEvalError } from '../errors.js';
 import { checkCollectionSize } from '../limits.js';
-import { isUnknownish } from '../unknowns.js';
 import { argList } from './args.js';
 import { distinctValues, isIdentityRef } from './collection.js';
 import type { CallContext, FunctionTable } from './registry-types.js';
@@ -15,12 +13,10 @@ function compare(a: string, b: string): number {
 }
 
 /**
- * The elements of a set built from `items`, or undefined when unknown
- * elements leave open which are duplicates. References to resource ids are
- * distinct per resource.
+ * The elements of a set built from `items`, which hold no unknown other than
+ * references to resource ids (those are distinct per resource).
  */
-export function setElements(items: Value[], ctx: CallContext): Value[] | undefined {
-  if (items.some((i) => isUnknownish(i) && !isIdentityRef(i))) return items.length <= 1 ? items : undefined;
+export function setElements(items: Value[], ctx: CallContext): Value[] {
   const refs = items.filter(isIdentityRef);
   const others = distinctValues(
     items.filter((i) => !isIdentityRef(i)),
@@ -41,16 +37,11 @@ function memberTest(items: Value[]): (v: Value) => boolean {
   return (v) => keys.has(canonicalKey(v));
 }
 
-function settled(items: Value[] | undefined): Value[] {
-  if (!items) throw new TfEvalError('unreachable: set arguments are fully known');
-  return items;
-}
-
 export const setFunctions: FunctionTable = {
   setunion: {
     min: 1,
     max: Infinity,
-    call: (args, ctx) => list(settled(setElements(args.flatMap((_, i) => argList(args, i)), ctx)), ctx.loc),
+    call: (args, ctx) => list((setElements(args.flatMap((_, i) => argList(args, i)), ctx)), ctx.loc),
   },
   setintersection: {
     min: 1,
@@ -58,7 +49,7 @@ export const setFunctions: FunctionTable = {
     call: (args, ctx) => {
       const rest = args.slice(1).map((_, i) => memberTest(argList(args, i + 1)));
       const first = argList(args, 0).filter((v) => rest.every((inSet) => inSet(v)));
-      return list(settled(setElements(first, ctx)), ctx.loc);
+      return list((setElements(first, ctx)), ctx.loc);
     },
   },
   setsubtract: {
@@ -66,7 +57,7 @@ export const setFunctions: FunctionTable = {
     max: 2,
     call: (args, ctx) => {
       const removed = memberTest(argList(args, 1));
-      return list(settled(setElements(argList(args, 0).filter((v) => !removed(v)), ctx)), ctx.loc);
+      return list((setElements(argList(args, 0).filter((v) => !removed(v)), ctx)), ctx.loc);
     },
   },
   setproduct: {

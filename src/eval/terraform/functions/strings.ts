@@ -2,13 +2,13 @@
 // call with unknown arguments into an unknown result first).
 import type { Value } from '../../../readers/value.js';
 import { known, list } from '../../../readers/value.js';
+import { toStr } from '../convert.js';
 import { TfEvalError } from '../errors.js';
 import { checkCollectionSize, checkStringSize } from '../limits.js';
 import { argInt, argList, argStr } from './args.js';
 import { graphemes } from './collection.js';
 import { compileRegex, goReplacement } from './regex-syntax.js';
 import type { CallContext, FunctionTable, TfFunction } from './registry-types.js';
-import { toStr } from '../convert.js';
 
 function str(s: string, ctx: CallContext): Value {
   checkStringSize(s.length, 'result');

@@ -5,7 +5,8 @@ import { known, list } from '../../../readers/value.js';
 import { isNull, toBool, toNum, toStr, typeName, unifyPrimitives } from '../convert.js';
 import { TfEvalError } from '../errors.js';
 import { isUnknownish, unknownFrom } from '../unknowns.js';
-import type { CallContext, FunctionTable, TfFunction } from './registry-types.js';
+import { isIdentityRef } from './collection.js';
+import type { FunctionTable, TfFunction } from './registry-types.js';
 import { setElements } from './sets.js';
 
 /** tostring/tonumber/tobool: null stays null; anything else converts or fails. */
@@ -24,7 +25,7 @@ function primitive(convert: (v: Value) => string | number | boolean): TfFunction
 /** The argument itself, whatever it holds. */
 const identity: TfFunction = { min: 1, max: 1, handlesUnknown: true, call: (args) => args[0]! };
 
-function sequence(v: Value, ctx: CallContext, what: string): Value[] {
+function sequence(v: Value, what: string): Value[] {
   if (v.kind === 'list') return v.items;
   throw new TfEvalError(`cannot convert a ${typeName(v)} to ${what}`);
 }
@@ -41,7 +42,7 @@ export const typeFunctions: FunctionTable = {
       const v = args[0]!;
       if (isUnknownish(v)) return unknownFrom([v], ctx.loc, ctx.text);
       if (isNull(v)) return v;
-      const items = sequence(v, ctx, 'a list');
+      const items = sequence(v, 'a list');
       const unified = unifyPrimitives(items, ctx.loc);
       return unified === items ? v : list(unified, ctx.loc);
     },
@@ -54,10 +55,12 @@ export const typeFunctions: FunctionTable = {
       const v = args[0]!;
       if (isUnknownish(v)) return unknownFrom([v], ctx.loc, ctx.text);
       if (isNull(v)) return v;
-      const items = setElements(unifyPrimitives(sequence(v, ctx, 'a set'), ctx.loc), ctx);
-      // Which unknown elements are duplicates is not known: neither is the set.
-      if (!items) return unknownFrom([v], ctx.loc, ctx.text);
-      return list(items, ctx.loc);
+      const items = unifyPrimitives(sequence(v, 'a set'), ctx.loc);
+      if (items.some((i) => isUnknownish(i) && !isIdentityRef(i))) {
+        // Which unknown elements are duplicates is not known: neither is the set.
+        return items.length <= 1 ? list(items, ctx.loc) : unknownFrom([v], ctx.loc, ctx.text);
+      }
+      return list(setElements(items, ctx), ctx.loc);
     },
   },
   tomap: {

@@ -1,6 +1,6 @@
 // Networks as both clouds have them: VPC/VNet, subnets, routing, gateways,
 // connections between networks, private endpoints and firewalls.
-import type { SourceLoc } from '../readers/value.js';
+import type { SourceLoc, UnknownCause } from '../readers/value.js';
 import type { EntityBase, Link, Links } from './entity.js';
 import type { Fact } from './fact.js';
 
@@ -96,6 +96,12 @@ export interface Route {
   definedBy: string;
   /** Set on routes the platform adds by itself (the local route, the default VPC's internet route). */
   platformDefault?: string;
+  /**
+   * Set when the route's own resource (an `aws_route`, an `AWS::EC2::Route`)
+   * exists only under a condition that could not be evaluated, while its
+   * table does not share that condition: the route may or may not exist.
+   */
+  conditional?: UnknownCause;
 }
 
 export interface RouteTable extends EntityBase {

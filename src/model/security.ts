@@ -1,6 +1,6 @@
 // Packet filters: AWS security groups and Azure network security groups,
 // with the platform's default rules made explicit.
-import type { SourceLoc } from '../readers/value.js';
+import type { SourceLoc, UnknownCause } from '../readers/value.js';
 import type { EntityBase, Link } from './entity.js';
 import type { Fact } from './fact.js';
 
@@ -28,6 +28,12 @@ export interface SecurityRule {
   /** Set on rules the platform adds by itself (`AllowInternetOutBound`, CloudFormation's implicit allow-all egress). */
   platformDefault?: string;
   name?: string;
+  /**
+   * Set when the rule's own resource (a standalone rule) exists only under a
+   * condition that could not be evaluated, while its group does not share
+   * that condition: the rule may or may not exist.
+   */
+  conditional?: UnknownCause;
 }
 
 export interface SecurityGroup extends EntityBase {

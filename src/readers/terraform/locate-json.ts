@@ -4,7 +4,7 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { isRecord, TOP_LEVEL_LABELS } from './config-body.js';
 import { LineIndex } from './line-index.js';
-import type { LocatedAttribute, LocatedBlock, LocatedBody, LocatedComment, LocatedExpr, LocatedHcl } from './locate.js';
+import type { LocatedAttribute, LocatedBody, LocatedComment, LocatedExpr, LocatedHcl } from './locate.js';
 
 export type JsonConfigResult =
   | { ok: true; body: Record<string, unknown>; located: LocatedHcl }

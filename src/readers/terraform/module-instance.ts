@@ -4,10 +4,10 @@
 import path from 'node:path';
 import type { Cloud, NativeResource, NotScanned, ReadError } from '../native.js';
 import type { ReadOptions } from '../options.js';
-import { known, list, obj, unknown, type ObjectValue, type SourceLoc, type UnknownCause, type Value } from '../value.js';
+import { known, list, obj, unknown, type ObjectValue, type UnknownCause, type Value } from '../value.js';
 import { awsDataSourceValue, effectiveRegion, LOCALLY_RESOLVED_DATA } from './aws-data-sources.js';
 import { evaluateAttr, evaluateBody, extendEnv } from './body-eval.js';
-import { attrOf, blocksOf, isRecord, type AttrConfig, type BlockConfig } from './config-body.js';
+import { attrOf, type BlockConfig } from './config-body.js';
 import { renderPolicyDocument } from './iam-policy-document.js';
 import { expandInstances, type Expansion } from './instances.js';
 import { Lazy, lazyObject, lazyValue, materialize } from './lazy.js';
@@ -15,7 +15,8 @@ import type { ModuleConfig, ModuleLoader, ResourceConfig } from './module-loader
 import { isLocalSource, type ModuleManifest } from './module-manifest.js';
 import type { VarAssignments } from './root-variables.js';
 import { exprText, type Env } from './tf-eval.js';
-import { mergeCauses } from './unknown-cause.js';
+import { declareProvider, mergeTags, providerOf, providersForCall, type ProviderTable } from './providers.js';
+import { mergeCauses, withChain } from './unknown-cause.js';
 import { convertToType, parseTypeSpec } from './variable-type.js';
 import { waiversOf } from './waivers.js';
 
@@ -45,13 +46,6 @@ export interface RootContext {
   /** Resource types of providers other than AWS and Azure, counted and not emitted. */
   skippedTypes: Map<string, number>;
 }
-
-interface ProviderConfig {
-  region?: Lazy<Value>;
-  defaultTags?: Lazy<Value>;
-}
-
-type ProviderTable = Map<string, ProviderConfig>;
 
 interface ResourceInstance {
   address: string;
@@ -111,7 +105,7 @@ export class ModuleInstance {
       else byType.set(r.type, [r]);
     }
     this.providers = new Map(inherited);
-    for (const p of config.providers) this.declareProvider(p);
+    for (const p of config.providers) declareProvider(this.providers, p, this.env);
   }
 
   /** Every resource of this instance and of the modules it calls. */
@@ -291,7 +285,7 @@ export class ModuleInstance {
     const attrs = evaluateBody(rc.block, env, { skip: RESOURCE_META });
     attrs.refTarget = key;
     if (cloudOf(rc.type) === 'aws') {
-      const defaults = this.providerOf(rc)?.defaultTags?.get();
+      const defaults = providerOf(this.providers, rc)?.defaultTags?.get();
       if (defaults) attrs.fields.tags_all = mergeTags(defaults, attrs.fields.tags, rc.block.loc);
     }
     return attrs;
@@ -346,7 +340,7 @@ export class ModuleInstance {
       return config;
     }
     if (LOCALLY_RESOLVED_DATA.has(rc.type)) {
-      const region = effectiveRegion(this.providerOf(rc)?.region?.get(), this.ctx.opts.region, loc);
+      const region = effectiveRegion(providerOf(this.providers, rc)?.region?.get(), this.ctx.opts.region, loc);
       return awsDataSourceValue(rc.type, address, region, loc, evaluateBody(rc.block, env, { skip: RESOURCE_META }));
     }
     return unknown({ inputs: [address], detail: `data source ${address} is read from the provider at plan time` }, loc, address);
@@ -397,7 +391,7 @@ export class ModuleInstance {
     if ('unavailable' in resolved) return resolved;
     const { config, dir } = resolved;
     const expansion = expandInstances(block, this.env, callAddress);
-    const providers = this.providersFor(block);
+    const providers = providersForCall(this.providers, block);
     const instances = expansion.instances.map((i) => {
       const address = callAddress + i.suffix;
       const callerEnv = extendEnv(this.env, i.names);
@@ -450,44 +444,8 @@ export class ModuleInstance {
 
   // ------------------------------------------------------------- providers
 
-  private declareProvider(block: BlockConfig): void {
-    const name = block.labels[0] ?? '';
-    const alias = attrOf(block, 'alias')?.json;
-    const key = typeof alias === 'string' && alias ? `${name}.${alias}` : name;
-    const config: ProviderConfig = {};
-    const region = attrOf(block, 'region');
-    if (region) config.region = lazyValue(`provider ${key} region`, () => evaluateAttr(region, this.env));
-    const tags = blocksOf(block, 'default_tags')
-      .map((b) => attrOf(b, 'tags'))
-      .find((a): a is AttrConfig => a !== undefined);
-    const tagsAttr = tags ?? defaultTagsFromJson(block);
-    if (tagsAttr) config.defaultTags = lazyValue(`provider ${key} default_tags`, () => evaluateAttr(tagsAttr, this.env));
-    this.providers.set(key, config);
-  }
-
-  /** The provider configurations a child sees: `providers = {…}` or the caller's defaults. */
-  private providersFor(block: BlockConfig): ProviderTable {
-    const mapping = attrOf(block, 'providers')?.json;
-    const table: ProviderTable = new Map();
-    if (isRecord(mapping)) {
-      for (const [childKey, parentRef] of Object.entries(mapping)) {
-        const config = this.providers.get(exprText(parentRef).replace(/^"|"$/g, ''));
-        if (config) table.set(childKey, config);
-      }
-      return table;
-    }
-    for (const [key, config] of this.providers) if (!key.includes('.')) table.set(key, config);
-    return table;
-  }
-
-  private providerOf(rc: ResourceConfig): ProviderConfig | undefined {
-    const explicit = attrOf(rc.block, 'provider')?.json;
-    if (explicit !== undefined) return this.providers.get(exprText(explicit).replace(/^"|"$/g, ''));
-    return this.providers.get(rc.type.split('_')[0] ?? '');
-  }
-
   private regionOf(rc: ResourceConfig): Value | undefined {
-    return this.providerOf(rc)?.region?.get();
+    return providerOf(this.providers, rc)?.region?.get();
   }
 
   /** AWS provider v6 lets a resource set its own `region`. */
@@ -498,54 +456,7 @@ export class ModuleInstance {
   }
 }
 
-/** In `.tf.json`, `default_tags` is an object rather than a list of blocks. */
-function defaultTagsFromJson(block: BlockConfig): AttrConfig | undefined {
-  const attr = attrOf(block, 'default_tags');
-  if (!attr) return undefined;
-  const json = Array.isArray(attr.json) ? attr.json[0] : attr.json;
-  if (!isRecord(json) || !('tags' in json)) return undefined;
-  return { name: 'tags', json: json.tags, loc: attr.loc };
-}
-
 function mergeOptional(a: UnknownCause | undefined, b: UnknownCause | undefined): UnknownCause | undefined {
   if (a && b) return mergeCauses([a, b]);
   return a ?? b;
-}
-
-/** The provider's `default_tags` under the resource's `tags`, as Terraform computes `tags_all`. */
-function mergeTags(defaults: Value, tags: Value | undefined, loc: SourceLoc): Value {
-  if (tags === undefined || (tags.kind === 'known' && tags.value === null)) return { ...defaults, loc: defaults.loc ?? loc };
-  if (defaults.kind !== 'object') return defaults;
-  if (tags.kind !== 'object') return tags;
-  return obj({ ...defaults.fields, ...tags.fields }, tags.loc ?? loc);
-}
-
-/** The value with each unknown part's chain extended by how it entered this module. */
-function withChain(v: Value, step: string, depth = 0): Value {
-  if (depth > 100) return v;
-  switch (v.kind) {
-    case 'unknown':
-      return { ...v, cause: { ...v.cause, chain: [step, ...(v.cause.chain ?? [])] } };
-    case 'list': {
-      let changed = false;
-      const items = v.items.map((i) => {
-        const c = withChain(i, step, depth + 1);
-        if (c !== i) changed = true;
-        return c;
-      });
-      return changed ? { ...v, items } : v;
-    }
-    case 'object': {
-      let changed = false;
-      const fields: Record<string, Value> = Object.create(null);
-      for (const [k, f] of Object.entries(v.fields)) {
-        const c = withChain(f, step, depth + 1);
-        if (c !== f) changed = true;
-        fields[k] = c;
-      }
-      return changed ? { ...v, fields } : v;
-    }
-    default:
-      return v;
-  }
 }

@@ -49,3 +49,33 @@ export function refAddress(key: string): string {
   const i = key.indexOf('#');
   return i < 0 ? key : key.slice(i + 1);
 }
+
+/** The value with each unknown part's chain extended by how it entered this module. */
+export function withChain(v: Value, step: string, depth = 0): Value {
+  if (depth > 100) return v;
+  switch (v.kind) {
+    case 'unknown':
+      return { ...v, cause: { ...v.cause, chain: [step, ...(v.cause.chain ?? [])] } };
+    case 'list': {
+      let changed = false;
+      const items = v.items.map((i) => {
+        const c = withChain(i, step, depth + 1);
+        if (c !== i) changed = true;
+        return c;
+      });
+      return changed ? { ...v, items } : v;
+    }
+    case 'object': {
+      let changed = false;
+      const fields: Record<string, Value> = Object.create(null);
+      for (const [k, f] of Object.entries(v.fields)) {
+        const c = withChain(f, step, depth + 1);
+        if (c !== f) changed = true;
+        fields[k] = c;
+      }
+      return changed ? { ...v, fields } : v;
+    }
+    default:
+      return v;
+  }
+}

@@ -15,6 +15,7 @@ import { portsOf, protocolOf } from './protocol-ports.js';
 import { linkTo, linksTo, modelIdOf, referencedNative } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { mayNotExist, ownCondition } from './own-condition.js';
 import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
 import { isWritten } from './written.js';
 
@@ -171,6 +172,8 @@ function standaloneEntry(types: string[], sources: LiftHandler['sources'], aclAt
         return;
       }
       const got = entryOf(r.attrs, n, egress.value ? 'egress' : 'ingress', r);
+      const condition = ownCondition(r, acl);
+      if (condition) got.rule.conditional = condition;
       acl.rules.push(got.rule);
       if (got.unknown) acl.rulesComplete = got.unknown;
     },
@@ -186,7 +189,8 @@ function associateSubnet(subnetRef: Value | undefined, aclRef: Value | undefined
   }
   const acl = linkTo(aclRef, r, ctx, aclAttr);
   if (acl.known) securityGroupById(acl.value, ctx);
-  subnet.securityGroup = acl;
+  const condition = ownCondition(r, subnet);
+  subnet.securityGroup = condition ? mayNotExist(r, condition, acl.loc ?? r.loc) : acl;
 }
 
 /** `subnet_ids` on the ACL itself. */

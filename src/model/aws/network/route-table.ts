@@ -16,6 +16,7 @@ import { CFN_ROUTE, TF_INLINE_ROUTE, TF_ROUTE, routeOf } from './routes.js';
 import { routeTargetOf } from './route-targets.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { mayNotExist, ownCondition } from './own-condition.js';
 import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
 
 /** Inline routes; an unknown block list (a `dynamic` block over an unknown collection) leaves the table incomplete. */
@@ -116,7 +117,10 @@ function standaloneRoute(tableAttr: string, attrs: RouteAttrs): LiftHandler['lif
       forPossibleTargets(tableRef, r, ctx, 'route-table', (t) => (t.routesComplete = possiblyMore(tableRef!, r, 'a route')));
       return;
     }
-    table.routes.push(routeOf(r.attrs, attrs, r, ctx));
+    const route = routeOf(r.attrs, attrs, r, ctx);
+    const condition = ownCondition(r, table);
+    if (condition) route.conditional = condition;
+    table.routes.push(route);
   };
 }
 
@@ -147,7 +151,8 @@ function associate(r: NativeResource, ctx: LiftContext, subnetAttr: string, gate
     }
     const table = linkOrNullTo(tableRef, r, ctx, tableAttr);
     if (table.known && table.value !== null) routeTableById(table.value, ctx);
-    subnet.routeTable = table;
+    const condition = ownCondition(r, subnet);
+    subnet.routeTable = condition ? mayNotExist(r, condition, table.loc ?? r.loc) : table;
     return;
   }
   const table = tableNamed(tableRef, r, ctx, tableAttr);

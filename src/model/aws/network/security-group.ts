@@ -17,6 +17,7 @@ import type { RuleShape } from './security-rules.js';
 import { CFN_EGRESS, CFN_INGRESS, TF_INLINE_RULE, TF_RULE, TF_VPC_RULE, inlineRules, ruleOf } from './security-rules.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { ownCondition } from './own-condition.js';
 import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
 import { isWritten } from './written.js';
 
@@ -114,7 +115,10 @@ function addStandaloneRule(
     group.rulesComplete = direction;
     return;
   }
-  group.rules.push(ruleOf(r.attrs, shape, direction.value, r, ctx, group.id));
+  const rule = ruleOf(r.attrs, shape, direction.value, r, ctx, group.id);
+  const condition = ownCondition(r, group);
+  if (condition) rule.conditional = condition;
+  group.rules.push(rule);
 }
 
 const terraformRule: LiftHandler = {

@@ -13,6 +13,7 @@ import type { Connection, Gateway, TransitRouteTable } from '../../network.js';
 import { linkTo, linksTo, referencedNative, transitDefaultRouteTableId } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { mayNotExist, ownCondition } from './own-condition.js';
 import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
 import { isWritten } from './written.js';
 
@@ -223,7 +224,9 @@ function association(types: string[], sources: LiftHandler['sources'], attachmen
     lift(r, ctx) {
       const ref = field(r.attrs, attachment);
       const connection = attachmentNamed(ref, r, ctx, attachment);
-      if (connection) connection.routeTable = linkTo(field(r.attrs, table), r, ctx, table);
+      const condition = connection ? ownCondition(r, connection) : undefined;
+      const link = linkTo(field(r.attrs, table), r, ctx, table);
+      if (connection) connection.routeTable = condition ? mayNotExist(r, condition, link.loc ?? r.loc) : link;
       else forPossibleTargets(ref, r, ctx, 'connection', (c) => (c.routeTable = possiblyMore(ref!, r, 'a route table association')));
     },
   };
@@ -244,7 +247,8 @@ function propagation(types: string[], sources: LiftHandler['sources'], attachmen
       const link = linkTo(field(r.attrs, table), r, ctx, table);
       const current = connection.propagations;
       if (current && !current.known) return;
-      connection.propagations = fact([...(current?.value ?? []), link], current?.loc ?? link.loc);
+      const condition = ownCondition(r, connection);
+      connection.propagations = fact([...(current?.value ?? []), condition ? mayNotExist(r, condition, link.loc ?? r.loc) : link], current?.loc ?? link.loc);
     },
   };
 }

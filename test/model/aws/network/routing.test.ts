@@ -188,6 +188,31 @@ describe('resources whose count could not be evaluated', () => {
   });
 });
 
+describe('resources that exist only under a condition', () => {
+  it('marks routes and associations that may not exist, unless their target shares the condition', () => {
+    const s = new Scan();
+    const vpc = s.tf('aws_vpc', 'main', { cidr_block: '10.0.0.0/16' });
+    const rt = s.tf('aws_route_table', 'rt', { vpc_id: refTo(vpc) });
+    const fixed = s.tf('aws_subnet', 'fixed', { vpc_id: refTo(vpc), cidr_block: '10.0.0.0/24', availability_zone: 'ap-northeast-1a' });
+    const zonal = s.tf('aws_subnet', 'zonal', { vpc_id: refTo(vpc), cidr_block: '10.0.1.0/24', availability_zone: 'ap-northeast-1c' });
+    const nat = s.tf('aws_route', 'nat', { route_table_id: refTo(rt), destination_cidr_block: '0.0.0.0/0', nat_gateway_id: 'nat-0a' });
+    const a1 = s.tf('aws_route_table_association', 'fixed', { subnet_id: refTo(fixed), route_table_id: refTo(rt) });
+    const a2 = s.tf('aws_route_table_association', 'zonal', { subnet_id: refTo(zonal), route_table_id: refTo(rt) });
+    const natCondition = { inputs: ['var.enable_nat'], detail: 'count of aws_route.nat is not known' };
+    const zoneCondition = { inputs: ['data.aws_availability_zones.available'], detail: 'count is not known' };
+    nat.conditional = natCondition;
+    a1.conditional = natCondition;
+    zonal.conditional = zoneCondition;
+    a2.conditional = { ...zoneCondition, detail: 'count of aws_route_table_association.zonal is not known' };
+    const { model } = s.lift();
+    const route = model.getOf(rt.key, 'route-table')!.routes.find((r) => !r.platformDefault)!;
+    expect(route.conditional).toEqual(natCondition);
+    const f = model.getOf(fixed.key, 'subnet')!.routeTable;
+    expect(!f.known && f.cause.inputs).toEqual(['var.enable_nat']);
+    expect(model.getOf(zonal.key, 'subnet')!.routeTable).toMatchObject({ known: true, value: rt.key });
+  });
+});
+
 describe('associations and main route tables', () => {
   it('associates subnets and gateways, locating the subnet association at the association', () => {
     const s = new Scan();

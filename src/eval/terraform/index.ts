@@ -22,11 +22,14 @@ export type ParseResult = { ok: true; node: TfNode } | { ok: false; error: strin
 /** Parsed templates by source: count/for_each instances evaluate the same strings many times. */
 const templateCache = new Map<string, TemplateNode>();
 const CACHE_LIMIT = 10_000;
+/** Longer strings are parsed every time, so the cache stays small. */
+const CACHED_LENGTH = 4_000;
 
 function parseCached(s: string): TemplateNode {
   const hit = templateCache.get(s);
   if (hit) return hit;
   const node = parseTemplateSource(s);
+  if (s.length > CACHED_LENGTH) return node;
   if (templateCache.size >= CACHE_LIMIT) templateCache.clear();
   templateCache.set(s, node);
   return node;

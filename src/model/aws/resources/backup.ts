@@ -13,7 +13,7 @@ import { baseOf } from '../../lifter.js';
 import { causeOf, itemsOf } from '../../lift-values.js';
 import { dig, isUnresolved, knownString } from './attribute-path.js';
 import { kmsEncryption } from './key-reference.js';
-import { linkByName } from './name-index.js';
+import { linkByName, linkToResource } from './name-index.js';
 import { CLOUDFORMATION, TERRAFORM, isTerraform } from './sources.js';
 import { dataStore, nameStore } from './store-base.js';
 import { tagsValue } from './tags.js';
@@ -116,7 +116,7 @@ function addSelection(ctx: LiftContext, r: NativeResource, plan: BackupPlan, res
       links.push(unknownFact({ inputs: [text], detail: 'a wildcard ARN selects resources kikan cannot enumerate from the definition' }, item.loc ?? r.loc));
       continue;
     }
-    links.push(ctx.links.link(item, r, 'resources'));
+    links.push(linkToResource(ctx, r, item, 'resources'));
   }
   if (plan.selects.known) plan.selects = fact(links, plan.selects.loc);
   if (!tags.length) return;

@@ -103,21 +103,34 @@ export function linkByName(ctx: LiftContext, r: NativeResource, v: Value | undef
 }
 
 /**
- * The resource a string built around one reference names, such as
- * `${aws_cloudwatch_log_group.trail.arn}:*` or `${LogBucket.Arn}/*`: an
- * ARN with a suffix still identifies its resource.
+ * The resource a string built around one resource reference names, such as
+ * `${aws_cloudwatch_log_group.trail.arn}:*`, `${LogBucket.Arn}/*` or
+ * `arn:aws:rds:${AWS::Region}:${AWS::AccountId}:cluster:${Cluster}`: the
+ * account, region and other inputs only fill in the ARN around it.
  */
 function interpolatedTarget(ctx: LiftContext, r: NativeResource, expr: string): NativeResource | undefined {
-  const m = /^[^$]*\$\{([^${}]+)\}[^$]*$/.exec(expr);
-  if (!m) return undefined;
+  const refs = [...expr.matchAll(/\$\{([^${}]+)\}/g)].map((m) => m[1].trim()).filter((t) => !NOT_RESOURCES.test(t));
+  if (refs.length !== 1) return undefined;
   // Terraform references inside a module are relative to it.
   const at = r.address.lastIndexOf(r.type);
   const modulePrefix = r.source === 'cloudformation' || at < 0 ? '' : r.address.slice(0, at);
-  const steps = m[1].trim().split('.');
-  for (let n = steps.length - 1; n >= 1; n--) {
+  const steps = refs[0].split('.');
+  for (let n = steps.length; n >= 1; n--) {
     const address = steps.slice(0, n).join('.');
     const hit = ctx.links.native(`${r.scope}#${modulePrefix}${address}`) ?? ctx.links.native(`${r.scope}#${address}`);
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** Pseudo parameters, variables, locals and data sources: parts of an ARN, not the resource it names. */
+const NOT_RESOURCES = /^(AWS::|var\.|local\.|data\.|each\.|count\.|path\.|terraform\.)/;
+
+/** Any resource of the scan a value names: a reference, a string identity, or an ARN built around one reference. */
+export function linkToResource(ctx: LiftContext, r: NativeResource, v: Value | undefined, attribute: string): Link {
+  if (v?.kind === 'unknown' && v.expr) {
+    const target = interpolatedTarget(ctx, r, v.expr);
+    if (target) return fact(target.key, v.loc ?? r.loc);
+  }
+  return ctx.links.link(v, r, attribute);
 }

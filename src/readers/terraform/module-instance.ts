@@ -76,6 +76,7 @@ export class ModuleInstance {
   private readonly locals = new Map<string, Lazy<Value>>();
   private readonly outputs = new Map<string, Lazy<Value>>();
   private readonly resourceGroups = new Map<string, Lazy<Group<ResourceInstance>>>();
+  private readonly resourceValues = new Map<string, Lazy<Value>>();
   private readonly dataValues = new Map<string, Lazy<Value>>();
   private readonly moduleCalls = new Map<string, Lazy<ModuleCallGroup>>();
   private readonly providers: ProviderTable;
@@ -293,8 +294,17 @@ export class ModuleInstance {
 
   /** What `aws_x.y` means in an expression: one object, a list (count), a map (for_each). */
   private resourceValue(rc: ResourceConfig): Value {
-    const group = this.resourceGroup(rc);
-    return this.groupValue(group.expansion, group.instances.map((i) => i.attrs.get()));
+    // Built once: `aws_subnet.this[each.key]` in a thousand instances must not rebuild the map each time.
+    const key = `${rc.type}.${rc.name}`;
+    let cell = this.resourceValues.get(key);
+    if (!cell) {
+      cell = lazyValue(this.prefixed(key), () => {
+        const group = this.resourceGroup(rc);
+        return this.groupValue(group.expansion, group.instances.map((i) => i.attrs.get()));
+      });
+      this.resourceValues.set(key, cell);
+    }
+    return cell.get();
   }
 
   private groupValue(expansion: Expansion, values: Value[]): Value {

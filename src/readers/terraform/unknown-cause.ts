@@ -1,5 +1,6 @@
 // Why a value the reader needs (a count, a for_each, a region) is not known,
-// phrased so the user sees which input to supply.
+// phrased so the user sees which input to supply, and the chain of module
+// inputs an unknown travelled through.
 import type { UnknownCause, Value } from '../value.js';
 
 /** The cause of the unknown parts of `v`; `what` says what needed the value. */

@@ -29,10 +29,13 @@ export function evaluateTemplate(node: TemplateNode, ctx: EvalContext, evaluate:
   return unknown(mergeCauses(causes), ctx.loc, expr);
 }
 
-/** How an unknown interpolation shows in the partial text: its own partial text when it has one. */
+/**
+ * How an unknown interpolation shows in the partial text: as written, unless
+ * the value is itself a partly known template (a local `"${var.p}-x"`),
+ * whose known parts are worth keeping.
+ */
 function displayOf(v: Value, written: string): string {
-  if (v.kind === 'unknown' && v.expr !== undefined) return v.expr.includes('${') ? v.expr : `\${${v.expr}}`;
-  return written;
+  return v.kind === 'unknown' && v.expr !== undefined && v.expr.includes('${') ? v.expr : written;
 }
 
 class Output {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isEvalError } from '../../../src/eval/terraform/index.js';
 import type { Value } from '../../../src/readers/value.js';
-import { ev, LOC, plain, VAR_LOC } from './scope-fixture.js';
+import { obj, unknown } from '../../../src/readers/value.js';
+import { ev, LOC, NAMES, plain, scopeWith, VAR_LOC } from './scope-fixture.js';
 
 function inputsOf(v: Value): string[] {
   if (v.kind !== 'unknown') throw new Error(`expected unknown, got ${JSON.stringify(v)}`);
@@ -47,8 +48,10 @@ describe('unknown propagation', () => {
     expect(r).toMatchObject({ kind: 'unknown', expr: '${aws_vpc.main.id}-rt' });
   });
 
-  it('inlines the partial text of an unknown local into a name', () => {
+  it('inlines the partial text of an unknown local into a name, otherwise shows what is written', () => {
     expect(ev('${local.prefix}-vpc')).toMatchObject({ kind: 'unknown', expr: 'kk-${var.project}-vpc' });
+    const scope = scopeWith({ ...NAMES, local: obj({ upper: unknown({ inputs: ['var.y'], detail: 'unset' }, undefined, 'upper(var.y)') }) });
+    expect(ev('x-${local.upper}', scope)).toMatchObject({ kind: 'unknown', expr: 'x-${local.upper}' });
   });
 
   it('an error elsewhere is unknown here, not an error to report again', () => {

@@ -9,7 +9,8 @@ import { finishResources, resourceHandlers } from './resources/index.js';
 /** Lifts the AWS resources into ctx.model; returns those no handler understood. */
 export function liftAws(resources: readonly NativeResource[], ctx: LiftContext): NativeResource[] {
   return runLifters('aws', [...networkHandlers, ...resourceHandlers], resources, ctx, (c) => {
-    finishNetwork(c);
+    // Resources first: the network finish reads roles and their policies to tell which instances SSM manages.
     finishResources(c);
+    finishNetwork(c);
   });
 }

@@ -121,6 +121,7 @@ describe('string functions', () => {
     ['lower("HELLO")', 'hello'],
     ['upper("hello")', 'HELLO'],
     ['title("hello world-wide web")', 'Hello World-Wide Web'],
+    ['title("don\u0027t x_y 9a")', "Don'T X_y 9a"],
     ['trimspace("  x \\n")', 'x'],
     ['trim("?!hello?!", "!?")', 'hello'],
     ['trimprefix("helloworld", "hello")', 'world'],

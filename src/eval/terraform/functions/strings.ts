@@ -37,7 +37,7 @@ function trimSet(s: string, cutset: string): string {
 
 /** Go's strings.Title: upper-case the first letter of every word. */
 function title(s: string): string {
-  return s.replace(/(^|[^\p{L}\p{N}_'])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+  return s.replace(/(^|[^\p{L}\p{N}_])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
 export const stringFunctions: FunctionTable = {

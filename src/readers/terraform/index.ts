@@ -128,9 +128,10 @@ function rootModules(given: string[], loader: ModuleLoader): string[] {
   const calls = new Map<string, string[]>();
   const called = new Set<string>();
   for (const d of withConfig) {
+    // Transitively: a module reached only through an unscanned intermediate is still called.
     const targets = reachableLocal(d, loader).filter((t) => t !== d);
     calls.set(d, targets);
-    for (const t of localCallTargets(loader.get(d)!)) if (t !== d) called.add(t);
+    for (const t of targets) called.add(t);
   }
   const roots = withConfig.filter((d) => !called.has(d));
   const covered = new Set<string>();

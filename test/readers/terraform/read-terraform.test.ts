@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -375,6 +375,27 @@ describe('readTerraform: provider configurations passed to modules', () => {
   it('takes the region from --var when given', async () => {
     const r = await read(root, ['.', 'modules/bucket'], { vars: { region: 'ap-northeast-1' } });
     expect(byAddress(r, 'module.primary.aws_s3_bucket.this').region).toMatchObject({ kind: 'known', value: 'ap-northeast-1' });
+  });
+});
+
+describe('readTerraform: roots', () => {
+  it('does not take a module reached through an unscanned directory for a root', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kikan-tf-'));
+    try {
+      for (const [d, text] of [
+        ['env', 'module "w" {\n  source = "../wrapper"\n}\n'],
+        ['wrapper', 'module "z" {\n  source = "../leaf"\n  name   = "from-env"\n}\n'],
+        ['leaf', 'variable "name" {}\nresource "aws_sns_topic" "t" {\n  name = var.name\n}\n'],
+      ] as const) {
+        await mkdir(path.join(dir, d));
+        await writeFile(path.join(dir, d, 'main.tf'), text);
+      }
+      const r = await readTerraform([path.join(dir, 'env'), path.join(dir, 'leaf')], defaultReadOptions(dir));
+      expect(r.stats.roots).toEqual(['env']);
+      expect(r.resources.map((x) => [x.key, toPlain(at(x.attrs, 'name'))])).toEqual([['env#module.w.module.z.aws_sns_topic.t', 'from-env']]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

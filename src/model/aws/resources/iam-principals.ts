@@ -32,7 +32,7 @@ function iamNameOf(kind: string): (text: string) => string {
 export const ROLE_LOOKUP: NamedLookup = { kind: 'iam-role', types: ['aws_iam_role', 'AWS::IAM::Role'], nameOf: iamNameOf('role') };
 export const USER_LOOKUP: NamedLookup = { kind: 'iam-user', types: ['aws_iam_user', 'AWS::IAM::User'], nameOf: iamNameOf('user') };
 export const GROUP_LOOKUP: NamedLookup = { kind: 'iam-group', types: ['aws_iam_group', 'AWS::IAM::Group'], nameOf: iamNameOf('group') };
-export const POLICY_LOOKUP: NamedLookup = { kind: 'iam-policy', types: POLICY_TYPES, nameOf: iamNameOf('policy') };
+const POLICY_LOOKUP: NamedLookup = { kind: 'iam-policy', types: POLICY_TYPES, nameOf: iamNameOf('policy') };
 
 /** The principal entity (role, user or group) a value names, when it is in the model. */
 export function principalOf(ctx: LiftContext, r: NativeResource, v: Value | undefined, attribute: string, q: NamedLookup): IamRole | undefined {

@@ -24,7 +24,12 @@ import { finishS3 } from './s3-finish.js';
 import { secretQueueHandlers } from './secrets-queues.js';
 
 export const resourceHandlers: LiftHandler[] = [
-  ...kmsHandlers, ...s3BucketHandlers, ...s3PartHandlers, ...s3AccountHandlers, ...ebsHandlers, ...rdsHandlers,
+  ...kmsHandlers,
+  ...s3BucketHandlers,
+  ...s3PartHandlers,
+  ...s3AccountHandlers,
+  ...ebsHandlers,
+  ...rdsHandlers,
   ...dynamodbHandlers,
   ...efsHandlers,
   ...elasticacheHandlers,
@@ -40,7 +45,7 @@ export const resourceHandlers: LiftHandler[] = [
   ...alertHandlers,
 ];
 
-/** Joins that need every entity in place (log targets, backup selections). */
+/** Joins that need every entity in place: account defaults, key aliases, bucket settings, placements, key fields. */
 export function finishResources(ctx: LiftContext): void {
   // Account defaults resolve keys of their own: before the alias fix-ups.
   finishEbs(ctx);

@@ -21,7 +21,7 @@ export const KMS_KEY_TYPES: readonly string[] = [
   'AWS::KMS::ReplicaKey',
 ];
 
-export const KMS_ALIAS_TYPES: readonly string[] = ['aws_kms_alias', 'AWS::KMS::Alias'];
+const KMS_ALIAS_TYPES: readonly string[] = ['aws_kms_alias', 'AWS::KMS::Alias'];
 
 /**
  * AWS managed keys are named `alias/aws/<service>`; only AWS may create such
@@ -38,7 +38,7 @@ interface AliasFixup {
 
 const fixups = new WeakMap<object, AliasFixup[]>();
 
-export function isAwsManagedKeyName(text: string): boolean {
+function isAwsManagedKeyName(text: string): boolean {
   return AWS_MANAGED_ALIAS.test(text);
 }
 

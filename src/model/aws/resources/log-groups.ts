@@ -28,7 +28,7 @@ function retentionDays(r: NativeResource, v: Value | undefined, name: string): F
 }
 
 /** The key a store is encrypted with, as LogStore/Trail `kmsKey` says it: the key entity, the key as written, or null. */
-export function kmsKeyOf(enc: Fact<Encryption>): Fact<string | null> {
+function kmsKeyOf(enc: Fact<Encryption>): Fact<string | null> {
   if (!enc.known) return enc;
   const e = enc.value;
   if (e.mode !== 'customer-managed') return { ...enc, value: null };

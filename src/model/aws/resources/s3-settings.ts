@@ -20,7 +20,7 @@ export function bucketNameOf(text: string): string {
 }
 
 /** Since January 2023 S3 encrypts every new object with SSE-S3 when the bucket sets nothing. */
-export function defaultBucketEncryption(loc: SourceLoc): Fact<Encryption> {
+function defaultBucketEncryption(loc: SourceLoc): Fact<Encryption> {
   return defaulted({ mode: 'provider-managed' }, loc);
 }
 

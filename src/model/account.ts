@@ -43,6 +43,8 @@ export interface BackupPlan extends EntityBase {
   /** Selects every resource of supported types (`arn:aws:*:*:*` or `*`). */
   selectsAll?: Fact<boolean>;
   vault?: Link;
+  /** Regions the plan copies recovery points to (AWS Backup copy actions to vaults of other regions). */
+  copyRegions?: Fact<string[]>;
 }
 
 /** Azure management lock. */

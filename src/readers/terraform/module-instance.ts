@@ -13,7 +13,7 @@ import { expandInstances, type Expansion } from './instances.js';
 import { Lazy, lazyObject, lazyValue, materialize } from './lazy.js';
 import type { ModuleConfig, ModuleLoader, ResourceConfig } from './module-loader.js';
 import { isLocalSource, type ModuleManifest } from './module-manifest.js';
-import type { VarAssignments } from './root-variables.js';
+import { placeAt, type VarAssignments } from './root-variables.js';
 import { exprText, type Env } from './tf-eval.js';
 import { declareProvider, mergeTags, providerOf, providersForCall, type ProviderTable } from './providers.js';
 import { mergeCauses, withChain } from './unknown-cause.js';
@@ -220,7 +220,8 @@ export class ModuleInstance {
       const given = this.ctx.rootVars.get(name);
       // Terraform takes --var text literally for `string` and type-less variables, as HCL otherwise.
       const literal = typeAttr === undefined || type.kind === 'string';
-      if (given) value = given.raw !== undefined && literal ? known(given.raw) : given.value;
+      if (given?.raw !== undefined) value = placeAt(literal ? known(given.raw) : given.value, decl.loc);
+      else if (given) value = given.value;
       else {
         value =
           byDefault() ??

@@ -119,7 +119,7 @@ function literalValue(x: unknown, located: LocatedExpr | undefined, file: string
   return known(null, loc);
 }
 
-/** A command-line value has no file position; the attribute using it supplies one. */
+/** A command-line value has no file position; it is placed at the variable's declaration. */
 function stripLoc(v: Value): Value {
   switch (v.kind) {
     case 'known':
@@ -131,4 +131,13 @@ function stripLoc(v: Value): Value {
     default:
       return v;
   }
+}
+
+/** `v` with every part that has no position placed at `loc`. */
+export function placeAt(v: Value, loc: SourceLoc, depth = 0): Value {
+  if (depth > 100) return v;
+  const placed = v.loc ? v : { ...v, loc };
+  if (placed.kind === 'list') return { ...placed, items: placed.items.map((i) => placeAt(i, loc, depth + 1)) };
+  if (placed.kind === 'object') return obj(Object.fromEntries(Object.entries(placed.fields).map(([k, f]) => [k, placeAt(f, loc, depth + 1)])), placed.loc);
+  return placed;
 }

@@ -213,13 +213,19 @@ describe('readTerraform: variables from the command line', () => {
       await writeFile(varFile, 'env = "dr"\nlog_retention_days = 90\n');
       const r = await read(root, ['.', 'modules/logging', 'modules/archive'], {
         varFiles: [varFile],
-        vars: { log_retention_days: '400', admin_cidrs: '["192.0.2.0/28", "198.51.100.0/28"]' },
+        vars: { log_retention_days: '400', admin_cidrs: '["192.0.2.0/28", "198.51.100.0/28"]', extra_tags: '{ Owner = "joho-seisaku" }' },
       });
       expect(r.inputs.find((i) => i.file.endsWith('prod.tfvars'))?.kind).toBe('terraform-vars');
       expect(toPlain(at(byAddress(r, 'aws_vpc.main').attrs, 'tags', 'Name'))).toBe('city-kikan-dr-vpc');
       expect(at(byAddress(r, 'module.logging.aws_cloudwatch_log_group.app').attrs, 'retention_in_days')).toMatchObject({ kind: 'known', value: 400 });
       const ingress = at(byAddress(r, 'aws_security_group.admin').attrs, 'ingress');
       expect((ingress as { items: Value[] }).items).toHaveLength(3);
+      // a command-line value has no file: its parts are shown where its variable is declared
+      expect(at(byAddress(r, 'aws_vpc.main').attrs, 'tags', 'Owner')).toMatchObject({
+        kind: 'known',
+        value: 'joho-seisaku',
+        loc: { file: 'variables.tf', line: lineOf(root, 'variables.tf', 'variable "extra_tags"') },
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -93,10 +93,45 @@ const planVaults: LiftHandler = {
   pass: 'amend',
   lift(r, ctx) {
     const plan = ctx.model.getOf(r.key, 'backup-plan');
+    if (!plan) return;
     const vault = dig(rulesOf(r), isTerraform(r.source) ? 'target_vault_name' : 'TargetBackupVault');
-    if (plan && vault !== undefined) plan.vault = linkByName(ctx, r, vault, 'target_vault_name', { kind: 'backup-vault', types: VAULT_TYPES });
+    if (vault !== undefined) plan.vault = linkByName(ctx, r, vault, 'target_vault_name', { kind: 'backup-vault', types: VAULT_TYPES });
+    plan.copyRegions = copyRegions(ctx, r);
   },
 };
+
+/** `arn:aws:backup:ap-northeast-3:111122223333:backup-vault:dr` -> `ap-northeast-3`, also inside a partly unknown ARN. */
+function regionInArn(text: string): string | undefined {
+  const m = /^arn:[^:]+:backup:([a-z0-9-]+):/.exec(text);
+  return m ? m[1] : undefined;
+}
+
+/** Regions of the vaults the plan's copy actions send recovery points to. */
+function copyRegions(ctx: LiftContext, r: NativeResource): Fact<string[]> {
+  const tf = isTerraform(r.source);
+  const rules = rulesOf(r);
+  if (rules && isUnresolved(rules)) return unknownFact(causeOf(rules, r, 'rule'), rules.loc ?? r.loc);
+  const regions: string[] = [];
+  let loc = r.loc;
+  for (const rule of itemsOf(rules)) {
+    for (const copy of itemsOf(dig(rule, tf ? 'copy_action' : 'CopyActions'))) {
+      const dest = dig(copy, tf ? 'destination_vault_arn' : 'DestinationBackupVaultArn');
+      loc = dest?.loc ?? loc;
+      const text = knownString(dest) ?? (dest?.kind === 'unknown' ? dest.expr : undefined);
+      const written = text !== undefined ? regionInArn(text) : undefined;
+      if (written) {
+        regions.push(written);
+        continue;
+      }
+      const link = linkToResource(ctx, r, dest, 'destination_vault_arn');
+      const target = link.known ? ctx.model.getOf(link.value, 'data-store') : undefined;
+      if (!target) return link.known ? unknownFact({ inputs: [link.value], detail: 'the copy destination is not a vault of the scan' }, loc) : link;
+      if (!target.region.known) return target.region;
+      regions.push(target.region.value);
+    }
+  }
+  return regions.length ? fact([...new Set(regions)], loc) : defaulted([], r.loc);
+}
 
 /** ARNs that select every resource of every supported type. */
 function selectsEverything(text: string): boolean {

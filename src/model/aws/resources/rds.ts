@@ -15,14 +15,14 @@ import type { DataStore, Encryption } from '../../data.js';
 import type { Fact, UnknownFact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
-import { baseOf } from '../../lifter.js';
+import { baseOf, regionOf } from '../../lifter.js';
 import { boolFact, causeOf, itemsOf, numberFact, stringFact } from '../../lift-values.js';
 import type { CloudModel } from '../../model.js';
 import { isUnresolved, knownString } from './attribute-path.js';
 import { anyTrue } from './fact-logic.js';
 import { kmsEncryption } from './key-reference.js';
 import { literalSecrets } from './literal-secret.js';
-import { linkByName, registerName } from './name-index.js';
+import { linkByName, linkToResource, registerName } from './name-index.js';
 import { CLOUDFORMATION, TERRAFORM, isTerraform } from './sources.js';
 import { tagsValue } from './tags.js';
 
@@ -167,6 +167,7 @@ const instances: LiftHandler = {
     const store = databaseStore(r, ctx, n, 'rds-instance');
     store.encryption = storageEncryption(ctx, r, n, 'alias/aws/rds');
     store.multiZone = boolFact(a[n.multiAz], r, { name: n.multiAz, default: false });
+    store.replicationRegions = defaulted([], r.loc);
     // Read replicas are created without automated backups.
     const replica = a[tf ? 'replicate_source_db' : 'SourceDBInstanceIdentifier'] !== undefined;
     store.backupRetentionDays = numberFact(a[n.backup], r, { name: n.backup, default: replica ? 0 : 1 });
@@ -328,4 +329,30 @@ export function finishRds(ctx: LiftContext): void {
   }
 }
 
-export const rdsHandlers: LiftHandler[] = [instances, clusters, clusterInstances, subnetGroups, snapshots];
+/**
+ * Automated backups replicated to another region, and read replicas made in
+ * another region, keep the database's data there too (replicationRegions).
+ */
+const crossRegionCopies: LiftHandler = {
+  types: ['aws_db_instance_automated_backups_replication', 'aws_db_instance'],
+  sources: TERRAFORM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const backups = r.type === 'aws_db_instance_automated_backups_replication';
+    const sourceValue = r.attrs.fields[backups ? 'source_db_instance_arn' : 'replicate_source_db'];
+    if (sourceValue === undefined) return;
+    const l = linkToResource(ctx, r, sourceValue, backups ? 'source_db_instance_arn' : 'replicate_source_db');
+    const source = l.known ? ctx.model.getOf(l.value, 'data-store') : undefined;
+    if (!source?.replicationRegions?.known) return;
+    const region = regionOf(r, ctx);
+    if (!region.known) {
+      source.replicationRegions = region;
+      return;
+    }
+    if (source.region.known && source.region.value === region.value) return;
+    const cur = source.replicationRegions;
+    source.replicationRegions = fact([...new Set([...cur.value, region.value])], cur.defaulted ? region.loc ?? r.loc : cur.loc);
+  },
+};
+
+export const rdsHandlers: LiftHandler[] = [instances, clusters, clusterInstances, subnetGroups, snapshots, crossRegionCopies];

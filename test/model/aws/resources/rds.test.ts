@@ -151,3 +151,15 @@ describe('RDS from CloudFormation', () => {
     expect(s.literalSecrets?.map((x) => x.attribute)).toEqual(['MasterUserPassword']);
   });
 });
+
+describe('RDS copies in other regions', () => {
+  it('automated backups replicated to Osaka and a cross-region read replica add regions; a same-region replica does not', () => {
+    const db = tf('aws_db_instance', 'main', { identifier: 'main' }, { region: 'ap-northeast-1' });
+    const rep = tf('aws_db_instance_automated_backups_replication', 'dr', { source_db_instance_arn: tfRef('aws_db_instance.main', 'arn') }, { region: 'ap-northeast-3' });
+    const local = tf('aws_db_instance', 'read', { replicate_source_db: tfRef('aws_db_instance.main', 'identifier') }, { region: 'ap-northeast-1' });
+    const { model } = lift([db, rep, local]);
+    expect(get(model, db.key, 'data-store').replicationRegions).toMatchObject({ value: ['ap-northeast-3'] });
+    const bare = get(lift([db]).model, db.key, 'data-store');
+    expect(bare.replicationRegions).toMatchObject({ value: [], defaulted: true });
+  });
+});

@@ -197,6 +197,21 @@ describe('AWS Backup', () => {
     expect(v.encryption).toMatchObject({ value: { mode: 'provider-managed', keyText: 'alias/aws/backup' } });
   });
 
+  it('copy actions to vaults of another region', () => {
+    const dr = tf('aws_backup_vault', 'dr', { name: 'dr' }, { region: 'ap-northeast-3' });
+    const p1 = tf('aws_backup_plan', 'p1', {
+      rule: [{ rule_name: 'a', target_vault_name: 'main', copy_action: [{ destination_vault_arn: tfRef('aws_backup_vault.dr', 'arn') }] }],
+    });
+    const p2 = tf('aws_backup_plan', 'p2', {
+      rule: [{ rule_name: 'a', target_vault_name: 'main', copy_action: [{ destination_vault_arn: 'arn:aws:backup:ap-northeast-3:111122223333:backup-vault:x' }] }],
+    });
+    const p3 = tf('aws_backup_plan', 'p3', { rule: [{ rule_name: 'a', target_vault_name: 'main' }] });
+    const { model } = lift([dr, p1, p2, p3]);
+    expect(get(model, p1.key, 'backup-plan').copyRegions).toMatchObject({ value: ['ap-northeast-3'] });
+    expect(get(model, p2.key, 'backup-plan').copyRegions).toMatchObject({ value: ['ap-northeast-3'] });
+    expect(get(model, p3.key, 'backup-plan').copyRegions).toMatchObject({ value: [], defaulted: true });
+  });
+
   it('CloudFormation: plan rules, vault lock, ListOfTags', () => {
     const vault = cfn('AWS::Backup::BackupVault', 'Vault', { BackupVaultName: 'cfn-vault', LockConfiguration: { MinRetentionDays: 7 }, BackupVaultTags: { 'lg:tenant': 'a' } });
     const plan = cfn('AWS::Backup::BackupPlan', 'Plan', {

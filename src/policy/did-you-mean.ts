@@ -34,7 +34,7 @@ function tolerance(length: number): number {
  * starts with the word, or that the word starts with ("logRetention" for
  * "logRetentionDays"), is suggested when nothing is close by edits.
  * `maxDistance` tightens the tolerance for words where near neighbours are
- * different things (LG-3.2 and LG-3.3).
+ * different things (LG-3.2 and LG-3.3): 0 only forgives case and separators.
  */
 export function didYouMean(word: string, candidates: Iterable<string>, maxDistance = Infinity): string | undefined {
   // Long inputs are not typos of short keys; bounding them also bounds the work.

@@ -75,7 +75,7 @@ export function checkValues(data: unknown, ctx: ValueContext): SchemaProblem[] {
   const checkControl = (path: (string | number)[], v: unknown, allowAll: boolean) => {
     const id = text(v);
     if (id === undefined || (allowAll && id === '*') || !/^LG-\d+\.\d+$/.test(id) || ctx.controls.has(id)) return;
-    const guess = didYouMean(id, ctx.controls.keys(), 1);
+    const guess = didYouMean(id, ctx.controls.keys(), 0);
     problem(path, `管理策 ${id} はカタログにありません（kikan controls で一覧できます）`, `no control ${id} in the catalog (kikan controls lists them)${guess ? `; did you mean "${guess}"?` : ''}`);
   };
 

@@ -116,9 +116,9 @@ export class SchemaMessages {
         return { path, message: { ja: `少なくとも ${n} 個の項目を書きます`, en: `needs at least ${n} item${n === 1 ? '' : 's'}` } };
       }
       case 'uniqueItems': {
-        // ajv reports the later duplicate as `i` and the earlier as `j`.
-        const later = Number(e.params.i);
-        const earlier = Number(e.params.j);
+        // ajv scans from the end: `j` is the later duplicate, `i` the earlier one.
+        const earlier = Number(e.params.i);
+        const later = Number(e.params.j);
         return {
           path: [...path, String(later)],
           message: {
@@ -161,7 +161,7 @@ export class SchemaMessages {
       return { ja: '日付は YYYY-MM-DD（例: 2026-03-31）で書きます', en: `${shown(value)} is not a date written YYYY-MM-DD (e.g. 2026-03-31)` };
     }
     if (pattern === CONTROL_ID_PATTERN || pattern === WAIVER_CONTROL_PATTERN) {
-      const guess = typeof value === 'string' ? didYouMean(value, this.controlIds, 1) : undefined;
+      const guess = typeof value === 'string' ? didYouMean(value, this.controlIds, 0) : undefined;
       const star = pattern === WAIVER_CONTROL_PATTERN ? { ja: '、またはすべての管理策を表す *', en: ', or * for every control' } : { ja: '', en: '' };
       return {
         ja: `管理策 ID（LG-3.2 の形${star.ja}）を書きます`,

@@ -46,6 +46,16 @@ function formatOf(f: Finding): string {
   return f.resource.source;
 }
 
+describe('fixture coverage', () => {
+  it('every implemented control has a fixture directory', () => {
+    const checks = readdirSync(path.resolve(import.meta.dirname, '../../src/controls/checks'))
+      .filter((f) => /^lg-[\d-]+\.ts$/.test(f))
+      .map((f) => f.replace(/^lg-(\d+)-(\d+)\.ts$/, 'LG-$1.$2'));
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.filter((id) => !controlDirs().includes(id))).toEqual([]);
+  });
+});
+
 const seen = new Map<string, { formats: Map<string, Set<Status>>; statuses: Set<Status> }>();
 
 for (const control of controlDirs()) {

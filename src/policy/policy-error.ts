@@ -19,9 +19,19 @@ export function formatProblem(p: PolicyProblem): string {
   return `${p.file}:${p.line}:${p.column}: ${subject}${p.message.ja} (${p.message.en})`;
 }
 
+/** A file that is not a policy at all (a template given as --config) must not flood the terminal. */
+const MAX_PROBLEMS_SHOWN = 20;
+
+function describeAll(problems: readonly PolicyProblem[]): string {
+  const lines = problems.slice(0, MAX_PROBLEMS_SHOWN).map(formatProblem);
+  const rest = problems.length - MAX_PROBLEMS_SHOWN;
+  if (rest > 0) lines.push(`ほか ${rest} 件 (${rest} more)`);
+  return lines.join('\n');
+}
+
 export class PolicyError extends UsageError {
   constructor(readonly problems: readonly PolicyProblem[]) {
-    super(problems.map(formatProblem).join('\n'), problems[0]?.file);
+    super(describeAll(problems), problems[0]?.file);
     this.name = 'PolicyError';
   }
 }

@@ -307,4 +307,18 @@ describe('the error object', () => {
       'kikan.yaml:3:16: inlineWaivers: allow, forbid のいずれかを書きます ("maybe" is not one of allow, forbid)',
     ]);
   });
+
+  it('keeps every problem but prints at most twenty', () => {
+    const text = ['version: 1', ...Array.from({ length: 25 }, (_, i) => `Resource${i}: x`)].join('\n');
+    let error: PolicyError | undefined;
+    try {
+      parse(text);
+    } catch (e) {
+      error = e as PolicyError;
+    }
+    expect(error!.problems).toHaveLength(25);
+    const lines = error!.message.split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[20]).toBe('ほか 5 件 (5 more)');
+  });
 });

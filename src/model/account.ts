@@ -52,4 +52,10 @@ export interface ResourceLock extends EntityBase {
   kind: 'lock';
   level: Fact<'CanNotDelete' | 'ReadOnly'>;
   target: Link;
+  /**
+   * Entities the lock protects: the locked resource and its child resources,
+   * or every scanned resource of a locked resource group or subscription.
+   * Unknown when the scope cannot be told.
+   */
+  covers?: Links;
 }

@@ -78,6 +78,13 @@ export interface DataStore extends EntityBase {
   versioning?: Fact<boolean>;
   /** Object Lock / immutability policy / vault lock. */
   immutable?: Fact<boolean>;
+  /**
+   * Azure storage: names of the blob containers that carry an immutability
+   * policy of their own (time-based retention or version-level immutability),
+   * when the account as a whole is not immutable. Activity logs land in
+   * `insights-activity-logs`, resource logs in `insights-logs-<category>`.
+   */
+  immutableContainers?: Fact<string[]>;
   /** Expiration of objects by lifecycle rule, in days; null = never expire. */
   expirationDays?: Fact<number | null>;
   /** Server access logging / audit logs exported (S3 access logs, RDS log exports). */

@@ -22,6 +22,11 @@ export interface Key extends EntityBase {
   expires?: Fact<string | null>;
   /** Aliases (`alias/juki`) that name this key. */
   aliases?: string[];
+  /**
+   * Key Vault: reachable from public networks (`publicNetworkAccess` enabled
+   * and the network ACL not denying by default, or allowing IP ranges).
+   */
+  publiclyAccessible?: Fact<boolean>;
   /** Multi-region key (replicas outlive a deletion in one region). */
   multiRegion?: Fact<boolean>;
   /** KMS replica key: the primary multi-region key it replicates. */

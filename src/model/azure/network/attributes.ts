@@ -1,0 +1,62 @@
+// Reading attributes of Azure native resources. ARM property names match
+// case-insensitively (`addressPrefix`, `AddressPrefix`); Terraform attribute
+// names are exact. A sub-resource reference in ARM is an object `{ "id": … }`.
+import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
+import { field } from '../../../readers/value.js';
+import { lookupField } from '../../../eval/arm/values.js';
+
+/** Follows field names (case-insensitive) and list indexes through an ARM value. */
+export function armPath(v: Value | undefined, ...steps: (string | number)[]): Value | undefined {
+  let cur = v;
+  for (const s of steps) {
+    if (!cur) return undefined;
+    if (typeof s === 'number') cur = cur.kind === 'list' ? cur.items[s] : undefined;
+    else cur = cur.kind === 'object' ? lookupField(cur, s) : undefined;
+  }
+  return cur;
+}
+
+/** `properties.<steps>` of an ARM resource. */
+export function prop(r: NativeResource, ...steps: (string | number)[]): Value | undefined {
+  return armPath(r.attrs, 'properties', ...steps);
+}
+
+/** Follows exact field names and list indexes through a Terraform value. */
+export function tfPath(v: Value | undefined, ...steps: (string | number)[]): Value | undefined {
+  let cur = v;
+  for (const s of steps) {
+    if (!cur) return undefined;
+    if (typeof s === 'number') cur = cur.kind === 'list' ? cur.items[s] : undefined;
+    else cur = field(cur, s);
+  }
+  return cur;
+}
+
+/** A Terraform attribute of the resource. */
+export function attr(r: NativeResource, ...steps: (string | number)[]): Value | undefined {
+  return tfPath(r.attrs, ...steps);
+}
+
+/** True when the attribute is written with a value (null and "" count as not set). */
+export function isSet(v: Value | undefined): v is Value {
+  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
+}
+
+/** The ID inside an ARM sub-resource reference `{ "id": … }`; a bare string stands for itself. */
+export function subResourceId(v: Value | undefined): Value | undefined {
+  if (!v) return undefined;
+  if (v.kind === 'object') return armPath(v, 'id');
+  return v;
+}
+
+/** The API version an ARM resource is deployed with (`2024-05-01`), when it is a literal. */
+export function apiVersionOf(r: NativeResource): string | undefined {
+  const v = armPath(r.attrs, 'apiVersion');
+  return v?.kind === 'known' && typeof v.value === 'string' ? v.value : undefined;
+}
+
+/** The value, when it is a known string. */
+export function knownText(v: Value | undefined): string | undefined {
+  return v?.kind === 'known' && typeof v.value === 'string' ? v.value : undefined;
+}

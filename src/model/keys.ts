@@ -9,7 +9,22 @@ export interface Key extends EntityBase {
   parent?: Link;
   /** KMS key policy (JSON text); null = the default key policy. */
   policy?: Fact<string | null>;
+  /**
+   * KMS: automatic rotation on. Key Vault key: a rotation policy that rotates
+   * the key automatically (a lifetime action `Rotate`).
+   */
   rotationEnabled?: Fact<boolean>;
+  /**
+   * KMS key spec (`customer_master_key_spec` / `KeySpec`): `SYMMETRIC_DEFAULT`
+   * when not written; `RSA_2048`, `ECC_NIST_P256`, `HMAC_256` … otherwise.
+   * Only symmetric encryption keys rotate automatically (LG-6.8).
+   */
+  keySpec?: Fact<string>;
+  /**
+   * KMS key material origin: `AWS_KMS` (default), `EXTERNAL` (imported:
+   * aws_kms_external_key, `Origin: EXTERNAL`), `AWS_CLOUDHSM`, `EXTERNAL_KEY_STORE`.
+   */
+  origin?: Fact<string>;
   /** KMS `deletion_window_in_days` (default 30). */
   deletionWindowDays?: Fact<number>;
   /** Key Vault purge protection and soft-delete retention (days a purge must wait). */

@@ -1,8 +1,14 @@
 // Azure handlers for storage, disks, databases, Key Vault, Log Analytics,
 // diagnostic settings, Recovery Services, roles, locks and Defender.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { runDeferred } from './deferred.js';
+import { keyVaultHandlers } from './key-vault.js';
+import { storageAccountHandlers } from './storage.js';
+import { storageChildHandlers } from './storage-children.js';
 
-export const resourceHandlers: LiftHandler[] = [];
+export const resourceHandlers: LiftHandler[] = [...keyVaultHandlers, ...storageAccountHandlers, ...storageChildHandlers];
 
-/** Joins that need every entity in place (diagnostic setting targets, locks). */
-export function finishResources(_ctx: LiftContext): void {}
+/** Joins that need every entity in place (key URIs, storage containers, diagnostic setting targets, locks). */
+export function finishResources(ctx: LiftContext): void {
+  runDeferred(ctx);
+}

@@ -1,0 +1,66 @@
+// Resource IDs of ARM resources as the ARM reader writes them (lower-cased,
+// with `{subscription}`/`{resourceGroup}` placeholders and unknown name parts
+// shown as their expression): the parent of a child resource, and what an
+// extension resource (diagnostic setting, lock) applies to — its `scope`,
+// the parent in an old-style `<parent>/providers/<type>` name, or else the
+// resource group or subscription the template deploys to.
+import type { NativeResource } from '../../../readers/native.js';
+import type { SourceLoc, Value } from '../../../readers/value.js';
+import type { Link } from '../../entity.js';
+import { fact, unknownFact } from '../../fact.js';
+import { causeOf } from '../../lift-values.js';
+import type { LiftContext } from '../../lifter.js';
+import { armPath } from './attribute-paths.js';
+
+export type ScopeLevel = 'resource' | 'resource-group' | 'subscription' | 'other';
+
+export interface ScopeTarget {
+  /** The target's ID text; undefined when it cannot be told. */
+  id?: string;
+  level: ScopeLevel;
+  /** The scope value as written, when it is not a plain string. */
+  value?: Value;
+  loc: SourceLoc;
+}
+
+/** Whether an ID names a subscription, a resource group or a resource. */
+export function levelOf(id: string): ScopeLevel {
+  if (/^\/subscriptions\/[^/]+$/i.test(id)) return 'subscription';
+  if (/^\/subscriptions\/[^/]+\/resourcegroups\/[^/]+$/i.test(id)) return 'resource-group';
+  return /\/providers\/[^/]+\/[^/]+\/[^/]+/i.test(id) ? 'resource' : 'other';
+}
+
+/** The ID of the resource `levels` levels up (a container's account is two levels up). */
+export function ancestorId(r: NativeResource, levels: number): string | undefined {
+  const id = r.ids?.[0];
+  if (!id) return undefined;
+  const parts = id.split('/');
+  return parts.length - 2 * levels > 0 ? parts.slice(0, parts.length - 2 * levels).join('/') : undefined;
+}
+
+/** What an ARM extension resource applies to. */
+export function extensionTarget(r: NativeResource): ScopeTarget {
+  const scope = armPath(r.attrs, 'scope');
+  if (scope) {
+    const loc = scope.loc ?? r.loc;
+    const text = scope.kind === 'known' && typeof scope.value === 'string' ? scope.value : scope.kind === 'unknown' ? scope.expr : undefined;
+    return text ? { id: text, level: levelOf(text), value: scope, loc } : { level: 'other', value: scope, loc };
+  }
+  const id = r.ids?.[0];
+  if (!id) return { level: 'other', loc: r.loc };
+  const last = id.toLowerCase().lastIndexOf('/providers/');
+  const first = id.toLowerCase().indexOf('/providers/');
+  // `<parent>/providers/<extension type>/<name>`: the parent; otherwise the deployment scope itself.
+  const target = last > first ? id.slice(0, last) : id.slice(0, first);
+  return { id: target, level: last > first ? 'resource' : levelOf(target), loc: r.loc };
+}
+
+/** Link to the resource an ID names, or an unknown naming that ID. */
+export function linkToId(ctx: LiftContext, id: string | undefined, r: NativeResource, name: string, loc: SourceLoc, value?: Value): Link {
+  if (id) {
+    const n = ctx.links.byIdentity(id);
+    if (n) return fact(n.key, loc);
+    return unknownFact({ inputs: [id], detail: `${name} names ${id}, which is not defined in the scanned inputs` }, loc);
+  }
+  return unknownFact(value ? causeOf(value, r, name) : { inputs: [], detail: `${name} of ${r.address} cannot be told` }, loc);
+}

@@ -1,0 +1,47 @@
+// Whether a PaaS resource is reachable from the internet: its public network
+// access is on, and its firewall either allows by default or admits IP
+// ranges. Only private endpoints, virtual network rules or a disabled
+// public endpoint keep it off the internet.
+import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
+import type { Fact } from '../../fact.js';
+import { defaulted, fact, unknownFact } from '../../fact.js';
+import { causeOf, itemsOf } from '../../lift-values.js';
+
+/** `Enabled`/`Disabled` (ARM spells them in any case); `SecuredByPerimeter` hands access to a network perimeter: not public. */
+export function enabledText(v: Value | undefined, r: NativeResource, name: string, platform: boolean): Fact<boolean> {
+  if (v === undefined || (v.kind === 'known' && (v.value === null || v.value === ''))) return defaulted(platform, r.loc);
+  if (v.kind !== 'known') return unknownFact(causeOf(v, r, name), v.loc ?? r.loc);
+  const t = String(v.value).toLowerCase();
+  if (t === 'enabled' || t === 'true') return fact(true, v.loc ?? r.loc);
+  if (t === 'disabled' || t === 'false' || t === 'securedbyperimeter') return fact(false, v.loc ?? r.loc);
+  return unknownFact({ inputs: [], detail: `${name} = ${JSON.stringify(v.value)} is not Enabled or Disabled` }, v.loc ?? r.loc);
+}
+
+/** A firewall's default action: true when it allows (`Allow`, the platform default when absent). */
+export function allowsByDefault(v: Value | undefined, r: NativeResource, name: string): Fact<boolean> {
+  if (v === undefined || (v.kind === 'known' && (v.value === null || v.value === ''))) return defaulted(true, r.loc);
+  if (v.kind !== 'known') return unknownFact(causeOf(v, r, name), v.loc ?? r.loc);
+  const t = String(v.value).toLowerCase();
+  if (t === 'allow') return fact(true, v.loc ?? r.loc);
+  if (t === 'deny') return fact(false, v.loc ?? r.loc);
+  return unknownFact({ inputs: [], detail: `${name} = ${JSON.stringify(v.value)} is not Allow or Deny` }, v.loc ?? r.loc);
+}
+
+/** True when a list of IP rules admits at least one address; an unknown list is unknown. */
+export function admitsAddresses(v: Value | undefined, r: NativeResource, name: string): Fact<boolean> {
+  if (v === undefined || (v.kind === 'known' && v.value === null)) return defaulted(false, r.loc);
+  if (v.kind === 'unknown' || v.kind === 'ref') return unknownFact(causeOf(v, r, name), v.loc ?? r.loc);
+  const items = itemsOf(v).filter((i) => !(i.kind === 'known' && (i.value === null || i.value === '')));
+  return fact(items.length > 0, (items[0] ?? v).loc ?? r.loc);
+}
+
+/** Public network access combined with the firewall. */
+export function publicExposure(access: Fact<boolean>, allowAll: Fact<boolean>, ipRanges: Fact<boolean>): Fact<boolean> {
+  if (!access.known || !access.value) return access;
+  if (allowAll.known && allowAll.value) return allowAll.defaulted ? access : allowAll;
+  if (ipRanges.known && ipRanges.value) return ipRanges;
+  if (!allowAll.known) return allowAll;
+  if (!ipRanges.known) return ipRanges;
+  return fact(false, allowAll.loc);
+}

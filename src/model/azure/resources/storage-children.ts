@@ -1,0 +1,215 @@
+// Resources that amend a storage account: blob services (versioning),
+// containers (anonymous access, version-level immutability), container
+// immutability policies, lifecycle management policies (deletion after N
+// days), and azurerm's separate customer-managed-key and network-rules
+// resources. ARM children find their account by resource ID; azurerm ones
+// by reference, account ID or account name.
+import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
+import type { DataStore } from '../../data.js';
+import type { Fact } from '../../fact.js';
+import { defaulted, fact, unknownFact } from '../../fact.js';
+import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { boolFact, causeOf, itemsOf, numberFact } from '../../lift-values.js';
+import { ancestorId } from './arm-ids.js';
+import { armPath, attr, blocks, isSet, knownText, prop, tfPath } from './attribute-paths.js';
+import { customerKey } from './key-reference.js';
+import { idByName } from './name-index.js';
+import { admitsAddresses, allowsByDefault, publicExposure } from './public-access.js';
+import { ARM, TERRAFORM } from './sources.js';
+import { immutabilityState } from './storage.js';
+import { storageParts } from './storage-state.js';
+
+function armAccount(ctx: LiftContext, r: NativeResource, levels: number): DataStore | undefined {
+  const id = ancestorId(r, levels);
+  const n = id ? ctx.links.byIdentity(id) : undefined;
+  const s = n ? ctx.model.getOf(n.key, 'data-store') : undefined;
+  return s?.storeType === 'storage-account' ? s : undefined;
+}
+
+/** The account an azurerm resource names by `storage_account_id` or `storage_account_name`. */
+function terraformAccount(ctx: LiftContext, r: NativeResource): DataStore | undefined {
+  const v = attr(r, 'storage_account_id') ?? attr(r, 'storage_account_name');
+  let id: string | undefined;
+  if (v?.kind === 'ref') id = v.target;
+  else if (v?.kind === 'known' && typeof v.value === 'string') id = ctx.links.byIdentity(v.value)?.key ?? idByName(ctx, 'storage-account', v.value);
+  const s = id ? ctx.model.getOf(id, 'data-store') : undefined;
+  return s?.storeType === 'storage-account' ? s : undefined;
+}
+
+/** A container grants anonymous read with `Blob`/`Container` (ARM) or `blob`/`container` (azurerm) access. */
+function publicAccess(v: Value | undefined, r: NativeResource, name: string): Fact<boolean> {
+  if (!isSet(v)) return defaulted(false, r.loc);
+  const text = knownText(v);
+  if (text === undefined) return unknownFact(causeOf(v, r, name), v.loc ?? r.loc);
+  const t = text.toLowerCase();
+  return fact(t === 'blob' || t === 'container', v.loc ?? r.loc);
+}
+
+const lastSegment = (r: NativeResource): string => (knownText(armPath(r.attrs, 'name')) ?? r.address).split('/').pop()!;
+
+const armBlobServices: LiftHandler = {
+  types: ['Microsoft.Storage/storageAccounts/blobServices'],
+  sources: ARM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const s = armAccount(ctx, r, 1);
+    if (s) s.versioning = boolFact(prop(r, 'isVersioningEnabled'), r, { name: 'isVersioningEnabled', default: false });
+  },
+};
+
+const armContainers: LiftHandler = {
+  types: ['Microsoft.Storage/storageAccounts/blobServices/containers'],
+  sources: ARM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const s = armAccount(ctx, r, 2);
+    const p = s && storageParts(s);
+    if (!p) return;
+    p.containers.push({ public: publicAccess(prop(r, 'publicAccess'), r, 'publicAccess') });
+    const versioned = prop(r, 'immutableStorageWithVersioning', 'enabled');
+    if (versioned?.kind === 'known' && versioned.value === true) p.immutableContainers.add(lastSegment(r));
+  },
+};
+
+const armImmutabilityPolicies: LiftHandler = {
+  types: ['Microsoft.Storage/storageAccounts/blobServices/containers/immutabilityPolicies'],
+  sources: ARM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const s = armAccount(ctx, r, 3);
+    const p = s && storageParts(s);
+    const container = ancestorId(r, 1)?.split('/').pop();
+    if (p && container && !r.conditional) p.immutableContainers.add(container);
+  },
+};
+
+/** The shortest deletion age among enabled lifecycle rules; none: never deleted (null). */
+function expiration(rules: Value[], r: NativeResource, read: (rule: Value) => { enabled: Value | undefined; days: Value[] }): Fact<number | null> {
+  let best: Fact<number | null> = defaulted(null, r.loc);
+  for (const rule of rules) {
+    const { enabled, days } = read(rule);
+    const on = boolFact(enabled, r, { name: 'rule enabled', default: true });
+    if (!on.known) return on;
+    if (!on.value) continue;
+    for (const d of days) {
+      if (!isSet(d)) continue;
+      const n = numberFact(d, r, { name: 'delete after days' });
+      if (!n.known) return n;
+      if (best.known && (best.value === null || n.value < best.value)) best = n;
+    }
+  }
+  return best;
+}
+
+const armManagementPolicies: LiftHandler = {
+  types: ['Microsoft.Storage/storageAccounts/managementPolicies'],
+  sources: ARM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const s = armAccount(ctx, r, 1);
+    if (!s) return;
+    const rules = prop(r, 'policy', 'rules');
+    if (rules && rules.kind !== 'list' && isSet(rules)) {
+      s.expirationDays = unknownFact(causeOf(rules, r, 'policy.rules'), rules.loc ?? r.loc);
+      return;
+    }
+    s.expirationDays = expiration(itemsOf(rules), r, (rule) => {
+      const del = armPath(rule, 'definition', 'actions', 'baseBlob', 'delete');
+      return {
+        enabled: armPath(rule, 'enabled'),
+        days: ['daysAfterModificationGreaterThan', 'daysAfterCreationGreaterThan', 'daysAfterLastAccessTimeGreaterThan'].flatMap((k) => armPath(del, k) ?? []),
+      };
+    });
+  },
+};
+
+const terraformContainers: LiftHandler = {
+  types: ['azurerm_storage_container'],
+  sources: TERRAFORM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const s = terraformAccount(ctx, r);
+    const p = s && storageParts(s);
+    if (p) p.containers.push({ public: publicAccess(attr(r, 'container_access_type'), r, 'container_access_type') });
+  },
+};
+
+const terraformContainerImmutability: LiftHandler = {
+  types: ['azurerm_storage_container_immutability_policy'],
+  sources: TERRAFORM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const v = attr(r, 'storage_container_resource_manager_id');
+    const container = v?.kind === 'ref' ? ctx.links.native(v.target) : undefined;
+    const s = container ? terraformAccount(ctx, container) : undefined;
+    const p = s && storageParts(s);
+    const name = container ? knownText(attr(container, 'name')) : undefined;
+    if (p && name && !r.conditional) p.immutableContainers.add(name);
+  },
+};
+
+const terraformCustomerKeys: LiftHandler = {
+  types: ['azurerm_storage_account_customer_managed_key'],
+  sources: TERRAFORM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const s = terraformAccount(ctx, r);
+    if (!s) return;
+    const keyId = attr(r, 'key_vault_key_id');
+    if (isSet(keyId)) s.encryption = customerKey(ctx, r, keyId, 'key_vault_key_id');
+    else {
+      const vault = attr(r, 'key_vault_id') ?? attr(r, 'key_vault_uri') ?? attr(r, 'managed_hsm_key_id');
+      s.encryption = vault ? customerKey(ctx, r, vault, 'key_vault_id', attr(r, 'key_name')) : unknownFact({ inputs: [], detail: `${r.address} names no key` }, r.loc);
+    }
+    if (r.conditional) s.encryption = unknownFact(r.conditional, r.loc);
+  },
+};
+
+const terraformNetworkRules: LiftHandler = {
+  types: ['azurerm_storage_account_network_rules'],
+  sources: TERRAFORM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const s = terraformAccount(ctx, r);
+    if (!s?.native) return;
+    s.publiclyAccessible = publicExposure(
+      boolFact(attr(s.native, 'public_network_access_enabled'), s.native, { name: 'public_network_access_enabled', default: true }),
+      allowsByDefault(attr(r, 'default_action'), r, 'default_action'),
+      admitsAddresses(attr(r, 'ip_rules'), r, 'ip_rules'),
+    );
+  },
+};
+
+const terraformManagementPolicies: LiftHandler = {
+  types: ['azurerm_storage_management_policy'],
+  sources: TERRAFORM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const s = terraformAccount(ctx, r);
+    if (!s) return;
+    s.expirationDays = expiration(blocks(r, 'rule'), r, (rule) => {
+      const base = tfPath(rule, 'actions', 'base_blob');
+      return {
+        enabled: tfPath(rule, 'enabled'),
+        days: [
+          'delete_after_days_since_modification_greater_than',
+          'delete_after_days_since_creation_greater_than',
+          'delete_after_days_since_last_access_time_greater_than',
+        ].flatMap((k) => tfPath(base, k) ?? []),
+      };
+    });
+  },
+};
+
+export const storageChildHandlers: LiftHandler[] = [
+  armBlobServices,
+  armContainers,
+  armImmutabilityPolicies,
+  armManagementPolicies,
+  terraformContainers,
+  terraformContainerImmutability,
+  terraformCustomerKeys,
+  terraformNetworkRules,
+  terraformManagementPolicies,
+];

@@ -37,13 +37,19 @@ function terraformAccount(ctx: LiftContext, r: NativeResource): DataStore | unde
   return s?.storeType === 'storage-account' ? s : undefined;
 }
 
-/** A container grants anonymous read with `Blob`/`Container` (ARM) or `blob`/`container` (azurerm) access. */
+/**
+ * A container grants anonymous read with `Blob`/`Container` (ARM) or
+ * `blob`/`container` (azurerm) access; a public container that exists only
+ * under an unresolved condition may or may not be there.
+ */
 function publicAccess(v: Value | undefined, r: NativeResource, name: string): Fact<boolean> {
   if (!isSet(v)) return defaulted(false, r.loc);
   const text = knownText(v);
   if (text === undefined) return unknownFact(causeOf(v, r, name), v.loc ?? r.loc);
   const t = text.toLowerCase();
-  return fact(t === 'blob' || t === 'container', v.loc ?? r.loc);
+  const open = t === 'blob' || t === 'container';
+  if (open && r.conditional) return unknownFact(r.conditional, v.loc ?? r.loc);
+  return fact(open, v.loc ?? r.loc);
 }
 
 const lastSegment = (r: NativeResource): string => (knownText(armPath(r.attrs, 'name')) ?? r.address).split('/').pop()!;

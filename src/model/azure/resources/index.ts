@@ -2,11 +2,12 @@
 // diagnostic settings, Recovery Services, roles, locks and Defender.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { runDeferred } from './deferred.js';
+import { diskHandlers } from './disks.js';
 import { keyVaultHandlers } from './key-vault.js';
 import { storageAccountHandlers } from './storage.js';
 import { storageChildHandlers } from './storage-children.js';
 
-export const resourceHandlers: LiftHandler[] = [...keyVaultHandlers, ...storageAccountHandlers, ...storageChildHandlers];
+export const resourceHandlers: LiftHandler[] = [...keyVaultHandlers, ...storageAccountHandlers, ...storageChildHandlers, ...diskHandlers];
 
 /** Joins that need every entity in place (key URIs, storage containers, diagnostic setting targets, locks). */
 export function finishResources(ctx: LiftContext): void {

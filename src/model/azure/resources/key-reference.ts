@@ -87,17 +87,20 @@ function resolve(ctx: LiftContext, r: NativeResource, v: Value, name: string, ke
 }
 
 /**
- * Encryption with the customer key `v` names. `keyName` is the key's name
- * when the definition gives it apart from the vault (storage `keyname`,
- * azurerm `key_name`).
+ * Sets the link to the key `v` names once every key is lifted. `keyName` is
+ * the key's name when the definition gives it apart from the vault (storage
+ * `keyname`, azurerm `key_name`).
  */
+export function linkKeyLater(ctx: LiftContext, r: NativeResource, v: Value, name: string, set: (key: Link) => void, keyName?: Value): void {
+  later(ctx, () => set(resolve(ctx, r, v, name, keyName)));
+}
+
+/** Encryption with the customer key `v` names (see linkKeyLater). */
 export function customerKey(ctx: LiftContext, r: NativeResource, v: Value, name: string, keyName?: Value): Fact<Encryption> {
   const enc: Encryption = { mode: 'customer-managed', key: unknownFact(causeOf(v, r, name), v.loc ?? r.loc) };
   const text = textOf(v);
   const key = knownText(keyName);
   if (text) enc.keyText = key && !text.includes('/keys/') ? `${text.replace(/\/$/, '')}/keys/${key}` : text;
-  later(ctx, () => {
-    enc.key = resolve(ctx, r, v, name, keyName);
-  });
+  linkKeyLater(ctx, r, v, name, (l) => (enc.key = l), keyName);
   return fact(enc, v.loc ?? r.loc);
 }

@@ -1,0 +1,147 @@
+// LG-3.3 閉域区分のパブリック公開禁止: nothing in a mynumber or lgwan
+// segment is reachable from the internet by itself — no public IP on an
+// instance, NIC or gateway, no subnet that hands out public IPs, no
+// publicly accessible database, no internet-facing load balancer, no PaaS
+// (storage, SQL, Key Vault, App Service) with public network access. One
+// result per resource, failing on every exposing setting it finds.
+import type { Fact } from '../../model/fact.js';
+import type { Entity } from '../../model/model.js';
+import type { UnknownFact } from '../../model/fact.js';
+import type { LocalText } from '../../results/finding.js';
+import type { ControlCheck, ControlContext, Draft } from '../control.js';
+import { fail, pass, unknown, unknownFrom } from '../draft.js';
+import type { Closedness } from '../network/closed-segment.js';
+import { closednessOf, describeSegment, segmentEvidence, strictestClosedness } from '../network/closed-segment.js';
+
+/** A setting that exposes the resource when true. */
+interface Exposure {
+  fact: Fact<boolean>;
+  /** Says what is wrong, for the failure message. */
+  what: LocalText;
+  attribute: string;
+}
+
+function defaultNote(f: Fact<boolean>): LocalText {
+  return f.known && f.defaulted ? { ja: '（既定値）', en: ' (default)' } : { ja: '', en: '' };
+}
+
+function exposuresOf(e: Entity): Exposure[] {
+  const out: Exposure[] = [];
+  const add = (fact: Fact<boolean> | undefined, attribute: string, what: LocalText): void => {
+    if (fact) out.push({ fact, what, attribute });
+  };
+  switch (e.kind) {
+    case 'subnet':
+      add(e.mapPublicIpOnLaunch, 'mapPublicIpOnLaunch', {
+        ja: '起動するインスタンスにパブリック IP を割り当てる設定（map_public_ip_on_launch）が有効です',
+        en: 'it gives the instances launched in it a public IP (map_public_ip_on_launch)',
+      });
+      break;
+    case 'compute':
+      if (e.computeType === 'launch-template') break;
+      add(e.publicIp, 'publicIp', { ja: 'パブリック IP が割り当てられます', en: 'it gets a public IP' });
+      add(e.publicNetworkAccess, 'publicNetworkAccess', { ja: '公開ネットワークアクセスが有効です', en: 'public network access is enabled' });
+      break;
+    case 'network-interface':
+      add(e.publicIp, 'publicIp', { ja: 'パブリック IP があります', en: 'it has a public IP' });
+      break;
+    case 'data-store':
+      add(e.publiclyAccessible, 'publiclyAccessible', {
+        ja: 'インターネットから直接アクセスできる設定（publicly accessible・公開ネットワークアクセス）です',
+        en: 'it is reachable from the internet (publicly accessible / public network access)',
+      });
+      break;
+    case 'load-balancer':
+      add(e.internetFacing, 'internetFacing', { ja: 'インターネット向け（internet-facing）です', en: 'it is internet-facing' });
+      break;
+    case 'key':
+      add(e.publicNetworkAccess, 'publicNetworkAccess', { ja: '公開ネットワークアクセスが有効です', en: 'public network access is enabled' });
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+function judge(e: Entity, c: Exclude<Closedness, { kind: 'open' }>, exposures: Exposure[], ctx: ControlContext): Draft {
+  const seg = describeSegment(c.assignment, ctx.model);
+  const evidence: Record<string, unknown> = { ...segmentEvidence(c.assignment, ctx.model) };
+  const exposed = exposures.filter((x) => x.fact.known && x.fact.value);
+  const open: UnknownFact[] = exposures.map((x) => x.fact).filter((f): f is UnknownFact => !f.known);
+  if (exposed.length > 0 && c.kind === 'closed') {
+    const first = exposed[0]!;
+    evidence.exposures = exposed.map((x) => x.attribute);
+    const ja = exposed.map((x) => `${x.what.ja}${defaultNote(x.fact).ja}`).join('。');
+    const en = exposed.map((x) => `${x.what.en}${defaultNote(x.fact).en}`).join('; ');
+    return fail(e, { ja: `${seg.ja}にあるリソースですが、${ja}`, en: `in the ${seg.en}, ${en}` }, { location: first.fact.loc ?? e.loc, evidence });
+  }
+  if (exposed.length > 0) {
+    return unknown(
+      e,
+      {
+        ja: `${exposed.map((x) => x.what.ja).join('。')}。閉域区分にあるかどうか判定できません`,
+        en: `${exposed.map((x) => x.what.en).join('; ')}, and whether it is in a closed segment cannot be told`,
+      },
+      c.kind === 'maybe' ? [c.cause] : [],
+      { location: exposed[0]!.fact.loc ?? e.loc, evidence },
+    );
+  }
+  if (open.length > 0) {
+    return unknownFrom(e, { ja: '公開の設定を判定できません', en: 'cannot tell whether it is exposed to the internet' }, open, { evidence });
+  }
+  return pass(
+    e,
+    c.kind === 'closed'
+      ? { ja: `${seg.ja}にあり、インターネットに公開されていません`, en: `in the ${seg.en} and not exposed to the internet` }
+      : { ja: 'インターネットに公開されていません', en: 'not exposed to the internet' },
+    { location: exposures[0]?.fact.loc ?? e.loc, evidence },
+  );
+}
+
+/** A public IP is judged by where the thing it is bound to sits (a NAT gateway by its own subnet, not by who routes through it). */
+function publicIpDraft(ip: Extract<Entity, { kind: 'public-ip' }>, ctx: ControlContext): Draft | undefined {
+  const key = ctx.policy.tagKeys.segment;
+  const at = ip.attachedTo;
+  if (!at.known) {
+    const c = closednessOf(ctx.graph.segmentOf(ip.id), key);
+    if (c.kind === 'open') return undefined;
+    return unknownFrom(ip, { ja: 'パブリック IP の関連付け先を判定できません', en: 'cannot tell what the public IP is bound to' }, [at], {
+      evidence: segmentEvidence(c.assignment, ctx.model),
+    });
+  }
+  const targetId = at.value;
+  if (targetId === null) return undefined;
+  const subnets = ctx.graph.placementOf(targetId);
+  const c =
+    (subnets.length > 0 ? strictestClosedness(subnets.map((s) => ctx.graph.segmentOf(s)), key) : undefined) ??
+    closednessOf(ctx.graph.segmentOf(targetId), key);
+  if (c.kind === 'open') return undefined;
+  const target = ctx.model.get(targetId)?.address ?? targetId;
+  const bound: Exposure = {
+    fact: { known: true, value: true, ...(at.loc ? { loc: at.loc } : {}) },
+    attribute: 'attachedTo',
+    what: { ja: `パブリック IP が ${target} に関連付けられています`, en: `the public IP is bound to ${target}` },
+  };
+  return judge(ip, c, [bound], ctx);
+}
+
+export const check: ControlCheck = {
+  id: 'LG-3.3',
+  check(ctx) {
+    const drafts: Draft[] = [];
+    const key = ctx.policy.tagKeys.segment;
+    for (const e of ctx.model.entities()) {
+      if (e.kind === 'public-ip') {
+        const d = publicIpDraft(e, ctx);
+        if (d) drafts.push(d);
+        continue;
+      }
+      const exposures = exposuresOf(e);
+      if (exposures.length === 0) continue;
+      const c = closednessOf(ctx.graph.segmentOf(e.id), key);
+      if (c.kind === 'open') continue;
+      drafts.push(judge(e, c, exposures, ctx));
+    }
+    return drafts;
+  },
+};

@@ -1,0 +1,170 @@
+// LG-3.5 インターネットからの受信禁止: no security group or NSG lets the
+// internet in to a mynumber or lgwan resource (critical), and nowhere is an
+// admin or database port open to the whole internet (high). One result per
+// offending rule, located at the rule; a group without one passes.
+// - In a closed segment every public source fails: 0.0.0.0/0, ::/0,
+//   `Internet`, `*`, public ranges and Azure service tags (AzureCloud holds
+//   other tenants' addresses). A prefix list's entries are not in the model:
+//   unknown.
+// - Anywhere, the whole internet (0.0.0.0/0, ::/0, `Internet`, `*`) to an
+//   admin or database port over TCP (port ranges covering one count) fails.
+// - NSG priorities are honoured: a deny of a lower number stops the allow.
+import type { SecurityGroup, SecurityRule } from '../../model/security.js';
+import type { UnknownCause } from '../../readers/value.js';
+import type { ControlCheck, ControlContext, Draft } from '../control.js';
+import { fail, pass, unknown } from '../draft.js';
+import type { Closedness } from '../network/closed-segment.js';
+import { describeSegment, groupClosedness, segmentEvidence } from '../network/closed-segment.js';
+import { earlierDeny, ruleKey, ruleLabel } from '../network/rule-order.js';
+import { isAllProtocols, peerReach } from '../network/rule-peers.js';
+
+/** Admin and database ports that must never face the whole internet. */
+export const ADMIN_PORTS: ReadonlyMap<number, string> = new Map([
+  [22, 'SSH'],
+  [3389, 'RDP'],
+  [5985, 'WinRM'],
+  [5986, 'WinRM over HTTPS'],
+  [1433, 'SQL Server'],
+  [1521, 'Oracle'],
+  [3306, 'MySQL'],
+  [5432, 'PostgreSQL'],
+  [5439, 'Redshift'],
+  [6379, 'Redis'],
+  [9200, 'OpenSearch'],
+  [11211, 'Memcached'],
+  [27017, 'MongoDB'],
+]);
+
+type AdminHit = { kind: 'yes'; ports: string[] } | { kind: 'no' } | { kind: 'unknown'; cause: UnknownCause };
+
+function adminPorts(rule: SecurityRule): AdminHit {
+  if (!rule.protocol.known) return { kind: 'unknown', cause: rule.protocol.cause };
+  const proto = rule.protocol.value.toLowerCase();
+  if (!isAllProtocols(proto) && proto !== 'tcp' && proto !== '6') return { kind: 'no' };
+  if (!rule.ports.known) return { kind: 'unknown', cause: rule.ports.cause };
+  const hits: string[] = [];
+  for (const [port, name] of ADMIN_PORTS) if (rule.ports.value.some((r) => r.from <= port && port <= r.to)) hits.push(`${port} (${name})`);
+  return hits.length ? { kind: 'yes', ports: hits } : { kind: 'no' };
+}
+
+function portsText(rule: SecurityRule): string {
+  if (!rule.ports.known) return '?';
+  if (rule.ports.value.length === 0) return rule.protocol.known ? rule.protocol.value : '?';
+  return rule.ports.value.map((r) => (r.from === 0 && r.to === 65535 ? 'all' : r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(', ');
+}
+
+function groupLabel(g: SecurityGroup): { ja: string; en: string } {
+  return g.flavor === 'azure-nsg' ? { ja: 'NSG', en: 'the NSG' } : { ja: 'セキュリティグループ', en: 'the security group' };
+}
+
+function judgeRule(g: SecurityGroup, rule: SecurityRule, c: Closedness, ctx: ControlContext): Draft | undefined {
+  const label = ruleLabel(rule);
+  const base = { location: rule.loc, key: ruleKey(g, rule) };
+  const gl = groupLabel(g);
+  const evidenceBase = { ...segmentEvidence(c.assignment, ctx.model), rule: { definedBy: rule.definedBy, ...(rule.name ? { name: rule.name } : {}), ports: portsText(rule) } };
+  const admin = adminPorts(rule);
+  if (!rule.peers.known) {
+    if (c.kind === 'open' && admin.kind === 'no') return undefined;
+    return unknown(g, { ja: `${label.ja}の送信元を判定できません`, en: `cannot tell the sources of ${label.en}` }, [rule.peers.cause], { ...base, evidence: evidenceBase });
+  }
+  const internet: string[] = [];
+  const publicSources: string[] = [];
+  const open: { text: string; cause: UnknownCause }[] = [];
+  for (const p of rule.peers.value) {
+    const reach = peerReach(p);
+    if (reach.kind === 'private' || earlierDeny(g, rule, reach)) continue;
+    if (reach.kind === 'internet') internet.push(reach.text);
+    else if (reach.kind === 'public-range' || reach.kind === 'service-tag') publicSources.push(reach.text);
+    else if (reach.kind === 'prefix-list') open.push({ text: reach.text, cause: { inputs: [reach.text], detail: `the entries of prefix list ${reach.text} are not in the model` } });
+    else open.push({ text: reach.text, cause: { inputs: [rule.definedBy], detail: `"${reach.text}" is not an address block kikan can read` } });
+  }
+  const evidence = { ...evidenceBase, sources: [...internet, ...publicSources, ...open.map((o) => o.text)] };
+  const sources = [...internet, ...publicSources].join(', ');
+  const exists: UnknownCause[] = rule.conditional ? [rule.conditional] : [];
+
+  if (c.kind === 'closed' && (internet.length > 0 || publicSources.length > 0)) {
+    const seg = describeSegment(c.assignment, ctx.model);
+    const text = {
+      ja: `${seg.ja}の${gl.ja}で、${label.ja}がインターネット（${sources}）からの受信を許可しています（ポート ${portsText(rule)}）`,
+      en: `${label.en} of ${gl.en} in the ${seg.en} allows ingress from the internet (${sources}) on ports ${portsText(rule)}`,
+    };
+    if (exists.length) return unknown(g, { ja: `${text.ja}。ただし規則が存在するか判定できません`, en: `${text.en}, but whether the rule exists cannot be told` }, exists, { ...base, evidence });
+    return fail(g, text, { ...base, evidence });
+  }
+  if (internet.length > 0 && admin.kind === 'yes') {
+    const text = {
+      ja: `${gl.ja}の${label.ja}が、管理用・データベースのポート ${admin.ports.join(', ')} をインターネット全体（${internet.join(', ')}）に開いています`,
+      en: `${label.en} of ${gl.en} opens admin or database ports ${admin.ports.join(', ')} to the whole internet (${internet.join(', ')})`,
+    };
+    if (exists.length) return unknown(g, { ja: `${text.ja}。ただし規則が存在するか判定できません`, en: `${text.en}, but whether the rule exists cannot be told` }, exists, { ...base, evidence, severity: 'high' });
+    return fail(g, text, { ...base, evidence, severity: 'high' });
+  }
+  if (internet.length > 0 && admin.kind === 'unknown') {
+    return unknown(g, { ja: `${label.ja}がインターネットに開くポートを判定できません`, en: `cannot tell which ports ${label.en} opens to the internet` }, [admin.cause], { ...base, evidence });
+  }
+  if (c.kind === 'maybe' && (internet.length > 0 || publicSources.length > 0)) {
+    return unknown(
+      g,
+      {
+        ja: `${label.ja}がインターネット（${sources}）からの受信を許可していますが、${gl.ja}が閉域区分に属するか判定できません`,
+        en: `${label.en} allows ingress from the internet (${sources}), but whether ${gl.en} is in a closed segment cannot be told`,
+      },
+      [c.cause],
+      { ...base, evidence },
+    );
+  }
+  if (c.kind !== 'open' && open.length > 0) {
+    return unknown(
+      g,
+      {
+        ja: `${label.ja}の送信元（${open.map((o) => o.text).join(', ')}）がインターネットを含むか判定できません`,
+        en: `cannot tell whether the sources of ${label.en} (${open.map((o) => o.text).join(', ')}) include the internet`,
+      },
+      open.map((o) => o.cause),
+      { ...base, evidence },
+    );
+  }
+  return undefined;
+}
+
+export const check: ControlCheck = {
+  id: 'LG-3.5',
+  check(ctx) {
+    const drafts: Draft[] = [];
+    const tagKey = ctx.policy.tagKeys.segment;
+    for (const g of ctx.model.all('security-group')) {
+      if (g.flavor === 'aws-network-acl') continue;
+      const c = groupClosedness(ctx.graph, g, tagKey);
+      const ruleDrafts: Draft[] = [];
+      for (const rule of g.rules) {
+        if (rule.direction !== 'ingress' || rule.action !== 'allow') continue;
+        const d = judgeRule(g, rule, c, ctx);
+        if (d) ruleDrafts.push(d);
+      }
+      drafts.push(...ruleDrafts);
+      if (ruleDrafts.length > 0) continue;
+      const complete = g.rulesComplete;
+      if (!complete.known || !complete.value) {
+        const cause: UnknownCause = complete.known ? { inputs: [g.address], detail: `rules of ${g.address} may come from resources outside the scan` } : complete.cause;
+        drafts.push(
+          unknown(g, { ja: 'ほかに受信を許可する規則がないか判定できません', en: 'cannot tell whether other rules allow ingress' }, [cause], {
+            location: complete.loc ?? g.loc,
+            evidence: segmentEvidence(c.assignment, ctx.model),
+          }),
+        );
+        continue;
+      }
+      const gl = groupLabel(g);
+      drafts.push(
+        pass(
+          g,
+          c.kind === 'closed'
+            ? { ja: `${gl.ja}はインターネットからの受信を許可していません`, en: `${gl.en} allows no ingress from the internet` }
+            : { ja: `${gl.ja}は管理用・データベースのポートをインターネットに開いていません`, en: `${gl.en} opens no admin or database port to the internet` },
+          { evidence: segmentEvidence(c.assignment, ctx.model) },
+        ),
+      );
+    }
+    return drafts;
+  },
+};

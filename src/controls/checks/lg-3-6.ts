@@ -1,0 +1,190 @@
+// LG-3.6 区分間接続と区分の伝播: connections between networks must not join
+// a closed segment with another segment, and a network that only becomes
+// mynumber through its connections must be declared and protected as such.
+// - Per network link (peering, transit gateway, VPN/Direct Connect hub):
+//   mynumber with internet fails; mynumber with lgwan, and lgwan with
+//   internet (the three-layer model separates those too), fail unless an
+//   approval lists both segments and names a point of the connection in
+//   `via` (then `exception`; a lapsed approval fails); links within one
+//   closed segment pass; a link to a network whose segment is unknown is
+//   unknown. A peering with a missing side carries nothing and passes; a
+//   transit link that routes one way still carries traffic.
+// - Every network whose segment is derived fails, with the chain.
+// Results are on the connection entity nearest the closed side (key: the
+// two networks), or on the derived network.
+import type { NetworkLink, SegmentAssignment } from '../../graph/types.js';
+import type { Entity } from '../../model/model.js';
+import type { Segment } from '../../policy/types.js';
+import type { UnknownCause } from '../../readers/value.js';
+import type { ControlCheck, ControlContext, Draft } from '../control.js';
+import { fail, pass, unknown } from '../draft.js';
+import { approvalEvidence, findApproval } from '../network/approved-paths.js';
+import { SEGMENT_LABEL, closednessOf, describeSegment, isClosed, segmentEvidence } from '../network/closed-segment.js';
+
+interface Side {
+  id: string;
+  address: string;
+  a: SegmentAssignment;
+}
+
+function sideOf(id: string, ctx: ControlContext): Side {
+  return { id, address: ctx.model.get(id)?.address ?? id, a: ctx.graph.segmentOf(id) };
+}
+
+/** The connection entity a link result is reported on: the first one seen from `from`. */
+function subjectOf(l: NetworkLink, fromA: boolean, ctx: ControlContext): Entity | undefined {
+  const steps = fromA ? l.via : [...l.via].reverse();
+  for (const s of steps) {
+    const e = ctx.model.get(s.id);
+    if (e?.kind === 'connection') return e;
+  }
+  return ctx.model.get(fromA ? l.a : l.b);
+}
+
+function linkEvidence(l: NetworkLink, x: Side, y: Side, ctx: ControlContext): Record<string, unknown> {
+  return {
+    networks: [x, y].map((s) => ({ address: s.address, ...segmentEvidence(s.a, ctx.model) })),
+    connectionType: l.connectionType,
+    via: l.via.map((s) => ({ address: s.address, role: s.role, ...(s.loc ? { file: s.loc.file, line: s.loc.line } : {}), ...(s.note ? { note: s.note } : {}) })),
+    effective: l.effective,
+    ...(l.note ? { note: l.note } : {}),
+  };
+}
+
+const FORBIDDEN: readonly [Segment, Segment][] = [
+  ['mynumber', 'internet'],
+  ['mynumber', 'lgwan'],
+  ['lgwan', 'internet'],
+];
+
+function judgeLink(l: NetworkLink, ctx: ControlContext): Draft | undefined {
+  const a = sideOf(l.a, ctx);
+  const b = sideOf(l.b, ctx);
+  // A possibly derived side is mynumber or nothing: neither makes a link to mynumber wrong, so its segment is used as is.
+  const unknownA = a.a.source === 'unknown';
+  const unknownB = b.a.source === 'unknown';
+  const touches = (s: SegmentAssignment, otherUnknown: boolean): boolean => isClosed(s.segment) || (otherUnknown && s.segment === 'internet');
+  if (!touches(a.a, unknownB) && !touches(b.a, unknownA)) return undefined;
+  const fromA = isClosed(a.a.segment) || !isClosed(b.a.segment);
+  const [x, y] = fromA ? [a, b] : [b, a];
+  const subject = subjectOf(l, fromA, ctx);
+  if (!subject) return undefined;
+  const key = [a.address, b.address].sort().join(' <-> ');
+  const evidence = linkEvidence(l, x, y, ctx);
+  const base = { location: subject.kind === 'connection' ? subject.loc : (l.loc ?? subject.loc), key, evidence };
+  const sx = describeSegment(x.a, ctx.model);
+  const sy = describeSegment(y.a, ctx.model);
+  const between = { ja: `${x.address}（${sx.ja}）と ${y.address}（${sy.ja}）`, en: `${x.address} (${sx.en}) and ${y.address} (${sy.en})` };
+
+  const unknownSide = unknownA ? a : unknownB ? b : undefined;
+  if (unknownSide) {
+    const cause = unknownSide.a.unknown ?? { inputs: [unknownSide.address], detail: `the segment of ${unknownSide.address} cannot be told` };
+    return unknown(subject, { ja: `${between.ja}の接続ですが、${unknownSide.address} の区分を判定できません`, en: `connects ${between.en}, but the segment of ${unknownSide.address} cannot be told` }, [cause], base);
+  }
+  if (!l.effective && l.connectionType !== 'transit-gateway-attachment') {
+    return pass(subject, { ja: `${between.ja}の接続は通信を運びません（${l.note ?? '片側のみ'}）`, en: `the connection between ${between.en} carries no traffic (${l.note ?? 'one side only'})` }, base);
+  }
+  const sa = x.a.segment;
+  const sb = y.a.segment;
+  if (!isClosed(sa) && !isClosed(sb)) return undefined;
+  if (sa === sb) return pass(subject, { ja: `${between.ja}は同じ区分どうしの接続です`, en: `connects ${between.en}, which are in the same segment` }, base);
+  const pair = FORBIDDEN.find(([p, q]) => (p === sa && q === sb) || (p === sb && q === sa));
+  if (!pair) {
+    // A closed network linked to one with no segment: derivation makes that mynumber, else lgwan does not propagate.
+    return undefined;
+  }
+  const possible: UnknownCause | undefined =
+    l.certainty === 'possible' ? { inputs: l.external?.inputs ?? [], detail: l.note ?? 'the connection may not carry traffic' } : undefined;
+  if (pair[1] !== 'internet' || pair[0] === 'lgwan') {
+    const m = findApproval(ctx.policy, ctx.now, { segments: pair, addresses: [...l.via.map((s) => s.address), a.address, b.address] });
+    if (m.kind === 'approved') {
+      const ap = m.approval;
+      return {
+        status: 'exception',
+        subject,
+        message: {
+          ja: `${between.ja}の接続は、承認「${ap.id}」（${ap.reason}、承認者 ${ap.approver}、期限 ${ap.expires}）による例外です`,
+          en: `the connection between ${between.en} is an exception approved as "${ap.id}" (${ap.reason}; approver ${ap.approver}; expires ${ap.expires})`,
+        },
+        ...base,
+        evidence: { ...evidence, approval: approvalEvidence(ap) },
+      };
+    }
+    if (m.kind === 'expired') {
+      const text = {
+        ja: `${between.ja}が接続されています。承認「${m.approval.id}」は期限（${m.approval.expires}）が切れています`,
+        en: `${between.en} are connected; approval "${m.approval.id}" expired on ${m.approval.expires}`,
+      };
+      const ev = { ...evidence, approval: approvalEvidence(m.approval) };
+      return possible ? unknown(subject, text, [possible], { ...base, evidence: ev }) : fail(subject, text, { ...base, evidence: ev });
+    }
+  }
+  const text = {
+    ja: `${SEGMENT_LABEL[pair[0]].ja}と${SEGMENT_LABEL[pair[1]].ja}が接続されています: ${between.ja}`,
+    en: `the ${SEGMENT_LABEL[pair[0]].en} is connected with the ${SEGMENT_LABEL[pair[1]].en}: ${between.en}`,
+  };
+  if (possible) return unknown(subject, { ja: `${text.ja}（接続が通信を運ぶか確認できません）`, en: `${text.en} (whether the connection carries traffic cannot be told)` }, [possible], base);
+  return fail(subject, text, base);
+}
+
+function chainText(a: SegmentAssignment): string {
+  return a.chain.map((s) => s.address).join(' → ');
+}
+
+function judgeDerived(id: string, a: SegmentAssignment, ctx: ControlContext): Draft | undefined {
+  const n = ctx.model.getOf(id, 'network');
+  if (!n || a.source !== 'derived') return undefined;
+  const tagKey = ctx.policy.tagKeys.segment;
+  const root = a.chain[0]?.address ?? '?';
+  const evidence = segmentEvidence(a, ctx.model);
+  const c = closednessOf(a, tagKey);
+  if (c.kind === 'maybe') {
+    return unknown(
+      n,
+      {
+        ja: `区分の宣言がなく、${root} との接続（${chainText(a)}）からマイナンバー利用事務系と導出される可能性があります`,
+        en: `declares no segment and may be derived mynumber through its connection to ${root} (${chainText(a)})`,
+      },
+      [c.cause],
+      { location: n.tags.loc ?? n.loc, evidence },
+    );
+  }
+  return fail(
+    n,
+    {
+      ja: `区分の宣言（${tagKey} タグ）がありませんが、${root} との接続（${chainText(a)}）によりマイナンバー利用事務系になります。マイナンバー利用事務系と宣言し、同じ基準で保護してください`,
+      en: `declares no segment (${tagKey}) but is mynumber through its connection to ${root} (${chainText(a)}): declare it mynumber and protect it as such`,
+    },
+    { location: n.tags.loc ?? n.loc, evidence },
+  );
+}
+
+export const check: ControlCheck = {
+  id: 'LG-3.6',
+  check(ctx) {
+    const drafts: Draft[] = [];
+    const seen = new Set<string>();
+    for (const l of ctx.graph.links()) {
+      const d = judgeLink(l, ctx);
+      if (!d) continue;
+      // Two links between the same networks (both peering sides, two attachments): report once, the worst.
+      const k = `${d.subject.id}\u0000${d.key}`;
+      if (seen.has(k)) {
+        const i = drafts.findIndex((x) => `${x.subject.id}\u0000${x.key}` === k);
+        if (rank(d) > rank(drafts[i]!)) drafts[i] = d;
+        continue;
+      }
+      seen.add(k);
+      drafts.push(d);
+    }
+    for (const n of ctx.model.all('network')) {
+      const d = judgeDerived(n.id, ctx.graph.segmentOf(n.id), ctx);
+      if (d) drafts.push(d);
+    }
+    return drafts;
+  },
+};
+
+function rank(d: Draft): number {
+  return ({ fail: 4, unknown: 3, exception: 2, pass: 1, not_applicable: 0 } as const)[d.status];
+}

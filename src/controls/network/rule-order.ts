@@ -1,0 +1,65 @@
+// Security rules one by one: a key that names a rule across runs (no line
+// numbers), and, for ordered filters (NSGs), the deny rule of a lower
+// priority number that stops an allow before it applies.
+import { cidrWithin, parseCidr } from '../../graph/cidr.js';
+import type { SecurityGroup, SecurityRule } from '../../model/security.js';
+import type { LocalText } from '../../results/finding.js';
+import type { PeerReach } from './rule-peers.js';
+import { isAllProtocols, peerReach, portsCover } from './rule-peers.js';
+
+/** NSG rule name, or `<defining resource> <direction> <n>` counted per resource and direction. */
+export function ruleKey(group: SecurityGroup, rule: SecurityRule): string {
+  if (rule.platformDefault) {
+    const peers = rule.peers.known ? rule.peers.value.map((p) => peerReach(p).text).join(',') : '?';
+    return `${rule.platformDefault} ${rule.direction} ${peers}`;
+  }
+  if (group.flavor === 'azure-nsg' && rule.name) return rule.name;
+  let n = 0;
+  for (const r of group.rules) {
+    if (r === rule) break;
+    if (r.definedBy === rule.definedBy && r.direction === rule.direction && !r.platformDefault) n++;
+  }
+  return `${rule.definedBy} ${rule.direction} ${n}`;
+}
+
+/** `rule "DenyInternet"`, `the platform default rule AllowInternetOutBound`, `the rule of aws_vpc_security_group_egress_rule.x`. */
+export function ruleLabel(rule: SecurityRule): LocalText {
+  if (rule.platformDefault) return { ja: `既定の規則（${rule.name ?? rule.platformDefault}）`, en: `the platform default rule (${rule.name ?? rule.platformDefault})` };
+  if (rule.name) return { ja: `規則「${rule.name}」`, en: `rule "${rule.name}"` };
+  return { ja: `${rule.definedBy} の規則`, en: `the rule of ${rule.definedBy}` };
+}
+
+function denyPeerCovers(deny: PeerReach, allowed: PeerReach): boolean {
+  if (deny.kind === 'internet') {
+    const d = parseCidr(deny.text);
+    // `*` and `Internet` cover every public address; 0.0.0.0/0 only its own family.
+    if (!d) return true;
+    const a = parseCidr(allowed.text);
+    return !a || a.family === d.family;
+  }
+  if (deny.kind === 'public-range' && allowed.kind === 'public-range') {
+    const d = parseCidr(deny.text);
+    const a = parseCidr(allowed.text);
+    return !!d && !!a && cidrWithin(a, d);
+  }
+  return deny.kind === allowed.kind && deny.text.toLowerCase() === allowed.text.toLowerCase();
+}
+
+/**
+ * In an ordered filter, the deny rule evaluated before `rule` that drops all
+ * of its traffic to `peer` (same direction, every protocol and port of the
+ * allow). Undefined for unordered filters (AWS security groups) or when no
+ * such deny is known.
+ */
+export function earlierDeny(group: SecurityGroup, rule: SecurityRule, peer: PeerReach): SecurityRule | undefined {
+  if (group.flavor === 'aws-security-group' || rule.priority === undefined) return undefined;
+  for (const d of group.rules) {
+    if (d.action !== 'deny' || d.direction !== rule.direction || d.priority === undefined || d.priority >= rule.priority) continue;
+    if (d.conditional || !d.protocol.known || !d.ports.known || !d.peers.known) continue;
+    if (!rule.protocol.known || !rule.ports.known) continue;
+    if (!isAllProtocols(d.protocol.value) && d.protocol.value.toLowerCase() !== rule.protocol.value.toLowerCase()) continue;
+    if (!portsCover(d.ports.value, rule.ports.value)) continue;
+    if (d.peers.value.some((p) => denyPeerCovers(peerReach(p), peer))) return d;
+  }
+  return undefined;
+}

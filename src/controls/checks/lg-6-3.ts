@@ -1,0 +1,110 @@
+// LG-6.3 ログの保護: logs are encrypted with a customer key and their store is
+// not public. Judged on log groups and Log Analytics workspaces, on CloudTrail
+// trails (the key of their log files), and on the buckets and storage
+// accounts that receive trails, flow logs, access logs and diagnostic logs.
+import type { Encryption } from '../../model/data.js';
+import type { Fact } from '../../model/fact.js';
+import type { CloudModel, Entity } from '../../model/model.js';
+import type { LocalText } from '../../results/finding.js';
+import type { ControlCheck, Draft } from '../control.js';
+import { fail, locOf, pass, unknownFrom, unknownsOf } from '../draft.js';
+import { defaultNote, encryptionEvidence, encryptionOfLogs, keyLabel } from '../data/encryption.js';
+import type { LogStorage } from '../data/log-destinations.js';
+import { logDestinations } from '../data/log-destinations.js';
+
+interface Problem {
+  text: LocalText;
+  fact: Fact<unknown>;
+}
+
+/** The encryption problem, if any; undefined when a customer key is used. */
+function encryptionProblem(enc: Fact<Encryption> & { known: true }): Problem | undefined {
+  const note = defaultNote(enc);
+  if (enc.value.mode === 'customer-managed') return undefined;
+  if (enc.value.mode === 'none') return { text: { ja: `ログが暗号化されていません${note.ja}`, en: `the logs are not encrypted${note.en}` }, fact: enc };
+  const k = enc.value.keyText ? `（${enc.value.keyText}）` : '';
+  return {
+    text: {
+      ja: `ログがクラウド事業者管理の鍵${k}${note.ja}で暗号化されており、顧客管理鍵ではありません`,
+      en: `the logs are encrypted with a provider-managed key${enc.value.keyText ? ` (${enc.value.keyText})` : ''}${note.en}, not a customer-managed key`,
+    },
+    fact: enc,
+  };
+}
+
+function judgeEncryption(model: CloudModel, e: Entity, enc: Fact<Encryption>, what: LocalText): Draft {
+  if (!enc.known) return unknownFrom(e, { ja: `${what.ja}の暗号化鍵を判定できません`, en: `cannot tell which key encrypts the ${what.en}` }, [enc]);
+  const at = { location: locOf(enc, e), evidence: encryptionEvidence(model, enc) };
+  const p = encryptionProblem(enc);
+  if (p) return fail(e, p.text, at);
+  const k = keyLabel(model, enc.value);
+  return pass(e, { ja: `${what.ja}は顧客管理鍵${k ? `（${k}）` : ''}で暗号化されています`, en: `the ${what.en} are encrypted with a customer-managed key${k ? ` (${k})` : ''}` }, at);
+}
+
+function judgeStorage(model: CloudModel, { store, feeders }: LogStorage): Draft | undefined {
+  const enc = store.encryption;
+  const exposed = store.publicRead;
+  if (!enc && !exposed) return undefined;
+  const problems: Problem[] = [];
+  if (exposed?.known && exposed.value) {
+    problems.push({ text: { ja: 'ログの保存先が公開されており、誰でも読み取れます', en: 'the log store is public: anyone can read the logs' }, fact: exposed });
+  }
+  if (enc?.known) {
+    const p = encryptionProblem(enc);
+    if (p) problems.push(p);
+  }
+  const evidence = {
+    receivesFrom: feeders.map((f) => f.address),
+    ...(enc?.known ? encryptionEvidence(model, enc) : {}),
+    ...(exposed?.known ? { publicRead: exposed.value } : {}),
+  };
+  if (problems.length) {
+    return fail(store, { ja: problems.map((p) => p.text.ja).join('。'), en: problems.map((p) => p.text.en).join('; ') }, {
+      location: locOf(problems[0].fact, store),
+      evidence,
+    });
+  }
+  const open = unknownsOf(enc, exposed);
+  if (open.length) return unknownFrom(store, { ja: 'ログの保存先の暗号化または公開状態を判定できません', en: 'cannot tell how the log store is encrypted or whether it is public' }, open, { evidence });
+  const k = enc?.known ? keyLabel(model, enc.value) : undefined;
+  return pass(
+    store,
+    { ja: `ログの保存先は顧客管理鍵${k ? `（${k}）` : ''}で暗号化され、公開されていません`, en: `the log store is encrypted with a customer-managed key${k ? ` (${k})` : ''} and not public` },
+    { location: locOf(enc ?? exposed, store), evidence },
+  );
+}
+
+const LOGS: LocalText = { ja: 'ログ', en: 'logs' };
+const TRAIL_LOGS: LocalText = { ja: '証跡のログファイル', en: 'trail log files' };
+
+export const check: ControlCheck = {
+  id: 'LG-6.3',
+  check({ model }) {
+    const drafts: Draft[] = [];
+    for (const l of model.all('log-store')) {
+      const enc = encryptionOfLogs(l);
+      if (enc) drafts.push(judgeEncryption(model, l, enc, LOGS));
+    }
+    for (const t of model.all('trail')) {
+      if (t.trailType !== 'cloudtrail') continue;
+      const enc = encryptionOfLogs(t);
+      if (enc) drafts.push(judgeEncryption(model, t, enc, TRAIL_LOGS));
+    }
+    const dest = logDestinations(model);
+    for (const s of dest.storages) {
+      const d = judgeStorage(model, s);
+      if (d) drafts.push(d);
+    }
+    for (const { feeder, link } of dest.unresolved) {
+      drafts.push(
+        unknownFrom(
+          feeder,
+          { ja: 'ログの送信先が検査対象にないため、その保護を判定できません', en: 'the log destination is not in the scanned inputs, so its protection cannot be judged' },
+          [link],
+          { key: `destination:${link.cause.inputs.join(',') || link.cause.detail}` },
+        ),
+      );
+    }
+    return drafts;
+  },
+};

@@ -57,6 +57,11 @@ export interface Listener {
   sslPolicy?: Fact<string | null>;
   /** Redirects HTTP to HTTPS. */
   redirectsToHttps?: Fact<boolean>;
+  /**
+   * Port on the backends the traffic is forwarded to, when the rule says
+   * (Azure load-balancing and inbound NAT rules: frontend 50001 -> 3389).
+   */
+  backendPort?: Fact<number | null>;
   loc: SourceLoc;
   definedBy: string;
 }

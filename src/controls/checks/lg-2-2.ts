@@ -85,7 +85,7 @@ export const check: ControlCheck = {
       if (r === 'global') {
         drafts.push(notApplicable(e, { ja: 'グローバルなリソースでリージョンがありません', en: 'a global resource with no region' }, at));
       } else if (allowed.has(r)) {
-        drafts.push(pass(e, { ja: `国内リージョン ${region.value} にあります`, en: `in the Japanese region ${region.value}` }, at));
+        drafts.push(pass(e, { ja: `国内リージョン ${region.value} にあります`, en: `in the Japanese region ${region.value}` }, { ...at, location: e.loc }));
       } else {
         const note = region.defaulted ? { ja: '（--region / --location の指定）', en: ' (from --region / --location)' } : { ja: '', en: '' };
         drafts.push(

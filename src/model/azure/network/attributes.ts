@@ -60,3 +60,16 @@ export function apiVersionOf(r: NativeResource): string | undefined {
 export function knownText(v: Value | undefined): string | undefined {
   return v?.kind === 'known' && typeof v.value === 'string' ? v.value : undefined;
 }
+
+/**
+ * Whether an optional sub-resource is written: an ARM object (`{ "id": … }`,
+ * whatever its ID), a reference or a literal ID is; a value that is itself
+ * unknown (`if(parameters('withIp'), …, null())`, `var.public_ip_id`) may or
+ * may not be, except a data source's ID, which always exists.
+ */
+export function presenceOf(v: Value | undefined): 'absent' | 'present' | 'unknown' {
+  if (!isSet(v)) return 'absent';
+  if (v.kind === 'object' || v.kind === 'ref' || v.kind === 'known') return 'present';
+  if (v.kind === 'unknown' && v.cause.inputs.length > 0 && v.cause.inputs.every((i) => i.startsWith('data.'))) return 'present';
+  return 'unknown';
+}

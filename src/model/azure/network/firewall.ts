@@ -165,6 +165,18 @@ const armRuleCollectionGroup: LiftHandler = {
   },
 };
 
+/** Rule groups of the firewall policy preview API, whose rules are not read: the policy's rules stay open. */
+const armPreviewRuleGroup: LiftHandler = {
+  types: ['Microsoft.Network/firewallPolicies/ruleGroups'],
+  sources: ARM,
+  pass: 'amend',
+  lift(r, ctx) {
+    groupRules(armParentLink(r, ctx, FIREWALL_POLICIES), r, ctx, (set) => {
+      set.unknown ??= { cause: { inputs: [r.address], detail: `${r.address} uses the preview ruleGroups schema, whose rules kikan does not read` }, loc: r.loc };
+    });
+  },
+};
+
 const tfRuleCollectionGroup: LiftHandler = {
   types: ['azurerm_firewall_policy_rule_collection_group'],
   sources: TERRAFORM,
@@ -270,6 +282,7 @@ export const firewallHandlers: LiftHandler[] = [
   armPolicy,
   tfPolicy,
   armRuleCollectionGroup,
+  armPreviewRuleGroup,
   tfRuleCollectionGroup,
   tfClassicCollection('azurerm_firewall_application_rule_collection', 'application'),
   tfClassicCollection('azurerm_firewall_network_rule_collection', 'network'),

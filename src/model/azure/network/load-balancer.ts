@@ -10,8 +10,9 @@ import { defaulted, fact, unknownFact } from '../../fact.js';
 import { causeOf, itemsOf, numberFact, stringFact, stringListFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { Listener, LoadBalancer } from '../../compute.js';
-import { apiVersionOf, armPath, attr, isSet, knownText, prop, subResourceId, tfPath } from './attributes.js';
+import { apiVersionOf, armPath, attr, isSet, knownText, presenceOf, prop, subResourceId, tfPath } from './attributes.js';
 import { azureBase } from './base.js';
+import { armParentLink } from './connections.js';
 import { later } from './deferred.js';
 import { LOAD_BALANCERS, PUBLIC_IPS, SUBNETS } from './kinds.js';
 import { usePublicIp } from './public-ip-users.js';
@@ -34,7 +35,7 @@ const ZONE_REGIONS = new Set(['japaneast']);
 /** Zone redundancy of one frontend, `zones` written on it or on its public IP. */
 function frontendRedundancy(ctx: LiftContext, lb: LoadBalancer, f: Frontend, r: NativeResource, zonesName: string): Fact<boolean> {
   if (isSet(f.publicIp)) {
-    const ip = linkTo(f.publicIp, r, ctx, 'publicIPAddress', PUBLIC_IPS);
+    const ip = linkTo(subResourceId(f.publicIp), r, ctx, 'publicIPAddress', PUBLIC_IPS);
     const native = ip.known ? ctx.links.native(ip.value) : undefined;
     if (!native) return ip.known ? unknownFact({ inputs: [ip.value], detail: `public IP ${ip.value} is not in the scan` }, f.loc) : ip;
     const arm = native.source === 'arm';
@@ -74,13 +75,14 @@ function exposure(r: NativeResource, ctx: LiftContext, list: Value | undefined, 
   let internet: Fact<boolean> = defaulted(false, r.loc);
   for (const f of frontends) {
     if (isSet(f.subnet)) subnets.push(linkTo(f.subnet, r, ctx, names.subnet, SUBNETS));
-    if (!isSet(f.publicIp)) continue;
-    if (f.publicIp.kind === 'unknown') {
-      if (internet.known && !internet.value) internet = unknownFact(causeOf(f.publicIp, r, names.publicIp), f.publicIp.loc ?? f.loc);
+    const presence = presenceOf(f.publicIp);
+    if (presence === 'absent') continue;
+    if (presence === 'unknown') {
+      if (internet.known && !internet.value) internet = unknownFact(causeOf(f.publicIp!, r, names.publicIp), f.publicIp!.loc ?? f.loc);
       continue;
     }
-    usePublicIp(ctx, linkTo(f.publicIp, r, ctx, names.publicIp, PUBLIC_IPS), r.key);
-    internet = fact(true, f.publicIp.loc ?? f.loc);
+    usePublicIp(ctx, linkTo(subResourceId(f.publicIp), r, ctx, names.publicIp, PUBLIC_IPS), r.key);
+    internet = fact(true, f.publicIp!.loc ?? f.loc);
   }
   lb.internetFacing = internet;
   lb.subnets = fact(subnets, list?.loc ?? r.loc);
@@ -117,13 +119,42 @@ function loadBalancer(r: NativeResource, ctx: LiftContext, lbType: LoadBalancer[
   };
 }
 
-function lbListener(r: NativeResource, protocol: Value | undefined, port: Value | undefined, names: { protocol: string; port: string }, loc: NativeResource['loc']): Listener {
+interface RuleNames {
+  protocol: string;
+  port: string;
+  backendPort: string;
+}
+
+const ARM_RULE_NAMES: RuleNames = { protocol: 'protocol', port: 'frontendPort', backendPort: 'backendPort' };
+const ARM_POOL_NAMES: RuleNames = { protocol: 'protocol', port: 'frontendPortRangeStart', backendPort: 'backendPort' };
+const TF_RULE_NAMES: RuleNames = { protocol: 'protocol', port: 'frontend_port', backendPort: 'backend_port' };
+const TF_POOL_NAMES: RuleNames = { protocol: 'protocol', port: 'frontend_port_start', backendPort: 'backend_port' };
+
+/**
+ * A load-balancing rule, inbound NAT rule or NAT pool: frontend port (the
+ * first of a pool's range) and the backend port it forwards to. `body` holds
+ * the fields (ARM `properties`, azurerm attributes).
+ */
+function lbListener(r: NativeResource, body: Value | undefined, names: RuleNames, arm: boolean, loc: NativeResource['loc']): Listener {
+  const get = (n: string) => (arm ? armPath(body, n) : tfPath(body, n));
   return {
-    protocol: stringFact(protocol, r, { name: names.protocol }),
-    port: numberFact(port, r, { name: names.port }),
+    protocol: stringFact(get(names.protocol), r, { name: names.protocol }),
+    port: numberFact(get(names.port), r, { name: names.port }),
+    backendPort: numberFact(get(names.backendPort), r, { name: names.backendPort }),
     loc,
     definedBy: r.address,
   };
+}
+
+/** Rules written inline on an ARM load balancer. */
+function armInlineRules(r: NativeResource, lb: LoadBalancer): void {
+  for (const [list, names] of [
+    ['loadBalancingRules', ARM_RULE_NAMES],
+    ['inboundNatRules', ARM_RULE_NAMES],
+    ['inboundNatPools', ARM_POOL_NAMES],
+  ] as const) {
+    for (const rule of itemsOf(prop(r, list))) lb.listeners.push(lbListener(r, armPath(rule, 'properties'), names, true, rule.loc ?? r.loc));
+  }
 }
 
 const armLb: LiftHandler = {
@@ -135,15 +166,13 @@ const armLb: LiftHandler = {
     const list = prop(r, 'frontendIPConfigurations');
     const frontends = itemsOf(list).map((f) => ({
       subnet: subResourceId(armPath(f, 'properties', 'subnet')),
-      publicIp: subResourceId(armPath(f, 'properties', 'publicIPAddress')) ?? subResourceId(armPath(f, 'properties', 'publicIPPrefix')),
+      publicIp: armPath(f, 'properties', 'publicIPAddress') ?? armPath(f, 'properties', 'publicIPPrefix'),
       zones: armPath(f, 'zones'),
       loc: f.loc ?? r.loc,
     }));
     exposure(r, ctx, list, lb, { subnet: 'frontendIPConfigurations.subnet', publicIp: 'frontendIPConfigurations.publicIPAddress' }, frontends);
     frontendZones(r, ctx, list, lb, 'frontendIPConfigurations.zones', frontends);
-    for (const rule of itemsOf(prop(r, 'loadBalancingRules'))) {
-      lb.listeners.push(lbListener(r, armPath(rule, 'properties', 'protocol'), armPath(rule, 'properties', 'frontendPort'), { protocol: 'protocol', port: 'frontendPort' }, rule.loc ?? r.loc));
-    }
+    armInlineRules(r, lb);
     ctx.model.add(lb);
   },
 };
@@ -167,16 +196,19 @@ const tfLb: LiftHandler = {
   },
 };
 
-const tfLbRule: LiftHandler = {
-  types: ['azurerm_lb_rule'],
-  sources: TERRAFORM,
-  pass: 'amend',
-  lift(r, ctx) {
-    const l = linkTo(attr(r, 'loadbalancer_id'), r, ctx, 'loadbalancer_id', LOAD_BALANCERS);
-    const lb = l.known ? ctx.model.getOf(l.value, 'load-balancer') : undefined;
-    lb?.listeners.push(lbListener(r, attr(r, 'protocol'), attr(r, 'frontend_port'), { protocol: 'protocol', port: 'frontend_port' }, r.loc));
-  },
-};
+/** Rules written as resources of their own, added to their load balancer. */
+function ruleResource(type: string, arm: boolean, names: RuleNames): LiftHandler {
+  return {
+    types: [type],
+    sources: arm ? ARM : TERRAFORM,
+    pass: 'amend',
+    lift(r, ctx) {
+      const l = arm ? armParentLink(r, ctx, LOAD_BALANCERS) : linkTo(attr(r, 'loadbalancer_id'), r, ctx, 'loadbalancer_id', LOAD_BALANCERS);
+      const lb = l.known ? ctx.model.getOf(l.value, 'load-balancer') : undefined;
+      lb?.listeners.push(lbListener(r, arm ? prop(r) : r.attrs, names, arm, r.loc));
+    },
+  };
+}
 
 /** The TLS policy of an application gateway: a predefined policy's name, or a custom policy's minimum protocol version (`TLSv1_2`). */
 function tlsPolicy(r: NativeResource, policy: Value | undefined, names: { type: string; name: string; min: string }, arm: boolean): Fact<string | null> {
@@ -276,7 +308,7 @@ const armAppGateway: LiftHandler = {
     gatewayOf(r, ctx, {
       zones: armPath(r.attrs, 'zones'),
       gatewaySubnets: itemsOf(prop(r, 'gatewayIPConfigurations')).map((g) => subResourceId(armPath(g, 'properties', 'subnet'))).filter(isSet),
-      frontends: itemsOf(frontendList).map((f) => ({ subnet: undefined, publicIp: subResourceId(armPath(f, 'properties', 'publicIPAddress')), zones: undefined, loc: f.loc ?? r.loc })),
+      frontends: itemsOf(frontendList).map((f) => ({ subnet: undefined, publicIp: armPath(f, 'properties', 'publicIPAddress'), zones: undefined, loc: f.loc ?? r.loc })),
       frontendList,
       listeners,
       redirects,
@@ -324,4 +356,13 @@ const tfAppGateway: LiftHandler = {
   },
 };
 
-export const loadBalancerHandlers: LiftHandler[] = [armLb, tfLb, tfLbRule, armAppGateway, tfAppGateway];
+export const loadBalancerHandlers: LiftHandler[] = [
+  armLb,
+  tfLb,
+  ruleResource('Microsoft.Network/loadBalancers/inboundNatRules', true, ARM_RULE_NAMES),
+  ruleResource('azurerm_lb_rule', false, TF_RULE_NAMES),
+  ruleResource('azurerm_lb_nat_rule', false, TF_RULE_NAMES),
+  ruleResource('azurerm_lb_nat_pool', false, TF_POOL_NAMES),
+  armAppGateway,
+  tfAppGateway,
+];

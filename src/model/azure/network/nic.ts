@@ -9,7 +9,7 @@ import { defaulted, fact, unknownFact } from '../../fact.js';
 import { causeOf, itemsOf } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { NetworkInterface } from '../../network.js';
-import { armPath, attr, isSet, prop, subResourceId, tfPath } from './attributes.js';
+import { armPath, attr, presenceOf, prop, subResourceId, tfPath } from './attributes.js';
 import { azureBase } from './base.js';
 import { NETWORK_INTERFACE, NSGS, PUBLIC_IPS, SUBNETS } from './kinds.js';
 import { usePublicIp } from './public-ip-users.js';
@@ -19,6 +19,7 @@ import { ARM, TERRAFORM } from './sources.js';
 /** One IP configuration, as the subnet and public IP values it names. */
 export interface IpConfig {
   subnet: Value | undefined;
+  /** As written: an ARM `{ "id": … }` object or an azurerm ID. */
   publicIp: Value | undefined;
   primary: Value | undefined;
   loc: NativeResource['loc'];
@@ -37,13 +38,14 @@ export function primaryConfig(configs: IpConfig[]): IpConfig | undefined {
 export function publicIpOf(configs: IpConfig[], r: NativeResource, ctx: LiftContext, user: string, name: string): Fact<boolean> {
   let result: Fact<boolean> = defaulted(false, r.loc);
   for (const c of configs) {
-    if (!isSet(c.publicIp)) continue;
-    if (c.publicIp.kind === 'unknown' || c.publicIp.kind === 'list') {
-      if (result.known && !result.value) result = unknownFact(causeOf(c.publicIp, r, name), c.publicIp.loc ?? c.loc);
+    const presence = presenceOf(c.publicIp);
+    if (presence === 'absent') continue;
+    if (presence === 'unknown') {
+      if (result.known && !result.value) result = unknownFact(causeOf(c.publicIp!, r, name), c.publicIp!.loc ?? c.loc);
       continue;
     }
-    usePublicIp(ctx, linkTo(c.publicIp, r, ctx, name, PUBLIC_IPS), user);
-    result = fact(true, c.publicIp.loc ?? c.loc);
+    usePublicIp(ctx, linkTo(subResourceId(c.publicIp), r, ctx, name, PUBLIC_IPS), user);
+    result = fact(true, c.publicIp!.loc ?? c.loc);
   }
   return result;
 }
@@ -51,15 +53,10 @@ export function publicIpOf(configs: IpConfig[], r: NativeResource, ctx: LiftCont
 export function armIpConfigs(list: Value | undefined, r: NativeResource): IpConfig[] {
   return itemsOf(list).map((c) => ({
     subnet: subResourceId(armPath(c, 'properties', 'subnet')),
-    publicIp: armPublicIpValue(armPath(c, 'properties', 'publicIPAddress')),
+    publicIp: armPath(c, 'properties', 'publicIPAddress'),
     primary: armPath(c, 'properties', 'primary'),
     loc: c.loc ?? r.loc,
   }));
-}
-
-/** `{ "id": … }` gives the ID; an unknown (conditional) object stays unknown. */
-function armPublicIpValue(v: Value | undefined): Value | undefined {
-  return v?.kind === 'object' ? armPath(v, 'id') : v;
 }
 
 export function tfIpConfigs(list: Value | undefined, r: NativeResource): IpConfig[] {

@@ -9,7 +9,7 @@ import { defaulted, fact, unknownFact } from '../../fact.js';
 import { causeOf, itemsOf, numberFact, stringFact, stringListFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { Compute } from '../../compute.js';
-import { armPath, attr, isSet, prop, subResourceId, tfPath } from './attributes.js';
+import { armPath, attr, isSet, presenceOf, prop, subResourceId, tfPath } from './attributes.js';
 import { azureBase } from './base.js';
 import { later } from './deferred.js';
 import { AVAILABILITY_SETS, NETWORK_INTERFACES, NSGS, SUBNETS } from './kinds.js';
@@ -30,7 +30,9 @@ function patchModeOf(r: NativeResource, v: Value | undefined, name: string, os: 
   return defaulted(DEFAULT_PATCH_MODE[os.value], r.loc);
 }
 
-function managedOf(patchMode: Fact<string | null>): Fact<boolean> {
+/** Platform patching only when written: neither OS's default mode is. */
+function managedOf(r: NativeResource, written: Value | undefined, patchMode: Fact<string | null>): Fact<boolean> {
+  if (!isSet(written)) return defaulted(false, r.loc);
   return patchMode.known ? { ...patchMode, value: (patchMode.value ?? '').toLowerCase() === PLATFORM_PATCHING } : patchMode;
 }
 
@@ -45,10 +47,27 @@ function zonesOf(r: NativeResource, v: Value | undefined, name: string): Fact<st
   return stringListFact(v, r, { name, default: [] });
 }
 
-/** ARM OS: from the OS configuration written, else the OS disk's type. */
-function armOs(r: NativeResource, osProfile: Value | undefined, osDisk: Value | undefined): Fact<Os> {
+/** Marketplace publishers whose images are all of one OS. */
+const IMAGE_PUBLISHERS: Record<string, Os> = {
+  microsoftwindowsserver: 'windows',
+  microsoftwindowsdesktop: 'windows',
+  canonical: 'linux',
+  redhat: 'linux',
+  openlogic: 'linux',
+  suse: 'linux',
+  debian: 'linux',
+  almalinux: 'linux',
+  kinvolk: 'linux',
+};
+
+/** ARM OS: from the OS configuration written, else the OS disk's type, else the image's publisher. */
+function armOs(r: NativeResource, osProfile: Value | undefined, storage: Value | undefined): Fact<Os> {
   if (isSet(armPath(osProfile, 'windowsConfiguration'))) return fact('windows', r.loc);
   if (isSet(armPath(osProfile, 'linuxConfiguration'))) return fact('linux', r.loc);
+  const publisher = armPath(storage, 'imageReference', 'publisher');
+  const byImage = publisher?.kind === 'known' ? IMAGE_PUBLISHERS[String(publisher.value).toLowerCase()] : undefined;
+  if (byImage) return fact(byImage, publisher!.loc ?? r.loc);
+  const osDisk = armPath(storage, 'osDisk');
   const t = armPath(osDisk, 'osType');
   if (isSet(t)) {
     const f = stringFact(t, r, { name: 'osDisk.osType' });
@@ -63,7 +82,15 @@ function armPatchSettings(osProfile: Value | undefined, os: Fact<Os>): Value | u
   return armPath(osProfile, os.value === 'windows' ? 'windowsConfiguration' : 'linuxConfiguration', 'patchSettings', 'patchMode');
 }
 
-function computeBase(r: NativeResource, ctx: LiftContext, computeType: Compute['computeType'], zones: Fact<string[]>, patchMode: Fact<string | null>, secrets: LiteralSecret[]): Compute {
+function computeBase(
+  r: NativeResource,
+  ctx: LiftContext,
+  computeType: Compute['computeType'],
+  zones: Fact<string[]>,
+  patch: { written: Value | undefined; name: string; os: Fact<Os> },
+  secrets: LiteralSecret[],
+): Compute {
+  const patchMode = patchModeOf(r, patch.written, patch.name, patch.os);
   const c: Compute = {
     ...azureBase(r, ctx),
     kind: 'compute',
@@ -71,7 +98,7 @@ function computeBase(r: NativeResource, ctx: LiftContext, computeType: Compute['
     subnets: fact([], r.loc),
     zones,
     patchMode,
-    managed: managedOf(patchMode),
+    managed: managedOf(r, patch.written, patchMode),
   };
   if (secrets.length) c.literalSecrets = secrets;
   return c;
@@ -126,10 +153,11 @@ function directNetwork(r: NativeResource, ctx: LiftContext, configs: NicConfig[]
     if (isSet(c.nsg)) groups.push(linkTo(c.nsg, r, ctx, names.nsg, NSGS));
     for (const ip of c.ipConfigs) {
       subnets.push(linkTo(ip.subnet, r, ctx, names.subnet, SUBNETS));
-      if (!isSet(ip.publicIp)) continue;
-      if (ip.publicIp.kind === 'unknown') {
-        if (publicIp.known && !publicIp.value) publicIp = unknownFact(causeOf(ip.publicIp, r, names.publicIp), ip.publicIp.loc ?? loc);
-      } else publicIp = fact(true, ip.publicIp.loc ?? loc);
+      const presence = presenceOf(ip.publicIp);
+      if (presence === 'absent') continue;
+      if (presence === 'unknown') {
+        if (publicIp.known && !publicIp.value) publicIp = unknownFact(causeOf(ip.publicIp!, r, names.publicIp), ip.publicIp!.loc ?? loc);
+      } else publicIp = fact(true, ip.publicIp!.loc ?? loc);
     }
   }
   return { subnets, groups, publicIp };
@@ -161,13 +189,13 @@ const armVm: LiftHandler = {
   pass: 'entity',
   lift(r, ctx) {
     const osProfile = prop(r, 'osProfile');
-    const os = armOs(r, osProfile, prop(r, 'storageProfile', 'osDisk'));
+    const os = armOs(r, osProfile, prop(r, 'storageProfile'));
     const vm = computeBase(
       r,
       ctx,
       'azure-vm',
       zonesOf(r, armPath(r.attrs, 'zones'), 'zones'),
-      patchModeOf(r, armPatchSettings(osProfile, os), 'patchSettings.patchMode', os),
+      { written: armPatchSettings(osProfile, os), name: 'patchSettings.patchMode', os },
       literalSecrets(armPath(osProfile, 'adminPassword'), 'osProfile.adminPassword'),
     );
     vm.availabilitySet = linkOrNull(subResourceId(prop(r, 'availabilitySet')), r, ctx, 'availabilitySet', AVAILABILITY_SETS);
@@ -195,7 +223,7 @@ function tfVm(type: string, os: Fact<Os> | 'legacy'): LiftHandler {
         ctx,
         'azure-vm',
         zones,
-        patchModeOf(r, legacy ? undefined : attr(r, 'patch_mode'), 'patch_mode', osOf),
+        { written: legacy ? undefined : attr(r, 'patch_mode'), name: 'patch_mode', os: osOf },
         literalSecrets(password, legacy ? 'os_profile.admin_password' : 'admin_password'),
       );
       vm.availabilitySet = linkOrNull(attr(r, 'availability_set_id'), r, ctx, 'availability_set_id', AVAILABILITY_SETS);
@@ -228,13 +256,13 @@ const armScaleSet: LiftHandler = {
   lift(r, ctx) {
     const profile = prop(r, 'virtualMachineProfile');
     const osProfile = armPath(profile, 'osProfile');
-    const os = armOs(r, osProfile, armPath(profile, 'storageProfile', 'osDisk'));
+    const os = armOs(r, osProfile, armPath(profile, 'storageProfile'));
     const c = computeBase(
       r,
       ctx,
       'azure-vmss',
       zonesOf(r, armPath(r.attrs, 'zones'), 'zones'),
-      patchModeOf(r, armPatchSettings(osProfile, os), 'patchSettings.patchMode', os),
+      { written: armPatchSettings(osProfile, os), name: 'patchSettings.patchMode', os },
       literalSecrets(armPath(osProfile, 'adminPassword'), 'virtualMachineProfile.osProfile.adminPassword'),
     );
     scaleSet(r, ctx, c, numberFact(armPath(r.attrs, 'sku', 'capacity'), r, { name: 'sku.capacity' }), armNicConfigs(armPath(profile, 'networkProfile', 'networkInterfaceConfigurations')), ARM_NIC_NAMES);
@@ -264,7 +292,7 @@ function tfScaleSet(type: string, os: Fact<Os> | 'orchestrated'): LiftHandler {
         password = attr(r, 'admin_password');
         patch = attr(r, 'patch_mode');
       }
-      const c = computeBase(r, ctx, 'azure-vmss', zonesOf(r, attr(r, 'zones'), 'zones'), patchModeOf(r, patch, 'patch_mode', osOf), literalSecrets(password, 'admin_password'));
+      const c = computeBase(r, ctx, 'azure-vmss', zonesOf(r, attr(r, 'zones'), 'zones'), { written: patch, name: 'patch_mode', os: osOf }, literalSecrets(password, 'admin_password'));
       // azurerm creates no instances unless `instances` says so.
       scaleSet(r, ctx, c, numberFact(attr(r, 'instances'), r, { name: 'instances', default: 0 }), tfNicConfigs(attr(r, 'network_interface')), TF_NIC_NAMES);
     },

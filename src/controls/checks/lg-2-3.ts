@@ -8,7 +8,7 @@ import type { CloudModel } from '../../model/model.js';
 import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, Draft } from '../control.js';
 import { fail, locOf, pass, unknownFrom } from '../draft.js';
-import { defaultNote, encryptionEvidence, encryptionOfLogs, keyLabel } from '../data/encryption.js';
+import { defaultNote, encryptionEvidence, encryptionOfLogs, keyLabel, keyNote } from '../data/encryption.js';
 import { needsCustomerKey } from '../data/information-stores.js';
 import { partKey } from '../data/entity-part.js';
 
@@ -26,12 +26,12 @@ function judge(model: CloudModel, e: Entity, enc: Fact<Encryption>, what: LocalT
       return pass(e, { ja: `${what.ja}は顧客管理鍵${k ? `（${k}）` : ''}で暗号化されています`, en: `the ${what.en} are encrypted with a customer-managed key${k ? ` (${k})` : ''}` }, at);
     }
     case 'provider-managed': {
-      const k = enc.value.keyText ? { ja: `（${enc.value.keyText}）`, en: ` (${enc.value.keyText})` } : { ja: '', en: '' };
+      const k = keyNote(enc);
       return fail(
         e,
         {
-          ja: `${what.ja}はクラウド事業者管理の鍵${k.ja}${note.ja}で暗号化されており、団体が鍵を廃棄して暗号化消去することができません`,
-          en: `the ${what.en} are encrypted with a provider-managed key${k.en}${note.en}, which the municipality cannot destroy for crypto erasure`,
+          ja: `${what.ja}はクラウド事業者管理の鍵${k.ja}で暗号化されており、団体が鍵を廃棄して暗号化消去することができません`,
+          en: `the ${what.en} are encrypted with a provider-managed key${k.en}, which the municipality cannot destroy for crypto erasure`,
         },
         at,
       );

@@ -8,7 +8,7 @@ import type { CloudModel, Entity } from '../../model/model.js';
 import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, Draft } from '../control.js';
 import { fail, locOf, pass, unknownFrom, unknownsOf } from '../draft.js';
-import { defaultNote, encryptionEvidence, encryptionOfLogs, keyLabel } from '../data/encryption.js';
+import { defaultNote, encryptionEvidence, encryptionOfLogs, keyLabel, keyNote } from '../data/encryption.js';
 import type { LogStorage } from '../data/log-destinations.js';
 import { logDestinations } from '../data/log-destinations.js';
 
@@ -22,11 +22,11 @@ function encryptionProblem(enc: Fact<Encryption> & { known: true }): Problem | u
   const note = defaultNote(enc);
   if (enc.value.mode === 'customer-managed') return undefined;
   if (enc.value.mode === 'none') return { text: { ja: `ログが暗号化されていません${note.ja}`, en: `the logs are not encrypted${note.en}` }, fact: enc };
-  const k = enc.value.keyText ? `（${enc.value.keyText}）` : '';
+  const k = keyNote(enc);
   return {
     text: {
-      ja: `ログがクラウド事業者管理の鍵${k}${note.ja}で暗号化されており、顧客管理鍵ではありません`,
-      en: `the logs are encrypted with a provider-managed key${enc.value.keyText ? ` (${enc.value.keyText})` : ''}${note.en}, not a customer-managed key`,
+      ja: `ログがクラウド事業者管理の鍵${k.ja}で暗号化されており、顧客管理鍵ではありません`,
+      en: `the logs are encrypted with a provider-managed key${k.en}, not a customer-managed key`,
     },
     fact: enc,
   };

@@ -36,3 +36,10 @@ export function encryptionEvidence(model: CloudModel, f: Fact<Encryption> & { kn
 export function defaultNote(f: Fact<unknown>): LocalText {
   return f.known && f.defaulted ? { ja: '（未設定時の既定）', en: ' (the default when unset)' } : { ja: '', en: '' };
 }
+
+/** `（alias/aws/s3、未設定時の既定）` / ` (alias/aws/s3, the default when unset)`: the provider key as written and whether it is the default. */
+export function keyNote(enc: Fact<Encryption> & { known: true }): LocalText {
+  const ja = [enc.value.keyText, enc.defaulted ? '未設定時の既定' : undefined].filter(Boolean);
+  const en = [enc.value.keyText, enc.defaulted ? 'the default when unset' : undefined].filter(Boolean);
+  return ja.length ? { ja: `（${ja.join('、')}）`, en: ` (${en.join(', ')})` } : { ja: '', en: '' };
+}

@@ -2,12 +2,25 @@
 // diagnostic settings, Recovery Services, roles, locks and Defender.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { runDeferred } from './deferred.js';
+import { cosmosDbHandlers } from './cosmos-db.js';
 import { diskHandlers } from './disks.js';
+import { flexibleServerHandlers } from './flexible-servers.js';
 import { keyVaultHandlers } from './key-vault.js';
+import { redisHandlers } from './redis.js';
+import { sqlHandlers } from './sql.js';
 import { storageAccountHandlers } from './storage.js';
 import { storageChildHandlers } from './storage-children.js';
 
-export const resourceHandlers: LiftHandler[] = [...keyVaultHandlers, ...storageAccountHandlers, ...storageChildHandlers, ...diskHandlers];
+export const resourceHandlers: LiftHandler[] = [
+  ...keyVaultHandlers,
+  ...storageAccountHandlers,
+  ...storageChildHandlers,
+  ...diskHandlers,
+  ...sqlHandlers,
+  ...flexibleServerHandlers,
+  ...cosmosDbHandlers,
+  ...redisHandlers,
+];
 
 /** Joins that need every entity in place (key URIs, storage containers, diagnostic setting targets, locks). */
 export function finishResources(ctx: LiftContext): void {

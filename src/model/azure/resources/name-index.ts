@@ -7,7 +7,7 @@ import type { Value } from '../../../readers/value.js';
 import type { LiftContext } from '../../lifter.js';
 import type { CloudModel } from '../../model.js';
 
-export type NameKind = 'storage-account' | 'key-vault' | 'key-vault-key' | 'recovery-vault' | 'backup-policy' | 'sql-server';
+export type NameKind = 'storage-account' | 'key-vault' | 'key-vault-key' | 'recovery-vault' | 'backup-policy' | 'database-server';
 
 const indexes = new WeakMap<CloudModel, Map<string, string>>();
 

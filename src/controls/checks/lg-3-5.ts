@@ -43,7 +43,7 @@ function adminPorts(rule: SecurityRule): AdminHit {
   if (!isAllProtocols(proto) && proto !== 'tcp' && proto !== '6') return { kind: 'no' };
   if (!rule.ports.known) return { kind: 'unknown', cause: rule.ports.cause };
   const hits: string[] = [];
-  for (const [port, name] of ADMIN_PORTS) if (rule.ports.value.some((r) => r.from <= port && port <= r.to)) hits.push(`${port} (${name})`);
+  for (const [port, name] of [...ADMIN_PORTS].sort((a, b) => a[0] - b[0])) if (rule.ports.value.some((r) => r.from <= port && port <= r.to)) hits.push(`${port} (${name})`);
   return hits.length ? { kind: 'yes', ports: hits } : { kind: 'no' };
 }
 

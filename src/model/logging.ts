@@ -49,4 +49,10 @@ export interface LogSetting extends EntityBase {
   enabled: Fact<boolean>;
   /** Categories enabled (diagnostic settings). */
   categories?: Fact<string[]>;
+  /**
+   * Days the destination keeps what this setting delivers, when the setting
+   * itself deletes it (an NSG/VNet flow log's retention policy); null = kept
+   * until the destination's own rules delete it.
+   */
+  retentionDays?: Fact<number | null>;
 }

@@ -65,10 +65,10 @@ function deletionWindow(k: Key, policy: Policy): Draft | undefined {
   const key = 'deletion-window';
   const min = policy.thresholds.keyDeletionWindowMinDays;
   if (!w.known) return unknownFrom(k, { ja: '削除の待機期間を判定できません', en: 'cannot tell the deletion waiting period' }, [w], { key });
-  const note = defaultNote(w);
   const at = { key, location: locOf(w, k), evidence: { deletionWindowDays: w.value, minimumDays: min } };
   if (w.value >= min) {
-    return pass(k, { ja: `削除の待機期間は ${w.value} 日${note.ja}です（基準 ${min} 日以上）`, en: `the deletion waiting period is ${w.value} days${note.en} (at least ${min})` }, at);
+    const dflt = w.defaulted ? { ja: '未設定時の既定、', en: 'the default when unset; ' } : { ja: '', en: '' };
+    return pass(k, { ja: `削除の待機期間は ${w.value} 日です（${dflt.ja}基準 ${min} 日以上）`, en: `the deletion waiting period is ${w.value} days (${dflt.en}at least ${min})` }, at);
   }
   return fail(
     k,

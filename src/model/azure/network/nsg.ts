@@ -79,7 +79,10 @@ function addStandalone(group: Link | undefined, r: NativeResource, ctx: LiftCont
     markIncomplete(sg, { ...r.conditional, detail: `${r.address} exists only under a condition: ${r.conditional.detail}` }, r.loc, r.address);
     return;
   }
-  add(sg, readRule(props, armPath(r.attrs, 'name'), r, ctx, names, r.loc), r.address);
+  const res = readRule(props, armPath(r.attrs, 'name'), r, ctx, names, r.loc);
+  // An ARM child is named `<nsg>/<rule>`.
+  if ('rule' in res && res.rule.name !== undefined) res.rule.name = res.rule.name.split('/').pop()!;
+  add(sg, res, r.address);
 }
 
 const armRule: LiftHandler = {

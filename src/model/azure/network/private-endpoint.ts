@@ -48,17 +48,20 @@ const armEndpoint: LiftHandler = {
   sources: ARM,
   pass: 'entity',
   lift(r, ctx) {
-    const connection = itemsOf(prop(r, 'privateLinkServiceConnections'))[0] ?? itemsOf(prop(r, 'manualPrivateLinkServiceConnections'))[0];
-    const props = armPath(connection, 'properties');
+    const auto = prop(r, 'privateLinkServiceConnections');
+    const list = isSet(auto) && itemsOf(auto).length ? auto : prop(r, 'manualPrivateLinkServiceConnections');
+    const connection = itemsOf(list)[0];
+    // A connection list that is itself unknown (a parameter) leaves target and service unknown.
+    const props = connection?.kind === 'unknown' ? connection : armPath(connection, 'properties');
     endpoint(
       r,
       ctx,
       subResourceId(prop(r, 'subnet')),
       'subnet',
       connection,
-      armPath(props, 'privateLinkServiceId'),
+      props?.kind === 'unknown' ? props : armPath(props, 'privateLinkServiceId'),
       'privateLinkServiceId',
-      pickedStrings(armPath(props, 'groupIds'), r, 'groupIds'),
+      props?.kind === 'unknown' ? unknownFact(props.cause, props.loc ?? r.loc) : pickedStrings(armPath(props, 'groupIds'), r, 'groupIds'),
       // Set true by a privateDnsZoneGroups child, if the scan has one.
       defaulted(false, r.loc),
     );

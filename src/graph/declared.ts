@@ -109,6 +109,27 @@ export function declaredSegment(e: Entity, selectors: Selectors, policy: Policy)
   return { assignment: { segment, source: 'tag', chain: [], loc }, pending };
 }
 
+/**
+ * The segment tag of the Azure resource group the entity is deployed in: the
+ * last source of SPEC §2, used when nothing closer gives one.
+ */
+export function resourceGroupSegment(e: Entity, policy: Policy): SegmentAssignment | undefined {
+  const rg = e.resourceGroupTags;
+  if (!rg) return undefined;
+  const key = policy.tagKeys.segment;
+  if (!rg.known) {
+    return unknownSegment({ ...rg.cause, detail: `the tags of the resource group of ${e.address} are unknown: ${rg.cause.detail}` }, rg.loc ?? e.loc);
+  }
+  const raw = tagValue(rg.value, key);
+  if (raw === undefined) return undefined;
+  const loc = rg.loc ?? e.loc;
+  const segment = parseSegment(raw);
+  if (!segment) {
+    return unknownSegment({ inputs: [`resource group of ${e.address} tag ${key}`], detail: `resource group tag ${key} = "${raw}" is not a segment (mynumber, lgwan, internet)` }, loc);
+  }
+  return { segment, source: 'resource-group', chain: [], loc };
+}
+
 /** The selectors matched against something outside the model (a network named only by a data source or ID). */
 export function selectorForExternal(names: readonly string[], selectors: Selectors): SegmentAssignment | undefined {
   if (selectors.empty || names.length === 0) return undefined;

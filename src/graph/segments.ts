@@ -7,7 +7,7 @@ import type { Policy, Segment } from '../policy/types.js';
 import type { UnknownCause } from '../readers/value.js';
 import type { Connectivity } from './connectivity.js';
 import type { Declared } from './declared.js';
-import { declaredSegment, noSegment, selectorForExternal, settle, unknownSegment } from './declared.js';
+import { declaredSegment, noSegment, resourceGroupSegment, selectorForExternal, settle, unknownSegment } from './declared.js';
 import type { NodeDeclaration } from './derivation.js';
 import { deriveMyNumber } from './derivation.js';
 import type { Placement } from './placement.js';
@@ -40,7 +40,8 @@ const SHARED: ReadonlySet<string> = new Set<SharedKind>([
   'transit-route-table',
   'public-ip',
 ]);
-const PLACED: ReadonlySet<string> = new Set(['compute', 'data-store', 'endpoint', 'load-balancer', 'network-interface', 'firewall']);
+// Key Vaults sit where their private endpoints sit.
+const PLACED: ReadonlySet<string> = new Set(['compute', 'data-store', 'endpoint', 'load-balancer', 'network-interface', 'firewall', 'key']);
 
 export class Segments {
   private readonly declaredCache = new Map<string, Declared>();
@@ -71,7 +72,15 @@ export class Segments {
 
   private declared(e: Entity): Declared {
     let d = this.declaredCache.get(e.id);
-    if (!d) this.declaredCache.set(e.id, (d = declaredSegment(e, this.selectors, this.policy)));
+    if (!d) {
+      d = declaredSegment(e, this.selectors, this.policy);
+      // A network encloses nothing that could come first: its resource group's tag declares it (and stops derivation).
+      if (!d.assignment && e.kind === 'network') {
+        const rg = resourceGroupSegment(e, this.policy);
+        if (rg) d = { ...d, assignment: rg };
+      }
+      this.declaredCache.set(e.id, d);
+    }
     return d;
   }
 
@@ -113,7 +122,9 @@ export class Segments {
       return sel ?? unknownSegment({ inputs: [id], detail: `${id} is not in the scanned inputs` });
     }
     const d = this.declared(e);
-    const a = d.assignment ?? this.inherited(e);
+    let a = d.assignment ?? this.inherited(e);
+    // Last of SPEC §2's sources: the resource group's tag, when nothing closer gave a segment.
+    if (a.source === 'none') a = resourceGroupSegment(e, this.policy) ?? a;
     return settle(a, d.pending, e.address);
   }
 

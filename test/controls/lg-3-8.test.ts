@@ -74,6 +74,13 @@ describe('LG-3.8', () => {
     expect(wider.map((d) => [d.status, d.evidence!.extra])).toEqual([['fail', ['network rule ntp: *']]]);
   });
 
+  it('passes a firewall that allows nothing and drops by default, approved or not', () => {
+    const { m } = spokeThroughFirewall([{ action: 'deny', domains: ['.example.com'], syntax: 'aws-network-firewall' }]);
+    expect(statuses(run(check, m))).toEqual(['aws_networkfirewall_firewall.egress[mynumber]=pass']);
+    const passes = spokeThroughFirewall([{ action: 'deny', domains: ['.example.com'], syntax: 'aws-network-firewall' }], false);
+    expect(run(check, passes.m).map((d) => d.status)).toEqual(['fail']);
+  });
+
   it('gives unknown when the domain rules come from an input', () => {
     const { m, fw } = spokeThroughFirewall([]);
     (m.model.getOf(fw, 'firewall') as Firewall).domainRules = m.fact<DomainRule[]>(cause('var.allowed_domains'));

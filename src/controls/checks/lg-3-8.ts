@@ -7,7 +7,9 @@
 //   allows a domain outside the approval (each firewall's own wildcard
 //   semantics, see domain-match.ts), or lets addresses through by network
 //   rule beyond the approved service tags -> fail naming what is extra;
-// - otherwise `exception` (never pass): the municipality sees every hole.
+// - otherwise `exception` (never pass): the municipality sees every hole;
+// - a firewall with no allow rule that drops by default lets nothing out:
+//   pass, whatever the approvals say.
 // When every path through the firewall is only possible, a failing result
 // becomes unknown with the path's cause.
 import type { InternetPath } from '../../graph/types.js';
@@ -17,7 +19,7 @@ import type { ApprovedPath } from '../../policy/types.js';
 import type { SourceLoc, UnknownCause } from '../../readers/value.js';
 import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, ControlContext, Draft } from '../control.js';
-import { fail, unknown, unknownFrom } from '../draft.js';
+import { fail, pass, unknown, unknownFrom } from '../draft.js';
 import { approvalEvidence, findApproval, serviceTagCovered } from '../network/approved-paths.js';
 import type { ClosedSegment } from '../network/closed-segment.js';
 import { SEGMENT_LABEL, closednessOf } from '../network/closed-segment.js';
@@ -79,6 +81,15 @@ function addressApproved(dest: string, approval: ApprovedPath): boolean {
   return approval.serviceTags.some((t) => serviceTagCovered(t, d));
 }
 
+/** Default drop and not a single allow rule: the path ends at the firewall. */
+function letsNothingOut(fw: Firewall): boolean {
+  if (!fw.defaultDeny.known || !fw.defaultDeny.value || !fw.domainRules.known) return false;
+  if (fw.domainRules.value.some((r) => r.action === 'allow')) return false;
+  const rules = fw.addressRules;
+  if (rules && !rules.known) return false;
+  return !(rules?.known && rules.value.some((r) => r.action === 'allow'));
+}
+
 function allowedList(fw: Firewall): string[] {
   if (!fw.domainRules.known) return [];
   return fw.domainRules.value.filter((r) => r.action === 'allow').flatMap((r) => r.domains);
@@ -103,6 +114,9 @@ function judge(u: Use, ctx: ControlContext): Draft {
       ? fail(fw, text, { ...base, location })
       : unknown(fw, { ja: `${text.ja}（経路が存在するかは判定できません）`, en: `${text.en} (whether the path exists cannot be told)` }, pathCauses, { ...base, location });
 
+  if (letsNothingOut(fw)) {
+    return pass(fw, { ja: `ファイアウォール ${fw.address} は許可の規則を持たず、既定で通信を破棄するため、インターネットへ出る通信はありません`, en: `the firewall ${fw.address} has no allow rule and drops by default: nothing leaves for the internet` }, { ...base, location: fw.defaultDeny.loc ?? fw.loc });
+  }
   const addresses = [fw.address, ...u.paths.flatMap((p) => [...p.hops.map((h) => h.address), p.openedBy])];
   const m = findApproval(ctx.policy, ctx.now, { segments: [u.segment], addresses, viaOptional: true });
   const from = { ja: `${seg.ja}のサブネット（${subnets.join(', ')}）`, en: `subnets of the ${seg.en} (${subnets.join(', ')})` };

@@ -12,21 +12,24 @@ import { defaultNote, encryptionEvidence, encryptionOfLogs, keyLabel, keyNote } 
 import type { LogStorage } from '../data/log-destinations.js';
 import { logDestinations } from '../data/log-destinations.js';
 
+const LOGS: LocalText = { ja: 'ログ', en: 'logs' };
+const TRAIL_LOGS: LocalText = { ja: '証跡のログファイル', en: 'trail log files' };
+
 interface Problem {
   text: LocalText;
   fact: Fact<unknown>;
 }
 
 /** The encryption problem, if any; undefined when a customer key is used. */
-function encryptionProblem(enc: Fact<Encryption> & { known: true }): Problem | undefined {
+function encryptionProblem(enc: Fact<Encryption> & { known: true }, what: LocalText): Problem | undefined {
   const note = defaultNote(enc);
   if (enc.value.mode === 'customer-managed') return undefined;
-  if (enc.value.mode === 'none') return { text: { ja: `ログが暗号化されていません${note.ja}`, en: `the logs are not encrypted${note.en}` }, fact: enc };
+  if (enc.value.mode === 'none') return { text: { ja: `${what.ja}が暗号化されていません${note.ja}`, en: `the ${what.en} are not encrypted${note.en}` }, fact: enc };
   const k = keyNote(enc);
   return {
     text: {
-      ja: `ログがクラウド事業者管理の鍵${k.ja}で暗号化されており、顧客管理鍵ではありません`,
-      en: `the logs are encrypted with a provider-managed key${k.en}, not a customer-managed key`,
+      ja: `${what.ja}がクラウド事業者管理の鍵${k.ja}で暗号化されており、顧客管理鍵ではありません`,
+      en: `the ${what.en} are encrypted with a provider-managed key${k.en}, not a customer-managed key`,
     },
     fact: enc,
   };
@@ -35,7 +38,7 @@ function encryptionProblem(enc: Fact<Encryption> & { known: true }): Problem | u
 function judgeEncryption(model: CloudModel, e: Entity, enc: Fact<Encryption>, what: LocalText): Draft {
   if (!enc.known) return unknownFrom(e, { ja: `${what.ja}の暗号化鍵を判定できません`, en: `cannot tell which key encrypts the ${what.en}` }, [enc]);
   const at = { location: locOf(enc, e), evidence: encryptionEvidence(model, enc) };
-  const p = encryptionProblem(enc);
+  const p = encryptionProblem(enc, what);
   if (p) return fail(e, p.text, at);
   const k = keyLabel(model, enc.value);
   return pass(e, { ja: `${what.ja}は顧客管理鍵${k ? `（${k}）` : ''}で暗号化されています`, en: `the ${what.en} are encrypted with a customer-managed key${k ? ` (${k})` : ''}` }, at);
@@ -50,7 +53,7 @@ function judgeStorage(model: CloudModel, { store, feeders }: LogStorage): Draft 
     problems.push({ text: { ja: 'ログの保存先が公開されており、誰でも読み取れます', en: 'the log store is public: anyone can read the logs' }, fact: exposed });
   }
   if (enc?.known) {
-    const p = encryptionProblem(enc);
+    const p = encryptionProblem(enc, LOGS);
     if (p) problems.push(p);
   }
   const evidence = {
@@ -73,9 +76,6 @@ function judgeStorage(model: CloudModel, { store, feeders }: LogStorage): Draft 
     { location: locOf(enc ?? exposed, store), evidence },
   );
 }
-
-const LOGS: LocalText = { ja: 'ログ', en: 'logs' };
-const TRAIL_LOGS: LocalText = { ja: '証跡のログファイル', en: 'trail log files' };
 
 export const check: ControlCheck = {
   id: 'LG-6.3',

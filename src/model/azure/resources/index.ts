@@ -3,9 +3,12 @@
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { runDeferred } from './deferred.js';
 import { cosmosDbHandlers } from './cosmos-db.js';
+import { diagnosticSettingHandlers } from './diagnostic-settings.js';
 import { diskHandlers } from './disks.js';
 import { flexibleServerHandlers } from './flexible-servers.js';
+import { flowLogHandlers } from './flow-logs.js';
 import { keyVaultHandlers } from './key-vault.js';
+import { logAnalyticsHandlers } from './log-analytics.js';
 import { redisHandlers } from './redis.js';
 import { sqlHandlers } from './sql.js';
 import { storageAccountHandlers } from './storage.js';
@@ -20,6 +23,9 @@ export const resourceHandlers: LiftHandler[] = [
   ...flexibleServerHandlers,
   ...cosmosDbHandlers,
   ...redisHandlers,
+  ...logAnalyticsHandlers,
+  ...diagnosticSettingHandlers,
+  ...flowLogHandlers,
 ];
 
 /** Joins that need every entity in place (key URIs, storage containers, diagnostic setting targets, locks). */

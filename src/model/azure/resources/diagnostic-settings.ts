@@ -1,0 +1,142 @@
+// Diagnostic settings -> LogSetting 'diagnostic-setting' on the resource they
+// apply to; one at subscription scope is the Activity Log export -> Trail
+// 'activity-log' (management events = the `Administrative` category, or the
+// `allLogs` group). ARM writes them as extension resources (`scope`, or the
+// old `<parent type>/providers/diagnosticSettings` type with a
+// `<parent>/Microsoft.Insights/<name>` name) or, for the Activity Log, at a
+// subscription-scope template's root; azurerm names the target in
+// `target_resource_id`. Destinations: Log Analytics workspace, storage
+// account, Event Hub.
+import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
+import type { Link, Links } from '../../entity.js';
+import type { Fact } from '../../fact.js';
+import { fact, unknownFact } from '../../fact.js';
+import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { boolFact, causeOf, itemsOf } from '../../lift-values.js';
+import type { LogSetting, Trail } from '../../logging.js';
+import type { ScopeTarget } from './arm-ids.js';
+import { extensionTarget, levelOf, linkToId } from './arm-ids.js';
+import { armPath, attr, blocks, isSet, knownText, prop, tfPath } from './attribute-paths.js';
+import { azureBase } from './base.js';
+import { EXTENSION_PARENTS } from './extension-types.js';
+import { ARM, TERRAFORM } from './sources.js';
+
+/** Categories an entry enables: a category or a category group (`allLogs`, `audit`). */
+interface LogEntry {
+  name: Value | undefined;
+  enabled: Fact<boolean>;
+}
+
+function categories(entries: LogEntry[], r: NativeResource, loc: Value | undefined): Fact<string[]> {
+  const out: string[] = [];
+  for (const e of entries) {
+    if (!e.enabled.known) return e.enabled;
+    if (!e.enabled.value) continue;
+    const text = knownText(e.name);
+    if (text === undefined) return unknownFact(e.name ? causeOf(e.name, r, 'category') : { inputs: [], detail: 'a log entry names no category' }, e.name?.loc ?? r.loc);
+    out.push(text);
+  }
+  return fact(out, loc?.loc ?? r.loc);
+}
+
+function destinations(ctx: LiftContext, r: NativeResource, values: { v: Value | undefined; name: string }[]): Links {
+  const out: Link[] = [];
+  for (const { v, name } of values) if (isSet(v)) out.push(ctx.links.link(v, r, name));
+  return fact(out, r.loc);
+}
+
+/** The Activity Log records control-plane writes under `Administrative`. */
+function managementEvents(cats: Fact<string[]>): Fact<boolean> {
+  if (!cats.known) return cats;
+  return { ...cats, value: cats.value.some((c) => ['administrative', 'alllogs', 'audit'].includes(c.toLowerCase())) };
+}
+
+/** A LogSetting on `target`, or the subscription's Activity Log export. */
+function emit(ctx: LiftContext, r: NativeResource, target: Link | 'subscription', cats: Fact<string[]>, dest: Links): void {
+  const targetNative = target !== 'subscription' && target.known ? ctx.links.native(target.value) : undefined;
+  const base = azureBase(r, ctx, targetNative);
+  if (target === 'subscription') {
+    const trail: Trail = {
+      ...base,
+      kind: 'trail',
+      trailType: 'activity-log',
+      // The Activity Log covers the whole subscription, every region.
+      multiRegion: fact(true, r.loc),
+      managementEvents: managementEvents(cats),
+      destinations: dest,
+      loggingEnabled: cats.known ? { ...cats, value: cats.value.length > 0 } : cats,
+    };
+    ctx.model.add(trail);
+    return;
+  }
+  const setting: LogSetting = {
+    ...base,
+    kind: 'log-setting',
+    settingType: 'diagnostic-setting',
+    target,
+    destinations: dest,
+    enabled: cats.known ? { ...cats, value: cats.value.length > 0 } : cats,
+    categories: cats,
+  };
+  ctx.model.add(setting);
+}
+
+function armTargetLink(ctx: LiftContext, r: NativeResource, t: ScopeTarget): Link {
+  return linkToId(ctx, t.id, r, 'scope', t.loc, t.value);
+}
+
+const armSettings: LiftHandler = {
+  types: ['Microsoft.Insights/diagnosticSettings', ...EXTENSION_PARENTS.map((p) => `${p}/providers/diagnosticSettings`)],
+  sources: ARM,
+  pass: 'entity',
+  lift(r, ctx) {
+    const t = extensionTarget(r);
+    const logs = prop(r, 'logs');
+    const entries = itemsOf(logs).map((l) => ({
+      name: armPath(l, 'category') ?? armPath(l, 'categoryGroup'),
+      enabled: boolFact(armPath(l, 'enabled'), r, { name: 'logs.enabled' }),
+    }));
+    const target = armTargetLink(ctx, r, t);
+    const dest = destinations(ctx, r, [
+      { v: prop(r, 'workspaceId'), name: 'workspaceId' },
+      { v: prop(r, 'storageAccountId'), name: 'storageAccountId' },
+      { v: prop(r, 'eventHubAuthorizationRuleId'), name: 'eventHubAuthorizationRuleId' },
+    ]);
+    emit(ctx, r, t.level === 'subscription' ? 'subscription' : target, categories(entries, r, logs), dest);
+  },
+};
+
+/** A subscription as azurerm writes it: `/subscriptions/<id>`, `data.azurerm_subscription.x.id`, `"/subscriptions/${var.id}"`. */
+export function namesSubscription(v: Value | undefined): boolean {
+  const text = knownText(v) ?? (v?.kind === 'unknown' ? v.expr : undefined);
+  if (!text) return false;
+  if (v?.kind === 'known') return levelOf(text) === 'subscription';
+  return /^data\.azurerm_subscription\.[^.]+\.id$/.test(text) || /^\/subscriptions\/\$\{[^}]+\}\/?$/.test(text);
+}
+
+const terraformSettings: LiftHandler = {
+  types: ['azurerm_monitor_diagnostic_setting'],
+  sources: TERRAFORM,
+  pass: 'entity',
+  lift(r, ctx) {
+    const targetValue = attr(r, 'target_resource_id');
+    // azurerm 4.x writes `enabled_log` blocks; 3.x `log` blocks with `enabled`.
+    const entries: LogEntry[] = [
+      ...blocks(r, 'enabled_log').map((b) => ({ name: tfPath(b, 'category') ?? tfPath(b, 'category_group'), enabled: fact(true, b.loc ?? r.loc) })),
+      ...blocks(r, 'log').map((b) => ({
+        name: tfPath(b, 'category') ?? tfPath(b, 'category_group'),
+        enabled: boolFact(tfPath(b, 'enabled'), r, { name: 'log.enabled', default: true }),
+      })),
+    ];
+    const target = namesSubscription(targetValue) ? 'subscription' : ctx.links.link(targetValue, r, 'target_resource_id');
+    const dest = destinations(ctx, r, [
+      { v: attr(r, 'log_analytics_workspace_id'), name: 'log_analytics_workspace_id' },
+      { v: attr(r, 'storage_account_id'), name: 'storage_account_id' },
+      { v: attr(r, 'eventhub_authorization_rule_id'), name: 'eventhub_authorization_rule_id' },
+    ]);
+    emit(ctx, r, target, categories(entries, r, attr(r, 'enabled_log') ?? attr(r, 'log')), dest);
+  },
+};
+
+export const diagnosticSettingHandlers: LiftHandler[] = [armSettings, terraformSettings];

@@ -70,6 +70,8 @@ export function knownText(v: Value | undefined): string | undefined {
 export function presenceOf(v: Value | undefined): 'absent' | 'present' | 'unknown' {
   if (!isSet(v)) return 'absent';
   if (v.kind === 'object' || v.kind === 'ref' || v.kind === 'known') return 'present';
+  // azurerm blocks (`public_ip_address { … }`) are lists of objects.
+  if (v.kind === 'list') return v.items.length ? 'present' : 'absent';
   if (v.kind === 'unknown' && v.cause.inputs.length > 0 && v.cause.inputs.every((i) => i.startsWith('data.'))) return 'present';
   return 'unknown';
 }

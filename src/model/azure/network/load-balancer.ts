@@ -102,7 +102,8 @@ function frontendZones(r: NativeResource, ctx: LiftContext, list: Value | undefi
         all = one;
         break;
       }
-      if (!one.known && all.known) all = one;
+      // The first unknown stays; otherwise keep where (and whether by default) a frontend is zone-redundant.
+      if (all.known) all = one;
     }
     lb.zoneRedundant = all;
   });

@@ -38,6 +38,7 @@ const RG_BASE = '/subscriptions/{subscription}/resourceGroups/{resourceGroup}';
 
 /** The ID an ARM template's `resourceId(type, names…)` evaluates to in the deployment's own resource group. */
 export function armId(type: string, name: string, base = RG_BASE): string {
+  if (type.toLowerCase() === 'microsoft.resources/resourcegroups') return `${base}/resourceGroups/${name}`;
   const [ns, ...types] = type.split('/');
   const names = name.split('/');
   return `${base}/providers/${ns}/${types.map((t, i) => `${t}/${names[i]}`).join('/')}`;

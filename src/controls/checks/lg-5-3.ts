@@ -57,8 +57,8 @@ function bucketLock(s: DataStore, feeders: LogFeeder[]): Draft {
     s,
     versioned
       ? {
-          ja: '証跡のバケットはバージョニングのみで、Object Lock（既定の保持期間）がありません。バージョンを削除できる者が証拠となるログを消せます',
-          en: 'the trail bucket has versioning only, without Object Lock and a default retention: whoever can delete object versions can remove the evidence',
+          ja: '証跡のバケットに Object Lock の既定の保持期間がなく、バージョニングによる保護だけです。バージョンを削除できる者が証拠となるログを消せます',
+          en: 'the trail bucket has no Object Lock default retention, only versioning: whoever can delete object versions can remove the evidence',
         }
       : {
           ja: '証跡のバケットに Object Lock（既定の保持期間）もバージョニングもなく、ログを削除・上書きできます',
@@ -96,7 +96,8 @@ function storageImmutability(s: DataStore, feeders: LogFeeder[]): Draft {
     else causes.push(c);
   }
   evidence.containers = [...needed];
-  const held = s.immutableContainers;
+  // A lifter that models the account's immutability lists the containers with a policy only when there are some.
+  const held = s.immutableContainers ?? (account?.known ? { known: true as const, value: [], loc: account.loc ?? s.loc } : undefined);
   if (!held) {
     causes.push({ inputs: [`${s.address} immutability policy`], detail: 'the model does not give the container immutability policies of this storage account' });
   } else if (!held.known) {

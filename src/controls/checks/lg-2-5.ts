@@ -117,7 +117,7 @@ function purgeProtection(k: Key): Draft | undefined {
   if (p.value) {
     const delay =
       days !== undefined
-        ? { ja: `鍵を削除してから完全に消去されるまで ${days} 日${defaultNote(r!).ja}かかります（暗号化消去の完了までの期間）`, en: `a deleted key is purged ${days} days${defaultNote(r!).en} later (the time a crypto erasure takes to complete)` }
+        ? { ja: `鍵を削除してから完全に消去されるまで ${days} 日${defaultNote(r!).ja}かかります（暗号化消去の完了までの期間）`, en: `a deleted key is kept ${days} days${defaultNote(r!).en} before it is purged, which is how long a crypto erasure takes to complete` }
         : { ja: '論理削除の保持日数は判定できません', en: 'the soft-delete retention cannot be told' };
     return pass(k, { ja: `消去保護が有効です。${delay.ja}`, en: `purge protection is on; ${delay.en}` }, at);
   }

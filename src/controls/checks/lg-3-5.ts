@@ -147,7 +147,7 @@ export const check: ControlCheck = {
       if (!complete.known || !complete.value) {
         const cause: UnknownCause = complete.known ? { inputs: [g.address], detail: `rules of ${g.address} may come from resources outside the scan` } : complete.cause;
         drafts.push(
-          unknown(g, { ja: 'ほかに受信を許可する規則がないか判定できません', en: 'cannot tell whether other rules allow ingress' }, [cause], {
+          unknown(g, { ja: '受信規則をすべては判定できません', en: 'cannot tell all the ingress rules of the group' }, [cause], {
             location: complete.loc ?? g.loc,
             evidence: segmentEvidence(c.assignment, ctx.model),
           }),

@@ -66,10 +66,14 @@ function vaultKey(k: Key): Draft | undefined {
       [{ inputs: [`${k.address} ${missing}`], detail: `the model does not give the ${missing} of this key` }],
     );
   }
+  const written = [r, x].find((f) => f.known && !f.defaulted);
   return fail(
     k,
-    { ja: 'キーにローテーションポリシーも有効期限もありません', en: 'the key has neither a rotation policy nor an expiry date' },
-    { location: locOf(x, k) },
+    {
+      ja: 'キーを自動で更新するローテーションポリシーも有効期限もありません',
+      en: 'the key has neither a rotation policy that rotates it nor an expiry date',
+    },
+    { location: locOf(written, k) },
   );
 }
 

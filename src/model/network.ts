@@ -24,6 +24,12 @@ export interface Network extends EntityBase {
    * known before deployment; this says whether `::/0` routes and rules matter.
    */
   ipv6Enabled?: Fact<boolean>;
+  /**
+   * Azure: unknown when subnets written inside the network cannot be read
+   * (`subnets` from a parameter, a `dynamic "subnet"` over an unknown
+   * collection): the network may have subnets the model does not show.
+   */
+  subnetsComplete?: Fact<boolean>;
 }
 
 export interface Subnet extends EntityBase {

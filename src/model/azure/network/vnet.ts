@@ -4,8 +4,9 @@
 // (see connections.ts).
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
+import type { Fact } from '../../fact.js';
 import { fact, unknownFact } from '../../fact.js';
-import { stringListFact } from '../../lift-values.js';
+import { causeOf, stringListFact } from '../../lift-values.js';
 import type { LiftHandler } from '../../lifter.js';
 import type { Network } from '../../network.js';
 import { attr, isSet, knownText, prop, tfPath } from './attributes.js';
@@ -16,6 +17,15 @@ import { SUBNET, VIRTUAL_NETWORK } from './kinds.js';
 import { registerName } from './name-index.js';
 import { ARM, TERRAFORM } from './sources.js';
 import { terraformSubnet } from './subnet.js';
+
+/** Inline subnets that are themselves unknown hide subnets from the model. */
+function subnetsComplete(r: NativeResource, list: Value | undefined): Fact<boolean> {
+  if (list && (list.kind === 'unknown' || list.kind === 'ref')) {
+    const cause = causeOf(list, r, 'subnets');
+    return unknownFact({ ...cause, detail: `the subnets written in ${r.address} cannot be read: ${cause.detail}` }, list.loc ?? r.loc);
+  }
+  return fact(true, list?.loc ?? r.loc);
+}
 
 function cidrsOf(r: NativeResource, prefixes: Value | undefined, name: string, ipam: Value | undefined) {
   if (!isSet(prefixes) && isSet(ipam)) {
@@ -33,6 +43,7 @@ const armVirtualNetwork: LiftHandler = {
       ...azureBase(r, ctx),
       kind: 'network',
       cidrs: cidrsOf(r, prop(r, 'addressSpace', 'addressPrefixes'), 'addressSpace.addressPrefixes', prop(r, 'addressSpace', 'ipamPoolPrefixAllocations')),
+      subnetsComplete: subnetsComplete(r, prop(r, 'subnets')),
     };
     ctx.model.add(network);
     armInlinePeerings(r, ctx);
@@ -52,6 +63,7 @@ const tfVirtualNetwork: LiftHandler = {
       ...base,
       kind: 'network',
       cidrs: cidrsOf(r, attr(r, 'address_space'), 'address_space', attr(r, 'ip_address_pool')),
+      subnetsComplete: subnetsComplete(r, attr(r, 'subnet')),
     });
     inlineSubnetBlocks(r).forEach((block, i) => {
       const subnetName = knownText(tfPath(block, 'name'));

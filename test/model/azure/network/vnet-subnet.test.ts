@@ -60,7 +60,7 @@ describe('ARM virtual networks and subnets', () => {
     const ipam = s.arm(SUBNET, 'v/ipam', { properties: { ipamPoolPrefixAllocations: [{ numberOfIpAddresses: '256' }] } });
     const { model } = s.lift();
     const d = model.getOf(dual.key, 'subnet')!;
-    expect([d.cidr, d.ipv6Cidr].map((f) => f.known && f.value)).toEqual(['10.0.1.0/24', 'fd00:db8::/64']);
+    expect([d.cidr, d.ipv6Cidr!].map((f) => f.known && f.value)).toEqual(['10.0.1.0/24', 'fd00:db8::/64']);
     expect(model.getOf(param.key, 'subnet')!.cidr).toMatchObject({ known: false, cause: { inputs: ['parameter subnetPrefix'] } });
     expect(model.getOf(ipam.key, 'subnet')!.cidr).toMatchObject({ known: false, cause: { detail: expect.stringContaining('IPAM pool') } });
   });
@@ -80,6 +80,17 @@ describe('ARM virtual networks and subnets', () => {
     expect(subnet.network).toMatchObject({ known: false, cause: { inputs: [armId(VNET, 'vnet-shared').toLowerCase()] } });
     expect(subnet.routeTable).toMatchObject({ known: false, cause: { inputs: ['parameter rtName'] } });
     expect(subnet.securityGroup).toMatchObject({ known: false, cause: { inputs: [rt.address], detail: expect.stringContaining('not a network security group') } });
+  });
+
+  it('says when the subnets written in a network cannot be read', () => {
+    const s = new Scan();
+    const open = s.arm(VNET, 'open', { properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] }, subnets: unknownInput('parameter subnets') } });
+    const closed = s.arm(VNET, 'closed', { properties: { addressSpace: { addressPrefixes: ['10.1.0.0/16'] }, subnets: [] } });
+    const tf = s.tf('azurerm_virtual_network', 'dyn', { name: 'dyn', resource_group_name: 'rg', address_space: ['10.2.0.0/16'], subnet: unknownInput('var.subnets') });
+    const { model } = s.lift();
+    expect(model.getOf(open.key, 'network')!.subnetsComplete).toMatchObject({ known: false, cause: { inputs: ['parameter subnets'] } });
+    expect(model.getOf(closed.key, 'network')!.subnetsComplete).toMatchObject({ known: true, value: true });
+    expect(model.getOf(tf.key, 'network')!.subnetsComplete).toMatchObject({ known: false, cause: { inputs: ['var.subnets'] } });
   });
 
   it('resolves an ID whose name part is unknown to the resource that carries the same unknown name', () => {

@@ -68,6 +68,8 @@ function bucketLock(s: DataStore, feeders: LogFeeder[]): Draft {
   );
 }
 
+const CATEGORY_GROUPS = new Set(['alllogs', 'audit']);
+
 /** Containers Azure writes the feeder's logs to, or the cause when its categories are unknown. */
 function containersOf(f: LogFeeder): string[] | UnknownCause {
   if (f.kind === 'trail') return ['insights-activity-logs'];
@@ -75,6 +77,9 @@ function containersOf(f: LogFeeder): string[] | UnknownCause {
   const c = f.categories;
   if (!c) return { inputs: [`${f.address} categories`], detail: 'the log categories of the diagnostic setting are not known' };
   if (!c.known) return c.cause;
+  // A category group stands for categories the definition does not list, so their containers cannot be named.
+  const group = c.value.find((x) => CATEGORY_GROUPS.has(x.toLowerCase()));
+  if (group) return { inputs: [`${f.address} categories`], detail: `the category group ${group} covers log categories whose containers are not named in the definition` };
   return c.value.map((x) => `insights-logs-${x.toLowerCase()}`);
 }
 

@@ -143,7 +143,8 @@ function toPolicy(f: PolicyFile, locOf: (path: string[]) => SourceLoc, file: str
     waivers: (f.waivers ?? []).map((w, i) => ({
       controlId: w.control,
       ...(w.address !== undefined ? { address: w.address } : {}),
-      ...(w.file !== undefined ? { file: w.file } : {}),
+      // `./legacy/**` means what `legacy/**` means: locations carry no `./`.
+      ...(w.file !== undefined ? { file: w.file.replace(/^(\.\/)+/, '') } : {}),
       reason: w.reason,
       approver: w.approver,
       expires: w.expires,

@@ -163,6 +163,11 @@ export function checkValues(data: unknown, ctx: ValueContext): SchemaProblem[] {
       problem(['waivers', i], 'すべての管理策の除外（control: *）には address か file で範囲を書きます', 'a waiver of every control (control: *) must be scoped by address or file');
     }
     checkDate(['waivers', i, 'expires'], w.expires);
+    const file = text(w.file);
+    // Finding locations are relative to the scan root, so an absolute glob would never match.
+    if (file !== undefined && /^(\/|[A-Za-z]:[\\/])/.test(file)) {
+      problem(['waivers', i, 'file'], 'file は検査するディレクトリからの相対パスで書きます', `${shown(file)} is absolute: write the path relative to the scan root`);
+    }
   }
 
   const replication = data.replication;

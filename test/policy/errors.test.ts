@@ -156,6 +156,18 @@ describe('values', () => {
     expect(parse(text).waivers[0]!.expires).toBe('2001-01-01');
   });
 
+  it('accepts an approved path that has lapsed: the scan fails the path it approved', () => {
+    const text = 'version: 1\napprovedPaths:\n  - id: old\n    domains: [.example.jp]\n    reason: r\n    approver: a\n    expires: 2020-03-31\n';
+    expect(parse(text).approvedPaths[0]).toMatchObject({ id: 'old', expires: '2020-03-31' });
+  });
+
+  it('takes waiver file globs relative to the scan root', () => {
+    const text = 'version: 1\nwaivers:\n  - control: "*"\n    file: ./legacy/**\n    reason: r\n    approver: a\n    expires: 2026-01-01\n';
+    expect(parse(text).waivers[0]!.file).toBe('legacy/**');
+    const absolute = text.replace('./legacy/**', '/srv/iac/legacy/**');
+    expect(onlyProblemAt(absolute, '/srv/iac').message.en).toContain('is absolute');
+  });
+
   it('validates CIDRs and suggests the network address', () => {
     const text = 'version: 1\nsegments:\n  - segment: lgwan\n    cidr: 10.20.5.0/16\n  - segment: lgwan\n    cidr: 10.300.0.0/16\n  - segment: lgwan\n    cidr: 10.1.0.0\n';
     const problems = problemsOf(text);

@@ -38,7 +38,7 @@ function typeOf(value: unknown): string {
 
 /** A value as a message quotes it, cut short so a huge value cannot flood the terminal. */
 export function shown(value: unknown): string {
-  const s = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const s = JSON.stringify(value) ?? String(value);
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 

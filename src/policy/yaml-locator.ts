@@ -89,7 +89,7 @@ export class YamlLocator {
     return this.positionOfOffset(range[0]);
   }
 
-  positionOfOffset(offset: number): TextPosition {
+  private positionOfOffset(offset: number): TextPosition {
     const { line, col } = this.lineCounter.linePos(offset);
     return { line: Math.max(1, line), column: Math.max(1, col) };
   }

@@ -17,6 +17,7 @@ import { causeOf, itemsOf } from '../../lift-values.js';
 import { armPath, attr, blocks, isSet, knownText, prop, tfPath } from './attribute-paths.js';
 import { azureBase, newDataStore } from './base.js';
 import { customerKey, linkKeyLater } from './key-reference.js';
+import { attachDisk } from './machine-disks.js';
 import { redundancyFact } from './redundancy.js';
 import { ARM, TERRAFORM } from './sources.js';
 
@@ -161,7 +162,9 @@ function armProfileDisks(r: NativeResource, ctx: LiftContext, profile: Value | u
     entries.push({ disk, part: `dataDisk${n}`, what: `data disk ${n}`, where: `${at}.dataDisks[${i}]` });
   });
   for (const e of entries) {
-    if (isSet(armPath(e.disk, 'managedDisk', 'id')) || isSet(armPath(e.disk, 'vhd'))) continue;
+    const attachedId = armPath(e.disk, 'managedDisk', 'id');
+    if (isSet(attachedId)) attachDisk(ctx, r.key, attachedId, r, `${e.where}.managedDisk.id`);
+    if (isSet(attachedId) || isSet(armPath(e.disk, 'vhd'))) continue;
     const enc = desEncryption(
       ctx,
       r,
@@ -238,7 +241,9 @@ const terraformLegacyMachineDisks: LiftHandler = {
     });
     for (const e of disks) {
       const attach = knownText(tfPath(e.block, 'create_option'))?.toLowerCase() === 'attach';
-      if (attach || isSet(tfPath(e.block, 'managed_disk_id')) || isSet(tfPath(e.block, 'vhd_uri'))) continue;
+      const attachedId = tfPath(e.block, 'managed_disk_id');
+      if (isSet(attachedId)) attachDisk(ctx, r.key, attachedId, r, `${e.where}.managed_disk_id`);
+      if (attach || isSet(attachedId) || isSet(tfPath(e.block, 'vhd_uri'))) continue;
       const d = vmDisk(r, ctx, e.part, e.what, defaulted({ mode: 'provider-managed' }, e.block.loc ?? r.loc), tfPath(e.block, 'managed_disk_type'), `${e.where}.managed_disk_type`);
       ctx.model.add(d);
     }

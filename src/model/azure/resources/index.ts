@@ -8,6 +8,11 @@ import { diskHandlers } from './disks.js';
 import { flexibleServerHandlers } from './flexible-servers.js';
 import { flowLogHandlers } from './flow-logs.js';
 import { keyVaultHandlers } from './key-vault.js';
+import { lockHandlers } from './locks.js';
+import { diskAttachmentHandlers } from './machine-disks.js';
+import { recoveryServicesHandlers } from './recovery-services.js';
+import { roleDefinitionHandlers } from './role-definitions.js';
+import { securityCenterHandlers } from './security-center.js';
 import { logAnalyticsHandlers } from './log-analytics.js';
 import { redisHandlers } from './redis.js';
 import { sqlHandlers } from './sql.js';
@@ -26,6 +31,11 @@ export const resourceHandlers: LiftHandler[] = [
   ...logAnalyticsHandlers,
   ...diagnosticSettingHandlers,
   ...flowLogHandlers,
+  ...diskAttachmentHandlers,
+  ...recoveryServicesHandlers,
+  ...roleDefinitionHandlers,
+  ...lockHandlers,
+  ...securityCenterHandlers,
 ];
 
 /** Joins that need every entity in place (key URIs, storage containers, diagnostic setting targets, locks). */

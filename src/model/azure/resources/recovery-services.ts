@@ -1,0 +1,293 @@
+// Azure Backup in Recovery Services vaults: the vault -> DataStore
+// 'recovery-services-vault' (customer key, immutability, backup storage
+// redundancy: geo-redundant unless set otherwise); backup policies ->
+// BackupPlan (retention: the longest of its daily/weekly/monthly/yearly
+// schedules); protected items -> what a policy selects (a VM counts with its
+// disks). Every vault has a built-in `DefaultPolicy` (daily backups kept 30
+// days) that protected items may name without defining it.
+import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
+import type { BackupPlan } from '../../account.js';
+import type { DataStore } from '../../data.js';
+import type { Link } from '../../entity.js';
+import type { Fact } from '../../fact.js';
+import { defaulted, fact, unknownFact } from '../../fact.js';
+import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { causeOf, itemsOf, numberFact } from '../../lift-values.js';
+import { ancestorId } from './arm-ids.js';
+import { armPath, attr, isSet, knownText, prop, tfPath } from './attribute-paths.js';
+import { azureBase, newDataStore } from './base.js';
+import { later } from './deferred.js';
+import { customerKey } from './key-reference.js';
+import { disksOf } from './machine-disks.js';
+import { idByName, registerName } from './name-index.js';
+import { enabledText } from './public-access.js';
+import { replicaRegions } from './redundancy.js';
+import { ARM, TERRAFORM } from './sources.js';
+import { immutabilityState } from './storage.js';
+
+const UNIT_DAYS: Record<string, number> = { days: 1, weeks: 7, months: 30, years: 365 };
+const STORAGE_KINDS: Record<string, string> = { georedundant: 'GRS', locallyredundant: 'LRS', zoneredundant: 'ZRS' };
+
+/** `GeoRedundant` (the default) / `LocallyRedundant` / `ZoneRedundant` as a storage redundancy. */
+function storageRedundancy(v: Value | undefined, r: NativeResource, name: string): Fact<string> {
+  if (!isSet(v)) return defaulted('GRS', r.loc);
+  const text = knownText(v);
+  if (text === undefined) return unknownFact(causeOf(v, r, name), v.loc ?? r.loc);
+  const kind = STORAGE_KINDS[text.toLowerCase()];
+  return kind ? fact(kind, v.loc ?? r.loc) : unknownFact({ inputs: [], detail: `${name} = ${text} is not a storage type` }, v.loc ?? r.loc);
+}
+
+function vault(r: NativeResource, ctx: LiftContext, key: Value | undefined, keyName: string, immutability: Value | undefined, immutabilityName: string, redundancy: Fact<string>, access: Fact<boolean>): DataStore {
+  const v = newDataStore(r, ctx, 'recovery-services-vault');
+  v.encryption = isSet(key) ? customerKey(ctx, r, key, keyName) : defaulted({ mode: 'provider-managed' }, r.loc);
+  v.immutable = isSet(immutability) ? immutabilityState(immutability, r, immutabilityName) : defaulted(false, r.loc);
+  v.redundancy = redundancy;
+  v.replicationRegions = replicaRegions(redundancy, v.region);
+  v.publiclyAccessible = access;
+  return v;
+}
+
+/** Plans per model, so protected items can add to them and DefaultPolicy is made once per vault. */
+function plan(r: NativeResource, ctx: LiftContext, retentionDays: Fact<number | null>, vaultLink: Link): BackupPlan {
+  return { ...azureBase(r, ctx), kind: 'backup-plan', retentionDays, selects: fact([], r.loc), selectsAll: defaulted(false, r.loc), vault: vaultLink };
+}
+
+/** The longest of several retention durations; an unknown one makes the whole unknown. */
+function longest(durations: Fact<number>[], r: NativeResource): Fact<number | null> {
+  let best: Fact<number> | undefined;
+  for (const d of durations) {
+    if (!d.known) return d;
+    if (!best || (best.known && d.value > best.value)) best = d;
+  }
+  return best ?? unknownFact({ inputs: [], detail: `${r.address} keeps no recovery points` }, r.loc);
+}
+
+/** ARM `retentionDuration: { count, durationType }` in days. */
+function armDuration(d: Value, r: NativeResource, name: string): Fact<number> {
+  const count = numberFact(armPath(d, 'count'), r, { name: `${name}.count` });
+  if (!count.known) return count;
+  const unit = armPath(d, 'durationType');
+  const days = UNIT_DAYS[knownText(unit)?.toLowerCase() ?? ''];
+  if (days === undefined) return unknownFact(unit ? causeOf(unit, r, `${name}.durationType`) : { inputs: [], detail: `${name}.durationType is not set` }, unit?.loc ?? r.loc);
+  return { ...count, value: count.value * days };
+}
+
+function armRetention(r: NativeResource): Fact<number | null> {
+  const policies = [prop(r, 'retentionPolicy'), ...itemsOf(prop(r, 'subProtectionPolicy')).map((s) => armPath(s, 'retentionPolicy'))];
+  const durations: Fact<number>[] = [];
+  for (const p of policies) {
+    if (!p) continue;
+    if (p.kind !== 'object') return unknownFact(causeOf(p, r, 'retentionPolicy'), p.loc ?? r.loc);
+    const simple = armPath(p, 'retentionDuration');
+    if (simple) durations.push(armDuration(simple, r, 'retentionPolicy.retentionDuration'));
+    for (const s of ['dailySchedule', 'weeklySchedule', 'monthlySchedule', 'yearlySchedule']) {
+      const d = armPath(p, s, 'retentionDuration');
+      if (d) durations.push(armDuration(d, r, `retentionPolicy.${s}.retentionDuration`));
+    }
+  }
+  return longest(durations, r);
+}
+
+const armVaults: LiftHandler = {
+  types: ['Microsoft.RecoveryServices/vaults'],
+  sources: ARM,
+  pass: 'entity',
+  lift(r, ctx) {
+    const v = vault(
+      r,
+      ctx,
+      prop(r, 'encryption', 'keyVaultProperties', 'keyUri'),
+      'encryption.keyVaultProperties.keyUri',
+      prop(r, 'securitySettings', 'immutabilitySettings', 'state'),
+      'securitySettings.immutabilitySettings.state',
+      storageRedundancy(prop(r, 'redundancySettings', 'standardTierStorageRedundancy'), r, 'redundancySettings.standardTierStorageRedundancy'),
+      enabledText(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess', true),
+    );
+    registerName(ctx, 'recovery-vault', armPath(r.attrs, 'name'), r.key);
+    ctx.model.add(v);
+  },
+};
+
+/** The older way to set backup storage redundancy: a `backupstorageconfig` child. */
+const armStorageConfig: LiftHandler = {
+  types: ['Microsoft.RecoveryServices/vaults/backupstorageconfig', 'Microsoft.RecoveryServices/vaults/backupStorageConfig'],
+  sources: ARM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const id = ancestorId(r, 1);
+    const n = id ? ctx.links.byIdentity(id) : undefined;
+    const v = n ? ctx.model.getOf(n.key, 'data-store') : undefined;
+    if (!v) return;
+    v.redundancy = storageRedundancy(prop(r, 'storageModelType') ?? prop(r, 'storageType'), r, 'storageModelType');
+    v.replicationRegions = replicaRegions(v.redundancy, v.region);
+  },
+};
+
+const armPolicies: LiftHandler = {
+  types: ['Microsoft.RecoveryServices/vaults/backupPolicies'],
+  sources: ARM,
+  pass: 'entity',
+  lift(r, ctx) {
+    const vaultId = ancestorId(r, 1);
+    const vaultNative = vaultId ? ctx.links.byIdentity(vaultId) : undefined;
+    const link = vaultNative ? fact(vaultNative.key, r.loc) : unknownFact({ inputs: [vaultId ?? r.address], detail: `the vault of ${r.address} is not in the scanned inputs` }, r.loc);
+    const p = plan(r, ctx, armRetention(r), link);
+    if (vaultNative) p.region = azureBase(r, ctx, vaultNative).region;
+    ctx.model.add(p);
+  },
+};
+
+/** The built-in policy every vault has: daily backups kept 30 days. */
+function defaultPolicy(ctx: LiftContext, vaultKey: string): BackupPlan | undefined {
+  const id = `${vaultKey}#DefaultPolicy`;
+  const existing = ctx.model.getOf(id, 'backup-plan');
+  if (existing) return existing;
+  const v = ctx.model.getOf(vaultKey, 'data-store');
+  if (!v?.native) return undefined;
+  const p: BackupPlan = {
+    ...azureBase(v.native, ctx),
+    id,
+    address: `${v.address}#DefaultPolicy`,
+    platformDefault: 'DefaultPolicy of a Recovery Services vault: daily VM backups kept 30 days',
+    kind: 'backup-plan',
+    retentionDays: defaulted(30, v.loc),
+    selects: fact([], v.loc),
+    selectsAll: defaulted(false, v.loc),
+    vault: fact(vaultKey, v.loc),
+  };
+  ctx.model.add(p);
+  return p;
+}
+
+/**
+ * A protected item whose policy is not in the scan is still backed up, by a
+ * policy kikan cannot read: a plan of its own with unknown retention.
+ */
+function unreadPolicy(ctx: LiftContext, r: NativeResource, policyValue: Value | undefined, name: string): BackupPlan {
+  const loc = policyValue?.loc ?? r.loc;
+  const retention = unknownFact(policyValue && isSet(policyValue) ? causeOf(policyValue, r, name) : { inputs: [], detail: `${name} is not set in ${r.address}` }, loc);
+  if (policyValue?.kind === 'known') retention.cause = { inputs: [String(policyValue.value)], detail: `backup policy ${String(policyValue.value)} is not defined in the scanned inputs` };
+  const p = plan(r, ctx, retention, unknownFact({ inputs: [], detail: `the vault of ${r.address} is not read` }, loc));
+  ctx.model.add(p);
+  return p;
+}
+
+/** Adds a protected resource to its policy's selection; a VM brings its disks. */
+function protect(ctx: LiftContext, r: NativeResource, policy: BackupPlan, source: Value | undefined, name: string): void {
+  const link = ctx.links.link(source, r, name);
+  later(
+    ctx,
+    () => {
+      if (!policy.selects.known) return;
+      const added: Link[] = r.conditional ? [unknownFact(r.conditional, source?.loc ?? r.loc)] : [link, ...(link.known ? disksOf(ctx, link.value).map((d) => fact(d, source?.loc ?? r.loc)) : [])];
+      policy.selects = fact([...policy.selects.value, ...added], policy.selects.loc);
+    },
+    'derive',
+  );
+}
+
+const armProtectedItems: LiftHandler = {
+  types: ['Microsoft.RecoveryServices/vaults/backupFabrics/protectionContainers/protectedItems'],
+  sources: ARM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const policyId = prop(r, 'policyId');
+    const text = knownText(policyId) ?? (policyId?.kind === 'unknown' ? policyId.expr : undefined);
+    let policy = text ? ctx.model.getOf(ctx.links.byIdentity(text)?.key ?? '', 'backup-plan') : undefined;
+    if (!policy && text && /\/backuppolicies\/defaultpolicy$/i.test(text)) {
+      const vaultId = ancestorId(r, 3);
+      const vaultKey = vaultId ? ctx.links.byIdentity(vaultId)?.key : undefined;
+      if (vaultKey) policy = defaultPolicy(ctx, vaultKey);
+    }
+    protect(ctx, r, policy ?? unreadPolicy(ctx, r, policyId, 'policyId'), prop(r, 'sourceResourceId'), 'sourceResourceId');
+  },
+};
+
+/** azurerm retention blocks: `retention_daily { count }` and so on. */
+function terraformRetention(r: NativeResource): Fact<number | null> {
+  const durations: Fact<number>[] = [];
+  for (const [block, days] of [['retention_daily', 1], ['retention_weekly', 7], ['retention_monthly', 30], ['retention_yearly', 365]] as const) {
+    const b = attr(r, block);
+    if (!isSet(b)) continue;
+    const count = numberFact(tfPath(b, 'count'), r, { name: `${block}.count` });
+    durations.push(count.known ? { ...count, value: count.value * days } : count);
+  }
+  return longest(durations, r);
+}
+
+const terraformVaults: LiftHandler = {
+  types: ['azurerm_recovery_services_vault'],
+  sources: TERRAFORM,
+  pass: 'entity',
+  lift(r, ctx) {
+    const v = vault(
+      r,
+      ctx,
+      attr(r, 'encryption', 'key_id'),
+      'encryption.key_id',
+      attr(r, 'immutability'),
+      'immutability',
+      storageRedundancy(attr(r, 'storage_mode_type'), r, 'storage_mode_type'),
+      enabledText(attr(r, 'public_network_access_enabled'), r, 'public_network_access_enabled', true),
+    );
+    registerName(ctx, 'recovery-vault', attr(r, 'name'), r.key);
+    ctx.model.add(v);
+  },
+};
+
+/** The vault an azurerm backup resource names by `recovery_vault_name`. */
+function terraformVault(ctx: LiftContext, r: NativeResource): Link {
+  const v = attr(r, 'recovery_vault_name');
+  if (v?.kind === 'ref') return fact(v.target, v.loc ?? r.loc);
+  const text = knownText(v);
+  const id = text ? idByName(ctx, 'recovery-vault', text) : undefined;
+  if (id) return fact(id, v?.loc ?? r.loc);
+  return unknownFact(text ? { inputs: [text], detail: `vault ${text} is not defined in the scanned inputs` } : v ? causeOf(v, r, 'recovery_vault_name') : { inputs: [], detail: 'recovery_vault_name is not set' }, v?.loc ?? r.loc);
+}
+
+const terraformPolicies: LiftHandler = {
+  types: ['azurerm_backup_policy_vm', 'azurerm_backup_policy_file_share', 'azurerm_backup_policy_vm_workload'],
+  sources: TERRAFORM,
+  pass: 'entity',
+  lift(r, ctx) {
+    ctx.model.add(plan(r, ctx, terraformRetention(r), unknownFact({ inputs: [], detail: 'resolved once vaults are known' }, r.loc)));
+  },
+};
+
+const terraformPolicyVaults: LiftHandler = {
+  types: ['azurerm_backup_policy_vm', 'azurerm_backup_policy_file_share', 'azurerm_backup_policy_vm_workload'],
+  sources: TERRAFORM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const p = ctx.model.getOf(r.key, 'backup-plan');
+    if (!p) return;
+    p.vault = terraformVault(ctx, r);
+    const v = p.vault.known ? ctx.model.getOf(p.vault.value, 'data-store') : undefined;
+    if (v && !p.region.known) p.region = v.region;
+  },
+};
+
+const terraformProtected: LiftHandler = {
+  types: ['azurerm_backup_protected_vm', 'azurerm_backup_protected_file_share'],
+  sources: TERRAFORM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const policyRef = attr(r, 'backup_policy_id');
+    const policy = policyRef?.kind === 'ref' ? ctx.model.getOf(policyRef.target, 'backup-plan') : undefined;
+    const vm = r.type === 'azurerm_backup_protected_vm';
+    const source = vm ? 'source_vm_id' : 'source_storage_account_id';
+    protect(ctx, r, policy ?? unreadPolicy(ctx, r, policyRef, 'backup_policy_id'), attr(r, source), source);
+  },
+};
+
+export const recoveryServicesHandlers: LiftHandler[] = [
+  armVaults,
+  armStorageConfig,
+  armPolicies,
+  armProtectedItems,
+  terraformVaults,
+  terraformPolicies,
+  terraformPolicyVaults,
+  terraformProtected,
+];

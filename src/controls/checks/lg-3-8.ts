@@ -14,6 +14,7 @@
 // becomes unknown with the path's cause.
 import type { InternetPath } from '../../graph/types.js';
 import { parseCidr, coversInternet } from '../../graph/cidr.js';
+import type { Fact } from '../../model/fact.js';
 import type { Firewall } from '../../model/network.js';
 import type { ApprovedPath } from '../../policy/types.js';
 import type { SourceLoc, UnknownCause } from '../../readers/value.js';
@@ -81,13 +82,13 @@ function addressApproved(dest: string, approval: ApprovedPath): boolean {
   return approval.serviceTags.some((t) => serviceTagCovered(t, d));
 }
 
-/** Default drop and not a single allow rule: the path ends at the firewall. */
-function letsNothingOut(fw: Firewall): boolean {
-  if (!fw.defaultDeny.known || !fw.defaultDeny.value || !fw.domainRules.known) return false;
-  if (fw.domainRules.value.some((r) => r.action === 'allow')) return false;
-  const rules = fw.addressRules;
-  if (rules && !rules.known) return false;
-  return !(rules?.known && rules.value.some((r) => r.action === 'allow'));
+/** Default drop and not a single allow rule: the path ends at the firewall. The causes when that cannot be told. */
+function letsNothingOut(fw: Firewall): boolean | UnknownCause[] {
+  const allows = (rules: Fact<{ action: string }[]> | undefined): boolean => !!rules?.known && rules.value.some((r) => r.action === 'allow');
+  if ((fw.defaultDeny.known && !fw.defaultDeny.value) || allows(fw.domainRules) || allows(fw.addressRules)) return false;
+  const causes: UnknownCause[] = [];
+  for (const f of [fw.defaultDeny, fw.domainRules, fw.addressRules]) if (f && !f.known) causes.push(f.cause);
+  return causes.length > 0 ? causes : true;
 }
 
 function allowedList(fw: Firewall): string[] {
@@ -114,13 +115,25 @@ function judge(u: Use, ctx: ControlContext): Draft {
       ? fail(fw, text, { ...base, location })
       : unknown(fw, { ja: `${text.ja}（経路が存在するかは判定できません）`, en: `${text.en} (whether the path exists cannot be told)` }, pathCauses, { ...base, location });
 
-  if (letsNothingOut(fw)) {
+  const nothingOut = letsNothingOut(fw);
+  if (nothingOut === true) {
     return pass(fw, { ja: `ファイアウォール ${fw.address} は許可の規則を持たず、既定で通信を破棄するため、インターネットへ出る通信はありません`, en: `the firewall ${fw.address} has no allow rule and drops by default: nothing leaves for the internet` }, { ...base, location: fw.defaultDeny.loc ?? fw.loc });
   }
   const addresses = [fw.address, ...u.paths.flatMap((p) => [...p.hops.map((h) => h.address), p.openedBy])];
   const m = findApproval(ctx.policy, ctx.now, { segments: [u.segment], addresses, viaOptional: true });
   const from = { ja: `${seg.ja}のサブネット（${subnets.join(', ')}）`, en: `subnets of the ${seg.en} (${subnets.join(', ')})` };
   if (m.kind === 'none') {
+    if (Array.isArray(nothingOut)) {
+      return unknown(
+        fw,
+        {
+          ja: `${from.ja}からファイアウォール ${fw.address} を通るインターネットへの送信は承認されていませんが、ファイアウォールが通信を通すか判定できません`,
+          en: `internet egress from ${from.en} through the firewall ${fw.address} is not approved, and whether the firewall lets anything through cannot be told`,
+        },
+        nothingOut,
+        { ...base, location: fw.loc },
+      );
+    }
     return failOrUnknown(
       {
         ja: `${from.ja}からファイアウォール ${fw.address} を通るインターネットへの送信が、ポリシーファイルで承認されていません`,

@@ -9,7 +9,8 @@ import { defaulted, fact, unknownFact } from '../../fact.js';
 import { causeOf, itemsOf, numberFact, stringFact, stringListFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { Compute } from '../../compute.js';
-import { armPath, attr, isSet, presenceOf, prop, subResourceId, tfPath } from './attributes.js';
+import type { NetworkInterface } from '../../network.js';
+import { armPath, attr, isSet, knownText, presenceOf, prop, subResourceId, tfPath } from './attributes.js';
 import { azureBase } from './base.js';
 import { later } from './deferred.js';
 import { AVAILABILITY_SETS, NETWORK_INTERFACES, NSGS, SUBNETS } from './kinds.js';
@@ -104,36 +105,36 @@ function computeBase(
   return c;
 }
 
-/** A VM's network, read from its NICs once they are all in the model; the NICs learn their VM. */
-function joinNics(ctx: LiftContext, vm: Compute, nics: Links, direct: { subnets: Link[]; publicIp: Fact<boolean>; groups: Link[] }): void {
+/** A VM's or scale set's network, read from its NICs once they are all in the model; the NICs learn their owner. */
+function joinNics(ctx: LiftContext, owner: Compute, nics: Links): void {
   later(
     ctx,
     () => {
       if (!nics.known) {
-        vm.subnets = nics;
-        vm.publicIp = nics;
-        vm.securityGroups = nics;
+        owner.subnets = nics;
+        owner.publicIp = nics;
+        owner.securityGroups = nics;
         return;
       }
-      const subnets: Link[] = [...direct.subnets];
-      const groups: Link[] = [...direct.groups];
-      let publicIp: Fact<boolean> = direct.publicIp;
+      const subnets: Link[] = [];
+      const groups: Link[] = [];
+      let publicIp: Fact<boolean> = defaulted(false, nics.loc ?? owner.loc);
       for (const l of nics.value) {
         const nic = l.known ? ctx.model.getOf(l.value, 'network-interface') : undefined;
         if (!nic) {
           subnets.push(l.known ? unknownFact({ inputs: [l.value], detail: `network interface ${l.value} is not in the model` }, l.loc) : l);
           continue;
         }
-        nic.attachedTo = fact(vm.id, l.loc ?? vm.loc);
+        nic.attachedTo = fact(owner.id, l.loc ?? owner.loc);
         subnets.push(nic.subnet);
         if (nic.securityGroups.known) groups.push(...nic.securityGroups.value);
         else groups.push(nic.securityGroups);
         if (nic.publicIp.known && nic.publicIp.value) publicIp = nic.publicIp;
         else if (!nic.publicIp.known && !(publicIp.known && publicIp.value)) publicIp = nic.publicIp;
       }
-      vm.subnets = fact(subnets, nics.loc ?? vm.loc);
-      vm.securityGroups = fact(groups, nics.loc ?? vm.loc);
-      vm.publicIp = publicIp;
+      owner.subnets = fact(subnets, nics.loc ?? owner.loc);
+      owner.securityGroups = fact(groups, nics.loc ?? owner.loc);
+      owner.publicIp = publicIp;
     },
     'joins',
   );
@@ -141,42 +142,62 @@ function joinNics(ctx: LiftContext, vm: Compute, nics: Links, direct: { subnets:
 
 /** NIC configurations written on the VM or scale set itself (ARM `networkInterfaceConfigurations`, azurerm `network_interface`). */
 interface NicConfig {
+  name: string | undefined;
+  loc: SourceLoc | undefined;
   nsg: Value | undefined;
-  ipConfigs: { subnet: Value | undefined; publicIp: Value | undefined }[];
+  ipConfigs: { subnet: Value | undefined; publicIp: Value | undefined; primary: Value | undefined }[];
 }
 
-function directNetwork(r: NativeResource, ctx: LiftContext, configs: NicConfig[], names: { subnet: string; nsg: string; publicIp: string }, loc: SourceLoc) {
-  const subnets: Link[] = [];
-  const groups: Link[] = [];
-  let publicIp: Fact<boolean> = defaulted(false, loc);
-  for (const c of configs) {
-    if (isSet(c.nsg)) groups.push(linkTo(c.nsg, r, ctx, names.nsg, NSGS));
+/**
+ * The NICs Azure creates from a VM's or scale set's NIC configurations (one
+ * stands for the NIC of every instance), as NICs of their own so that the
+ * network sees their subnet, public IPs and NSG.
+ */
+function configuredNics(r: NativeResource, ctx: LiftContext, configs: NicConfig[], names: { subnet: string; nsg: string; publicIp: string }, addressOf: (name: string) => string): Link[] {
+  return configs.map((c, i) => {
+    const name = c.name ?? String(i);
+    const loc = c.loc ?? r.loc;
+    const base = { ...azureBase(r, ctx), id: `${r.key}#nic/${name}`, address: addressOf(name), loc, tags: fact({}, loc), platformDefault: 'NIC created from a network interface configuration' };
+    delete base.unknownTags;
+    const primary = c.ipConfigs.find((ip) => ip.primary?.kind === 'known' && ip.primary.value === true) ?? c.ipConfigs[0];
+    let publicIp: Fact<boolean> = defaulted(false, loc);
     for (const ip of c.ipConfigs) {
-      subnets.push(linkTo(ip.subnet, r, ctx, names.subnet, SUBNETS));
       const presence = presenceOf(ip.publicIp);
-      if (presence === 'absent') continue;
-      if (presence === 'unknown') {
-        if (publicIp.known && !publicIp.value) publicIp = unknownFact(causeOf(ip.publicIp!, r, names.publicIp), ip.publicIp!.loc ?? loc);
-      } else publicIp = fact(true, ip.publicIp!.loc ?? loc);
+      if (presence === 'present') publicIp = fact(true, ip.publicIp!.loc ?? loc);
+      else if (presence === 'unknown' && publicIp.known && !publicIp.value) publicIp = unknownFact(causeOf(ip.publicIp!, r, names.publicIp), ip.publicIp!.loc ?? loc);
     }
-  }
-  return { subnets, groups, publicIp };
+    const nic: NetworkInterface = {
+      ...base,
+      kind: 'network-interface',
+      subnet: primary ? linkTo(primary.subnet, r, ctx, names.subnet, SUBNETS) : unknownFact({ inputs: [], detail: `${base.address} has no IP configuration` }, loc),
+      publicIp,
+      securityGroups: fact(isSet(c.nsg) ? [linkTo(c.nsg, r, ctx, names.nsg, NSGS)] : [], c.nsg?.loc ?? loc),
+      attachedTo: fact(r.key, loc),
+    };
+    if (!ctx.model.get(nic.id)) ctx.model.add(nic);
+    return fact(nic.id, loc);
+  });
 }
 
 function armNicConfigs(list: Value | undefined): NicConfig[] {
   return itemsOf(list).map((n) => ({
+    name: knownText(armPath(n, 'name')),
+    loc: n.loc,
     nsg: subResourceId(armPath(n, 'properties', 'networkSecurityGroup')),
     ipConfigs: itemsOf(armPath(n, 'properties', 'ipConfigurations')).map((ip) => ({
       subnet: subResourceId(armPath(ip, 'properties', 'subnet')),
       publicIp: armPath(ip, 'properties', 'publicIPAddressConfiguration'),
+      primary: armPath(ip, 'properties', 'primary'),
     })),
   }));
 }
 
 function tfNicConfigs(list: Value | undefined): NicConfig[] {
   return itemsOf(list).map((n) => ({
+    name: knownText(tfPath(n, 'name')),
+    loc: n.loc,
     nsg: tfPath(n, 'network_security_group_id'),
-    ipConfigs: itemsOf(tfPath(n, 'ip_configuration')).map((ip) => ({ subnet: tfPath(ip, 'subnet_id'), publicIp: tfPath(ip, 'public_ip_address') })),
+    ipConfigs: itemsOf(tfPath(n, 'ip_configuration')).map((ip) => ({ subnet: tfPath(ip, 'subnet_id'), publicIp: tfPath(ip, 'public_ip_address'), primary: tfPath(ip, 'primary') })),
   }));
 }
 
@@ -201,8 +222,8 @@ const armVm: LiftHandler = {
     vm.availabilitySet = linkOrNull(subResourceId(prop(r, 'availabilitySet')), r, ctx, 'availabilitySet', AVAILABILITY_SETS);
     ctx.model.add(vm);
     const nics = linksTo(prop(r, 'networkProfile', 'networkInterfaces'), r, ctx, 'networkProfile.networkInterfaces', NETWORK_INTERFACES, subResourceId);
-    const direct = directNetwork(r, ctx, armNicConfigs(prop(r, 'networkProfile', 'networkInterfaceConfigurations')), ARM_NIC_NAMES, r.loc);
-    joinNics(ctx, vm, nics, direct);
+    const configured = configuredNics(r, ctx, armNicConfigs(prop(r, 'networkProfile', 'networkInterfaceConfigurations')), ARM_NIC_NAMES, (n) => `${r.address}/networkInterfaceConfigurations/${n}`);
+    joinNics(ctx, vm, nics.known ? { ...nics, value: [...nics.value, ...configured] } : nics);
   },
 };
 
@@ -229,7 +250,7 @@ function tfVm(type: string, os: Fact<Os> | 'legacy'): LiftHandler {
       vm.availabilitySet = linkOrNull(attr(r, 'availability_set_id'), r, ctx, 'availability_set_id', AVAILABILITY_SETS);
       ctx.model.add(vm);
       const nics = linksTo(attr(r, 'network_interface_ids'), r, ctx, 'network_interface_ids', NETWORK_INTERFACES);
-      joinNics(ctx, vm, nics, { subnets: [], publicIp: defaulted(false, r.loc), groups: [] });
+      joinNics(ctx, vm, nics);
     },
   };
 }
@@ -240,13 +261,10 @@ function legacyOs(r: NativeResource): Fact<Os> {
   return unknownFact({ inputs: [`${r.address} os_profile_*_config`], detail: `${r.address} does not say whether it runs Windows or Linux` }, r.loc);
 }
 
-function scaleSet(r: NativeResource, ctx: LiftContext, c: Compute, size: Fact<number>, configs: NicConfig[], names: typeof ARM_NIC_NAMES): void {
-  const direct = directNetwork(r, ctx, configs, names, r.loc);
-  c.subnets = fact(direct.subnets, r.loc);
-  c.securityGroups = fact(direct.groups, r.loc);
-  c.publicIp = direct.publicIp;
+function scaleSet(r: NativeResource, ctx: LiftContext, c: Compute, size: Fact<number>, configs: NicConfig[], names: typeof ARM_NIC_NAMES, addressOf: (name: string) => string): void {
   c.minSize = size;
   ctx.model.add(c);
+  joinNics(ctx, c, fact(configuredNics(r, ctx, configs, names, addressOf), r.loc));
 }
 
 const armScaleSet: LiftHandler = {
@@ -265,7 +283,7 @@ const armScaleSet: LiftHandler = {
       { written: armPatchSettings(osProfile, os), name: 'patchSettings.patchMode', os },
       literalSecrets(armPath(osProfile, 'adminPassword'), 'virtualMachineProfile.osProfile.adminPassword'),
     );
-    scaleSet(r, ctx, c, numberFact(armPath(r.attrs, 'sku', 'capacity'), r, { name: 'sku.capacity' }), armNicConfigs(armPath(profile, 'networkProfile', 'networkInterfaceConfigurations')), ARM_NIC_NAMES);
+    scaleSet(r, ctx, c, numberFact(armPath(r.attrs, 'sku', 'capacity'), r, { name: 'sku.capacity' }), armNicConfigs(armPath(profile, 'networkProfile', 'networkInterfaceConfigurations')), ARM_NIC_NAMES, (n) => `${r.address}/networkInterfaceConfigurations/${n}`);
   },
 };
 
@@ -294,7 +312,7 @@ function tfScaleSet(type: string, os: Fact<Os> | 'orchestrated'): LiftHandler {
       }
       const c = computeBase(r, ctx, 'azure-vmss', zonesOf(r, attr(r, 'zones'), 'zones'), { written: patch, name: 'patch_mode', os: osOf }, literalSecrets(password, 'admin_password'));
       // azurerm creates no instances unless `instances` says so.
-      scaleSet(r, ctx, c, numberFact(attr(r, 'instances'), r, { name: 'instances', default: 0 }), tfNicConfigs(attr(r, 'network_interface')), TF_NIC_NAMES);
+      scaleSet(r, ctx, c, numberFact(attr(r, 'instances'), r, { name: 'instances', default: 0 }), tfNicConfigs(attr(r, 'network_interface')), TF_NIC_NAMES, (n) => `${r.address}.network_interface["${n}"]`);
     },
   };
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../../../src/graph/build.js';
+import { defaultPolicy } from '../../../../src/policy/types.js';
 import { armId, locOf, refTo, Scan, unknownInput } from './scan-builder.js';
 
 const VNET = 'Microsoft.Network/virtualNetworks';
@@ -133,6 +135,17 @@ describe('virtual machines and scale sets', () => {
       securityGroups: { value: [{ known: false, cause: { inputs: ['var.nsg_id'] } }] },
     });
     expect(model.getOf(pip.key, 'public-ip')!.attachedTo).toMatchObject({ value: nic.key });
+    // The platform's NIC of every instance, from the NIC configuration, which the graph sees.
+    expect(model.getOf(`${vmss.key}#nic/n`, 'network-interface')).toMatchObject({
+      address: 'azurerm_linux_virtual_machine_scale_set.ss.network_interface["n"]',
+      platformDefault: expect.any(String),
+      subnet: { value: sub.key },
+      publicIp: { value: true },
+      attachedTo: { value: vmss.key },
+    });
+    const exits = buildGraph(model, defaultPolicy()).internetPaths(sub.key).map((p) => [p.exit, p.hops.at(-1)?.id]);
+    expect(exits).toContainEqual(['public-ip', `${vmss.key}#nic/n`]);
+    expect(exits).toContainEqual(['public-ip', nic.key]);
   });
 
   it('reads ARM scale sets from their profile', () => {

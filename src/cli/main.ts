@@ -48,6 +48,16 @@ function program(): Command {
       process.exitCode = await runControls(opts);
     });
 
+  p.command('init')
+    .description('ポリシーファイル kikan.yaml の雛形を書き出します (write a starter kikan.yaml)')
+    .argument('[path]', 'file, or directory to write kikan.yaml in', 'kikan.yaml')
+    .option('--preset <name>', 'govcloud: declare the ガバメントクラウド platform baseline as inherited')
+    .option('--force', 'overwrite an existing file', false)
+    .action(async (target: string, opts: Record<string, unknown>) => {
+      const { runInit } = await import('../policy/init.js');
+      process.exitCode = runInit({ path: target, preset: opts.preset as string | undefined, force: Boolean(opts.force) });
+    });
+
   return p;
 }
 

@@ -42,3 +42,19 @@ describe('kikan controls', () => {
     expect(r.err).toContain('--colour');
   });
 });
+
+describe('kikan init', () => {
+  it('writes a starter policy that the scan then accepts, and refuses to overwrite', async () => {
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-init-'));
+    const file = path.join(dir, 'kikan.yaml');
+    expect((await run(['init', file, '--preset', 'govcloud'])).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('要確認');
+    const again = await run(['init', file]);
+    expect(again.code).toBe(2);
+    const scan = await run(['scan', dir, '-q', '--format', 'json']);
+    expect(scan.code).toBe(0);
+  });
+});

@@ -12,7 +12,7 @@ import type { Compute } from '../../compute.js';
 import type { CloudModel } from '../../model.js';
 import { armPath, attr, isSet, knownText, prop, tfPath } from './attributes.js';
 import { azureBase } from './base.js';
-import { armParentLink } from './connections.js';
+import { armParentLink } from './arm-parent.js';
 import { later } from './deferred.js';
 import { APP_SERVICE_PLANS, SUBNETS } from './kinds.js';
 import { Kinds, linkTo } from './references.js';

@@ -14,29 +14,14 @@ import { armPath, attr, isSet, knownText, prop, subResourceId, tfPath } from './
 import { azureBase } from './base.js';
 import { later } from './deferred.js';
 import { CONNECTION_PEERS, SUBNETS, VIRTUAL_HUBS, VIRTUAL_NETWORKS, VNET_GATEWAYS } from './kinds.js';
+import { armParent, armParentLink } from './arm-parent.js';
 import { Kinds, linkTo } from './references.js';
-import { parentId } from './resource-ids.js';
 import { ARM, TERRAFORM } from './sources.js';
 import { networkOfSubnet } from './subnet-network.js';
-import { networkByName } from './subnet.js';
+import { networkByName } from './network-by-name.js';
 
 const VPN_SITES = new Kinds('VPN site', ['Microsoft.Network/vpnSites', 'azurerm_vpn_site']);
 const VPN_GATEWAYS = new Kinds('VPN gateway', ['Microsoft.Network/vpnGateways', 'azurerm_vpn_gateway']);
-
-/** The parent of an ARM child resource, when it is scanned. */
-export function armParent(r: NativeResource, ctx: LiftContext): NativeResource | undefined {
-  const id = r.ids?.[0];
-  const pid = id ? parentId(id) : undefined;
-  return pid ? ctx.links.byIdentity(pid) : undefined;
-}
-
-/** Link to the parent of an ARM child resource; unknown naming the parent's ID when it is not scanned. */
-export function armParentLink(r: NativeResource, ctx: LiftContext, kinds: Kinds): Link {
-  const parent = armParent(r, ctx);
-  if (parent && kinds.has(parent.type)) return fact(parent.key, r.loc);
-  const pid = r.ids?.[0] ? parentId(r.ids[0]) : undefined;
-  return unknownFact({ inputs: [pid ?? r.address], detail: `the ${kinds.label} of ${r.address} is not defined in the scanned inputs` }, r.loc);
-}
 
 interface PeeringValues {
   remote: Value | undefined;

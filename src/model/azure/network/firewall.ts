@@ -14,7 +14,7 @@ import type { CloudModel } from '../../model.js';
 import type { Firewall } from '../../network.js';
 import { armPath, attr, isSet, prop, subResourceId, tfPath } from './attributes.js';
 import { azureBase } from './base.js';
-import { armParentLink } from './connections.js';
+import { armParentLink } from './arm-parent.js';
 import { later } from './deferred.js';
 import type { RuleSet } from './firewall-rules.js';
 import { emptyRuleSet, mergeInto, readCollection, readCollections } from './firewall-rules.js';

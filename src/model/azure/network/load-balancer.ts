@@ -12,7 +12,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { Listener, LoadBalancer } from '../../compute.js';
 import { apiVersionOf, armPath, attr, isSet, knownText, presenceOf, prop, subResourceId, tfPath } from './attributes.js';
 import { azureBase } from './base.js';
-import { armParentLink } from './connections.js';
+import { armParentLink } from './arm-parent.js';
 import { later } from './deferred.js';
 import { LOAD_BALANCERS, PUBLIC_IPS, SUBNETS } from './kinds.js';
 import { usePublicIp } from './public-ip-users.js';

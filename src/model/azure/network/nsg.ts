@@ -10,7 +10,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { SecurityGroup } from '../../security.js';
 import { armPath, attr, prop } from './attributes.js';
 import { azureBase } from './base.js';
-import { armParentLink } from './connections.js';
+import { armParentLink } from './arm-parent.js';
 import { NETWORK_INTERFACES, NSG, NSGS } from './kinds.js';
 import { idByName, registerName } from './name-index.js';
 import type { RuleNames, RuleResult } from './nsg-rules.js';

@@ -11,7 +11,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { Endpoint } from '../../network.js';
 import { armPath, attr, isSet, prop, subResourceId, tfPath } from './attributes.js';
 import { azureBase } from './base.js';
-import { armParentLink } from './connections.js';
+import { armParentLink } from './arm-parent.js';
 import { later } from './deferred.js';
 import { ANY_RESOURCE, SUBNETS } from './kinds.js';
 import { Kinds, linkTo } from './references.js';

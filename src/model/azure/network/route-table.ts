@@ -11,7 +11,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { Route, RouteTable, RouteTarget, RouteTargetKind } from '../../network.js';
 import { armPath, attr, isSet, prop, tfPath } from './attributes.js';
 import { azureBase } from './base.js';
-import { armParentLink } from './connections.js';
+import { armParentLink } from './arm-parent.js';
 import { FIREWALLS, ROUTE_TABLE, ROUTE_TABLES } from './kinds.js';
 import { idByName, registerName } from './name-index.js';
 import { linkTo } from './references.js';

@@ -4,19 +4,19 @@
 // resources amend the subnet's NSG, route table and NAT gateway.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
-import type { Link } from '../../entity.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import { boolFact, causeOf, itemsOf, stringFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { Subnet } from '../../network.js';
 import { apiVersionOf, armPath, attr, isSet, prop, subResourceId, tfPath } from './attributes.js';
+import { armParent, armParentLink } from './arm-parent.js';
 import { azureBase } from './base.js';
 import { later } from './deferred.js';
-import { NAT_GATEWAYS, NSGS, ROUTE_TABLES, SUBNET, SUBNETS, VIRTUAL_NETWORK, VIRTUAL_NETWORKS } from './kinds.js';
-import { idByName, registerName } from './name-index.js';
+import { NAT_GATEWAYS, NSGS, ROUTE_TABLES, SUBNET, SUBNETS, VIRTUAL_NETWORKS } from './kinds.js';
+import { registerName } from './name-index.js';
+import { networkByName } from './network-by-name.js';
 import { linkOrNull, linkTo } from './references.js';
-import { parentId } from './resource-ids.js';
 import { ARM, TERRAFORM } from './sources.js';
 import { pickedStrings } from './string-lists.js';
 
@@ -86,17 +86,8 @@ function peNetworkPolicies(r: NativeResource, text: Value | undefined, flag: Val
 }
 
 export function armSubnet(r: NativeResource, ctx: LiftContext): Subnet {
-  const id = r.ids?.[0];
-  const pid = id ? parentId(id) : undefined;
-  const vnet = pid ? ctx.links.byIdentity(pid) : undefined;
-  let network: Link;
-  if (vnet && VIRTUAL_NETWORKS.has(vnet.type)) network = fact(vnet.key, r.loc);
-  else {
-    network = unknownFact(
-      { inputs: [pid ?? r.address], detail: `the virtual network of ${r.address} is not defined in the scanned inputs` },
-      r.loc,
-    );
-  }
+  const vnet = armParent(r, ctx);
+  const network = armParentLink(r, ctx, VIRTUAL_NETWORKS);
   const p = prefixesOf(prop(r, 'addressPrefix'), prop(r, 'addressPrefixes'), r, { single: 'addressPrefix', many: 'addressPrefixes' });
   if (!isSet(prop(r, 'addressPrefix')) && !isSet(prop(r, 'addressPrefixes')) && isSet(prop(r, 'ipamPoolPrefixAllocations'))) {
     const u = unknownFact({ inputs: [`${r.address} ipamPoolPrefixAllocations`], detail: `the prefix of ${r.address} is allocated from an IPAM pool at deployment` }, r.loc);
@@ -181,22 +172,6 @@ const tfSubnetHandler: LiftHandler = {
     });
   },
 };
-
-/** The virtual network an azurerm resource names by `virtual_network_name` and `resource_group_name`. */
-export function networkByName(r: NativeResource, ctx: LiftContext, rg: Value | undefined, name: Value | undefined): Link {
-  const loc = name?.loc ?? r.loc;
-  if (name && name.kind === 'ref') return linkTo(name, r, ctx, 'virtual_network_name', VIRTUAL_NETWORKS);
-  const hit = idByName(ctx, VIRTUAL_NETWORK, rg, [name], r);
-  if (hit) return fact(hit, loc);
-  if (name?.kind === 'known' && typeof name.value === 'string') {
-    const where = rg?.kind === 'known' ? ` in resource group ${String(rg.value)}` : '';
-    return unknownFact(
-      { inputs: [`virtual network ${name.value}${where}`], detail: `virtual network ${name.value}${where} is not defined in the scanned inputs` },
-      loc,
-    );
-  }
-  return unknownFact(name ? causeOf(name, r, 'virtual_network_name') : { inputs: [], detail: `virtual_network_name is not set in ${r.address}` }, loc);
-}
 
 /** azurerm association resources: `subnet_id` plus the associated object. */
 function association(type: string, attribute: string, field: 'securityGroup' | 'routeTable' | 'natGateway', kinds: typeof NSGS): LiftHandler {

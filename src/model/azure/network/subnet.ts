@@ -4,6 +4,7 @@
 // resources amend the subnet's NSG, route table and NAT gateway.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
+import type { Link } from '../../entity.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import { boolFact, causeOf, itemsOf, stringFact } from '../../lift-values.js';

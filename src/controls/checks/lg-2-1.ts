@@ -78,7 +78,13 @@ function segmentOf(e: Entity, key: string, graph: NetworkGraph, acceptDerived: b
     return { kind: 'unknown', facts: [fact], text: { ja: '区分を判定できません', en: 'cannot tell its segment' } };
   }
   if (a.segment === null) {
-    return { kind: 'problem', text: { ja: `区分を示す ${key} タグがなく、セレクタや所属先からも決まりません`, en: `no ${key} tag, and no selector or enclosing network gives its segment` } };
+    return {
+      kind: 'problem',
+      text: {
+        ja: `区分を示す ${key} タグがなく、セレクタや所属するネットワーク・リソースグループからも決まりません`,
+        en: `no ${key} tag, and no selector, enclosing network or resource group gives its segment`,
+      },
+    };
   }
   if (a.source === 'derived' && !acceptDerived) {
     const via = a.chain.map((s) => s.address).join(' → ');

@@ -1,6 +1,7 @@
 // Azure handlers for storage, disks, databases, Key Vault, Log Analytics,
 // diagnostic settings, Recovery Services, roles, locks and Defender.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { withArmSpellings } from './arm-type-spellings.js';
 import { runDeferred } from './deferred.js';
 import { cosmosDbHandlers } from './cosmos-db.js';
 import { diagnosticSettingHandlers } from './diagnostic-settings.js';
@@ -36,7 +37,7 @@ export const resourceHandlers: LiftHandler[] = [
   ...roleDefinitionHandlers,
   ...lockHandlers,
   ...securityCenterHandlers,
-];
+].map(withArmSpellings);
 
 /** Joins that need every entity in place (key URIs, storage containers, diagnostic setting targets, locks). */
 export function finishResources(ctx: LiftContext): void {

@@ -27,10 +27,14 @@ import { ARM, TERRAFORM } from './sources.js';
 import { trackStorage } from './storage-state.js';
 import { tlsFact } from './tls.js';
 
-/** A boolean whose platform default changed with an API version. */
-function byApiVersion(v: Value | undefined, r: NativeResource, name: string, since: string, from: boolean): Fact<boolean> {
+/**
+ * A boolean whose platform default changed with an API version. A live
+ * resource reads as the service stores it: an absent value is `live`.
+ */
+function byApiVersion(v: Value | undefined, r: NativeResource, name: string, since: string, from: boolean, live: boolean): Fact<boolean> {
   if (isSet(v)) return boolFact(v, r, { name });
   const newer = apiAtLeast(r, since);
+  if (newer === undefined && r.source === 'azure') return defaulted(live, r.loc);
   if (newer === undefined) {
     return unknownFact({ inputs: ['apiVersion'], detail: `${name} is not set and its default depends on the API version, which is not a literal` }, r.loc);
   }
@@ -56,7 +60,7 @@ const armAccounts: LiftHandler = {
     s.encryption = armEncryption(ctx, r);
     s.redundancy = redundancyFact(armPath(r.attrs, 'sku', 'name'), r, 'sku.name');
     s.replicationRegions = replicaRegions(s.redundancy, s.region);
-    s.httpsOnly = byApiVersion(prop(r, 'supportsHttpsTrafficOnly'), r, 'supportsHttpsTrafficOnly', '2019-04-01', true);
+    s.httpsOnly = byApiVersion(prop(r, 'supportsHttpsTrafficOnly'), r, 'supportsHttpsTrafficOnly', '2019-04-01', true, true);
     s.minTlsVersion = tlsFact(prop(r, 'minimumTlsVersion'), r, 'minimumTlsVersion', '1.2');
     s.publiclyAccessible = publicExposure(
       enabledText(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess', true),
@@ -66,7 +70,8 @@ const armAccounts: LiftHandler = {
     s.versioning = defaulted(false, r.loc);
     s.immutable = boolFact(prop(r, 'immutableStorageWithVersioning', 'enabled'), r, { name: 'immutableStorageWithVersioning.enabled', default: false });
     s.expirationDays = defaulted(null, r.loc);
-    trackStorage(ctx, s, byApiVersion(prop(r, 'allowBlobPublicAccess'), r, 'allowBlobPublicAccess', '2023-01-01', false));
+    // A live account that never set it reads null, which the service treats as allowed.
+    trackStorage(ctx, s, byApiVersion(prop(r, 'allowBlobPublicAccess'), r, 'allowBlobPublicAccess', '2023-01-01', false, true));
     registerName(ctx, 'storage-account', armPath(r.attrs, 'name'), r.key);
     ctx.model.add(s);
   },

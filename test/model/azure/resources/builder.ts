@@ -53,25 +53,28 @@ export interface ArmOptions {
   /** The resource ID as the reader builds it, when not the plain one. */
   id?: string;
   conditional?: boolean;
+  /** As the live Azure reader gives it: source `azure`, no API version, the last name level only, keyed by ID. */
+  live?: boolean;
 }
 
 /** An ARM resource: `body` holds properties, sku, tags, scope … as written. */
 export function arm(type: string, name: string, body: Record<string, unknown>, o: ArmOptions = {}): NativeResource {
   const file = o.file ?? 'azuredeploy.json';
   const loc = { file, line: nextLine++ };
-  const fields: Record<string, unknown> = { type, apiVersion: o.apiVersion ?? '2023-05-01', name, ...body };
+  const id = (o.id ?? armId(type, name, o.base)).toLowerCase();
+  const fields: Record<string, unknown> = o.live ? { type, name: name.split('/').pop(), ...body } : { type, apiVersion: o.apiVersion ?? '2023-05-01', name, ...body };
   if (o.location !== null) fields.location = o.location ?? 'japaneast';
   const attrs = val(fields, file) as ObjectValue;
   const r: NativeResource = {
-    source: 'arm',
+    source: o.live ? 'azure' : 'arm',
     cloud: 'azure',
     type,
-    address: `${type}/${name}`,
-    key: `${file}#${type}/${name}`,
-    scope: file,
+    address: o.live ? id : `${type}/${name}`,
+    key: o.live ? `azure:sub#${id}` : `${file}#${type}/${name}`,
+    scope: o.live ? 'azure:sub' : file,
     attrs,
     loc,
-    ids: [(o.id ?? armId(type, name, o.base)).toLowerCase()],
+    ids: [id],
   };
   if (o.location !== null) r.region = attrs.fields.location;
   if (o.conditional) r.conditional = { inputs: ['parameter deployLock'], detail: 'condition [parameters(\'deployLock\')] is not known' };

@@ -49,6 +49,16 @@ describe('Azure SQL (ARM)', () => {
     expect(get(model, armKey(DB, 'sql-b/juki'), 'data-store').publiclyAccessible).toMatchObject({ value: true });
   });
 
+  it('types spelled in other cases are lifted too (ARM types are case-insensitive)', () => {
+    const { model } = lift([
+      arm(SQL, 'sql', { properties: {} }),
+      arm('Microsoft.Sql/servers/firewallrules', 'sql/office', { properties: { startIpAddress: '198.51.100.1', endIpAddress: '198.51.100.1' } }, { location: null }),
+      arm('Microsoft.Cache/Redis', 'cache', { properties: { sku: { name: 'Basic' } } }),
+    ]);
+    expect(get(model, armKey(SQL, 'sql'), 'data-store').publiclyAccessible).toMatchObject({ value: true });
+    expect(get(model, armKey('Microsoft.Cache/Redis', 'cache'), 'data-store').storeType).toBe('redis-cache');
+  });
+
   it('encryption protector with a Key Vault key; databases: zone redundancy, retention, TDE off, parent and name', () => {
     const { model } = lift([
       ...vault,

@@ -166,6 +166,18 @@ describe('storage accounts (ARM)', () => {
   });
 });
 
+describe('storage accounts read live', () => {
+  it('a live account that never set allowBlobPublicAccess allows anonymous access; its containers are found by ID', () => {
+    const live = { live: true, location: 'japaneast' };
+    const sa = arm(SA, 'stlive', { sku: { name: 'Standard_LRS' }, properties: { supportsHttpsTrafficOnly: true } }, live);
+    const { model } = lift([sa, arm(CONTAINER, 'stlive/default/web', { properties: { publicAccess: 'Container' } }, { ...live, location: null })]);
+    const s = get(model, sa.key, 'data-store');
+    expect(s.address).toBe(sa.ids![0]);
+    expect(s.publicAccessBlocked).toMatchObject({ value: false, defaulted: true });
+    expect(s.publicRead).toMatchObject({ value: true });
+  });
+});
+
 describe('storage accounts (azurerm)', () => {
   const base = { resource_group_name: 'rg-juki', location: 'japaneast', account_tier: 'Standard', account_replication_type: 'GZRS' };
 

@@ -34,6 +34,14 @@ function normalRegion(r: string): string {
   return r.toLowerCase().replace(/\s+/g, '');
 }
 
+const AWS_REGION = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** The allowed regions of one cloud, for messages (AWS names look like `ap-northeast-1`). */
+function regionsOf(allowed: readonly string[], cloud: Entity['cloud']): string {
+  const mine = allowed.filter((r) => AWS_REGION.test(r) === (cloud === 'aws'));
+  return (mine.length ? mine : allowed).join(', ');
+}
+
 /** One entity per native resource: parts (an instance's volumes) share their resource's region. */
 function judgedEntities(all: Iterable<Entity>): Entity[] {
   const byResource = new Map<string, Entity>();
@@ -60,7 +68,6 @@ export const check: ControlCheck = {
   id: 'LG-2.2',
   check({ model, policy }) {
     const allowed = new Set(policy.allowedRegions.map(normalRegion));
-    const allowedText = policy.allowedRegions.join(', ');
     const drafts: Draft[] = [];
     const groups = new Map<string, UnknownGroup>();
     const scopeOf = (e: Entity) => model.scopes.find((s) => s.scope === e.scope && s.source === e.source && s.cloud === e.cloud);
@@ -88,6 +95,7 @@ export const check: ControlCheck = {
         drafts.push(pass(e, { ja: `国内リージョン ${region.value} にあります`, en: `in the Japanese region ${region.value}` }, { ...at, location: e.loc }));
       } else {
         const note = region.defaulted ? { ja: '（--region / --location の指定）', en: ' (from --region / --location)' } : { ja: '', en: '' };
+        const allowedText = regionsOf(policy.allowedRegions, e.cloud);
         drafts.push(
           fail(
             e,
@@ -110,6 +118,7 @@ export const check: ControlCheck = {
       if (copies.value.length === 0) return;
       const outside = copies.value.filter((r) => !allowed.has(normalRegion(r)));
       const at = { location: locOf(copies, e), evidence: { regions: copies.value, allowed: policy.allowedRegions }, key: what };
+      const allowedText = regionsOf(policy.allowedRegions, e.cloud);
       if (outside.length) {
         drafts.push(
           fail(

@@ -46,6 +46,4 @@ export interface Key extends EntityBase {
   multiRegion?: Fact<boolean>;
   /** KMS replica key: the primary multi-region key it replicates. */
   primaryKey?: Link;
-  /** Key Vault reachable on its public endpoint (`publicNetworkAccess`, `public_network_access_enabled`; on by default). */
-  publicNetworkAccess?: Fact<boolean>;
 }

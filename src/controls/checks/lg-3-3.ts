@@ -55,7 +55,7 @@ function exposuresOf(e: Entity): Exposure[] {
       add(e.internetFacing, 'internetFacing', { ja: 'インターネット向け（internet-facing）です', en: 'it is internet-facing' });
       break;
     case 'key':
-      add(e.publicNetworkAccess, 'publicNetworkAccess', { ja: '公開ネットワークアクセスが有効です', en: 'public network access is enabled' });
+      add(e.publiclyAccessible, 'publiclyAccessible', { ja: '公開ネットワークからアクセスできます（publicNetworkAccess）', en: 'it is reachable from public networks (publicNetworkAccess)' });
       break;
     default:
       break;

@@ -238,7 +238,7 @@ function azureDrafts(ctx: ControlContext): Draft[] {
   }
   const subjects: { e: Entity; publicAccess: Fact<boolean> | undefined }[] = [];
   for (const d of ctx.model.all('data-store')) if (d.cloud === 'azure' && AZURE_STORES.has(d.storeType)) subjects.push({ e: d, publicAccess: d.publiclyAccessible });
-  for (const k of ctx.model.all('key')) if (k.cloud === 'azure' && k.keyType === 'key-vault') subjects.push({ e: k, publicAccess: k.publicNetworkAccess });
+  for (const k of ctx.model.all('key')) if (k.cloud === 'azure' && k.keyType === 'key-vault') subjects.push({ e: k, publicAccess: k.publiclyAccessible });
   for (const { e, publicAccess } of subjects) {
     const c = closednessOf(ctx.graph.segmentOf(e.id), tagKey);
     if (c.kind === 'open') continue;

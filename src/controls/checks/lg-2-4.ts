@@ -9,7 +9,7 @@ import type { Policy } from '../../policy/types.js';
 import type { UnknownCause } from '../../readers/value.js';
 import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, Draft } from '../control.js';
-import { fail, notApplicable, pass, unknown } from '../draft.js';
+import { fail, notApplicable, pass, unknown, unknownFrom } from '../draft.js';
 import type { KeyGroup, KeyUserEntity } from '../data/key-users.js';
 import { keyGroups } from '../data/key-users.js';
 import { readTag } from '../data/tags.js';
@@ -88,7 +88,8 @@ export const check: ControlCheck = {
   check({ model, graph, policy }) {
     const dims = dimensions(policy, graph);
     const drafts: Draft[] = [];
-    for (const g of keyGroups(model)) {
+    const groups = keyGroups(model);
+    for (const g of groups) {
       const users = [...g.users].sort((a, b) => a.store.address.localeCompare(b.store.address));
       const subject = g.key ?? users[0]?.store;
       if (!subject) continue;
@@ -101,6 +102,24 @@ export const check: ControlCheck = {
         continue;
       }
       const stores = users.map((u) => u.store.address);
+      if (g.hiddenKey) {
+        // Its key may be any other customer key of the cloud: unknown if sharing one would mix labels.
+        const others = groups.filter((o) => o !== g && (o.key?.cloud ?? o.users[0]?.store.cloud) === subject.cloud).flatMap((o) => o.users);
+        if (others.length && dims.some((d) => compare({ ...g, users: [...users, ...others] }, d).kind === 'mixed')) {
+          drafts.push(
+            unknownFrom(
+              subject,
+              {
+                ja: 'ディスク暗号化セットが使う Key Vault のキーを判定できず、他の鍵と共用されていないか分かりません',
+                en: 'cannot tell which Key Vault key the disk encryption set wraps, so whether it is shared with other stores cannot be told',
+              },
+              [g.hiddenKey],
+              { ...extra, evidence: { stores } },
+            ),
+          );
+          continue;
+        }
+      }
       const outcomes = dims.map((d) => ({ d, o: compare({ ...g, users }, d) }));
       const mixed = outcomes.filter((x) => x.o.kind === 'mixed');
       const named = g.key ? { ja: '', en: '' } : { ja: `（${keyName(g)}）`, en: ` (${keyName(g)})` };

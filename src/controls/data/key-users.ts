@@ -3,7 +3,7 @@
 // alias), else by the one input that names a customer key the scan cannot
 // resolve: stores fed from the same input get the same key.
 import type { DataStore, Encryption } from '../../model/data.js';
-import type { Fact } from '../../model/fact.js';
+import type { Fact, UnknownFact } from '../../model/fact.js';
 import type { Key } from '../../model/keys.js';
 import type { LogStore } from '../../model/logging.js';
 import type { CloudModel } from '../../model/model.js';
@@ -21,6 +21,8 @@ export interface KeyUser {
 export interface KeyGroup {
   /** The key entity, when the model has it. */
   key?: Key;
+  /** A disk encryption set whose Key Vault key cannot be told: it may share that key with other groups. */
+  hiddenKey?: UnknownFact;
   /** How the key is named when there is no entity: the ARN or alias as written, or the input that gives it. */
   named?: { text: string; from: 'written' | 'input' };
   users: KeyUser[];
@@ -56,7 +58,9 @@ export function keyGroups(model: CloudModel): KeyGroup[] {
   for (const k of model.all('key')) {
     if (k.keyType === 'key-vault') continue;
     const root = rootKey(model, k.id);
-    if (root && root.id === k.id) groups.set(`key:${k.id}`, { key: k, users: [] });
+    if (!root || root.id !== k.id) continue;
+    const hidden = k.keyType === 'disk-encryption-set' && k.parent && !k.parent.known ? k.parent : undefined;
+    groups.set(`key:${k.id}`, { key: k, ...(hidden ? { hiddenKey: hidden } : {}), users: [] });
   }
   const add = (store: KeyUserEntity, enc: Fact<Encryption> | undefined) => {
     if (!enc) return;

@@ -2,10 +2,11 @@
 // a closed segment with another segment, and a network that only becomes
 // mynumber through its connections must be declared and protected as such.
 // - Per network link (peering, transit gateway, VPN/Direct Connect hub):
-//   mynumber with internet fails; mynumber with lgwan, and lgwan with
-//   internet (the three-layer model separates those too), fail unless an
-//   approval lists both segments and names a point of the connection in
-//   `via` (then `exception`; a lapsed approval fails); links within one
+//   mynumber with internet fails, and so does lgwan with internet (closed
+//   segments alike, SPEC §2; approvals exist for closed segments only);
+//   mynumber with lgwan fails unless an approval lists both segments and
+//   names a point of the connection in `via` (then `exception`; a lapsed
+//   approval fails); links within one
 //   closed segment pass; a link to a network whose segment is unknown is
 //   unknown. A peering with a missing side carries nothing and passes; a
 //   transit link that routes one way still carries traffic.
@@ -95,7 +96,7 @@ function judgeLink(l: NetworkLink, ctx: ControlContext): Draft | undefined {
   }
   const possible: UnknownCause | undefined =
     l.certainty === 'possible' ? { inputs: l.external?.inputs ?? [], detail: l.note ?? 'the connection may not carry traffic' } : undefined;
-  if (pair[1] !== 'internet' || pair[0] === 'lgwan') {
+  if (pair[0] === 'mynumber' && pair[1] === 'lgwan') {
     const m = findApproval(ctx.policy, ctx.now, { segments: pair, addresses: [...l.via.map((s) => s.address), a.address, b.address] });
     if (m.kind === 'approved') {
       const ap = m.approval;

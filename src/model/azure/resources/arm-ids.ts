@@ -38,6 +38,22 @@ export function ancestorId(r: NativeResource, levels: number): string | undefine
   return parts.length - 2 * levels > 0 ? parts.slice(0, parts.length - 2 * levels).join('/') : undefined;
 }
 
+/**
+ * Link to the resource `levels` levels up (a database's server), or an
+ * unknown naming its ID — or, when that ID holds an unresolved expression,
+ * the inputs the resource's own name is missing.
+ */
+export function parentLink(ctx: LiftContext, r: NativeResource, levels: number, what: string): Link {
+  const id = ancestorId(r, levels);
+  const n = id ? ctx.links.byIdentity(id) : undefined;
+  if (n) return fact(n.key, r.loc);
+  const name = armPath(r.attrs, 'name');
+  if (id?.includes('[') && name && name.kind === 'unknown') {
+    return unknownFact({ ...name.cause, detail: `the ${what} of ${r.address} is not known: ${name.cause.detail}` }, name.loc ?? r.loc);
+  }
+  return unknownFact({ inputs: [id ?? r.address], detail: `the ${what} of ${r.address} is not in the scanned inputs` }, r.loc);
+}
+
 /** What an ARM extension resource applies to. */
 export function extensionTarget(r: NativeResource): ScopeTarget {
   const scope = armPath(r.attrs, 'scope');

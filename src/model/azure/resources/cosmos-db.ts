@@ -29,6 +29,7 @@ const normalRegion = (name: string) => name.replace(/\s+/g, '').toLowerCase();
 /** Zone redundancy of the write region, or any second region: both survive a zone failure. */
 function redundancy(regions: Region[], r: NativeResource, loc: Value | undefined): { multiZone: Fact<boolean>; others: Fact<string[]> } {
   if (!regions.length) return { multiZone: defaulted(false, r.loc), others: defaulted([], r.loc) };
+  if (regions.length === 1) return { multiZone: regions[0]!.zoneRedundant, others: fact([], loc?.loc ?? r.loc) };
   const names: string[] = [];
   for (const x of regions) {
     if (!x.name.known) return { multiZone: x.name, others: x.name };
@@ -36,9 +37,8 @@ function redundancy(regions: Region[], r: NativeResource, loc: Value | undefined
   }
   const primaryIndex = regions.findIndex((x) => x.priority.known && x.priority.value === 0);
   const primary = regions[primaryIndex === -1 ? 0 : primaryIndex]!;
-  const others = fact(names.filter((_, i) => regions[i] !== primary), loc?.loc ?? r.loc);
-  if (regions.length > 1) return { multiZone: fact(true, loc?.loc ?? r.loc), others };
-  return { multiZone: primary.zoneRedundant, others };
+  // A second region survives the loss of every zone of the first.
+  return { multiZone: fact(true, loc?.loc ?? r.loc), others: fact(names.filter((_, i) => regions[i] !== primary), loc?.loc ?? r.loc) };
 }
 
 /** Backup retention in days: periodic backups by hours, continuous by tier. */

@@ -94,7 +94,8 @@ const armSettings: LiftHandler = {
     const t = extensionTarget(r);
     const logs = prop(r, 'logs');
     const entries = itemsOf(logs).map((l) => ({
-      name: armPath(l, 'category') ?? armPath(l, 'categoryGroup'),
+      // Bicep modules write both, one of them null.
+      name: [armPath(l, 'category'), armPath(l, 'categoryGroup')].find(isSet),
       enabled: boolFact(armPath(l, 'enabled'), r, { name: 'logs.enabled' }),
     }));
     const target = armTargetLink(ctx, r, t);
@@ -123,9 +124,9 @@ const terraformSettings: LiftHandler = {
     const targetValue = attr(r, 'target_resource_id');
     // azurerm 4.x writes `enabled_log` blocks; 3.x `log` blocks with `enabled`.
     const entries: LogEntry[] = [
-      ...blocks(r, 'enabled_log').map((b) => ({ name: tfPath(b, 'category') ?? tfPath(b, 'category_group'), enabled: fact(true, b.loc ?? r.loc) })),
+      ...blocks(r, 'enabled_log').map((b) => ({ name: [tfPath(b, 'category'), tfPath(b, 'category_group')].find(isSet), enabled: fact(true, b.loc ?? r.loc) })),
       ...blocks(r, 'log').map((b) => ({
-        name: tfPath(b, 'category') ?? tfPath(b, 'category_group'),
+        name: [tfPath(b, 'category'), tfPath(b, 'category_group')].find(isSet),
         enabled: boolFact(tfPath(b, 'enabled'), r, { name: 'log.enabled', default: true }),
       })),
     ];

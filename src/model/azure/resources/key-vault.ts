@@ -12,7 +12,7 @@ import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { Key } from '../../keys.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf, itemsOf, numberFact, stringFact } from '../../lift-values.js';
-import { ancestorId, linkToId } from './arm-ids.js';
+import { parentLink } from './arm-ids.js';
 import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { azureBase } from './base.js';
 import { registerName } from './name-index.js';
@@ -69,10 +69,9 @@ const armKeys: LiftHandler = {
   sources: ARM,
   pass: 'entity',
   lift(r, ctx) {
-    const vaultId = ancestorId(r, 1);
-    const vault = vaultId ? ctx.links.byIdentity(vaultId) : undefined;
-    const k = key(r, ctx, 'key-vault-key', vault);
-    k.parent = linkToId(ctx, vaultId, r, 'vault', r.loc);
+    const parent = parentLink(ctx, r, 1, 'vault');
+    const k = key(r, ctx, 'key-vault-key', parent.known ? ctx.links.native(parent.value) : undefined);
+    k.parent = parent;
     k.rotationEnabled = armRotation(prop(r, 'rotationPolicy'), r);
     k.expires = expiryOfSeconds(prop(r, 'attributes', 'exp'), r);
     k.enabled = boolFact(prop(r, 'attributes', 'enabled'), r, { name: 'attributes.enabled', default: true });

@@ -14,7 +14,7 @@ import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { causeOf, itemsOf, numberFact } from '../../lift-values.js';
-import { ancestorId } from './arm-ids.js';
+import { ancestorId, parentLink } from './arm-ids.js';
 import { armPath, attr, isSet, knownText, prop, tfPath } from './attribute-paths.js';
 import { azureBase, newDataStore } from './base.js';
 import { later } from './deferred.js';
@@ -129,11 +129,9 @@ const armPolicies: LiftHandler = {
   sources: ARM,
   pass: 'entity',
   lift(r, ctx) {
-    const vaultId = ancestorId(r, 1);
-    const vaultNative = vaultId ? ctx.links.byIdentity(vaultId) : undefined;
-    const link = vaultNative ? fact(vaultNative.key, r.loc) : unknownFact({ inputs: [vaultId ?? r.address], detail: `the vault of ${r.address} is not in the scanned inputs` }, r.loc);
+    const link = parentLink(ctx, r, 1, 'vault');
     const p = plan(r, ctx, armRetention(r), link);
-    if (vaultNative) p.region = azureBase(r, ctx, vaultNative).region;
+    if (link.known) p.region = azureBase(r, ctx, ctx.links.native(link.value)).region;
     ctx.model.add(p);
   },
 };
@@ -164,11 +162,11 @@ function defaultPolicy(ctx: LiftContext, vaultKey: string): BackupPlan | undefin
  * A protected item whose policy is not in the scan is still backed up, by a
  * policy kikan cannot read: a plan of its own with unknown retention.
  */
-function unreadPolicy(ctx: LiftContext, r: NativeResource, policyValue: Value | undefined, name: string): BackupPlan {
+function unreadPolicy(ctx: LiftContext, r: NativeResource, policyValue: Value | undefined, name: string, vault?: Link): BackupPlan {
   const loc = policyValue?.loc ?? r.loc;
   const retention = unknownFact(policyValue && isSet(policyValue) ? causeOf(policyValue, r, name) : { inputs: [], detail: `${name} is not set in ${r.address}` }, loc);
   if (policyValue?.kind === 'known') retention.cause = { inputs: [String(policyValue.value)], detail: `backup policy ${String(policyValue.value)} is not defined in the scanned inputs` };
-  const p = plan(r, ctx, retention, unknownFact({ inputs: [], detail: `the vault of ${r.address} is not read` }, loc));
+  const p = plan(r, ctx, retention, vault ?? unknownFact({ inputs: [], detail: `the vault of ${r.address} is not read` }, loc));
   ctx.model.add(p);
   return p;
 }
@@ -195,12 +193,9 @@ const armProtectedItems: LiftHandler = {
     const policyId = prop(r, 'policyId');
     const text = knownText(policyId) ?? (policyId?.kind === 'unknown' ? policyId.expr : undefined);
     let policy = text ? ctx.model.getOf(ctx.links.byIdentity(text)?.key ?? '', 'backup-plan') : undefined;
-    if (!policy && text && /\/backuppolicies\/defaultpolicy$/i.test(text)) {
-      const vaultId = ancestorId(r, 3);
-      const vaultKey = vaultId ? ctx.links.byIdentity(vaultId)?.key : undefined;
-      if (vaultKey) policy = defaultPolicy(ctx, vaultKey);
-    }
-    protect(ctx, r, policy ?? unreadPolicy(ctx, r, policyId, 'policyId'), prop(r, 'sourceResourceId'), 'sourceResourceId');
+    const vault = parentLink(ctx, r, 3, 'vault');
+    if (!policy && text && vault.known && /\/backuppolicies\/defaultpolicy$/i.test(text)) policy = defaultPolicy(ctx, vault.value);
+    protect(ctx, r, policy ?? unreadPolicy(ctx, r, policyId, 'policyId', vault), prop(r, 'sourceResourceId'), 'sourceResourceId');
   },
 };
 

@@ -15,7 +15,7 @@ import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf, numberFact } from '../../lift-values.js';
-import { ancestorId } from './arm-ids.js';
+import { ancestorId, parentLink } from './arm-ids.js';
 import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
 import { later } from './deferred.js';
@@ -81,10 +81,9 @@ const armDatabases: LiftHandler = {
   sources: ARM,
   pass: 'entity',
   lift(r, ctx) {
-    const serverId = ancestorId(r, 1);
-    const server = serverId ? ctx.links.byIdentity(serverId) : undefined;
-    const d = newDataStore(r, ctx, 'sql-database', server);
-    d.parent = server ? fact(server.key, r.loc) : unknownFact({ inputs: [serverId ?? r.address], detail: `the server of ${r.address} is not in the scanned inputs` }, r.loc);
+    const parent = parentLink(ctx, r, 1, 'server');
+    const d = newDataStore(r, ctx, 'sql-database', parent.known ? ctx.links.native(parent.value) : undefined);
+    d.parent = parent;
     d.multiZone = boolFact(prop(r, 'zoneRedundant'), r, { name: 'zoneRedundant', default: false });
     d.backupRetentionDays = defaulted(7, r.loc);
     d.accessLogging = defaulted(false, r.loc);

@@ -58,7 +58,9 @@ const armAccounts: LiftHandler = {
   lift(r, ctx) {
     const s = newDataStore(r, ctx, 'storage-account');
     s.encryption = armEncryption(ctx, r);
-    s.redundancy = redundancyFact(armPath(r.attrs, 'sku', 'name'), r, 'sku.name');
+    // API versions before 2016-01-01 wrote the SKU as `properties.accountType`.
+    const sku = armPath(r.attrs, 'sku', 'name');
+    s.redundancy = isSet(sku) ? redundancyFact(sku, r, 'sku.name') : redundancyFact(prop(r, 'accountType'), r, 'sku.name');
     s.replicationRegions = replicaRegions(s.redundancy, s.region);
     s.httpsOnly = byApiVersion(prop(r, 'supportsHttpsTrafficOnly'), r, 'supportsHttpsTrafficOnly', '2019-04-01', true, true);
     s.minTlsVersion = tlsFact(prop(r, 'minimumTlsVersion'), r, 'minimumTlsVersion', '1.2');

@@ -62,6 +62,13 @@ describe('Key Vault (ARM)', () => {
     expect(plain.expires).toMatchObject({ value: null, defaulted: true });
   });
 
+  it('a key whose vault name is a parameter without value names that parameter as the missing parent', () => {
+    const k = arm(KEY, "[parameters('vaultName')]/data", { properties: {} });
+    k.attrs.fields.name = unk('parameter vaultName', 'no value', "[format('{0}/data', parameters('vaultName'))]");
+    const { model } = lift([k]);
+    expect(inputsOf(get(model, k.key, 'key').parent)).toEqual(['parameter vaultName']);
+  });
+
   it('a rotation action given by a parameter without value is unknown, naming the parameter', () => {
     const { model } = lift([
       arm(KEY, 'kv/k', {

@@ -9,6 +9,7 @@ import { diskHandlers } from './disks.js';
 import { flexibleServerHandlers } from './flexible-servers.js';
 import { flowLogHandlers } from './flow-logs.js';
 import { keyVaultHandlers } from './key-vault.js';
+import { keyVaultSecretHandlers } from './key-vault-secrets.js';
 import { lockHandlers } from './locks.js';
 import { diskAttachmentHandlers } from './machine-disks.js';
 import { recoveryServicesHandlers } from './recovery-services.js';
@@ -22,6 +23,7 @@ import { storageChildHandlers } from './storage-children.js';
 
 export const resourceHandlers: LiftHandler[] = [
   ...keyVaultHandlers,
+  ...keyVaultSecretHandlers,
   ...storageAccountHandlers,
   ...storageChildHandlers,
   ...diskHandlers,

@@ -133,3 +133,24 @@ describe('Key Vault (azurerm)', () => {
     expect(inputsOf(get(model, tfKey('azurerm_key_vault_key.k'), 'key').parent)).toEqual(['var.key_vault_id']);
   });
 });
+
+describe('Key Vault secrets', () => {
+  it('a secret written in the template or the configuration is a literal secret; one from an unset input is not', () => {
+    const { model } = lift([
+      arm(VAULT, 'kv', { properties: {} }),
+      arm(`${VAULT}/secrets`, 'kv/db-password', { properties: { value: 'P@ssw0rd!' } }, { location: null }),
+      arm(`${VAULT}/secrets`, 'kv/api-key', { properties: { value: unk('parameter apiKey') } }, { location: null }),
+      tf('azurerm_key_vault', 'kv', { name: 'kv-tf', location: 'japaneast' }),
+      tf('azurerm_key_vault_secret', 'pw', { name: 'pw', value: 'hunter2', key_vault_id: tfRef('azurerm_key_vault.kv') }),
+    ]);
+    const pw = get(model, armKey(`${VAULT}/secrets`, 'kv/db-password'), 'data-store');
+    expect(pw.storeType).toBe('secret');
+    expect(pw.parent).toMatchObject({ value: armKey(VAULT, 'kv') });
+    expect(pw.literalSecrets).toMatchObject([{ attribute: 'value' }]);
+    expect(pw.encryption).toBeUndefined();
+    expect(get(model, armKey(`${VAULT}/secrets`, 'kv/api-key'), 'data-store').literalSecrets).toBeUndefined();
+    const t = get(model, tfKey('azurerm_key_vault_secret.pw'), 'data-store');
+    expect(t.literalSecrets).toMatchObject([{ attribute: 'value' }]);
+    expect(t.region).toMatchObject({ value: 'japaneast' });
+  });
+});

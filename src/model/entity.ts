@@ -54,3 +54,24 @@ export interface LiteralSecret {
   attribute: string;
   loc: SourceLoc;
 }
+
+/**
+ * An input the definitions declare secret (LG-6.9): a CloudFormation `NoEcho`
+ * parameter, an ARM `secureString`/`secureObject` parameter, a Terraform
+ * variable marked `sensitive`. Its value should come from outside the
+ * repository; `literal` says where the scanned files write one anyway.
+ */
+export interface SecretInput {
+  /** As the user names it: `parameter DbPassword`, `var.db_password`. */
+  name: string;
+  /** How it is declared secret: `NoEcho`, `secureString`, `secureObject`, `sensitive`. */
+  declaredAs: string;
+  /** The declaration. */
+  loc: SourceLoc;
+  /**
+   * Where a value is written for it in the scanned files: the parameter's
+   * default, a `terraform.tfvars` / `*.auto.tfvars` / parameter file line.
+   * Absent when no value is written (it is supplied at deployment).
+   */
+  literal?: SourceLoc;
+}

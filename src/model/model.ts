@@ -4,6 +4,7 @@ import type { Cloud, NativeResource, SourceKind } from '../readers/native.js';
 import type { AccountService, BackupPlan, ResourceLock } from './account.js';
 import type { Compute, LoadBalancer } from './compute.js';
 import type { DataStore } from './data.js';
+import type { SecretInput } from './entity.js';
 import type { IamPolicy, IamRole } from './identity.js';
 import type { Key } from './keys.js';
 import type { LogSetting, LogStore, Trail } from './logging.js';
@@ -62,6 +63,11 @@ export interface ScanScope {
   source: SourceKind;
   /** Human label: the directory, file, `123456789012/ap-northeast-1`, subscription ID. */
   label: string;
+  /**
+   * Inputs the scope's definitions declare secret (LG-6.9); absent when the
+   * reader does not report them, empty when there are none.
+   */
+  secretInputs?: SecretInput[];
 }
 
 export class CloudModel {

@@ -1,0 +1,58 @@
+// Account-level settings (threat detectors, configuration recorders, security
+// contacts) exist once per account or subscription, and a scan scope either
+// defines them or leaves them to the platform. In code their absence is
+// unknown: the ガバメントクラウド baseline may provide them (declare them
+// inherited) or a live scan can show them. In a live scan it is a failure.
+import type { AccountService, AccountServiceType } from '../../model/account.js';
+import type { CloudModel, Entity, ScanScope } from '../../model/model.js';
+import type { Cloud } from '../../readers/native.js';
+import type { LocalText } from '../../results/finding.js';
+import type { Draft } from '../control.js';
+import { fail, unknown } from '../draft.js';
+
+const LIVE_SOURCES = new Set(['aws-config', 'azure']);
+
+export function isLive(scope: ScanScope): boolean {
+  return LIVE_SOURCES.has(scope.source);
+}
+
+export function scopesOf(model: CloudModel, cloud: Cloud): ScanScope[] {
+  return model.scopes.filter((s) => s.cloud === cloud);
+}
+
+export function inScope(e: Entity, s: ScanScope): boolean {
+  return e.scope === s.scope && e.source === s.source && e.cloud === s.cloud;
+}
+
+export function servicesIn(model: CloudModel, scope: ScanScope, ...types: AccountServiceType[]): AccountService[] {
+  return model.all('account-service').filter((a) => types.includes(a.serviceType) && inScope(a, scope));
+}
+
+/**
+ * The result for a scope that does not define `what` (`GuardDuty`): unknown
+ * in code, naming the two ways to settle it; a failure in a live account.
+ */
+export function absentFrom(scope: ScanScope, what: LocalText, key?: string): Draft {
+  const extra = key ? { key } : {};
+  if (isLive(scope)) {
+    return fail(scope, { ja: `${scope.label} に${what.ja}がありません`, en: `${scope.label} has no ${what.en}` }, extra);
+  }
+  return unknown(
+    scope,
+    {
+      ja: `${what.ja}：検査したコードに定義がありません。継承として宣言するか、稼働環境で確認してください`,
+      en: `${what.en}: not defined in the scanned code: declare it inherited or check it live`,
+    },
+    [{ inputs: ['policy: inherited', 'live scan'], detail: `no ${what.en} is defined in ${scope.label}` }],
+    extra,
+  );
+}
+
+/**
+ * Unknown when the entity exists only under a condition that could not be
+ * evaluated (`count = var.enable_guardduty ? 1 : 0` with the variable unset).
+ */
+export function onlyIf(e: Entity, what: LocalText, key?: string): Draft | undefined {
+  if (!e.conditional) return undefined;
+  return unknown(e, { ja: `${what.ja}が作成されるか判定できません`, en: `cannot tell whether the ${what.en} is created` }, [e.conditional], key ? { key } : {});
+}

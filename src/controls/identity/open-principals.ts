@@ -1,0 +1,102 @@
+// Resource policies that let anyone in (LG-6.7): an Allow to `Principal: "*"`
+// (or `{"AWS": "*"}`, or a NotPrincipal) whose conditions do not narrow the
+// caller down to an account, organisation, network or calling resource. A
+// condition on transport or time alone (`aws:SecureTransport`) still lets
+// every AWS customer in. A Deny to everyone outside such a boundary, covering
+// the same actions, closes the statement too.
+import type { ParsedPolicy, PolicyConditions, PolicyStatement } from '../../model/policy-document.js';
+import { principalIsEveryone, wildcardMatches } from '../../model/policy-document.js';
+import type { UnknownCause } from '../../readers/value.js';
+import type { Maybe } from './policy-grants.js';
+import { isAnyActionPattern } from './policy-grants.js';
+
+/** Condition keys (lower case) that fix who the caller is or where the call comes from. */
+const CALLER_KEYS = new Set([
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceowner',
+  'aws:sourceorgid',
+  'aws:sourceorgpaths',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:sourceip',
+  'aws:vpcsourceip',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:principalservicename',
+  'aws:principalisawsservice',
+  'aws:userid',
+  'aws:username',
+  'kms:calleraccount',
+  's3:dataaccesspointaccount',
+  's3:dataaccesspointarn',
+]);
+
+function isCallerKey(key: string): boolean {
+  const k = key.toLowerCase();
+  return CALLER_KEYS.has(k) || k.startsWith('aws:principaltag/');
+}
+
+/** Whether the conditions narrow the caller (a `*`-only Like test does not). */
+export function restrictsCaller(c: PolicyConditions | undefined): Maybe {
+  if (!c) return false;
+  const narrows = c.entries.some(
+    (e) => isCallerKey(e.key) && !(e.operator.toLowerCase().includes('like') && e.values.unknowns.length === 0 && e.values.values.every((v) => v === '*')),
+  );
+  if (narrows) return true;
+  const open = [...c.unknowns, ...c.entries.filter((e) => isCallerKey(e.key)).flatMap((e) => e.values.unknowns)];
+  return open.length ? open : false;
+}
+
+function opensToEveryone(st: PolicyStatement): Maybe {
+  if (st.notPrincipal || principalIsEveryone(st.principal)) return true;
+  const open = st.principal?.unknowns ?? [];
+  return open.length ? open : false;
+}
+
+/** A Deny to everyone that applies unless the caller is inside a boundary, over all the given actions. */
+function boundaryDenyCovers(deny: PolicyStatement, allow: PolicyStatement): boolean {
+  if (!deny.effect.known || deny.effect.value !== 'Deny' || !(deny.notPrincipal || principalIsEveryone(deny.principal))) return false;
+  if (restrictsCaller(deny.condition) !== true) return false;
+  const patterns = deny.action?.values ?? [];
+  if (patterns.some(isAnyActionPattern)) return true;
+  if (!allow.action || allow.action.unknowns.length || deny.action?.unknowns.length) return false;
+  return allow.action.values.every((a) => patterns.some((p) => wildcardMatches(p, a)));
+}
+
+export interface OpenStatement {
+  index: number;
+  sid?: string;
+  /** Whether the statement has conditions (that do not narrow the caller). */
+  conditioned: boolean;
+}
+
+export interface OpenAccess {
+  open: OpenStatement[];
+  unknowns: UnknownCause[];
+}
+
+export function openAccessOf(policy: ParsedPolicy): OpenAccess {
+  const out: OpenAccess = { open: [], unknowns: [...policy.unknownStatements] };
+  for (const st of policy.statements) {
+    const everyone = opensToEveryone(st);
+    if (everyone === false) continue;
+    if (!st.effect.known) {
+      out.unknowns.push(st.effect.cause);
+      continue;
+    }
+    if (st.effect.value !== 'Allow') continue;
+    if (Array.isArray(everyone)) {
+      out.unknowns.push(...everyone);
+      continue;
+    }
+    const narrowed = restrictsCaller(st.condition);
+    if (narrowed === true) continue;
+    if (policy.statements.some((d) => boundaryDenyCovers(d, st))) continue;
+    if (Array.isArray(narrowed)) out.unknowns.push(...narrowed);
+    else out.open.push({ index: st.index, ...(st.sid ? { sid: st.sid } : {}), conditioned: (st.condition?.entries.length ?? 0) > 0 });
+  }
+  return out;
+}

@@ -2,7 +2,8 @@
 // is the role's permissions as JSON (`permissions` with actions, notActions,
 // dataActions, notDataActions, and `assignableScopes`); `azureActions` lists
 // what the role grants — its actions and data actions, so a `*` in either
-// shows (notActions only subtract).
+// shows (notActions only subtract). Scopes known only at deployment
+// (`[subscription().id]`) are kept as their expression.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import { containsUnknown, toPlain } from '../../../readers/value.js';
@@ -45,9 +46,15 @@ function granted(perms: Permission[], r: NativeResource): Fact<string[]> {
   return fact(out, r.loc);
 }
 
+/** Assignable scopes as text; an unknown scope (`[subscription().id]`) shows as its expression. */
+function scopeTexts(scopes: Value | undefined): unknown {
+  if (!scopes) return [];
+  if (scopes.kind !== 'list') return toPlain(scopes) ?? (scopes.kind === 'unknown' ? [scopes.expr ?? '?'] : []);
+  return scopes.items.map((s) => (s.kind === 'known' ? s.value : s.kind === 'unknown' ? (s.expr ?? '?') : '?'));
+}
+
 function document(perms: Permission[], scopes: Value | undefined, r: NativeResource): Fact<string | null> {
   const parts: Value[] = perms.flatMap((p) => [p.actions, p.notActions, p.dataActions, p.notDataActions].filter((v): v is Value => v !== undefined));
-  if (scopes) parts.push(scopes);
   for (const v of parts) {
     if (containsUnknown(v)) {
       const u = firstUnknown(v)!;
@@ -61,7 +68,7 @@ function document(perms: Permission[], scopes: Value | undefined, r: NativeResou
       dataActions: toPlain(p.dataActions) ?? [],
       notDataActions: toPlain(p.notDataActions) ?? [],
     })),
-    assignableScopes: toPlain(scopes) ?? [],
+    assignableScopes: scopeTexts(scopes),
   };
   return fact(JSON.stringify(json), r.loc);
 }

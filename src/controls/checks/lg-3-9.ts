@@ -125,7 +125,12 @@ function transportDraft(e: Entity, httpsOnly: Fact<boolean> | undefined, minTls:
     return fail(e, { ja: problems.map((p) => p.text.ja).join('。'), en: problems.map((p) => p.text.en).join('; ') }, { location: locOf(problems[0]!.loc, e), evidence });
   }
   if (open.length > 0) return unknownFrom(e, { ja: '通信の暗号化の設定を判定できません', en: 'cannot tell how transport is encrypted' }, open, { evidence });
-  return pass(e, { ja: 'HTTPS のみ・TLS 1.2 以上で通信します', en: 'HTTPS only, TLS 1.2 or later' }, { location: locOf(minTls ?? httpsOnly, e), evidence });
+  const text = !minTls
+    ? { ja: 'HTTPS の通信だけを受け付けます', en: 'HTTPS only' }
+    : !httpsOnly
+      ? { ja: `最小 TLS バージョンは ${version} です（1.2 以上）`, en: `minimum TLS version ${version} (1.2 or later)` }
+      : { ja: `HTTPS のみ、最小 TLS バージョン ${version} で通信します`, en: `HTTPS only, minimum TLS version ${version}` };
+  return pass(e, text, { location: locOf(minTls ?? httpsOnly, e), evidence });
 }
 
 export const check: ControlCheck = {

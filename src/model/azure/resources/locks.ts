@@ -53,30 +53,39 @@ function coveredByArmId(ctx: LiftContext, id: string, lvl: ScopeLevel, loc: Reso
   return fact(out, loc);
 }
 
-/** A child resource of `key` (a database of a server, a key of a vault); disks a VM creates are not its children. */
-function childOf(e: Entity, key: string): boolean {
-  if (e.kind === 'data-store') return e.storeType !== 'managed-disk' && e.parent?.known === true && e.parent.value === key;
-  if (e.kind === 'key') return e.parent?.known === true && e.parent.value === key;
-  return false;
+/** The entity a child resource belongs to (a database's server, a key's vault); disks a VM creates are not its children. */
+function parentOf(e: Entity): string | undefined {
+  if (e.kind === 'data-store' && e.storeType === 'managed-disk') return undefined;
+  const p = e.kind === 'data-store' || e.kind === 'key' ? e.parent : undefined;
+  return p?.known ? p.value : undefined;
 }
 
-/** Entities below a Terraform target: the target, stores whose parent it is, or resources of a resource group. */
+/** Entities below a Terraform target: the target or the resources of a resource group, and their child resources. */
 function coveredByTerraform(ctx: LiftContext, target: NativeResource, loc: ResourceLock['loc']): Links {
-  const out: Link[] = [];
   const rgName = knownText(armPath(target.attrs, 'name'));
   const isGroup = RESOURCE_GROUP_TYPES.has(target.type.toLowerCase());
-  for (const e of ctx.model.entities()) {
-    const n = e.native;
-    if (!n || e.kind === 'lock') continue;
-    if (isGroup) {
-      const rg = attr(n, 'resource_group_name');
-      const inGroup = (rg?.kind === 'ref' && rg.target === target.key) || (rgName !== undefined && knownText(rg) === rgName);
-      if (inGroup) out.push(fact(e.id, loc));
-    } else if (e.id === target.key || childOf(e, target.key)) {
-      out.push(fact(e.id, loc));
+  const covered = new Set<string>();
+  const all = [...ctx.model.entities()].filter((e) => e.kind !== 'lock' && e.native);
+  for (const e of all) {
+    if (!isGroup) {
+      if (e.id === target.key) covered.add(e.id);
+      continue;
+    }
+    const rg = attr(e.native!, 'resource_group_name');
+    if ((rg?.kind === 'ref' && rg.target === target.key) || (rgName !== undefined && knownText(rg) === rgName)) covered.add(e.id);
+  }
+  // Child resources (azurerm writes no resource group on them) follow their parent, level by level.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const e of all) {
+      const p = parentOf(e);
+      if (!covered.has(e.id) && p !== undefined && covered.has(p)) {
+        covered.add(e.id);
+        grew = true;
+      }
     }
   }
-  return fact(out, loc);
+  return fact([...covered].map((id) => fact(id, loc)), loc);
 }
 
 function lock(r: NativeResource, ctx: LiftContext, lvl: Fact<'CanNotDelete' | 'ReadOnly'>, target: Link, locatedBy?: NativeResource): ResourceLock {

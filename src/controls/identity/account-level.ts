@@ -54,5 +54,10 @@ export function absentFrom(scope: ScanScope, what: LocalText, key?: string): Dra
  */
 export function onlyIf(e: Entity, what: LocalText, key?: string): Draft | undefined {
   if (!e.conditional) return undefined;
-  return unknown(e, { ja: `${what.ja}が作成されるか判定できません`, en: `cannot tell whether the ${what.en} is created` }, [e.conditional], key ? { key } : {});
+  return unknown(
+    e,
+    { ja: `${what.ja}は評価できない条件のもとでだけ作成されます`, en: `${what.en}: created only under a condition that cannot be evaluated` },
+    [e.conditional],
+    key ? { key } : {},
+  );
 }

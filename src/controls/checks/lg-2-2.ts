@@ -70,7 +70,8 @@ export const check: ControlCheck = {
     const allowed = new Set(policy.allowedRegions.map(normalRegion));
     const drafts: Draft[] = [];
     const groups = new Map<string, UnknownGroup>();
-    const scopeOf = (e: Entity) => model.scopes.find((s) => s.scope === e.scope && s.source === e.source && s.cloud === e.cloud);
+    const scopes = new Map(model.scopes.map((s) => [`${s.source}\u0000${s.cloud}\u0000${s.scope}`, s]));
+    const scopeOf = (e: Entity) => scopes.get(`${e.source}\u0000${e.cloud}\u0000${e.scope}`);
 
     const judgeRegion = (e: Entity, region: Fact<string>) => {
       const key = partKey(e);

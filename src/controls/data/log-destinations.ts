@@ -23,7 +23,7 @@ export interface LogDestinations {
 
 /** The destinations of the feeders `include` accepts. */
 export function logDestinations(model: CloudModel, include: (f: LogFeeder) => boolean = () => true): LogDestinations {
-  const byId = new Map<string, LogStorage>();
+  const byId = new Map<string, LogStorage & { seen: Set<LogFeeder> }>();
   const unresolved: LogDestinations['unresolved'] = [];
   const feeders: LogFeeder[] = [...model.all('trail'), ...model.all('log-setting')];
   for (const f of feeders) {
@@ -40,10 +40,12 @@ export function logDestinations(model: CloudModel, include: (f: LogFeeder) => bo
       const store = model.getOf(l.value, 'data-store');
       if (!store) continue;
       const cur = byId.get(store.id);
-      if (cur) {
-        if (!cur.feeders.includes(f)) cur.feeders.push(f);
-      } else byId.set(store.id, { store, feeders: [f] });
+      if (!cur) byId.set(store.id, { store, feeders: [f], seen: new Set([f]) });
+      else if (!cur.seen.has(f)) {
+        cur.seen.add(f);
+        cur.feeders.push(f);
+      }
     }
   }
-  return { storages: [...byId.values()], unresolved };
+  return { storages: [...byId.values()].map(({ store, feeders }) => ({ store, feeders })), unresolved };
 }

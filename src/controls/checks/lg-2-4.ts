@@ -137,7 +137,7 @@ export const check: ControlCheck = {
           fail(
             subject,
             {
-              ja: `一つの鍵${named.ja}が、${list('ja')} の異なるデータの暗号化に共用されています。一方だけを暗号化消去することができません`,
+              ja: `一つの鍵${named.ja}が、${list('ja')} の異なるデータの暗号化に共用されており、そのうち一つだけを暗号化消去することができません`,
               en: `one key${named.en} encrypts data of different ${list('en')}; one of them cannot be crypto-erased alone`,
             },
             { ...extra, evidence },

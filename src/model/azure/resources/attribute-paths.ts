@@ -7,11 +7,14 @@ import { field } from '../../../readers/value.js';
 import { lookupField } from '../../../eval/arm/values.js';
 import { itemsOf } from '../../lift-values.js';
 
+/** Stepping into a value that is not known yields that value: what lies inside it is unknown for the same reason. */
+const opaque = (v: Value): boolean => v.kind === 'unknown' || v.kind === 'ref';
+
 /** Follows property names (case-insensitive) and list indexes through an ARM value. */
 export function armPath(v: Value | undefined, ...steps: (string | number)[]): Value | undefined {
   let cur = v;
   for (const s of steps) {
-    if (!cur) return undefined;
+    if (!cur || opaque(cur)) return cur;
     if (typeof s === 'number') cur = cur.kind === 'list' ? cur.items[s] : undefined;
     else cur = cur.kind === 'object' ? lookupField(cur, s) : undefined;
   }
@@ -28,6 +31,7 @@ export function tfPath(v: Value | undefined, ...steps: string[]): Value | undefi
   let cur = v;
   for (const s of steps) {
     if (cur?.kind === 'list') cur = cur.items[0];
+    if (!cur || opaque(cur)) return cur;
     cur = field(cur, s);
   }
   return cur;

@@ -13,7 +13,7 @@ import type { LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf, itemsOf, numberFact, stringFact } from '../../lift-values.js';
 import { armPath, attr, blocks, isSet, knownText, prop, tfPath } from './attribute-paths.js';
 import { newDataStore } from './base.js';
-import { customerKey } from './key-reference.js';
+import { keyReference } from './key-reference.js';
 import { admitsAddresses, enabledText, publicExposure } from './public-access.js';
 import { ARM, TERRAFORM } from './sources.js';
 import { tlsFact } from './tls.js';
@@ -62,7 +62,7 @@ const armAccounts: LiftHandler = {
   lift(r, ctx) {
     const s = newDataStore(r, ctx, 'cosmosdb-account');
     const key = prop(r, 'keyVaultKeyUri');
-    s.encryption = isSet(key) ? customerKey(ctx, r, key, 'keyVaultKeyUri') : defaulted({ mode: 'provider-managed' }, r.loc);
+    s.encryption = isSet(key) ? keyReference(ctx, r, key, 'keyVaultKeyUri') : defaulted({ mode: 'provider-managed' }, r.loc);
     const ipRanges = admitsAddresses(prop(r, 'ipRules'), r, 'ipRules');
     const vnetFilter = boolFact(prop(r, 'isVirtualNetworkFilterEnabled'), r, { name: 'isVirtualNetworkFilterEnabled', default: false });
     s.publiclyAccessible = publicExposure(enabledText(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess', true), filterless(ipRanges, vnetFilter), ipRanges);
@@ -102,7 +102,7 @@ const terraformAccounts: LiftHandler = {
   lift(r, ctx) {
     const s = newDataStore(r, ctx, 'cosmosdb-account');
     const key = attr(r, 'key_vault_key_id');
-    s.encryption = isSet(key) ? customerKey(ctx, r, key, 'key_vault_key_id') : defaulted({ mode: 'provider-managed' }, r.loc);
+    s.encryption = isSet(key) ? keyReference(ctx, r, key, 'key_vault_key_id') : defaulted({ mode: 'provider-managed' }, r.loc);
     // azurerm 3.x wrote the filter as one comma-separated string, 4.x as a list.
     const filter = attr(r, 'ip_range_filter');
     const ipRanges = filter?.kind === 'known' && typeof filter.value === 'string' ? fact(filter.value.trim() !== '', filter.loc ?? r.loc) : admitsAddresses(filter, r, 'ip_range_filter');

@@ -131,12 +131,15 @@ const terraformSettings: LiftHandler = {
       })),
     ];
     const target = namesSubscription(targetValue) ? 'subscription' : ctx.links.link(targetValue, r, 'target_resource_id');
+    // A dynamic block over values known only at plan time gives no blocks to read.
+    const written = [attr(r, 'enabled_log'), attr(r, 'log'), ...blocks(r, 'enabled_log'), ...blocks(r, 'log')].find((b) => b?.kind === 'unknown' || b?.kind === 'ref');
     const dest = destinations(ctx, r, [
       { v: attr(r, 'log_analytics_workspace_id'), name: 'log_analytics_workspace_id' },
       { v: attr(r, 'storage_account_id'), name: 'storage_account_id' },
       { v: attr(r, 'eventhub_authorization_rule_id'), name: 'eventhub_authorization_rule_id' },
     ]);
-    emit(ctx, r, target, categories(entries, r, attr(r, 'enabled_log') ?? attr(r, 'log')), dest);
+    const cats = written ? unknownFact(causeOf(written, r, 'enabled_log'), written.loc ?? r.loc) : categories(entries, r, attr(r, 'enabled_log') ?? attr(r, 'log'));
+    emit(ctx, r, target, cats, dest);
   },
 };
 

@@ -16,7 +16,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { causeOf, itemsOf } from '../../lift-values.js';
 import { armPath, attr, blocks, isSet, knownText, prop, tfPath } from './attribute-paths.js';
 import { azureBase, newDataStore } from './base.js';
-import { customerKey, linkKeyLater } from './key-reference.js';
+import { keyReference, linkKeyLater, mayBeEmpty } from './key-reference.js';
 import { attachDisk } from './machine-disks.js';
 import { redundancyFact } from './redundancy.js';
 import { ARM, TERRAFORM } from './sources.js';
@@ -31,7 +31,7 @@ function desEncryption(ctx: LiftContext, r: NativeResource, sets: { v: Value | u
   const named = sets.find((s) => isSet(s.v));
   if (!named?.v) return platform;
   const v = named.v;
-  if (v.kind === 'unknown' && !v.expr) return unknownFact(causeOf(v, r, named.name), v.loc ?? r.loc);
+  if (mayBeEmpty(v)) return unknownFact(causeOf(v, r, named.name), v.loc ?? r.loc);
   return fact({ mode: 'customer-managed', key: ctx.links.link(v, r, named.name), ...(knownText(v) ? { keyText: knownText(v) } : {}) }, v.loc ?? r.loc);
 }
 
@@ -72,7 +72,7 @@ const armDisks: LiftHandler = {
 /** Azure Disk Encryption: the key encryption key when there is one, else the secret in the customer's vault. */
 function adeEncryption(ctx: LiftContext, r: NativeResource, settings: Value): Fact<Encryption> {
   const kek = tfPath(settings, 'key_encryption_key', 'key_url');
-  if (isSet(kek)) return customerKey(ctx, r, kek, 'encryption_settings.key_encryption_key.key_url');
+  if (isSet(kek)) return keyReference(ctx, r, kek, 'encryption_settings.key_encryption_key.key_url');
   const secret = tfPath(settings, 'disk_encryption_key', 'secret_url');
   return fact({ mode: 'customer-managed', ...(knownText(secret) ? { keyText: knownText(secret) } : {}) }, settings.loc ?? r.loc);
 }

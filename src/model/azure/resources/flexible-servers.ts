@@ -18,7 +18,7 @@ import { boolFact, causeOf, numberFact } from '../../lift-values.js';
 import { ancestorId } from './arm-ids.js';
 import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
-import { customerKey } from './key-reference.js';
+import { customerKey, keyReference } from './key-reference.js';
 import { literalSecrets } from './literal-secret.js';
 import { idByName, registerName } from './name-index.js';
 import { enabledText } from './public-access.js';
@@ -96,7 +96,7 @@ const terraformServers: LiftHandler = {
   lift(r, ctx) {
     const s = server(r, ctx);
     const key = attr(r, 'customer_managed_key', 'key_vault_key_id');
-    s.encryption = isSet(key) ? customerKey(ctx, r, key, 'customer_managed_key.key_vault_key_id') : defaulted({ mode: 'provider-managed' }, r.loc);
+    s.encryption = isSet(key) ? keyReference(ctx, r, key, 'customer_managed_key.key_vault_key_id') : defaulted({ mode: 'provider-managed' }, r.loc);
     s.multiZone = zoneRedundant(attr(r, 'high_availability', 'mode'), r, 'high_availability.mode');
     s.backupRetentionDays = numberFact(attr(r, 'backup_retention_days'), r, { name: 'backup_retention_days', default: 7 });
     s.replicationRegions = backupRegions(boolFact(attr(r, 'geo_redundant_backup_enabled'), r, { name: 'geo_redundant_backup_enabled', default: false }), s.region);

@@ -104,3 +104,26 @@ export function customerKey(ctx: LiftContext, r: NativeResource, v: Value, name:
   linkKeyLater(ctx, r, v, name, (l) => (enc.key = l), keyName);
   return fact(enc, v.loc ?? r.loc);
 }
+
+/**
+ * An unknown that an input the user gives decides (a parameter, a variable,
+ * a data source) may turn out empty, which means no key at all; one read
+ * from a deployed resource (`reference()`, known after apply) is a key.
+ */
+export function mayBeEmpty(v: Value): boolean {
+  if (v.kind !== 'unknown') return false;
+  return !(v.cause.inputs.length > 0 && v.cause.inputs.every((i) => /\(known after apply\)$|^reference\(|^list\w*\(/i.test(i)));
+}
+
+/**
+ * Encryption when a key reference, if present, means a customer key (an
+ * `keyVaultKeyUri`, a `key_vault_key_id`): customer-managed, or unknown
+ * when an input may leave the reference empty.
+ */
+export function keyReference(ctx: LiftContext, r: NativeResource, v: Value, name: string, keyName?: Value): Fact<Encryption> {
+  if (mayBeEmpty(v)) {
+    const cause = causeOf(v, r, name);
+    return unknownFact({ ...cause, detail: `whether a customer key is used depends on ${name}: ${cause.detail}` }, v.loc ?? r.loc);
+  }
+  return customerKey(ctx, r, v, name, keyName);
+}

@@ -16,7 +16,7 @@ import { ancestorId } from './arm-ids.js';
 import { attr, isSet, knownText, prop } from './attribute-paths.js';
 import { azureBase } from './base.js';
 import { later } from './deferred.js';
-import { customerKey } from './key-reference.js';
+import { keyReference } from './key-reference.js';
 import { ARM, TERRAFORM } from './sources.js';
 
 function retention(v: Value | undefined, sku: Value | undefined, r: NativeResource, name: string): Fact<number | null> {
@@ -82,7 +82,7 @@ const armClusters: LiftHandler = {
   pass: 'entity',
   lift(r, ctx) {
     const uri = prop(r, 'keyVaultProperties', 'keyVaultUri');
-    clusters(ctx).set(r.key, isSet(uri) ? customerKey(ctx, r, uri, 'keyVaultProperties.keyVaultUri', prop(r, 'keyVaultProperties', 'keyName')) : defaulted({ mode: 'provider-managed' }, r.loc));
+    clusters(ctx).set(r.key, isSet(uri) ? keyReference(ctx, r, uri, 'keyVaultProperties.keyVaultUri', prop(r, 'keyVaultProperties', 'keyName')) : defaulted({ mode: 'provider-managed' }, r.loc));
   },
 };
 
@@ -114,7 +114,7 @@ const terraformClusterKeys: LiftHandler = {
   lift(r, ctx) {
     const cluster = attr(r, 'log_analytics_cluster_id');
     const key = attr(r, 'key_vault_key_id');
-    if (cluster?.kind === 'ref' && isSet(key)) clusters(ctx).set(cluster.target, customerKey(ctx, r, key, 'key_vault_key_id'));
+    if (cluster?.kind === 'ref' && isSet(key)) clusters(ctx).set(cluster.target, keyReference(ctx, r, key, 'key_vault_key_id'));
   },
 };
 

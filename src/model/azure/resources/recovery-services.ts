@@ -18,7 +18,7 @@ import { ancestorId, parentLink } from './arm-ids.js';
 import { armPath, attr, isSet, knownText, prop, tfPath } from './attribute-paths.js';
 import { azureBase, newDataStore } from './base.js';
 import { later } from './deferred.js';
-import { customerKey } from './key-reference.js';
+import { keyReference } from './key-reference.js';
 import { disksOf } from './machine-disks.js';
 import { idByName, registerName } from './name-index.js';
 import { enabledText } from './public-access.js';
@@ -40,7 +40,7 @@ function storageRedundancy(v: Value | undefined, r: NativeResource, name: string
 
 function vault(r: NativeResource, ctx: LiftContext, key: Value | undefined, keyName: string, immutability: Value | undefined, immutabilityName: string, redundancy: Fact<string>, access: Fact<boolean>): DataStore {
   const v = newDataStore(r, ctx, 'recovery-services-vault');
-  v.encryption = isSet(key) ? customerKey(ctx, r, key, keyName) : defaulted({ mode: 'provider-managed' }, r.loc);
+  v.encryption = isSet(key) ? keyReference(ctx, r, key, keyName) : defaulted({ mode: 'provider-managed' }, r.loc);
   v.immutable = isSet(immutability) ? immutabilityState(immutability, r, immutabilityName) : defaulted(false, r.loc);
   v.redundancy = redundancy;
   v.replicationRegions = replicaRegions(redundancy, v.region);

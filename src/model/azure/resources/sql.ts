@@ -19,7 +19,7 @@ import { ancestorId, parentLink } from './arm-ids.js';
 import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
 import { later } from './deferred.js';
-import { customerKey } from './key-reference.js';
+import { customerKey, keyReference } from './key-reference.js';
 import { literalSecrets } from './literal-secret.js';
 import { registerName } from './name-index.js';
 import { enabledText } from './public-access.js';
@@ -89,7 +89,7 @@ const armDatabases: LiftHandler = {
     d.accessLogging = defaulted(false, r.loc);
     // A database-level key (API 2022-05-01-preview and later) overrides the server's protector.
     const own = prop(r, 'encryptionProtector');
-    if (isSet(own)) d.encryption = customerKey(ctx, r, own, 'encryptionProtector');
+    if (isSet(own)) d.encryption = keyReference(ctx, r, own, 'encryptionProtector');
     shareServerExposure(ctx, d);
     ctx.model.add(d);
   },
@@ -175,7 +175,7 @@ const terraformServers: LiftHandler = {
   lift(r, ctx) {
     const s = newDataStore(r, ctx, 'sql-server');
     const key = attr(r, 'transparent_data_encryption_key_vault_key_id');
-    s.encryption = isSet(key) ? customerKey(ctx, r, key, 'transparent_data_encryption_key_vault_key_id') : SERVICE_MANAGED(r);
+    s.encryption = isSet(key) ? keyReference(ctx, r, key, 'transparent_data_encryption_key_vault_key_id') : SERVICE_MANAGED(r);
     s.minTlsVersion = tlsFact(attr(r, 'minimum_tls_version'), r, 'minimum_tls_version', '1.2');
     s.accessLogging = defaulted(false, r.loc);
     const secrets = literalSecrets(r, [{ v: attr(r, 'administrator_login_password'), name: 'administrator_login_password' }]);
@@ -202,7 +202,7 @@ const terraformDatabases: LiftHandler = {
     const key = attr(r, 'transparent_data_encryption_key_vault_key_id');
     if (!tde.known) d.encryption = tde;
     else if (!tde.value) d.encryption = fact({ mode: 'none' }, tde.loc);
-    else if (isSet(key)) d.encryption = customerKey(ctx, r, key, 'transparent_data_encryption_key_vault_key_id');
+    else if (isSet(key)) d.encryption = keyReference(ctx, r, key, 'transparent_data_encryption_key_vault_key_id');
     shareServerExposure(ctx, d);
     ctx.model.add(d);
   },
@@ -216,7 +216,7 @@ const terraformTransparentDataEncryption: LiftHandler = {
     const s = terraformTarget(ctx, attr(r, 'server_id'));
     if (!s) return;
     const key = attr(r, 'key_vault_key_id') ?? attr(r, 'managed_hsm_key_id');
-    s.encryption = isSet(key) ? customerKey(ctx, r, key, 'key_vault_key_id') : fact({ mode: 'provider-managed' }, r.loc);
+    s.encryption = isSet(key) ? keyReference(ctx, r, key, 'key_vault_key_id') : fact({ mode: 'provider-managed' }, r.loc);
     if (r.conditional && isSet(key)) s.encryption = unknownFact(r.conditional, r.loc);
   },
 };

@@ -19,7 +19,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf } from '../../lift-values.js';
 import { apiAtLeast, armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
-import { customerKey } from './key-reference.js';
+import { customerKey, keyReference } from './key-reference.js';
 import { registerName } from './name-index.js';
 import { admitsAddresses, allowsByDefault, enabledText, publicExposure } from './public-access.js';
 import { redundancyFact, replicaRegions } from './redundancy.js';
@@ -107,7 +107,7 @@ const terraformAccounts: LiftHandler = {
   lift(r, ctx) {
     const s = newDataStore(r, ctx, 'storage-account');
     const cmk = attr(r, 'customer_managed_key', 'key_vault_key_id');
-    s.encryption = isSet(cmk) ? customerKey(ctx, r, cmk, 'customer_managed_key.key_vault_key_id') : defaulted({ mode: 'provider-managed' }, r.loc);
+    s.encryption = isSet(cmk) ? keyReference(ctx, r, cmk, 'customer_managed_key.key_vault_key_id') : defaulted({ mode: 'provider-managed' }, r.loc);
     s.redundancy = redundancyFact(attr(r, 'account_replication_type'), r, 'account_replication_type');
     s.replicationRegions = replicaRegions(s.redundancy, s.region);
     const https = firstSet(r, 'https_traffic_only_enabled', 'enable_https_traffic_only');

@@ -190,7 +190,8 @@ describe('PostgreSQL and MySQL flexible servers', () => {
     const pg = get(model, tfKey('azurerm_postgresql_flexible_server.pg'), 'data-store');
     expect(pg.multiZone).toMatchObject({ value: false });
     expect(pg.literalSecrets).toMatchObject([{ attribute: 'administrator_password' }]);
-    expect(pg.encryption?.known && inputsOf(pg.encryption.value.key)).toEqual(['var.pg_key_id']);
+    // A variable may be left null, which means no customer key: whether there is one depends on it.
+    expect(inputsOf(pg.encryption)).toEqual(['var.pg_key_id']);
     expect(inputsOf(pg.subnets?.known ? pg.subnets.value[0] : undefined)).toEqual(['var.db_subnet_id']);
     expect(pg.publiclyAccessible).toMatchObject({ value: false });
     expect(pg.minTlsVersion).toMatchObject({ value: '1.3' });
@@ -245,6 +246,25 @@ describe('Cosmos DB', () => {
     expect(c.publiclyAccessible).toMatchObject({ value: false });
     expect(c.multiZone).toMatchObject({ value: false, defaulted: true });
     expect(c.backupRetentionDays).toMatchObject({ value: 8 / 24, defaulted: true });
+  });
+
+  it('a key read from a deployed vault is a customer key; one from a parameter depends on that parameter', () => {
+    const { model } = lift([
+      arm(COSMOS, 'c-ref', { properties: { keyVaultKeyUri: unk("reference(resourceId('Microsoft.KeyVault/vaults/keys', variables('kv'), 'k'))", 'known after deployment', '[reference(...).keyUri]') } }),
+      arm(COSMOS, 'c-param', { properties: { keyVaultKeyUri: unk('parameter cmkUri', 'no value', "[if(empty(parameters('cmkUri')), null(), parameters('cmkUri'))]") } }),
+    ]);
+    expect(get(model, armKey(COSMOS, 'c-ref'), 'data-store').encryption).toMatchObject({ value: { mode: 'customer-managed' } });
+    expect(inputsOf(get(model, armKey(COSMOS, 'c-param'), 'data-store').encryption)).toEqual(['parameter cmkUri']);
+  });
+
+  it('properties that could not be evaluated leave every setting unknown rather than defaulted', () => {
+    const r = arm(COSMOS, 'c-opaque', {});
+    r.attrs.fields.properties = unk('parameter accountProperties', 'no value', "[parameters('accountProperties')]");
+    const { model } = lift([r]);
+    const s = get(model, armKey(COSMOS, 'c-opaque'), 'data-store');
+    expect(inputsOf(s.encryption)).toEqual(['parameter accountProperties']);
+    expect(inputsOf(s.publiclyAccessible)).toEqual(['parameter accountProperties']);
+    expect(inputsOf(s.backupRetentionDays)).toEqual(['parameter accountProperties']);
   });
 
   it('azurerm: default backups, string IP filter, zone-redundant single region', () => {

@@ -152,6 +152,17 @@ describe('diagnostic settings (azurerm)', () => {
     expect(trail.destinations).toMatchObject({ value: [{ value: tfKey('azurerm_log_analytics_workspace.law') }] });
   });
 
+  it('log blocks from a dynamic block over a data source leave the categories unknown, naming it', () => {
+    const dynamicBlocks = unk('data.azurerm_monitor_diagnostic_categories.kv', 'read at plan time', 'dynamic "enabled_log"');
+    const { model } = lift([
+      tf('azurerm_monitor_diagnostic_setting', 'all', { name: 'all', target_resource_id: unk('var.target_id'), enabled_log: [dynamicBlocks] }),
+    ]);
+    const s = get(model, tfKey('azurerm_monitor_diagnostic_setting.all'), 'log-setting');
+    expect(inputsOf(s.categories)).toEqual(['data.azurerm_monitor_diagnostic_categories.kv']);
+    expect(inputsOf(s.enabled)).toEqual(['data.azurerm_monitor_diagnostic_categories.kv']);
+    expect(inputsOf(s.target)).toEqual(['var.target_id']);
+  });
+
   it('a literal subscription ID or an interpolated one is the subscription too', () => {
     const { model } = lift([
       tf('azurerm_monitor_diagnostic_setting', 'a', { name: 'a', target_resource_id: '/subscriptions/00000000-0000-0000-0000-000000000000', enabled_log: [{ category: 'Administrative' }] }),

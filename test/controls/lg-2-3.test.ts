@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/controls/checks/lg-2-3.js';
+import type { Encryption } from '../../src/model/data.js';
 import { defaulted, fact } from '../../src/model/fact.js';
 import { ModelBuilder, cause } from '../graph/model-builder.js';
 import { customerKey, key, logStore, only, providerKey, run, store } from './data-controls-support.js';
@@ -44,7 +45,7 @@ describe('LG-2.3', () => {
 
   it('names the unresolved input and keeps the parts of one resource apart', () => {
     const b = new ModelBuilder();
-    store(b, 'bucket', 's3-bucket', { encryption: b.fact(cause('var.kms_key_arn')) });
+    store(b, 'bucket', 's3-bucket', { encryption: b.fact<Encryption>(cause('var.kms_key_arn')) });
     const native = { source: 'terraform' as const, cloud: 'aws' as const, type: 'aws_instance', address: 'aws_instance.app', key: 'app', scope: 'network', attrs: { kind: 'object' as const, fields: {} }, loc: { file: 'x.tf', line: 1 } };
     for (const part of ['root_block_device', 'ebs_block_device[/dev/sdf]']) {
       const v = store(b, `app#${part}`, 'ebs-volume', { encryption: providerKey(b, 'alias/aws/ebs') });

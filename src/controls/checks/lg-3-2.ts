@@ -31,7 +31,8 @@ function approvalOf(p: InternetPath, c: Closedness, ctx: ControlContext): Approv
 function judgePath(subnet: Subnet, c: Exclude<Closedness, { kind: 'open' }>, p: InternetPath, ctx: ControlContext): Draft {
   const seg = describeSegment(c.assignment, ctx.model);
   const exit = exitLabel(p);
-  const via = pathSummary(p);
+  const hops = pathSummary(p);
+  const via = hops ? { ja: `（${hops}）`, en: ` (${hops})` } : { ja: '', en: '' };
   const v6 = p.family === 'ipv6' ? { ja: 'IPv6 で', en: 'IPv6 ' } : { ja: '', en: '' };
   const match = approvalOf(p, c, ctx);
   const evidence: Record<string, unknown> = {
@@ -51,8 +52,8 @@ function judgePath(subnet: Subnet, c: Exclude<Closedness, { kind: 'open' }>, p: 
       status: 'exception',
       subject: subnet,
       message: {
-        ja: `${seg.ja}のサブネットから${exit.ja}を通る${v6.ja}インターネットへの経路（${via}）は、承認「${a.id}」（${a.reason}、承認者 ${a.approver}、期限 ${a.expires}）による例外です`,
-        en: `the ${v6.en}path from this subnet in the ${seg.en} to the internet through ${exit.en} (${via}) is an exception approved as "${a.id}" (${a.reason}; approver ${a.approver}; expires ${a.expires})`,
+        ja: `${seg.ja}のサブネットから${exit.ja}を通る${v6.ja}インターネットへの経路${via.ja}は、承認「${a.id}」（${a.reason}、承認者 ${a.approver}、期限 ${a.expires}）による例外です`,
+        en: `the ${v6.en}path from this subnet in the ${seg.en} to the internet through ${exit.en}${via.en} is an exception approved as "${a.id}" (${a.reason}; approver ${a.approver}; expires ${a.expires})`,
       },
       ...extra,
     };
@@ -68,12 +69,12 @@ function judgePath(subnet: Subnet, c: Exclude<Closedness, { kind: 'open' }>, p: 
     const text =
       c.kind === 'maybe'
         ? {
-            ja: `サブネットから${exit.ja}を通る${v6.ja}インターネットへの経路（${via}）がありますが、サブネットが閉域区分か判定できません${lapsed.ja}`,
-            en: `a ${v6.en}path leads from this subnet to the internet through ${exit.en} (${via}), but whether the subnet is in a closed segment cannot be told${lapsed.en}`,
+            ja: `サブネットから${exit.ja}を通る${v6.ja}インターネットへの経路${via.ja}がありますが、サブネットが閉域区分か判定できません${lapsed.ja}`,
+            en: `a ${v6.en}path leads from this subnet to the internet through ${exit.en}${via.en}, but whether the subnet is in a closed segment cannot be told${lapsed.en}`,
           }
         : {
-            ja: `${seg.ja}のサブネットから${exit.ja}を通る${v6.ja}インターネットへの経路（${via}）があるか判定できません${lapsed.ja}`,
-            en: `cannot tell whether the ${v6.en}path from this subnet in the ${seg.en} through ${exit.en} (${via}) reaches the internet${lapsed.en}`,
+            ja: `${seg.ja}のサブネットから${exit.ja}を通る${v6.ja}インターネットへの経路${via.ja}があるか判定できません${lapsed.ja}`,
+            en: `cannot tell whether the ${v6.en}path from this subnet in the ${seg.en} through ${exit.en}${via.en} reaches the internet${lapsed.en}`,
           };
     return unknown(subnet, text, causes, extra);
   }
@@ -86,8 +87,8 @@ function judgePath(subnet: Subnet, c: Exclude<Closedness, { kind: 'open' }>, p: 
   return fail(
     subnet,
     {
-      ja: `${seg.ja}のサブネットから${exit.ja}を通ってインターネットに出る${v6.ja}経路があります（${via}）${lapsed.ja}${blocked.ja}`,
-      en: `a ${v6.en}path leads from this subnet in the ${seg.en} to the internet through ${exit.en} (${via})${lapsed.en}${blocked.en}`,
+      ja: `${seg.ja}のサブネットから${exit.ja}を通ってインターネットに出る${v6.ja}経路があります${via.ja}${lapsed.ja}${blocked.ja}`,
+      en: `a ${v6.en}path leads from this subnet in the ${seg.en} to the internet through ${exit.en}${via.en}${lapsed.en}${blocked.en}`,
     },
     extra,
   );

@@ -39,7 +39,7 @@ function judgeRule(g: SecurityGroup, rule: SecurityRule, c: Open, endpointLists:
   const label = ruleLabel(rule);
   const key = ruleKey(g, rule);
   const seg = describeSegment(c.assignment, ctx.model);
-  const where = { ja: `${seg.ja}の${groupLabel(g).ja}`, en: `${groupLabel(g).en} in the ${seg.en}` };
+  const where = c.kind === 'closed' ? { ja: `${seg.ja}の${groupLabel(g).ja}`, en: `${groupLabel(g).en} in the ${seg.en}` } : { ja: groupLabel(g).ja, en: groupLabel(g).en };
   const base = { location: rule.loc, key };
   if (!rule.peers.known) {
     return unknown(g, { ja: `${where.ja}で、${label.ja}の送信先を判定できません`, en: `cannot tell the destinations of ${label.en} of ${where.en}` }, [rule.peers.cause], {

@@ -150,9 +150,10 @@ function judgeNeed(net: Network, c: Open, need: Need, endpoints: Endpoint[], com
     if (c.kind === 'maybe') return unknown(net, { ja: `${need.service}: ${v.text.ja}（閉域区分か判定できません）`, en: `${need.service}: ${v.text.en} (whether the network is closed cannot be told)` }, [c.cause], { ...base, location });
     return fail(net, { ja: `${need.service}: ${v.text.ja}`, en: `${need.service}: ${v.text.en}` }, { ...base, location });
   }
+  const where = c.kind === 'closed' ? { ja: `${seg.ja}の `, en: ` in the ${seg.en}` } : { ja: '', en: '' };
   const missing = {
-    ja: `${seg.ja}の ${net.address} に ${need.service} の VPC エンドポイントがありません（${need.why.ja}）`,
-    en: `${net.address} in the ${seg.en} has no VPC endpoint for ${need.service} (${need.why.en})`,
+    ja: `${where.ja}${net.address} に ${need.service} の VPC エンドポイントがありません（${need.why.ja}）`,
+    en: `${net.address}${where.en} has no VPC endpoint for ${need.service} (${need.why.en})`,
   };
   const unresolved = endpoints.filter((e) => !e.service.known).map((e) => (e.service as { cause: UnknownCause }).cause);
   if (unresolved.length > 0) {

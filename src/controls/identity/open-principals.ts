@@ -39,14 +39,19 @@ function isCallerKey(key: string): boolean {
   return CALLER_KEYS.has(k) || k.startsWith('aws:principaltag/');
 }
 
-/** Whether the conditions narrow the caller (a `*`-only Like test does not). */
+/**
+ * Whether the conditions narrow the caller. An equality test does whatever
+ * its value is; a Like test does not when its pattern is `*` or unknown.
+ */
 export function restrictsCaller(c: PolicyConditions | undefined): Maybe {
   if (!c) return false;
-  const narrows = c.entries.some(
-    (e) => isCallerKey(e.key) && !(e.operator.toLowerCase().includes('like') && e.values.unknowns.length === 0 && e.values.values.every((v) => v === '*')),
-  );
-  if (narrows) return true;
-  const open = [...c.unknowns, ...c.entries.filter((e) => isCallerKey(e.key)).flatMap((e) => e.values.unknowns)];
+  const open: UnknownCause[] = [...c.unknowns];
+  for (const e of c.entries) {
+    if (!isCallerKey(e.key)) continue;
+    if (!e.operator.toLowerCase().includes('like')) return true;
+    if (e.values.values.some((v) => v !== '*')) return true;
+    open.push(...e.values.unknowns);
+  }
   return open.length ? open : false;
 }
 

@@ -1,0 +1,145 @@
+// LG-6.7 on hand-built models: wildcard grants in identity policies, open
+// principals in resource policies and the conditions that close them, Azure
+// custom roles, and inline policies that share their role's address.
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/controls/checks/lg-6-7.js';
+import { of, run, statuses } from './lg-3-support.js';
+import { IdentityModel, cause, doc, marker } from './identity-support.js';
+
+const GET = { Action: 's3:GetObject', Resource: 'arn:aws:s3:::juki-docs/*' };
+
+describe('LG-6.7 identity policies', () => {
+  it('fails Allow * on * (also as *:* or NotAction), passes service wildcards and scoped resources, ignores Deny', () => {
+    const m = new IdentityModel();
+    m.policy('aws_iam_policy.star', doc({ Effect: 'Allow', Action: '*', Resource: '*' }));
+    m.policy('aws_iam_policy.star_star', doc({ Sid: 'All', Effect: 'Allow', Action: ['s3:*', '*:*'], Resource: ['*'] }));
+    m.policy('aws_iam_policy.not_action', doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }));
+    m.policy('aws_iam_policy.service', doc({ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }));
+    m.policy('aws_iam_policy.scoped', doc({ Effect: 'Allow', Action: '*', Resource: 'arn:aws:s3:::juki-docs/*' }));
+    m.policy('aws_iam_policy.deny', doc({ Effect: 'Deny', Action: '*', Resource: '*' }));
+    m.policy('aws_iam_policy.none', null);
+    const drafts = run(check, m);
+    expect(statuses(drafts)).toEqual([
+      'aws_iam_policy.star=fail',
+      'aws_iam_policy.star_star=fail',
+      'aws_iam_policy.not_action=fail',
+      'aws_iam_policy.service=pass',
+      'aws_iam_policy.scoped=pass',
+      'aws_iam_policy.deny=pass',
+    ]);
+    expect(of(drafts, 'aws_iam_policy.star_star')[0]!.message.en).toContain('All (Statement[0])');
+    expect(of(drafts, 'aws_iam_policy.not_action')[0]!.message.en).toContain('NotAction');
+  });
+
+  it('is unknown when an action, resource, effect or whole statement is unknown, unless another statement already fails', () => {
+    const m = new IdentityModel();
+    m.policy('aws_iam_policy.action', doc({ Effect: 'Allow', Action: marker('var.actions'), Resource: '*' }));
+    m.policy('aws_iam_policy.resource', doc({ Effect: 'Allow', Action: '*', Resource: marker('var.resources') }));
+    m.policy('aws_iam_policy.effect', doc({ Effect: marker('var.effect'), Action: '*', Resource: '*' }));
+    m.policy('aws_iam_policy.statement', JSON.stringify({ Version: '2012-10-17', Statement: [marker('var.statements')] }));
+    m.policy('aws_iam_policy.document', cause('data.aws_iam_policy_document.shared'));
+    m.policy('aws_iam_policy.decided', doc({ Effect: 'Allow', Action: marker('var.actions'), Resource: '*' }, { Effect: 'Allow', Action: '*', Resource: '*' }));
+    m.policy('aws_iam_policy.irrelevant', doc({ Effect: 'Allow', Action: marker('var.actions'), ...{ Resource: 'arn:aws:s3:::x' } }));
+    const drafts = run(check, m);
+    expect(statuses(drafts)).toEqual([
+      'aws_iam_policy.action=unknown',
+      'aws_iam_policy.resource=unknown',
+      'aws_iam_policy.effect=unknown',
+      'aws_iam_policy.statement=unknown',
+      'aws_iam_policy.document=unknown',
+      'aws_iam_policy.decided=fail',
+      'aws_iam_policy.irrelevant=pass',
+    ]);
+    expect(drafts.slice(0, 5).map((d) => d.unknown!.flatMap((u) => u.inputs))).toEqual([
+      ['var.actions'],
+      ['var.resources'],
+      ['var.effect'],
+      ['var.statements'],
+      ['data.aws_iam_policy_document.shared'],
+    ]);
+  });
+
+  it('keeps inline policies apart from their role by the part key', () => {
+    const m = new IdentityModel();
+    const role = m.role('aws_iam_role.app', doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }));
+    role.native = { source: 'terraform', cloud: 'aws', type: 'aws_iam_role', address: role.address, key: role.id, scope: 'network', attrs: { kind: 'object', fields: {} }, loc: role.loc };
+    const id = m.policy('aws_iam_role.app', doc({ Effect: 'Allow', Action: '*', Resource: '*' }), { policyType: 'inline', id: `${role.id}#inline_policy[admin]` });
+    const p = m.model.getOf(id, 'iam-policy')!;
+    p.native = role.native;
+    const drafts = run(check, m);
+    expect(statuses(drafts)).toEqual(['aws_iam_role.app[inline_policy[admin]]=fail', 'aws_iam_role.app=pass']);
+  });
+});
+
+describe('LG-6.7 resource policies', () => {
+  const anyone = (extra: Record<string, unknown> = {}) => ({ Effect: 'Allow', Principal: '*', ...GET, ...extra });
+
+  it('fails Principal * without conditions or with conditions that do not narrow the caller', () => {
+    const m = new IdentityModel();
+    m.dataStore('aws_s3_bucket.bare', 's3-bucket', { policy: m.val<string | null>(doc(anyone())) });
+    m.dataStore('aws_s3_bucket.tls_only', 's3-bucket', { policy: m.val<string | null>(doc(anyone({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } }))) });
+    m.dataStore('aws_s3_bucket.like_star', 's3-bucket', { policy: m.val<string | null>(doc(anyone({ Condition: { StringLike: { 'aws:PrincipalArn': '*' } } }))) });
+    m.dataStore('aws_s3_bucket.aws_star', 's3-bucket', { policy: m.val<string | null>(doc({ Effect: 'Allow', Principal: { AWS: ['arn:aws:iam::1:root', '*'] }, ...GET })) });
+    m.dataStore('aws_s3_bucket.not_principal', 's3-bucket', { policy: m.val<string | null>(doc({ Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::1:root' }, ...GET })) });
+    const drafts = run(check, m);
+    expect(statuses(drafts)).toEqual([
+      'aws_s3_bucket.bare=fail',
+      'aws_s3_bucket.tls_only=fail',
+      'aws_s3_bucket.like_star=fail',
+      'aws_s3_bucket.aws_star=fail',
+      'aws_s3_bucket.not_principal=fail',
+    ]);
+    expect(drafts[0]!.message.en).toContain('without conditions');
+    expect(drafts[1]!.message.en).toContain('do not narrow the caller');
+  });
+
+  it('passes conditions on the organisation, account, endpoint or source, and a boundary Deny over the same actions', () => {
+    const m = new IdentityModel();
+    const boundary = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } } };
+    const narrowDeny = { Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: '*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } } };
+    m.dataStore('aws_s3_bucket.org', 's3-bucket', { policy: m.val<string | null>(doc(anyone({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } } }))) });
+    m.dataStore('aws_s3_bucket.tag', 's3-bucket', { policy: m.val<string | null>(doc(anyone({ Condition: { StringEquals: { 'aws:PrincipalTag/dept': 'juki' } } }))) });
+    m.dataStore('aws_s3_bucket.boundary', 's3-bucket', { policy: m.val<string | null>(doc(anyone(), boundary)) });
+    m.dataStore('aws_s3_bucket.narrow_deny', 's3-bucket', { policy: m.val<string | null>(doc(anyone(), narrowDeny)) });
+    m.kmsKey('aws_kms_key.ebs', doc({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: '*', Condition: { StringEquals: { 'kms:CallerAccount': '123456789012', 'kms:ViaService': 'ec2.ap-northeast-1.amazonaws.com' } } }));
+    m.kmsKey('aws_kms_key.default', null);
+    expect(statuses(run(check, m))).toEqual([
+      'aws_s3_bucket.org=pass',
+      'aws_s3_bucket.tag=pass',
+      'aws_s3_bucket.boundary=pass',
+      'aws_s3_bucket.narrow_deny=fail',
+      'aws_kms_key.ebs=pass',
+    ]);
+  });
+
+  it('is unknown when the principal or a Like pattern on the caller is unknown (an equality narrows whatever its value), and judges trust policies and IamPolicy resource policies alike', () => {
+    const m = new IdentityModel();
+    m.dataStore('aws_s3_bucket.principal', 's3-bucket', { policy: m.val<string | null>(doc({ Effect: 'Allow', Principal: { AWS: marker('var.reader_arn') }, ...GET })) });
+    m.dataStore('aws_s3_bucket.equals', 's3-bucket', { policy: m.val<string | null>(doc(anyone({ Condition: { StringEquals: { 'aws:SourceVpce': marker('var.vpce') } } }))) });
+    m.dataStore('aws_s3_bucket.condition', 's3-bucket', { policy: m.val<string | null>(doc(anyone({ Condition: { ArnLike: { 'aws:SourceArn': marker('var.source_arn') } } }))) });
+    m.role('aws_iam_role.open_trust', doc({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }));
+    m.policy('aws_sqs_queue_policy.jobs', doc(anyone()), { policyType: 'resource' });
+    const drafts = run(check, m);
+    expect(statuses(drafts)).toEqual(['aws_sqs_queue_policy.jobs=fail', 'aws_iam_role.open_trust=fail', 'aws_s3_bucket.principal=unknown', 'aws_s3_bucket.equals=pass', 'aws_s3_bucket.condition=unknown']);
+    expect(of(drafts, 'aws_iam_role.open_trust')[0]!.message.en).toContain('trust policy');
+    expect(of(drafts, 'aws_s3_bucket.condition')[0]!.unknown!.flatMap((u) => u.inputs)).toEqual(['var.source_arn']);
+  });
+});
+
+describe('LG-6.7 Azure custom roles', () => {
+  it('fails "*" in the actions, passes provider wildcards, and is unknown without the actions', () => {
+    const m = new IdentityModel('azure');
+    m.policy('Microsoft.Authorization/roleDefinitions/owner-like', null, { policyType: 'azure-role-definition', azureActions: ['*'] });
+    m.policy('Microsoft.Authorization/roleDefinitions/vm-operator', null, { policyType: 'azure-role-definition', azureActions: ['Microsoft.Compute/virtualMachines/*'] });
+    m.policy('Microsoft.Authorization/roleDefinitions/from-param', null, { policyType: 'azure-role-definition', azureActions: cause('parameter roleActions') });
+    m.policy('Microsoft.Authorization/roleDefinitions/unread', null, { policyType: 'azure-role-definition' });
+    const drafts = run(check, m);
+    expect(statuses(drafts)).toEqual([
+      'Microsoft.Authorization/roleDefinitions/owner-like=fail',
+      'Microsoft.Authorization/roleDefinitions/vm-operator=pass',
+      'Microsoft.Authorization/roleDefinitions/from-param=unknown',
+      'Microsoft.Authorization/roleDefinitions/unread=unknown',
+    ]);
+    expect(drafts[2]!.unknown![0]!.inputs).toEqual(['parameter roleActions']);
+  });
+});

@@ -118,6 +118,12 @@ export class IdentityModel extends ModelBuilder {
     return k;
   }
 
+  keyVault(address: string): Key {
+    const k: Key = { ...this.base(address, 'Microsoft.KeyVault/vaults'), kind: 'key', keyType: 'key-vault' };
+    this.model.add(k);
+    return k;
+  }
+
   /** A literal secret written on a line of its own file (a tfvars line, a template default). */
   secret(attribute: string, file = 'terraform.tfvars'): LiteralSecret {
     return { attribute, loc: { file, line: this.loc().line } };

@@ -15,11 +15,10 @@ import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { causeOf, itemsOf, numberFact } from '../../lift-values.js';
 import { ancestorId, parentLink } from './arm-ids.js';
+import { backupPlan, longest, protect, storageRedundancy, unreadPolicy } from './backup-plans.js';
 import { armPath, attr, isSet, knownText, prop, tfPath } from './attribute-paths.js';
 import { azureBase, newDataStore } from './base.js';
-import { later } from './deferred.js';
 import { keyReference } from './key-reference.js';
-import { disksOf } from './machine-disks.js';
 import { idByName, registerName } from './name-index.js';
 import { enabledText } from './public-access.js';
 import { replicaRegions } from './redundancy.js';
@@ -27,16 +26,6 @@ import { ARM, TERRAFORM } from './sources.js';
 import { immutabilityState } from './storage.js';
 
 const UNIT_DAYS: Record<string, number> = { days: 1, weeks: 7, months: 30, years: 365 };
-const STORAGE_KINDS: Record<string, string> = { georedundant: 'GRS', locallyredundant: 'LRS', zoneredundant: 'ZRS' };
-
-/** `GeoRedundant` (the default) / `LocallyRedundant` / `ZoneRedundant` as a storage redundancy. */
-function storageRedundancy(v: Value | undefined, r: NativeResource, name: string): Fact<string> {
-  if (!isSet(v)) return defaulted('GRS', r.loc);
-  const text = knownText(v);
-  if (text === undefined) return unknownFact(causeOf(v, r, name), v.loc ?? r.loc);
-  const kind = STORAGE_KINDS[text.toLowerCase()];
-  return kind ? fact(kind, v.loc ?? r.loc) : unknownFact({ inputs: [], detail: `${name} = ${text} is not a storage type` }, v.loc ?? r.loc);
-}
 
 function vault(r: NativeResource, ctx: LiftContext, key: Value | undefined, keyName: string, immutability: Value | undefined, immutabilityName: string, redundancy: Fact<string>, access: Fact<boolean>): DataStore {
   const v = newDataStore(r, ctx, 'recovery-services-vault');
@@ -46,21 +35,6 @@ function vault(r: NativeResource, ctx: LiftContext, key: Value | undefined, keyN
   v.replicationRegions = replicaRegions(redundancy, v.region);
   v.publiclyAccessible = access;
   return v;
-}
-
-/** Plans per model, so protected items can add to them and DefaultPolicy is made once per vault. */
-function plan(r: NativeResource, ctx: LiftContext, retentionDays: Fact<number | null>, vaultLink: Link): BackupPlan {
-  return { ...azureBase(r, ctx), kind: 'backup-plan', retentionDays, selects: fact([], r.loc), selectsAll: defaulted(false, r.loc), vault: vaultLink };
-}
-
-/** The longest of several retention durations; an unknown one makes the whole unknown. */
-function longest(durations: Fact<number>[], r: NativeResource): Fact<number | null> {
-  let best: Fact<number> | undefined;
-  for (const d of durations) {
-    if (!d.known) return d;
-    if (!best || (best.known && d.value > best.value)) best = d;
-  }
-  return best ?? unknownFact({ inputs: [], detail: `${r.address} keeps no recovery points` }, r.loc);
 }
 
 /** ARM `retentionDuration: { count, durationType }` in days. */
@@ -130,7 +104,7 @@ const armPolicies: LiftHandler = {
   pass: 'entity',
   lift(r, ctx) {
     const link = parentLink(ctx, r, 1, 'vault');
-    const p = plan(r, ctx, armRetention(r), link);
+    const p = backupPlan(r, ctx, armRetention(r), link);
     if (link.known) p.region = azureBase(r, ctx, ctx.links.native(link.value)).region;
     ctx.model.add(p);
   },
@@ -156,33 +130,6 @@ function defaultPolicy(ctx: LiftContext, vaultKey: string): BackupPlan | undefin
   };
   ctx.model.add(p);
   return p;
-}
-
-/**
- * A protected item whose policy is not in the scan is still backed up, by a
- * policy kikan cannot read: a plan of its own with unknown retention.
- */
-function unreadPolicy(ctx: LiftContext, r: NativeResource, policyValue: Value | undefined, name: string, vault?: Link): BackupPlan {
-  const loc = policyValue?.loc ?? r.loc;
-  const retention = unknownFact(policyValue && isSet(policyValue) ? causeOf(policyValue, r, name) : { inputs: [], detail: `${name} is not set in ${r.address}` }, loc);
-  if (policyValue?.kind === 'known') retention.cause = { inputs: [String(policyValue.value)], detail: `backup policy ${String(policyValue.value)} is not defined in the scanned inputs` };
-  const p = plan(r, ctx, retention, vault ?? unknownFact({ inputs: [], detail: `the vault of ${r.address} is not read` }, loc));
-  ctx.model.add(p);
-  return p;
-}
-
-/** Adds a protected resource to its policy's selection; a VM brings its disks. */
-function protect(ctx: LiftContext, r: NativeResource, policy: BackupPlan, source: Value | undefined, name: string): void {
-  const link = ctx.links.link(source, r, name);
-  later(
-    ctx,
-    () => {
-      if (!policy.selects.known) return;
-      const added: Link[] = r.conditional ? [unknownFact(r.conditional, source?.loc ?? r.loc)] : [link, ...(link.known ? disksOf(ctx, link.value).map((d) => fact(d, source?.loc ?? r.loc)) : [])];
-      policy.selects = fact([...policy.selects.value, ...added], policy.selects.loc);
-    },
-    'derive',
-  );
 }
 
 const armProtectedItems: LiftHandler = {
@@ -246,7 +193,7 @@ const terraformPolicies: LiftHandler = {
   sources: TERRAFORM,
   pass: 'entity',
   lift(r, ctx) {
-    ctx.model.add(plan(r, ctx, terraformRetention(r), unknownFact({ inputs: [], detail: 'resolved once vaults are known' }, r.loc)));
+    ctx.model.add(backupPlan(r, ctx, terraformRetention(r), unknownFact({ inputs: [], detail: 'resolved once vaults are known' }, r.loc)));
   },
 };
 

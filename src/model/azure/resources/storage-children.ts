@@ -17,7 +17,6 @@ import { customerKey } from './key-reference.js';
 import { idByName } from './name-index.js';
 import { admitsAddresses, allowsByDefault, publicExposure } from './public-access.js';
 import { ARM, TERRAFORM } from './sources.js';
-import { immutabilityState } from './storage.js';
 import { storageParts } from './storage-state.js';
 
 function armAccount(ctx: LiftContext, r: NativeResource, levels: number): DataStore | undefined {

@@ -53,7 +53,10 @@ function ssm(c: Compute): Draft {
   return fail(
     c,
     c.instanceProfile
-      ? { ja: 'インスタンスプロファイルのロールに Systems Manager の権限（AmazonSSMManagedInstanceCore など）がなく、パッチ適用や構成管理ができません', en: 'the instance profile role lacks the Systems Manager permissions (AmazonSSMManagedInstanceCore or equivalent): patching and management are not possible' }
+      ? {
+          ja: `インスタンスプロファイルのロールに Systems Manager の権限（AmazonSSMManagedInstanceCore など）がなく、${them.ja}にパッチ適用や構成管理ができません`,
+          en: `the instance profile role lacks the Systems Manager permissions (AmazonSSMManagedInstanceCore or equivalent): ${them.en} cannot be patched or managed`,
+        }
       : { ja: `インスタンスプロファイルがなく、${them.ja}を Systems Manager で管理できません`, en: `no instance profile: Systems Manager cannot manage ${them.en}` },
     at,
   );

@@ -4,6 +4,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { withArmSpellings } from './arm-type-spellings.js';
 import { runDeferred } from './deferred.js';
 import { cosmosDbHandlers } from './cosmos-db.js';
+import { dataProtectionHandlers } from './data-protection.js';
 import { diagnosticSettingHandlers } from './diagnostic-settings.js';
 import { diskHandlers } from './disks.js';
 import { flexibleServerHandlers } from './flexible-servers.js';
@@ -36,6 +37,7 @@ export const resourceHandlers: LiftHandler[] = [
   ...flowLogHandlers,
   ...diskAttachmentHandlers,
   ...recoveryServicesHandlers,
+  ...dataProtectionHandlers,
   ...roleDefinitionHandlers,
   ...lockHandlers,
   ...securityCenterHandlers,

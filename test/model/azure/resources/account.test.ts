@@ -253,3 +253,82 @@ describe('Defender for Cloud, security contacts and policy assignments', () => {
     expect(get(model, tfKey('azurerm_subscription_policy_assignment.loc'), 'account-service').enabled).toMatchObject({ value: true, defaulted: true });
   });
 });
+
+describe('Azure Backup vaults (Data Protection)', () => {
+  const BV = 'Microsoft.DataProtection/backupVaults';
+
+  it('ARM: vault, a disk policy with its longest deleteAfter, and an instance protecting a disk', () => {
+    const { model } = lift([
+      arm(BV, 'bv', {
+        identity: { type: 'SystemAssigned' },
+        properties: {
+          storageSettings: [{ datastoreType: 'VaultStore', type: 'ZoneRedundant' }],
+          securitySettings: { immutabilitySettings: { state: 'Locked' }, softDeleteSettings: { state: 'On', retentionDurationInDays: 14 } },
+        },
+      }),
+      arm(`${BV}/backupPolicies`, 'bv/disk-daily', {
+        properties: {
+          objectType: 'BackupPolicy',
+          datasourceTypes: ['Microsoft.Compute/disks'],
+          policyRules: [
+            { name: 'BackupDaily', objectType: 'AzureBackupRule', trigger: { objectType: 'ScheduleBasedTriggerContext' } },
+            { name: 'Default', objectType: 'AzureRetentionRule', isDefault: true, lifecycles: [{ deleteAfter: { objectType: 'AbsoluteDeleteOption', duration: 'P7D' } }] },
+            { name: 'Weekly', objectType: 'AzureRetentionRule', lifecycles: [{ deleteAfter: { objectType: 'AbsoluteDeleteOption', duration: 'P12W' } }] },
+          ],
+        },
+      }, { location: null }),
+      arm('Microsoft.Compute/disks', 'data', { properties: {} }),
+      arm(`${BV}/backupInstances`, 'bv/data', {
+        properties: {
+          dataSourceInfo: { resourceID: armId('Microsoft.Compute/disks', 'data'), datasourceType: 'Microsoft.Compute/disks' },
+          policyInfo: { policyId: armId(`${BV}/backupPolicies`, 'bv/disk-daily') },
+        },
+      }, { location: null }),
+    ]);
+    const v = get(model, armKey(BV, 'bv'), 'data-store');
+    expect(v.storeType).toBe('backup-vault');
+    expect(v.redundancy).toMatchObject({ value: 'ZRS' });
+    expect(v.immutable).toMatchObject({ value: true });
+    const p = get(model, armKey(`${BV}/backupPolicies`, 'bv/disk-daily'), 'backup-plan');
+    expect(p.retentionDays).toMatchObject({ value: 84 });
+    expect(p.vault).toMatchObject({ value: v.id });
+    expect(p.selects).toMatchObject({ value: [{ value: armKey('Microsoft.Compute/disks', 'data') }] });
+  });
+
+  it('azurerm: blob policy retention from its two durations; an instance whose policy is a variable has unknown retention', () => {
+    const { model } = lift([
+      tf('azurerm_data_protection_backup_vault', 'bv', { name: 'bv', location: 'japaneast', datastore_type: 'VaultStore', redundancy: 'LocallyRedundant', immutability: 'Unlocked' }),
+      tf('azurerm_data_protection_backup_policy_blob_storage', 'blobs', {
+        name: 'blobs',
+        vault_id: tfRef('azurerm_data_protection_backup_vault.bv'),
+        operational_default_retention_duration: 'P30D',
+        vault_default_retention_duration: 'P1Y',
+      }),
+      tf('azurerm_storage_account', 'sa', { name: 'st', location: 'japaneast', account_replication_type: 'ZRS' }),
+      tf('azurerm_data_protection_backup_instance_blob_storage', 'sa', {
+        name: 'sa',
+        vault_id: tfRef('azurerm_data_protection_backup_vault.bv'),
+        storage_account_id: tfRef('azurerm_storage_account.sa'),
+        backup_policy_id: tfRef('azurerm_data_protection_backup_policy_blob_storage.blobs'),
+      }),
+      tf('azurerm_managed_disk', 'd', { name: 'd', location: 'japaneast', storage_account_type: 'Premium_LRS' }),
+      tf('azurerm_data_protection_backup_instance_disk', 'd', {
+        name: 'd',
+        vault_id: tfRef('azurerm_data_protection_backup_vault.bv'),
+        disk_id: tfRef('azurerm_managed_disk.d'),
+        backup_policy_id: unk('var.disk_policy_id'),
+      }),
+    ]);
+    const v = get(model, tfKey('azurerm_data_protection_backup_vault.bv'), 'data-store');
+    expect(v.redundancy).toMatchObject({ value: 'LRS' });
+    expect(v.immutable).toMatchObject({ value: true });
+    const p = get(model, tfKey('azurerm_data_protection_backup_policy_blob_storage.blobs'), 'backup-plan');
+    expect(p.retentionDays).toMatchObject({ value: 365 });
+    expect(p.region).toMatchObject({ value: 'japaneast' });
+    expect(p.selects).toMatchObject({ value: [{ value: tfKey('azurerm_storage_account.sa') }] });
+    const unread = get(model, tfKey('azurerm_data_protection_backup_instance_disk.d'), 'backup-plan');
+    expect(inputsOf(unread.retentionDays)).toEqual(['var.disk_policy_id']);
+    expect(unread.vault).toMatchObject({ value: v.id });
+    expect(unread.selects).toMatchObject({ value: [{ value: tfKey('azurerm_managed_disk.d') }] });
+  });
+});

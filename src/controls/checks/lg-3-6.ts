@@ -164,19 +164,17 @@ export const check: ControlCheck = {
   id: 'LG-3.6',
   check(ctx) {
     const drafts: Draft[] = [];
-    const seen = new Set<string>();
+    const at = new Map<string, number>();
     for (const l of ctx.graph.links()) {
       const d = judgeLink(l, ctx);
       if (!d) continue;
       // Two links between the same networks (both peering sides, two attachments): report once, the worst.
       const k = `${d.subject.id}\u0000${d.key}`;
-      if (seen.has(k)) {
-        const i = drafts.findIndex((x) => `${x.subject.id}\u0000${x.key}` === k);
-        if (rank(d) > rank(drafts[i]!)) drafts[i] = d;
-        continue;
-      }
-      seen.add(k);
-      drafts.push(d);
+      const i = at.get(k);
+      if (i === undefined) {
+        at.set(k, drafts.length);
+        drafts.push(d);
+      } else if (rank(d) > rank(drafts[i]!)) drafts[i] = d;
     }
     for (const n of ctx.model.all('network')) {
       const d = judgeDerived(n.id, ctx.graph.segmentOf(n.id), ctx);

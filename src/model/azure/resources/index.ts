@@ -17,6 +17,7 @@ import { recoveryServicesHandlers } from './recovery-services.js';
 import { roleDefinitionHandlers } from './role-definitions.js';
 import { securityCenterHandlers } from './security-center.js';
 import { logAnalyticsHandlers } from './log-analytics.js';
+import { joinPrivateEndpoints } from './private-endpoints.js';
 import { redisHandlers } from './redis.js';
 import { sqlHandlers } from './sql.js';
 import { storageAccountHandlers } from './storage.js';
@@ -43,7 +44,8 @@ export const resourceHandlers: LiftHandler[] = [
   ...securityCenterHandlers,
 ].map(withArmSpellings);
 
-/** Joins that need every entity in place (key URIs, storage containers, diagnostic setting targets, locks). */
+/** Joins that need every entity in place (key URIs, storage containers, what locks cover, private endpoints). */
 export function finishResources(ctx: LiftContext): void {
   runDeferred(ctx);
+  joinPrivateEndpoints(ctx);
 }

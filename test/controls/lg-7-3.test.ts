@@ -41,7 +41,7 @@ describe('LG-7.3 AWS Config', () => {
 });
 
 describe('LG-7.3 Azure', () => {
-  it('passes assignments (audit-only ones too) and an activity log setting; asks for what is missing', () => {
+  it('passes assignments (audit-only ones too) and an activity log setting that keeps administrative operations; asks for what is missing', () => {
     const m = new IdentityModel('azure');
     m.scope();
     m.service('Microsoft.Authorization/policyAssignments/iso27001', 'azure-policy-assignment', true);
@@ -56,13 +56,22 @@ describe('LG-7.3 Azure', () => {
 
     const logs = new IdentityModel('azure');
     logs.scope();
-    logs.model.add({
-      ...logs.base('Microsoft.Insights/diagnosticSettings/activity', 'Microsoft.Insights/diagnosticSettings'),
-      kind: 'trail',
-      trailType: 'activity-log',
-      managementEvents: logs.val(true),
-      destinations: logs.links(['law-juki']),
-    });
-    expect(statuses(run(check, logs))).toEqual(['network[azure-policy]=unknown', 'Microsoft.Insights/diagnosticSettings/activity=pass']);
+    const trail = (address: string, management: boolean | ReturnType<typeof cause>) =>
+      logs.model.add({
+        ...logs.base(address, 'Microsoft.Insights/diagnosticSettings'),
+        kind: 'trail',
+        trailType: 'activity-log',
+        managementEvents: logs.val(management),
+        destinations: logs.links(['law-juki']),
+      });
+    trail('Microsoft.Insights/diagnosticSettings/activity', true);
+    trail('Microsoft.Insights/diagnosticSettings/security-only', false);
+    trail('Microsoft.Insights/diagnosticSettings/from-param', cause('parameter categories'));
+    expect(statuses(run(check, logs))).toEqual([
+      'network[azure-policy]=unknown',
+      'Microsoft.Insights/diagnosticSettings/activity=pass',
+      'Microsoft.Insights/diagnosticSettings/security-only=fail',
+      'Microsoft.Insights/diagnosticSettings/from-param=unknown',
+    ]);
   });
 });

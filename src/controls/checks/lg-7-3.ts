@@ -5,6 +5,7 @@
 // assignments evaluate the subscription, and its activity log is kept.
 import type { AccountService } from '../../model/account.js';
 import type { Fact, KnownFact } from '../../model/fact.js';
+import type { Trail } from '../../model/logging.js';
 import type { CloudModel, ScanScope } from '../../model/model.js';
 import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, Draft } from '../control.js';
@@ -70,14 +71,23 @@ function assignment(a: AccountService): Draft {
   });
 }
 
+/** The activity log records configuration changes when its Administrative category is exported. */
+function activityLog(t: Trail): Draft {
+  const m = t.managementEvents;
+  if (!m.known) return unknownFrom(t, { ja: 'アクティビティログの管理操作が保存されるか判定できません', en: 'cannot tell whether the activity log keeps administrative operations' }, [m]);
+  const at = { location: locOf(m, t) };
+  if (!m.value) {
+    return fail(t, { ja: 'アクティビティログの診断設定が管理操作（Administrative）を保存していません', en: 'the activity log diagnostic setting does not export administrative operations (Administrative)' }, at);
+  }
+  return pass(t, { ja: 'アクティビティログの管理操作を診断設定で保存しています', en: 'the activity log diagnostic setting exports administrative operations' }, at);
+}
+
 function azure(model: CloudModel, scope: ScanScope): Draft[] {
   const assignments = servicesIn(model, scope, 'azure-policy-assignment');
   const drafts = assignments.map(assignment);
   if (assignments.length === 0) drafts.push(absentFrom(scope, { ja: 'Azure Policy の割り当て', en: 'Azure Policy assignment' }, 'azure-policy'));
   const activity = model.all('trail').filter((t) => t.trailType === 'activity-log' && inScope(t, scope));
-  for (const t of activity) {
-    drafts.push(onlyIf(t, { ja: 'アクティビティログの診断設定', en: 'activity log diagnostic setting' }) ?? pass(t, { ja: 'アクティビティログを診断設定で保存しています', en: 'the activity log is kept by a diagnostic setting' }));
-  }
+  for (const t of activity) drafts.push(onlyIf(t, { ja: 'アクティビティログの診断設定', en: 'activity log diagnostic setting' }) ?? activityLog(t));
   if (activity.length === 0) drafts.push(absentFrom(scope, { ja: 'アクティビティログの診断設定', en: 'activity log diagnostic setting' }, 'activity-log'));
   return drafts;
 }

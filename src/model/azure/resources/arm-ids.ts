@@ -3,14 +3,15 @@
 // shown as their expression): the parent of a child resource, and what an
 // extension resource (diagnostic setting, lock) applies to — its `scope`,
 // the parent in an old-style `<parent>/providers/<type>` name, or else the
-// resource group or subscription the template deploys to.
+// resource group or subscription the template deploys to. Also how azurerm
+// names a subscription as a scope.
 import type { NativeResource } from '../../../readers/native.js';
 import type { SourceLoc, Value } from '../../../readers/value.js';
 import type { Link } from '../../entity.js';
 import { fact, unknownFact } from '../../fact.js';
 import { causeOf } from '../../lift-values.js';
 import type { LiftContext } from '../../lifter.js';
-import { armPath } from './attribute-paths.js';
+import { armPath, knownText } from './attribute-paths.js';
 
 export type ScopeLevel = 'resource' | 'resource-group' | 'subscription' | 'other';
 
@@ -79,4 +80,12 @@ export function linkToId(ctx: LiftContext, id: string | undefined, r: NativeReso
     return unknownFact({ inputs: [id], detail: `${name} names ${id}, which is not defined in the scanned inputs` }, loc);
   }
   return unknownFact(value ? causeOf(value, r, name) : { inputs: [], detail: `${name} of ${r.address} cannot be told` }, loc);
+}
+
+/** A subscription as azurerm writes it: `/subscriptions/<id>`, `data.azurerm_subscription.x.id`, `"/subscriptions/${var.id}"`. */
+export function namesSubscription(v: Value | undefined): boolean {
+  const text = knownText(v) ?? (v?.kind === 'unknown' ? v.expr : undefined);
+  if (!text) return false;
+  if (v?.kind === 'known') return levelOf(text) === 'subscription';
+  return /^data\.azurerm_subscription\.[^.]+\.id$/.test(text) || /^\/subscriptions\/\$\{[^}]+\}\/?$/.test(text);
 }

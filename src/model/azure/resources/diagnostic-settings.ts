@@ -16,7 +16,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf, itemsOf } from '../../lift-values.js';
 import type { LogSetting, Trail } from '../../logging.js';
 import type { ScopeTarget } from './arm-ids.js';
-import { extensionTarget, levelOf, linkToId } from './arm-ids.js';
+import { extensionTarget, linkToId, namesSubscription } from './arm-ids.js';
 import { armPath, attr, blocks, isSet, knownText, prop, tfPath } from './attribute-paths.js';
 import { azureBase } from './base.js';
 import { EXTENSION_PARENTS } from './extension-types.js';
@@ -107,14 +107,6 @@ const armSettings: LiftHandler = {
     emit(ctx, r, t.level === 'subscription' ? 'subscription' : target, categories(entries, r, logs), dest);
   },
 };
-
-/** A subscription as azurerm writes it: `/subscriptions/<id>`, `data.azurerm_subscription.x.id`, `"/subscriptions/${var.id}"`. */
-export function namesSubscription(v: Value | undefined): boolean {
-  const text = knownText(v) ?? (v?.kind === 'unknown' ? v.expr : undefined);
-  if (!text) return false;
-  if (v?.kind === 'known') return levelOf(text) === 'subscription';
-  return /^data\.azurerm_subscription\.[^.]+\.id$/.test(text) || /^\/subscriptions\/\$\{[^}]+\}\/?$/.test(text);
-}
 
 const terraformSettings: LiftHandler = {
   types: ['azurerm_monitor_diagnostic_setting'],

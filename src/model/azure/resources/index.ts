@@ -1,27 +1,28 @@
 // Azure handlers for storage, disks, databases, Key Vault, Log Analytics,
-// diagnostic settings, Recovery Services, roles, locks and Defender.
+// diagnostic settings, flow logs, Azure Backup, roles, locks, Defender and
+// Azure Policy.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { withArmSpellings } from './arm-type-spellings.js';
-import { runDeferred } from './deferred.js';
 import { cosmosDbHandlers } from './cosmos-db.js';
 import { dataProtectionHandlers } from './data-protection.js';
+import { runDeferred } from './deferred.js';
 import { diagnosticSettingHandlers } from './diagnostic-settings.js';
 import { diskHandlers } from './disks.js';
 import { flexibleServerHandlers } from './flexible-servers.js';
 import { flowLogHandlers } from './flow-logs.js';
-import { keyVaultHandlers } from './key-vault.js';
 import { keyVaultSecretHandlers } from './key-vault-secrets.js';
+import { keyVaultHandlers } from './key-vault.js';
 import { lockHandlers } from './locks.js';
+import { logAnalyticsHandlers } from './log-analytics.js';
 import { diskAttachmentHandlers } from './machine-disks.js';
+import { joinPrivateEndpoints } from './private-endpoints.js';
 import { recoveryServicesHandlers } from './recovery-services.js';
+import { redisHandlers } from './redis.js';
 import { roleDefinitionHandlers } from './role-definitions.js';
 import { securityCenterHandlers } from './security-center.js';
-import { logAnalyticsHandlers } from './log-analytics.js';
-import { joinPrivateEndpoints } from './private-endpoints.js';
-import { redisHandlers } from './redis.js';
 import { sqlHandlers } from './sql.js';
-import { storageAccountHandlers } from './storage.js';
 import { storageChildHandlers } from './storage-children.js';
+import { storageAccountHandlers } from './storage.js';
 
 export const resourceHandlers: LiftHandler[] = [
   ...keyVaultHandlers,

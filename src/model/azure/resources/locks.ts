@@ -15,12 +15,11 @@ import { fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { causeOf } from '../../lift-values.js';
 import type { ScopeLevel } from './arm-ids.js';
-import { extensionTarget, levelOf, linkToId } from './arm-ids.js';
+import { extensionTarget, levelOf, linkToId, namesSubscription } from './arm-ids.js';
 import { armPath, attr, knownText, prop } from './attribute-paths.js';
 import { azureBase } from './base.js';
 import { later } from './deferred.js';
 import { EXTENSION_PARENTS } from './extension-types.js';
-import { namesSubscription } from './diagnostic-settings.js';
 import { ARM, TERRAFORM } from './sources.js';
 
 const RESOURCE_GROUP_TYPES = new Set(['azurerm_resource_group', 'microsoft.resources/resourcegroups']);

@@ -156,12 +156,21 @@ function armProfileDisks(r: NativeResource, ctx: LiftContext, profile: Value | u
   const os = armPath(profile, 'osDisk');
   if (os) entries.push({ disk: os, part: 'osDisk', what: 'OS disk', where: `${at}.osDisk` });
   const data = armPath(profile, 'dataDisks');
-  itemsOf(data).forEach((disk, i) => {
-    const lun = armPath(disk, 'lun');
-    const n = lun?.kind === 'known' ? String(lun.value) : String(i);
-    entries.push({ disk, part: `dataDisk${n}`, what: `data disk ${n}`, where: `${at}.dataDisks[${i}]` });
-  });
+  if (data?.kind === 'unknown' || data?.kind === 'ref') entries.push({ disk: data, part: 'dataDisks', what: 'data disks', where: `${at}.dataDisks` });
+  else {
+    itemsOf(data).forEach((disk, i) => {
+      const lun = armPath(disk, 'lun');
+      const n = lun?.kind === 'known' ? String(lun.value) : String(i);
+      entries.push({ disk, part: `dataDisk${n}`, what: `data disk ${n}`, where: `${at}.dataDisks[${i}]` });
+    });
+  }
   for (const e of entries) {
+    if (e.disk.kind === 'unknown' || e.disk.kind === 'ref') {
+      // A disk (or disk list) that could not be evaluated may be created here: its encryption is unknown.
+      const unknownDisk = unknownFact(causeOf(e.disk, r, e.where), e.disk.loc ?? r.loc);
+      out.push({ ...vmDisk(r, ctx, e.part, e.what, unknownDisk, undefined, e.where), redundancy: unknownDisk });
+      continue;
+    }
     const attachedId = armPath(e.disk, 'managedDisk', 'id');
     if (isSet(attachedId)) attachDisk(ctx, r.key, attachedId, r, `${e.where}.managedDisk.id`);
     if (isSet(attachedId) || isSet(armPath(e.disk, 'vhd'))) continue;

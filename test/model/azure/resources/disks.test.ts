@@ -79,6 +79,15 @@ describe('managed disks and disk encryption sets (ARM)', () => {
     expect(inputsOf(get(model, `${vmss.key}#osDisk`, 'data-store').encryption)).toEqual(['parameter desId']);
   });
 
+  it('a storage profile that could not be evaluated still creates an OS disk, with unknown encryption', () => {
+    const vm = arm(VM, 'vm-opaque', { properties: { storageProfile: unk('parameter storageProfile') } });
+    const vm2 = arm(VM, 'vm-loop', { properties: { storageProfile: { osDisk: { createOption: 'FromImage' }, dataDisks: unk('parameter dataDiskCount') } } });
+    const { model } = lift([vm, vm2]);
+    expect(inputsOf(get(model, `${vm.key}#osDisk`, 'data-store').encryption)).toEqual(['parameter storageProfile']);
+    expect(get(model, `${vm2.key}#osDisk`, 'data-store').encryption).toMatchObject({ value: { mode: 'provider-managed' }, defaulted: true });
+    expect(inputsOf(get(model, `${vm2.key}#dataDisks`, 'data-store').encryption)).toEqual(['parameter dataDiskCount']);
+  });
+
   it('an encryption set in another resource group is named by its ID', () => {
     const other = `/subscriptions/1111/resourceGroups/rg-keys/providers/${DES}/des-shared`;
     const { model } = lift([arm(DISK, 'd', { properties: { encryption: { diskEncryptionSetId: other } } })]);

@@ -163,3 +163,27 @@ describe('LG-6.6 users, root and Azure', () => {
     expect(drafts[0]!.message.en).toContain('Conditional Access');
   });
 });
+
+describe('LG-6.6 principals a reader could not resolve', () => {
+  it('takes them as identity providers under federation actions alone, and lets an MFA condition cover them', () => {
+    const m = new IdentityModel();
+    const oidc = { Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Principal: { Federated: marker('data.aws_iam_openid_connect_provider.github') } };
+    m.role('aws_iam_role.ci', doc(oidc), { arns: [ADMIN] });
+    m.role('aws_iam_role.caller_mfa', doc(assume({ Bool: { 'aws:MultiFactorAuthPresent': 'true' } }, { AWS: marker('data.aws_caller_identity.current') })), { arns: [ADMIN] });
+    m.role('aws_iam_role.caller_bare', doc(assume(undefined, { AWS: [OPS, marker('data.aws_caller_identity.current')] })), { arns: [ADMIN] });
+    const denyAll = { Effect: 'Deny', Principal: '*', Action: 'sts:AssumeRole', Condition: { Null: { 'aws:MultiFactorAuthPresent': 'true' } } };
+    const denyOps = { Effect: 'Deny', Principal: { AWS: OPS }, Action: 'sts:AssumeRole', Condition: { Null: { 'aws:MultiFactorAuthPresent': 'true' } } };
+    m.role('aws_iam_role.caller_denied', doc(assume(undefined, { AWS: marker('var.trusted') }), denyAll), { arns: [ADMIN] });
+    m.role('aws_iam_role.caller_partly_denied', doc(assume(undefined, { AWS: [OPS, marker('var.trusted')] }), denyOps), { arns: [ADMIN] });
+    const drafts = run(check, m);
+    expect(statuses(drafts)).toEqual([
+      'aws_iam_role.ci=pass',
+      'aws_iam_role.caller_mfa=pass',
+      'aws_iam_role.caller_bare=fail',
+      'aws_iam_role.caller_denied=pass',
+      'aws_iam_role.caller_partly_denied=unknown',
+    ]);
+    expect(drafts[0]!.message.en).toContain('(data.aws_iam_openid_connect_provider.github)');
+    expect(drafts[4]!.unknown!.flatMap((u) => u.inputs)).toEqual(['var.trusted']);
+  });
+});

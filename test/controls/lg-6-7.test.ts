@@ -143,3 +143,17 @@ describe('LG-6.7 Azure custom roles', () => {
     expect(drafts[2]!.unknown![0]!.inputs).toEqual(['parameter roleActions']);
   });
 });
+
+describe('LG-6.7 trust policies', () => {
+  it('takes an unresolved principal under federation actions alone as an identity provider, not as anyone', () => {
+    const m = new IdentityModel();
+    m.role('aws_iam_role.ci', doc({ Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Principal: { Federated: marker('aws_iam_openid_connect_provider.github.arn') } }));
+    m.role('aws_iam_role.cross', doc({ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { AWS: marker('var.partner_arn') } }));
+    const bucket = m.dataStore('aws_s3_bucket.web', 's3-bucket', {
+      policy: m.val<string | null>(doc({ Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Principal: { Federated: marker('var.idp') }, Resource: '*' })),
+    });
+    const drafts = run(check, m);
+    expect(statuses(drafts)).toEqual(['aws_iam_role.ci=pass', 'aws_iam_role.cross=unknown', `${bucket.address}=unknown`]);
+    expect(drafts[1]!.unknown!.flatMap((u) => u.inputs)).toEqual(['var.partner_arn']);
+  });
+});

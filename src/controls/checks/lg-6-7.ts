@@ -61,11 +61,11 @@ function identityPolicy(p: IamPolicy): Draft | undefined {
   return pass(p, { ja: 'すべての操作をすべてのリソースに許可する記述はありません', en: 'no statement allows every action on every resource' }, at);
 }
 
-function resourcePolicy(e: Entity, doc: Fact<string | null>, what: LocalText): Draft | undefined {
+function resourcePolicy(e: Entity, doc: Fact<string | null>, what: LocalText, trust = false): Draft | undefined {
   const got = parsed(e, doc, what);
   if (!got || 'draft' in got) return got?.draft;
   const at = { location: locOf(doc, e), ...keyOf(e) };
-  const access = openAccessOf(got.policy);
+  const access = openAccessOf(got.policy, trust);
   if (access.open.length) {
     const labels = access.open.map((s) => statementLabel(s.index, s.sid));
     const conditioned = access.open.some((s) => s.conditioned);
@@ -113,7 +113,7 @@ export const check: ControlCheck = {
       else if (p.policyType === 'resource') add(resourcePolicy(p, p.document, RESOURCE_POLICY));
       else add(identityPolicy(p));
     }
-    for (const r of model.all('iam-role')) if (r.trustPolicy) add(resourcePolicy(r, r.trustPolicy, TRUST_POLICY));
+    for (const r of model.all('iam-role')) if (r.trustPolicy) add(resourcePolicy(r, r.trustPolicy, TRUST_POLICY, true));
     for (const s of model.all('data-store')) if (s.policy) add(resourcePolicy(s, s.policy, RESOURCE_POLICY));
     for (const k of model.all('key')) if (k.policy) add(resourcePolicy(k, k.policy, KEY_POLICY));
     return drafts;

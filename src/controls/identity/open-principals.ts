@@ -5,7 +5,7 @@
 // every AWS customer in. A Deny to everyone outside such a boundary, covering
 // the same actions, closes the statement too.
 import type { ParsedPolicy, PolicyConditions, PolicyStatement } from '../../model/policy-document.js';
-import { principalIsEveryone, wildcardMatches } from '../../model/policy-document.js';
+import { principalIsEveryone, statementCoversAction, wildcardMatches } from '../../model/policy-document.js';
 import type { UnknownCause } from '../../readers/value.js';
 import type { Maybe } from './policy-grants.js';
 import { isAnyActionPattern } from './policy-grants.js';
@@ -55,10 +55,20 @@ export function restrictsCaller(c: PolicyConditions | undefined): Maybe {
   return open.length ? open : false;
 }
 
-function opensToEveryone(st: PolicyStatement): Maybe {
+/**
+ * In a role's trust policy, only sts:AssumeRole serves AWS principals: a
+ * principal the reader could not resolve under federation actions alone
+ * (AssumeRoleWithSAML / WithWebIdentity) is an identity provider.
+ */
+function federationOnly(st: PolicyStatement): boolean {
+  return statementCoversAction(st, 'sts:AssumeRole') === false;
+}
+
+function opensToEveryone(st: PolicyStatement, trust: boolean): Maybe {
   if (st.notPrincipal || principalIsEveryone(st.principal)) return true;
   const open = st.principal?.unknowns ?? [];
-  return open.length ? open : false;
+  if (open.length === 0 || (trust && federationOnly(st))) return false;
+  return open;
 }
 
 /** A Deny to everyone that applies unless the caller is inside a boundary, over all the given actions. */
@@ -83,10 +93,11 @@ export interface OpenAccess {
   unknowns: UnknownCause[];
 }
 
-export function openAccessOf(policy: ParsedPolicy): OpenAccess {
+/** `trust`: the document is a role's trust policy. */
+export function openAccessOf(policy: ParsedPolicy, trust = false): OpenAccess {
   const out: OpenAccess = { open: [], unknowns: [...policy.unknownStatements] };
   for (const st of policy.statements) {
-    const everyone = opensToEveryone(st);
+    const everyone = opensToEveryone(st, trust);
     if (everyone === false) continue;
     if (!st.effect.known) {
       out.unknowns.push(st.effect.cause);

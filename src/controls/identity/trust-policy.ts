@@ -110,17 +110,27 @@ export function analyseTrust(policy: ParsedPolicy): TrustAnalysis {
       else if (p.type === 'AWS' || p.type === '*') aws.push(p.id);
     }
     const openPrincipals = [...(st.principal?.unknowns ?? []), ...(st.notPrincipal?.unknowns ?? [])];
-    if (aws.length === 0 && openPrincipals.length === 0) continue;
-    if (assume === false) continue;
+    const unread = openPrincipals.map((c) => `(${c.inputs.join(', ') || c.detail})`);
+    // Principals the document could not resolve have lost their type; only
+    // sts:AssumeRole serves IAM principals, so under federation actions alone
+    // they are identity providers.
+    if (unread.length && federation === true && assume === false) out.federated.push(...unread);
+    if (assume === false || (aws.length === 0 && unread.length === 0)) continue;
     if (Array.isArray(assume)) {
       out.unknowns.push(...assume);
       continue;
     }
-    out.unknowns.push(...openPrincipals);
-    if (aws.length === 0) continue;
     const own = statementRequiresMfa(st);
-    const mfa: Maybe = own.mfa === true || deniedWithoutMfa(aws) ? true : own.mfa;
-    out.iam.push({ statement: st.index, ...(st.sid ? { sid: st.sid } : {}), principals: aws, mfa, ifExistsOnly: mfa !== true && own.ifExistsOnly });
+    const label = { statement: st.index, ...(st.sid ? { sid: st.sid } : {}) };
+    if (aws.length) {
+      const mfa: Maybe = own.mfa === true || deniedWithoutMfa(aws) ? true : own.mfa;
+      out.iam.push({ ...label, principals: aws, mfa, ifExistsOnly: mfa !== true && own.ifExistsOnly });
+    }
+    if (unread.length) {
+      // Whoever they are, a statement that demands MFA, or a Deny to everyone without it, covers them too.
+      if (own.mfa === true || deniedWithoutMfa(['*'])) out.iam.push({ ...label, principals: unread, mfa: true, ifExistsOnly: false });
+      else out.unknowns.push(...openPrincipals);
+    }
   }
   return out;
 }

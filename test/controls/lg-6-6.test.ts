@@ -183,7 +183,7 @@ describe('LG-6.6 principals a reader could not resolve', () => {
       'aws_iam_role.caller_denied=pass',
       'aws_iam_role.caller_partly_denied=unknown',
     ]);
-    expect(drafts[0]!.message.en).toContain('(data.aws_iam_openid_connect_provider.github)');
+    expect(drafts[0]!.message.en).toContain('federation (data.aws_iam_openid_connect_provider.github)');
     expect(drafts[4]!.unknown!.flatMap((u) => u.inputs)).toEqual(['var.trusted']);
   });
 });

@@ -110,7 +110,7 @@ export function analyseTrust(policy: ParsedPolicy): TrustAnalysis {
       else if (p.type === 'AWS' || p.type === '*') aws.push(p.id);
     }
     const openPrincipals = [...(st.principal?.unknowns ?? []), ...(st.notPrincipal?.unknowns ?? [])];
-    const unread = openPrincipals.map((c) => `(${c.inputs.join(', ') || c.detail})`);
+    const unread = openPrincipals.map((c) => c.inputs.join(', ') || c.detail);
     // Principals the document could not resolve have lost their type; only
     // sts:AssumeRole serves IAM principals, so under federation actions alone
     // they are identity providers.

@@ -25,8 +25,11 @@ function grantLabel(g: IamGrant): string {
   return `${g.sid ? `${g.sid}: ` : `Statement[${g.statement}]: `}${g.principals.join(', ')}`;
 }
 
-function notAdmin(role: IamRole, why: string): Draft {
-  return notApplicable(role, { ja: `管理者権限を持たないロールです（${why}）`, en: `not an administrator role (${why})` });
+function notAdmin(role: IamRole): Draft {
+  return notApplicable(role, {
+    ja: '管理者権限（管理者向けの AWS 管理ポリシー、全操作の許可、IAM の権限変更）を持たないロールです',
+    en: 'not an administrator role (no administrator managed policy, no grant of every action, no IAM permission changes)',
+  });
 }
 
 function role(model: CloudModel, r: IamRole): Draft | undefined {
@@ -35,7 +38,7 @@ function role(model: CloudModel, r: IamRole): Draft | undefined {
   const parsed = parsePolicyDocument(trust);
   const at = { location: locOf(trust, r) };
   if (!parsed.known || parsed.value === null) {
-    if (adminRightsOf(model, r).admin === false) return notAdmin(r, 'no administrator policy is attached');
+    if (adminRightsOf(model, r).admin === false) return notAdmin(r);
     const cause: UnknownCause = parsed.known ? { inputs: [`${r.address} trust policy`], detail: `${r.address} has no trust policy` } : parsed.cause;
     return unknown(r, { ja: '信頼ポリシーを判定できません', en: 'cannot tell who may assume the role: the trust policy is not known' }, [cause], at);
   }
@@ -69,7 +72,7 @@ function role(model: CloudModel, r: IamRole): Draft | undefined {
   }
 
   const rights = adminRightsOf(model, r);
-  if (rights.admin === false) return notAdmin(r, 'no administrator policy is attached');
+  if (rights.admin === false) return notAdmin(r);
   if (withoutMfa.length > 0 && rights.admin === true) {
     const ifExists = withoutMfa.some((g) => g.ifExistsOnly);
     const why = ifExists

@@ -5,7 +5,7 @@ import type { ControlContext } from '../controls/control.js';
 import { loadChecks } from '../controls/registry.js';
 import { buildGraph } from '../graph/build.js';
 import { liftAws } from '../model/aws/lift.js';
-import { liftAzure } from '../model/azure/lift.js';
+import { liftAzure, withAzureSpelling } from '../model/azure/lift.js';
 import { LinkResolver } from '../model/link-resolver.js';
 import { CloudModel } from '../model/model.js';
 import type { ScanScope } from '../model/model.js';
@@ -48,8 +48,9 @@ export async function evaluate(
   defaultRegion?: string,
 ): Promise<Finding[]> {
   stages.start('lift');
-  const ctx = { model, links: new LinkResolver(resources), ...(defaultRegion ? { defaultRegion } : {}) };
-  model.unlifted.push(...liftAws(resources, ctx), ...liftAzure(resources, ctx));
+  const native = withAzureSpelling(resources);
+  const ctx = { model, links: new LinkResolver(native), ...(defaultRegion ? { defaultRegion } : {}) };
+  model.unlifted.push(...liftAws(native, ctx), ...liftAzure(native, ctx));
   stages.start('graph');
   const graph = buildGraph(model, policy);
   stages.start('controls');

@@ -11,9 +11,29 @@ import { finishResources, resourceHandlers } from './resources/index.js';
  * `Microsoft.Network/publicIpAddresses`): resources read from ARM take the
  * spelling the handlers use.
  */
-function withHandlerSpelling(resources: readonly NativeResource[], handlers: readonly LiftHandler[]): NativeResource[] {
+let spellingCache: Map<string, string> | undefined;
+
+function handlerSpellings(handlers: readonly LiftHandler[]): Map<string, string> {
+  if (spellingCache) return spellingCache;
   const spelling = new Map<string, string>();
-  for (const h of handlers) for (const t of h.types) spelling.set(t.toLowerCase(), t);
+  for (const h of handlers) {
+    for (const t of h.types) {
+      const k = t.toLowerCase();
+      const seen = spelling.get(k);
+      // Handlers must agree on one spelling per type, or one of them would never run.
+      if (seen !== undefined && seen !== t) throw new Error(`Azure handlers spell ${t} two ways: ${seen} and ${t}`);
+      spelling.set(k, t);
+    }
+  }
+  return (spellingCache = spelling);
+}
+
+/**
+ * Resources read from ARM or live with the type spelled as the handlers spell
+ * it. The engine applies this before anything indexes resources by type.
+ */
+export function withAzureSpelling(resources: readonly NativeResource[]): NativeResource[] {
+  const spelling = handlerSpellings([...networkHandlers, ...resourceHandlers]);
   return resources.map((r) => {
     if (r.cloud !== 'azure' || r.source === 'terraform' || r.source === 'terraform-plan') return r;
     const s = spelling.get(r.type.toLowerCase());
@@ -23,8 +43,7 @@ function withHandlerSpelling(resources: readonly NativeResource[], handlers: rea
 
 /** Lifts the Azure resources into ctx.model; returns those no handler understood. */
 export function liftAzure(resources: readonly NativeResource[], ctx: LiftContext): NativeResource[] {
-  const handlers = [...networkHandlers, ...resourceHandlers];
-  return runLifters('azure', handlers, withHandlerSpelling(resources, handlers), ctx, (c) => {
+  return runLifters('azure', [...networkHandlers, ...resourceHandlers], resources, ctx, (c) => {
     finishNetwork(c);
     finishResources(c);
   });

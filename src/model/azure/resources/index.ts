@@ -2,7 +2,6 @@
 // diagnostic settings, flow logs, Azure Backup, roles, locks, Defender and
 // Azure Policy.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
-import { withArmSpellings } from './arm-type-spellings.js';
 import { cosmosDbHandlers } from './cosmos-db.js';
 import { dataProtectionHandlers } from './data-protection.js';
 import { runDeferred } from './deferred.js';
@@ -43,7 +42,7 @@ export const resourceHandlers: LiftHandler[] = [
   ...roleDefinitionHandlers,
   ...lockHandlers,
   ...securityCenterHandlers,
-].map(withArmSpellings);
+];
 
 /** Joins that need every entity in place (key URIs, storage containers, what locks cover, private endpoints). */
 export function finishResources(ctx: LiftContext): void {

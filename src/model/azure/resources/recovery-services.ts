@@ -85,7 +85,7 @@ const armVaults: LiftHandler = {
 
 /** The older way to set backup storage redundancy: a `backupstorageconfig` child. */
 const armStorageConfig: LiftHandler = {
-  types: ['Microsoft.RecoveryServices/vaults/backupstorageconfig', 'Microsoft.RecoveryServices/vaults/backupStorageConfig'],
+  types: ['Microsoft.RecoveryServices/vaults/backupstorageconfig'],
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {

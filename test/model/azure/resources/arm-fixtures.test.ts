@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Fact } from '../../../../src/model/fact.js';
 import { finishResources, resourceHandlers } from '../../../../src/model/azure/resources/index.js';
 import { runLifters } from '../../../../src/model/lifter.js';
+import { withAzureSpelling } from '../../../../src/model/azure/lift.js';
 import { LinkResolver } from '../../../../src/model/link-resolver.js';
 import { CloudModel } from '../../../../src/model/model.js';
 import type { NativeResource, ReadError } from '../../../../src/readers/native.js';
@@ -39,7 +40,7 @@ describe('juki data tier (ARM)', () => {
     const opts = defaultReadOptions(ROOT);
     const a = readArm('azuredeploy.json', text('azuredeploy.json'), opts, [{ file: 'azuredeploy.parameters.json', text: text('azuredeploy.parameters.json') }]);
     const b = readArm('subscription.json', text('subscription.json'), opts);
-    const resources = [...a.resources, ...b.resources];
+    const resources = withAzureSpelling([...a.resources, ...b.resources]);
     errors = [...a.errors, ...b.errors];
     model = new CloudModel();
     unlifted = runLifters('azure', resourceHandlers, resources, { model, links: new LinkResolver(resources) }, finishResources);

@@ -1,5 +1,5 @@
 // Runs this lifter's handlers and finish step over hand-built resources.
-import { liftAzure } from '../../../../src/model/azure/lift.js';
+import { liftAzure, withAzureSpelling } from '../../../../src/model/azure/lift.js';
 import { finishResources, resourceHandlers } from '../../../../src/model/azure/resources/index.js';
 import type { Fact } from '../../../../src/model/fact.js';
 import { runLifters } from '../../../../src/model/lifter.js';
@@ -12,7 +12,8 @@ export interface Lifted {
   unlifted: NativeResource[];
 }
 
-export function lift(resources: NativeResource[], defaultRegion?: string): Lifted {
+export function lift(raw: NativeResource[], defaultRegion?: string): Lifted {
+  const resources = withAzureSpelling(raw);
   const model = new CloudModel();
   const ctx = { model, links: new LinkResolver(resources), ...(defaultRegion ? { defaultRegion } : {}) };
   const unlifted = runLifters('azure', resourceHandlers, resources, ctx, finishResources);
@@ -20,7 +21,8 @@ export function lift(resources: NativeResource[], defaultRegion?: string): Lifte
 }
 
 /** The whole Azure lifter, network and compute included. */
-export function liftAll(resources: NativeResource[], defaultRegion?: string): Lifted {
+export function liftAll(raw: NativeResource[], defaultRegion?: string): Lifted {
+  const resources = withAzureSpelling(raw);
   const model = new CloudModel();
   const unlifted = liftAzure(resources, { model, links: new LinkResolver(resources), ...(defaultRegion ? { defaultRegion } : {}) });
   return { model, unlifted };

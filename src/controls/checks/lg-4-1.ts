@@ -60,7 +60,7 @@ function spread(model: CloudModel, e: Compute | LoadBalancer): Draft {
   const one = singleInstance(e);
   const evidence = { zones: s.zones, minimumZones: MIN_ZONES };
   const oneText = one
-    ? { ja: `常に稼働するインスタンスが1つ${defaultNote(one).ja}で、その障害で止まります`, en: `keeps a single instance running${defaultNote(one).en}, which stops the service when it fails` }
+    ? { ja: `インスタンス（タスク）の最小数が1${defaultNote(one).ja}で、一つだけで稼働することがあります`, en: `may run a single instance (minimum 1${defaultNote(one).en}), which stops the service when it fails` }
     : undefined;
   if (s.zones.length >= MIN_ZONES) {
     const z = spreadText(s);

@@ -41,7 +41,9 @@ function cluster(s: DataStore, what: LocalText): Draft {
   if (count?.known && count.value < 2) {
     return fail(
       s,
-      { ja: `${what.ja}のインスタンスが${count.value}つで、別のゾーンに切り替える先がありません`, en: `${what.en} has ${count.value} instance${count.value === 1 ? '' : 's'}, so there is nothing to fail over to in another zone` },
+      count.value === 0
+        ? { ja: `${what.ja}にインスタンスがありません`, en: `${what.en} has no instances` }
+        : { ja: `${what.ja}のインスタンスが1つだけで、別のゾーンに切り替える先がありません`, en: `${what.en} has one instance only, so there is nothing to fail over to in another zone` },
       { location: locOf(count, s), evidence: { instances: count.value } },
     );
   }

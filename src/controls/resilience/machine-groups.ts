@@ -1,12 +1,22 @@
 // Single machines (EC2 instances, Azure VMs) made by one definition: the
 // instances of a Terraform `count`/`for_each` (also through a module called
-// with them) or of an ARM `copy` loop share the definition's location. Such
-// siblings are one service's redundancy; a machine defined alone may be a
-// bastion or a batch host, so it is not judged as a service by itself.
+// with them) or of an ARM `copy` loop. Such siblings are one service's
+// redundancy; a machine defined alone may be a bastion or a batch host, so it
+// is not judged as a service by itself. Sharing a definition is not enough:
+// a module called once per role (`module "dc"`, `module "sql"` with one
+// source) defines different services with the same lines, so the siblings
+// must also have the same address but for their instance keys (Terraform)
+// or their own name (ARM copy loops name each instance).
 import type { Compute } from '../../model/compute.js';
 
+/** The address without what tells siblings apart. */
+function familyOf(c: Compute): string {
+  if (c.source === 'arm' || c.source === 'azure') return c.address.slice(0, c.address.lastIndexOf('/') + 1);
+  return c.address.replace(/\[[^\]]*\]/g, '');
+}
+
 function definitionOf(c: Compute): string {
-  return [c.cloud, c.source, c.scope, c.nativeType, c.loc.file, c.loc.line].join('|');
+  return [c.cloud, c.source, c.scope, c.nativeType, c.loc.file, c.loc.line, familyOf(c)].join('|');
 }
 
 /** Machines grouped by the definition that made them, in model order. */

@@ -28,8 +28,8 @@ const REDUNDANT: Partial<Record<StoreType, LocalText>> = {
   'rds-instance': { ja: 'マルチ AZ 配置', en: 'Multi-AZ' },
   elasticache: { ja: 'マルチ AZ（自動フェイルオーバー付き）', en: 'Multi-AZ with automatic failover' },
   'sql-database': { ja: 'ゾーン冗長', en: 'zone redundant' },
-  'postgresql-server': { ja: 'ゾーン冗長の高可用性構成', en: 'zone-redundant high availability' },
-  'mysql-server': { ja: 'ゾーン冗長の高可用性構成', en: 'zone-redundant high availability' },
+  'postgresql-server': { ja: 'ゾーン冗長の高可用性構成', en: 'set up for zone-redundant high availability' },
+  'mysql-server': { ja: 'ゾーン冗長の高可用性構成', en: 'set up for zone-redundant high availability' },
   'cosmosdb-account': { ja: 'ゾーン冗長または複数リージョン', en: 'zone redundant or in several regions' },
   'redis-cache': { ja: '複数ゾーン配置', en: 'spread over zones' },
 };

@@ -64,7 +64,7 @@ function retentionOf(f: Fact<number | null>, min: number): Retention {
 }
 
 function days(n: number | null): LocalText {
-  return n === null ? { ja: '無期限', en: 'forever' } : { ja: `${n}日`, en: `${n} days` };
+  return n === null ? { ja: '無期限', en: 'forever' } : { ja: `${n}日`, en: `${n} day${n === 1 ? '' : 's'}` };
 }
 
 function planPass(s: DataStore, m: PlanMatch, r: { days: number | null }, min: number): Draft {
@@ -91,15 +91,15 @@ function store(model: CloudModel, s: DataStore, min: number): Draft {
       evidence.backupRetentionDays = f.value;
       failAt = locOf(f, s);
       if (f.value >= min) {
-        return pass(s, { ja: `${own.ja}を${f.value}日${note.ja}保持します（基準${min}日以上）`, en: `${own.en} are kept ${f.value} days${note.en} (at least ${min})` }, {
+        return pass(s, { ja: `${own.ja}を${f.value}日${note.ja}保持します（基準${min}日以上）`, en: `${own.en}: kept ${days(f.value).en}${note.en} (at least ${min})` }, {
           location: locOf(f, s),
           evidence,
         });
       }
       shortfalls.push(
         f.value === 0
-          ? { ja: `${own.ja}が無効です${note.ja}`, en: `${own.en} are off${note.en}` }
-          : { ja: `${own.ja}の保持が${f.value}日${note.ja}です`, en: `${own.en} are kept only ${f.value} days${note.en}` },
+          ? { ja: `${own.ja}が無効です${note.ja}`, en: `${own.en}: off${note.en}` }
+          : { ja: `${own.ja}の保持が${f.value}日${note.ja}です`, en: `${own.en}: kept only ${days(f.value).en}${note.en}` },
       );
     }
   }
@@ -123,7 +123,7 @@ function store(model: CloudModel, s: DataStore, min: number): Draft {
   }
   return fail(
     s,
-    { ja: `${shortfalls.map((x) => x.ja).join('。')}。基準の${min}日に足りません`, en: `${shortfalls.map((x) => x.en).join('; ')}: less than ${min} days` },
+    { ja: `${shortfalls.map((x) => x.ja).join('。')}。基準の${min}日に足りません`, en: `${shortfalls.map((x) => x.en).join('; ')}, less than ${min} days` },
     { location: failAt, evidence },
   );
 }

@@ -2,9 +2,8 @@
 // 6.2, 6.4, 6.5): workloads, load balancers, backup plans, locks, flow logs
 // and scan scopes, made the way the lifters make them, on top of the graph
 // tests' ModelBuilder.
-import type { AccountService, BackupPlan, ResourceLock } from '../../src/model/account.js';
+import type { BackupPlan, ResourceLock } from '../../src/model/account.js';
 import type { Compute, ComputeType, LoadBalancer } from '../../src/model/compute.js';
-import type { Fact } from '../../src/model/fact.js';
 import { defaulted } from '../../src/model/fact.js';
 import type { LogSetting } from '../../src/model/logging.js';
 import type { ScanScope } from '../../src/model/model.js';
@@ -73,10 +72,4 @@ export function scope(b: ModelBuilder, cloud: 'aws' | 'azure', source: SourceKin
 export function live<T extends { source: SourceKind }>(e: T, source: SourceKind = 'aws-config'): T {
   e.source = source;
   return e;
-}
-
-export function service(b: ModelBuilder, address: string, serviceType: AccountService['serviceType'], enabled: Fact<boolean>): AccountService {
-  const s: AccountService = { ...b.base(address, serviceType), kind: 'account-service', serviceType, enabled, settings: {} };
-  b.model.add(s);
-  return s;
 }

@@ -100,4 +100,11 @@ export interface DataStore extends EntityBase {
   name?: Fact<string>;
   /** Snapshots: the volume, database or cluster the snapshot was taken of. */
   snapshotOf?: Link;
+  /**
+   * The store this one is a copy of: the source bucket of an S3 replication
+   * rule whose destination this bucket is, the source of an RDS read
+   * replica. Its data lives in the source as well (LG-4.3), and its backups
+   * are the source's (LG-4.4).
+   */
+  replicaOf?: Link;
 }

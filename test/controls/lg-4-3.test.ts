@@ -86,4 +86,18 @@ describe('LG-4.3', () => {
     expect(only(drafts, 'disk').message.en).toBe('the backup plan policy keeps copies of the classification 3 data in japanwest');
     expect(about(drafts, 'vault')).toEqual([]);
   });
+
+  it('a replica in the other region is the off-site copy of its source; one in the same region is not', () => {
+    const b = new ModelBuilder();
+    store(b, 'src', 's3-bucket', { replicationRegions: b.fact(['ap-northeast-3']) }, { 'lg:classification': '3' });
+    const dr = store(b, 'dr', 's3-bucket', { replicaOf: b.link('src') }, { 'lg:classification': '3' });
+    dr.region = b.fact('ap-northeast-3');
+    store(b, 'srr', 's3-bucket', { replicaOf: b.link('src') }, { 'lg:classification': '3' });
+    store(b, 'orphan', 's3-bucket', { replicaOf: b.link(cause('var.source_bucket')) }, { 'lg:classification': '3' });
+    const drafts = run(check, b, offsite('3')).filter((d) => d.key === 'cross-region');
+    expect(only(drafts, 'dr').message.en).toBe('it is the copy of src (ap-northeast-1): the classification 3 data is in both Japanese regions');
+    expect(only(drafts, 'dr').location).toEqual(dr.replicaOf!.loc);
+    expect(only(drafts, 'srr').status).toBe('fail');
+    expect(only(drafts, 'orphan').unknown?.[0]?.inputs).toEqual(['var.source_bucket']);
+  });
 });

@@ -118,4 +118,13 @@ describe('LG-4.4', () => {
     policy.thresholds.backupRetentionDays = 30;
     expect(only(run(check, b, policy), 'db').message.en).toBe('automated backups: kept only 14 days, less than 30 days');
   });
+
+  it('a read replica is judged on its source', () => {
+    const b = new ModelBuilder();
+    store(b, 'primary', 'rds-instance', { backupRetentionDays: b.fact(7) });
+    store(b, 'replica', 'rds-instance', { backupRetentionDays: defaulted(0, b.loc()), replicaOf: b.link('primary') });
+    const d = only(run(check, b), 'replica');
+    expect(d.status).toBe('not_applicable');
+    expect(d.message.en).toBe('a read replica: backups are judged on its source primary');
+  });
 });

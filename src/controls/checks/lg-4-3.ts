@@ -17,7 +17,7 @@ import type { Policy } from '../../policy/types.js';
 import { parseClassification } from '../../policy/classification.js';
 import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, Draft } from '../control.js';
-import { fail, locOf, pass, unknownFrom } from '../draft.js';
+import { fail, locOf, pass, unknownFrom, unknownsOf } from '../draft.js';
 import { defaultNote } from '../data/encryption.js';
 import { holdsInformation } from '../data/information-stores.js';
 import { readTag } from '../data/tags.js';
@@ -69,7 +69,8 @@ function redundancy(s: DataStore): Draft | undefined {
   if (r.value === 'LRS') {
     return fail(s, { ja: `${what.ja}がローカル冗長（LRS）${note.ja}で、一つのデータセンター内にしか複製がありません`, en: `${what.en} is locally redundant (LRS)${note.en}: its copies are all in one data centre` }, at);
   }
-  return pass(s, { ja: `${what.ja}の冗長性は ${r.value}${note.ja}です`, en: `${what.en} is ${r.value}${note.en}` }, at);
+  const shown = r.value.replace(/^RA(?=G)/, 'RA-');
+  return pass(s, { ja: `${what.ja}の冗長性は ${shown}${note.ja} です`, en: `${what.en} is ${shown}${note.en}` }, at);
 }
 
 /** Stores that hold data of their own (not backups of others) can need an off-site copy. */
@@ -136,6 +137,26 @@ function offsite(model: CloudModel, s: DataStore, targets: string[], label: stri
   );
 }
 
+/** A replica's data lives in its source too: in the other region, that is the off-site pair. */
+function replica(model: CloudModel, s: DataStore, source: NonNullable<DataStore['replicaOf']>, label: string): Draft {
+  const title = { ja: `機密性${label}のデータの複製元がもう一方の国内リージョンにあるか判定できません`, en: `cannot tell whether the source of this copy of classification ${label} data is in the other Japanese region` };
+  if (!source.known) return unknownFrom(s, title, [source], { key: CROSS_REGION });
+  const from = model.getOf(source.value, 'data-store');
+  if (!from) return unknownFrom(s, title, [{ known: false, cause: { inputs: [source.value], detail: 'the source store is not in the scanned inputs' }, ...(source.loc ? { loc: source.loc } : {}) }], { key: CROSS_REGION });
+  if (!s.region.known || !from.region.known) return unknownFrom(s, title, unknownsOf(s.region, from.region), { key: CROSS_REGION });
+  if (s.region.value === from.region.value) {
+    return fail(s, { ja: `機密性${label}のデータの複製先 ${s.address} が複製元 ${from.address} と同じリージョンにあります`, en: `this copy of classification ${label} data is in the same region as its source ${from.address}` }, {
+      key: CROSS_REGION,
+      location: locOf(source, s),
+    });
+  }
+  return pass(s, { ja: `${from.address}（${from.region.value}）の複製で、機密性${label}のデータは両方の国内リージョンにあります`, en: `it is the copy of ${from.address} (${from.region.value}): the classification ${label} data is in both Japanese regions` }, {
+    key: CROSS_REGION,
+    location: locOf(source, s),
+    evidence: { replicaOf: from.address },
+  });
+}
+
 function crossRegion(model: CloudModel, s: DataStore, policy: Policy, wanted: number): Draft | undefined {
   if (!needsOffsite(s)) return undefined;
   const level = levelOf(s, policy, wanted);
@@ -145,6 +166,7 @@ function crossRegion(model: CloudModel, s: DataStore, policy: Policy, wanted: nu
   }
   const t = readTag(s, policy.tagKeys.classification);
   const label = t.state === 'known' ? String(parseClassification(t.value) ?? t.value) : String(wanted);
+  if (s.replicaOf) return replica(model, s, s.replicaOf, label);
   if (!s.region.known) {
     return unknownFrom(s, { ja: 'リージョンが分からず、もう一方の国内リージョンを決められません', en: 'the region is unknown, so the other Japanese region cannot be told' }, [s.region], { key: CROSS_REGION });
   }

@@ -20,7 +20,7 @@ import type { Policy } from '../../policy/types.js';
 import type { LocalText } from '../../results/finding.js';
 import type { SourceLoc } from '../../readers/value.js';
 import type { ControlCheck, Draft } from '../control.js';
-import { fail, locOf, pass, unknownFrom } from '../draft.js';
+import { fail, locOf, notApplicable, pass, unknownFrom } from '../draft.js';
 import { defaultNote } from '../data/encryption.js';
 import { partKey } from '../data/entity-part.js';
 import { readTag } from '../data/tags.js';
@@ -77,6 +77,14 @@ function planPass(s: DataStore, m: PlanMatch, r: { days: number | null }, min: n
 }
 
 function store(model: CloudModel, s: DataStore, min: number): Draft {
+  // A read replica is made without backups of its own: its source keeps them.
+  if (s.storeType === 'rds-instance' && s.replicaOf) {
+    const from = s.replicaOf.known ? (model.get(s.replicaOf.value)?.address ?? s.replicaOf.value) : undefined;
+    return notApplicable(s, {
+      ja: `リードレプリカのため、バックアップは複製元${from ? ` ${from} ` : ''}で判定します`,
+      en: `a read replica: backups are judged on its source${from ? ` ${from}` : ''}`,
+    }, { location: locOf(s.replicaOf, s) });
+  }
   const own = OWN_BACKUPS[s.storeType];
   const open: UnknownFact[] = [];
   const shortfalls: LocalText[] = [];

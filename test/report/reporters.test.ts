@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv-draft-04';
@@ -10,7 +10,17 @@ import { summarize } from '../../src/results/summary.js';
 import { scanFixture } from '../support/scan-fixture.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/cli/cfn-basic');
-const SARIF_SCHEMA = path.resolve(import.meta.dirname, '../../../shared/schemas/sarif-schema-2.1.0.json');
+/** The OASIS schema ships in the workspace's shared/ folder, which sits beside the clone (or one level up). */
+function sarifSchemaPath(): string {
+  let dir = path.resolve(import.meta.dirname, '../..');
+  for (let i = 0; i < 4; i++) {
+    dir = path.dirname(dir);
+    const p = path.join(dir, 'shared/schemas/sarif-schema-2.1.0.json');
+    if (existsSync(p)) return p;
+  }
+  throw new Error('shared/schemas/sarif-schema-2.1.0.json not found beside the repository');
+}
+const SARIF_SCHEMA = sarifSchemaPath();
 const catalog = loadCatalog();
 
 async function reportOf(dir: string): Promise<ScanReport> {

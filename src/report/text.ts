@@ -20,7 +20,9 @@ function bySeverityThenPlace(a: Finding, b: Finding): number {
 function pathText(f: Finding): string | undefined {
   const p = f.evidence['path'];
   if (!Array.isArray(p)) return undefined;
-  return p.map((h) => (typeof h === 'object' && h && 'address' in h ? String((h as { address: unknown }).address) : String(h))).join(' → ');
+  const names = p.map((h) => (typeof h === 'object' && h && 'address' in h ? String((h as { address: unknown }).address) : String(h)));
+  // A route written inline on its table names the table twice in a row: show it once.
+  return names.filter((n, i) => n !== names[i - 1]).join(' → ');
 }
 
 export function renderText(report: ScanReport, ctx: ReportContext): string {

@@ -23,10 +23,10 @@ describe('LG-4.4', () => {
     store(b, 'ok', 'rds-cluster', { backupRetentionDays: b.fact(14) });
     store(b, 'off', 'dynamodb-table', { backupRetentionDays: defaulted(0, b.loc()) });
     const drafts = run(check, b);
-    expect(only(drafts, 'db').message.en).toBe('automated backups: kept only 1 day (the default when unset), less than 7 days');
+    expect(only(drafts, 'db').message.en).toBe('backups fall short of 7 days: automated backups: kept only 1 day (the default when unset); no backup plan selects it');
     expect(only(drafts, 'db').location).toEqual(loc);
     expect(only(drafts, 'ok').message.en).toBe('automated backups: kept 14 days (at least 7)');
-    expect(only(drafts, 'off').message.en).toBe('point-in-time recovery: off (the default when unset), less than 7 days');
+    expect(only(drafts, 'off').message.en).toBe('backups fall short of 7 days: point-in-time recovery: off (the default when unset); no backup plan selects it');
   });
 
   it('a backup plan selecting the store by resource, tag or * covers it; a short plan is named in the failure', () => {
@@ -41,7 +41,7 @@ describe('LG-4.4', () => {
     const drafts = run(check, b);
     expect(only(drafts, 'vol-named').message.en).toBe('the backup plan named selects it and keeps backups 35 days (at least 7)');
     expect(only(drafts, 'vol-tagged').message.en).toBe('the backup plan daily selects it and keeps backups forever (at least 7)');
-    expect(only(drafts, 'vol-short').message.en).toBe('the backup plan weekly keeps backups only 3 days, less than 7 days');
+    expect(only(drafts, 'vol-short').message.en).toBe('backups fall short of 7 days: the backup plan weekly keeps backups only 3 days');
     expect(only(drafts, 'vol-none').message.en).toBe('it has no backups: no automated backups and no backup plan selects it');
   });
 
@@ -116,7 +116,7 @@ describe('LG-4.4', () => {
     store(b, 'db', 'rds-instance', { backupRetentionDays: b.fact(14) });
     const policy = defaultPolicy();
     policy.thresholds.backupRetentionDays = 30;
-    expect(only(run(check, b, policy), 'db').message.en).toBe('automated backups: kept only 14 days, less than 30 days');
+    expect(only(run(check, b, policy), 'db').message.en).toBe('backups fall short of 30 days: automated backups: kept only 14 days; no backup plan selects it');
   });
 
   it('a read replica is judged on its source', () => {

@@ -129,9 +129,10 @@ function store(model: CloudModel, s: DataStore, min: number): Draft {
   if (!shortfalls.length) {
     return fail(s, { ja: 'バックアップがありません（自動バックアップも、選択するバックアッププランもありません）', en: 'it has no backups: no automated backups and no backup plan selects it' }, { location: failAt, evidence });
   }
+  if (!cov.covering.length) shortfalls.push({ ja: '選択するバックアッププランもありません', en: 'no backup plan selects it' });
   return fail(
     s,
-    { ja: `${shortfalls.map((x) => x.ja).join('。')}。基準の${min}日に足りません`, en: `${shortfalls.map((x) => x.en).join('; ')}, less than ${min} days` },
+    { ja: `バックアップが基準の${min}日に足りません：${shortfalls.map((x) => x.ja).join('。')}`, en: `backups fall short of ${min} days: ${shortfalls.map((x) => x.en).join('; ')}` },
     { location: failAt, evidence },
   );
 }

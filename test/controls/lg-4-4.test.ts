@@ -90,13 +90,18 @@ describe('LG-4.4', () => {
     expect(about(drafts, 'aws_instance.bastion')).toEqual([]);
   });
 
-  it('object storage is judged only when labelled', () => {
+  it('object storage is judged only when labelled; an unreadable label leaves a store without backups unknown', () => {
     const b = new ModelBuilder();
     store(b, 'artifacts', 's3-bucket');
     store(b, 'juki', 's3-bucket', {}, { 'lg:classification': '3' });
+    store(b, 'tagged-later', 's3-bucket', {}, cause('var.tags'));
+    store(b, 'tagged-later-backed-up', 's3-bucket', {}, cause('var.tags'));
+    backupPlan(b, 'plan', 35, { selects: b.links(['tagged-later-backed-up']) });
     const drafts = run(check, b);
     expect(about(drafts, 'artifacts')).toEqual([]);
     expect(only(drafts, 'juki').status).toBe('fail');
+    expect(only(drafts, 'tagged-later').unknown?.[0]?.inputs).toEqual(['var.tags']);
+    expect(only(drafts, 'tagged-later-backed-up').status).toBe('pass');
   });
 
   it('vaults are judged on their lock; a store type without a backup retention in the model is unknown', () => {

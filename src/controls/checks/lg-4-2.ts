@@ -37,13 +37,17 @@ const REDUNDANT: Partial<Record<StoreType, LocalText>> = {
 function cluster(s: DataStore, what: LocalText): Draft {
   const count = s.instanceCount;
   const zones = s.multiZone;
-  // Too few instances is a failure whatever the zones are.
-  if (count?.known && count.value < 2) {
+  // No instance in the scan: they may be defined elsewhere (another stack), or the cluster has none by design (Aurora Serverless v1, Limitless).
+  if (count?.known && count.value === 0) {
+    return unknownFrom(s, { ja: `${what.ja}のインスタンスが検査したコードにありません`, en: `no instance of ${what.en} is defined in the scanned code` }, [
+      { known: false, cause: { inputs: [`${s.address} instances`], detail: 'the cluster has no instances in the scanned inputs' }, loc: count.loc ?? s.loc },
+    ]);
+  }
+  // One instance is a failure whatever the zones are.
+  if (count?.known && count.value === 1) {
     return fail(
       s,
-      count.value === 0
-        ? { ja: `${what.ja}にインスタンスがありません`, en: `${what.en} has no instances` }
-        : { ja: `${what.ja}のインスタンスが1つだけで、別のゾーンに切り替える先がありません`, en: `${what.en} has one instance only, so there is nothing to fail over to in another zone` },
+      { ja: `${what.ja}のインスタンスが1つだけで、別のゾーンに切り替える先がありません`, en: `${what.en} has one instance only, so there is nothing to fail over to in another zone` },
       { location: locOf(count, s), evidence: { instances: count.value } },
     );
   }

@@ -45,15 +45,18 @@ const PLAN_ONLY: ReadonlySet<StoreType> = new Set<StoreType>(['ebs-volume', 'man
 
 const VAULTS: ReadonlySet<StoreType> = new Set<StoreType>(['backup-vault', 'recovery-services-vault']);
 
-function judged(model: CloudModel, s: DataStore, policy: Policy): boolean {
-  if (OWN_BACKUPS[s.storeType]) return true;
-  if (!PLAN_ONLY.has(s.storeType)) return false;
+/** Whether the store is judged: yes, no, or only if its label (which cannot be read) is there. */
+function judged(model: CloudModel, s: DataStore, policy: Policy): { state: 'yes' | 'no' } | { state: 'if-labelled'; open: UnknownFact } {
+  if (OWN_BACKUPS[s.storeType]) return { state: 'yes' };
+  if (!PLAN_ONLY.has(s.storeType)) return { state: 'no' };
   const owner = ownerOf(model, s);
-  if (owner?.kind === 'compute' && owner.computeType === 'launch-template') return false;
+  if (owner?.kind === 'compute' && owner.computeType === 'launch-template') return { state: 'no' };
   if (s.storeType === 's3-bucket' || s.storeType === 'storage-account' || owner) {
-    return readTag(s, policy.tagKeys.classification).state !== 'absent';
+    const t = readTag(s, policy.tagKeys.classification);
+    if (t.state === 'unknown') return { state: 'if-labelled', open: t.fact };
+    return { state: t.state === 'absent' ? 'no' : 'yes' };
   }
-  return true;
+  return { state: 'yes' };
 }
 
 type Retention = { state: 'enough' | 'short'; days: number | null } | { state: 'open'; open: UnknownFact };
@@ -155,10 +158,17 @@ export const check: ControlCheck = {
     const drafts: Draft[] = [];
     for (const s of model.all('data-store')) {
       if (VAULTS.has(s.storeType)) drafts.push(vault(s));
-      else if (judged(model, s, policy)) {
+      else {
+        const j = judged(model, s, policy);
+        if (j.state === 'no') continue;
+        let d = store(model, s, min);
+        // Without backups, an unreadable label leaves open whether any were required.
+        if (j.state === 'if-labelled' && d.status === 'fail') {
+          d = unknownFrom(s, { ja: '分類ラベルを判定できず、バックアップが必要か分かりません', en: 'cannot tell the classification label, so whether backups are required' }, [j.open], { evidence: d.evidence ?? {} });
+        }
         // An instance's volumes share its address: the part keeps their results apart.
         const part = partKey(s);
-        drafts.push(part ? { ...store(model, s, min), key: part } : store(model, s, min));
+        drafts.push(part ? { ...d, key: part } : d);
       }
     }
     return drafts;

@@ -8,14 +8,14 @@
 // subscription, parent resource).
 import type { LoadBalancer } from '../../model/compute.js';
 import type { DataStore, StoreType } from '../../model/data.js';
-import type { Fact, UnknownFact } from '../../model/fact.js';
+import type { Fact } from '../../model/fact.js';
 import type { Key } from '../../model/keys.js';
-import type { CloudModel } from '../../model/model.js';
 import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, Draft } from '../control.js';
 import { fail, locOf, pass, unknownFrom } from '../draft.js';
 import { defaultNote } from '../data/encryption.js';
 import { partKey } from '../data/entity-part.js';
+import { LockCoverage } from '../resilience/lock-coverage.js';
 import { modelGap } from '../resilience/model-gap.js';
 
 const AWS_DATABASES: Partial<Record<StoreType, LocalText>> = {
@@ -44,40 +44,8 @@ function setting(e: DataStore | LoadBalancer, f: Fact<boolean> | undefined, what
   return fail(e, { ja: `${what.ja}の削除保護が無効です${note.ja}`, en: `${what.en} has deletion protection off${note.en}` }, at);
 }
 
-type Protected = { state: 'yes'; lock: string; level: string; loc: DataStore['loc'] } | { state: 'no' } | { state: 'open'; open: UnknownFact[] };
-
-/** Whether a deletion-blocking lock covers the entity. */
-function lockOn(model: CloudModel, id: string): Protected {
-  const open: UnknownFact[] = [];
-  for (const l of model.all('lock')) {
-    if (l.cloud !== 'azure') continue;
-    const covers = l.covers;
-    let hit: Fact<string> | undefined;
-    if (!covers) {
-      // Without the derived coverage, the lock's own target is what it surely protects.
-      if (l.target.known && l.target.value === id) hit = l.target;
-      else if (!l.target.known) open.push(l.target);
-    } else if (!covers.known) open.push(covers);
-    else {
-      for (const c of covers.value) {
-        if (!c.known) open.push(c);
-        else if (c.value === id) hit = c;
-      }
-    }
-    if (!hit) continue;
-    if (l.conditional) {
-      open.push({ known: false, cause: l.conditional, loc: l.loc });
-      continue;
-    }
-    // Both levels forbid deletion; ReadOnly forbids changes as well.
-    if (!l.level.known) open.push(l.level);
-    else return { state: 'yes', lock: l.address, level: l.level.value, loc: l.level.loc ?? l.loc };
-  }
-  return open.length ? { state: 'open', open } : { state: 'no' };
-}
-
-function locked(model: CloudModel, e: DataStore | Key, what: LocalText): Draft {
-  const p = lockOn(model, e.id);
+function locked(locks: LockCoverage, e: DataStore | Key, what: LocalText): Draft {
+  const p = locks.of(e.id);
   if (p.state === 'yes') {
     return pass(e, { ja: `${what.ja}は ${p.level} ロック（${p.lock}）で削除から保護されています`, en: `${what.en} is protected from deletion by the ${p.level} lock ${p.lock}` }, {
       location: p.loc,
@@ -109,14 +77,15 @@ export const check: ControlCheck = {
   id: 'LG-4.5',
   check({ model }) {
     const drafts: Draft[] = [];
+    const locks = new LockCoverage(model);
     for (const s of model.all('data-store')) {
       const db = AWS_DATABASES[s.storeType];
       if (db && s.cloud === 'aws') drafts.push(setting(s, s.deletionProtection, db));
       // A VM's own disks go with the VM; standalone disks hold data of their own.
-      else if (s.cloud === 'azure' && AZURE_STORES.has(s.storeType) && !partKey(s)) drafts.push(locked(model, s, AZURE_WORDS[s.storeType]!));
+      else if (s.cloud === 'azure' && AZURE_STORES.has(s.storeType) && !partKey(s)) drafts.push(locked(locks, s, AZURE_WORDS[s.storeType]!));
     }
     for (const k of model.all('key')) {
-      if (k.cloud === 'azure' && k.keyType === 'key-vault') drafts.push(locked(model, k, { ja: 'Key Vault', en: 'the key vault' }));
+      if (k.cloud === 'azure' && k.keyType === 'key-vault') drafts.push(locked(locks, k, { ja: 'Key Vault', en: 'the key vault' }));
     }
     for (const lb of model.all('load-balancer')) {
       if (lb.cloud !== 'aws' || lb.lbType === 'classic') continue;

@@ -11,6 +11,7 @@ import type { DataStore, StoreType } from '../../model/data.js';
 import type { UnknownFact } from '../../model/fact.js';
 import type { Key } from '../../model/keys.js';
 import type { CloudModel } from '../../model/model.js';
+import type { LogSetting } from '../../model/logging.js';
 import type { Network } from '../../model/network.js';
 import type { NetworkGraph } from '../../graph/types.js';
 import type { Policy } from '../../policy/types.js';
@@ -95,8 +96,29 @@ const AZURE_STORES: Partial<Record<StoreType, LocalText>> = {
   'cosmosdb-account': { ja: 'Cosmos DB アカウント', en: 'the Cosmos DB account' },
 };
 
+/** Diagnostic settings by the entity they apply to; a target that cannot be told may be any entity. */
+interface DiagnosticIndex {
+  byTarget: Map<string, LogSetting[]>;
+  anywhere: UnknownFact[];
+}
+
+function diagnosticIndex(model: CloudModel): DiagnosticIndex {
+  const idx: DiagnosticIndex = { byTarget: new Map(), anywhere: [] };
+  for (const s of model.all('log-setting')) {
+    if (s.settingType !== 'diagnostic-setting' || s.cloud !== 'azure') continue;
+    if (!s.target.known) {
+      idx.anywhere.push(s.target);
+      continue;
+    }
+    const list = idx.byTarget.get(s.target.value);
+    if (list) list.push(s);
+    else idx.byTarget.set(s.target.value, [s]);
+  }
+  return idx;
+}
+
 /** A diagnostic setting sending some log category to some destination, or SQL auditing. */
-function resourceLogs(model: CloudModel, e: DataStore | Key, what: LocalText): Draft {
+function resourceLogs(model: CloudModel, diag: DiagnosticIndex, e: DataStore | Key, what: LocalText): Draft {
   const open: UnknownFact[] = [];
   if (e.kind === 'data-store' && e.storeType === 'sql-database') {
     const server = e.parent?.known ? model.getOf(e.parent.value, 'data-store') : undefined;
@@ -105,14 +127,8 @@ function resourceLogs(model: CloudModel, e: DataStore | Key, what: LocalText): D
       if (f && !f.known) open.push(f);
     }
   }
-  let silent: { address: string; loc: DataStore['loc'] } | undefined;
-  for (const s of model.all('log-setting')) {
-    if (s.settingType !== 'diagnostic-setting' || s.cloud !== 'azure') continue;
-    if (!s.target.known) {
-      open.push(s.target);
-      continue;
-    }
-    if (s.target.value !== e.id) continue;
+  let silent: LogSetting | undefined;
+  for (const s of diag.byTarget.get(e.id) ?? []) {
     if (s.conditional) {
       open.push({ known: false, cause: s.conditional, loc: s.loc });
       continue;
@@ -125,12 +141,13 @@ function resourceLogs(model: CloudModel, e: DataStore | Key, what: LocalText): D
         location: s.categories?.loc ?? s.loc,
         evidence: { diagnosticSetting: s.address, ...(s.categories?.known ? { categories: s.categories.value } : {}) },
       });
-    } else silent ??= { address: s.address, loc: s.categories?.loc ?? s.loc };
+    } else silent ??= s;
   }
-  if (open.length) return unknownFrom(e, { ja: `${what.ja}のリソースログの設定を判定できません`, en: `cannot tell whether ${what.en} sends resource logs` }, [...new Set(open)]);
+  open.push(...diag.anywhere);
+  if (open.length) return unknownFrom(e, { ja: `${what.ja}のリソースログの設定を判定できません`, en: `cannot tell whether ${what.en} sends resource logs` }, open);
   if (silent) {
     return fail(e, { ja: `${what.ja}の診断設定 ${silent.address} がログのカテゴリを送信していません（メトリックのみ）`, en: `the diagnostic setting ${silent.address} of ${what.en} sends no log category (metrics only)` }, {
-      location: silent.loc,
+      location: silent.categories?.loc ?? silent.loc,
     });
   }
   return fail(e, { ja: `${what.ja}にリソースログを送る診断設定がありません`, en: `${what.en} has no diagnostic setting sending its resource logs` });
@@ -140,6 +157,7 @@ export const check: ControlCheck = {
   id: 'LG-6.4',
   check({ model, graph, policy }) {
     const drafts: Draft[] = [];
+    const diag = diagnosticIndex(model);
     for (const n of model.all('network')) {
       const d = network(model, graph, n);
       if (d) drafts.push(d);
@@ -149,10 +167,10 @@ export const check: ControlCheck = {
         const d = bucket(s, policy);
         if (d) drafts.push(d);
       } else if (s.cloud === 'aws' && (s.storeType === 'rds-instance' || s.storeType === 'rds-cluster')) drafts.push(database(s));
-      else if (s.cloud === 'azure' && AZURE_STORES[s.storeType]) drafts.push(resourceLogs(model, s, AZURE_STORES[s.storeType]!));
+      else if (s.cloud === 'azure' && AZURE_STORES[s.storeType]) drafts.push(resourceLogs(model, diag, s, AZURE_STORES[s.storeType]!));
     }
     for (const k of model.all('key')) {
-      if (k.cloud === 'azure' && k.keyType === 'key-vault') drafts.push(resourceLogs(model, k, { ja: 'Key Vault', en: 'the key vault' }));
+      if (k.cloud === 'azure' && k.keyType === 'key-vault') drafts.push(resourceLogs(model, diag, k, { ja: 'Key Vault', en: 'the key vault' }));
     }
     return drafts;
   },

@@ -57,7 +57,7 @@ describe('LG-4.1', () => {
     expect(d.status).toBe('fail');
     expect(d.location).toEqual(asg.minSize!.loc);
     expect(only(drafts, 'svc').status).toBe('pass');
-    expect(only(drafts, 'cfn-svc').message.en).toBe('the ECS service spans 2 zones (ap-northeast-1a, ap-northeast-1c) but may run a single instance (minimum 1 (the default when unset)), which stops the service when it fails');
+    expect(only(drafts, 'cfn-svc').message.en).toBe('the ECS service spans 2 zones (ap-northeast-1a, ap-northeast-1c) but may run a single instance (minimum 1, the default when unset), which stops the service when it fails');
   });
 
   it('CloudFormation !GetAZs picks count as distinct zones', () => {

@@ -60,7 +60,7 @@ function spread(model: CloudModel, e: Compute | LoadBalancer): Draft {
   const one = singleInstance(e);
   const evidence = { zones: s.zones, minimumZones: MIN_ZONES };
   const oneText = one
-    ? { ja: `インスタンス（タスク）の最小数が1${defaultNote(one).ja}で、一つだけで稼働することがあります`, en: `may run a single instance (minimum 1${defaultNote(one).en}), which stops the service when it fails` }
+    ? { ja: `インスタンス（タスク）の最小数が1${defaultNote(one).ja}で、一つだけで稼働することがあります`, en: `may run a single instance (minimum 1${one.defaulted ? ', the default when unset' : ''}), which stops the service when it fails` }
     : undefined;
   if (s.zones.length >= MIN_ZONES) {
     const z = spreadText(s);

@@ -101,6 +101,8 @@ for (const control of controlDirs()) {
     it('has passing and failing cases for every format, and an unknown case', () => {
       const cov = seen.get(control);
       expect(cov, 'no case ran').toBeDefined();
+      // A live control's definition cases only show that definitions give it no result.
+      if (loadCatalog().byId.get(control)?.kind === 'live') return;
       expect([...cov!.statuses], 'statuses covered').toEqual(expect.arrayContaining(['pass', 'fail', 'unknown']));
       for (const [fmt, statuses] of cov!.formats) {
         expect([...statuses], `${fmt} covers pass and fail`).toEqual(expect.arrayContaining(['pass', 'fail']));

@@ -57,11 +57,11 @@ for (const dir of dirs) {
 }
 // Scaling between consecutive scales (the smallest carries the fixed start-up cost); linear is 1.0.
 for (let i = 1; i < results.length; i++) {
-  {
-    const base = results[i - 1]!;
-    const r = results[i]!;
-    const ratio = r.scan.wallMs / base.scan.wallMs / (r.scan.bytes / base.scan.bytes);
-    console.log(`scaling ${base.label} -> ${r.label}: ${(r.scan.bytes / base.scan.bytes).toFixed(1)}x input, ` +
-      `${(r.scan.wallMs / base.scan.wallMs).toFixed(1)}x time (${ratio.toFixed(2)} of linear)`);
-  }
+  const base = results[i - 1]!;
+  const r = results[i]!;
+  const ratio = r.scan.wallMs / base.scan.wallMs / (r.scan.bytes / base.scan.bytes);
+  console.log(
+    `scaling ${base.label} -> ${r.label}: ${(r.scan.bytes / base.scan.bytes).toFixed(1)}x input, ` +
+      `${(r.scan.wallMs / base.scan.wallMs).toFixed(1)}x time (${ratio.toFixed(2)} of linear)`,
+  );
 }

@@ -1,4 +1,4 @@
-// `npm run bench`: scans generated estates at 1x, 10x and 100x (and any
+// `npm run bench [--jobs=N] [--scales=1,10] [--no-generated] [DIR...]`: scans generated estates at 1x, 10x and 100x (and any
 // directories given as arguments), each in its own child process so its peak
 // RSS is its own, next to the parse-only floor of the same files.
 import { execFileSync } from 'node:child_process';
@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultJobs } from '../engine/workers/pool.js';
 import { generateEstate } from './generate.js';
 import type { Measurement } from './measure.js';
 
@@ -14,8 +15,8 @@ const SCALES = [1, 10, 100];
 const UNITS_AT_1X = 5;
 const STAGES = ['discover', 'read', 'lift', 'graph', 'controls', 'report'];
 
-function measure(mode: 'scan' | 'floor', dir: string): Measurement {
-  const out = execFileSync(process.execPath, [MEASURE, mode, dir], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+function measure(mode: 'scan' | 'floor', dir: string, jobs = 1): Measurement {
+  const out = execFileSync(process.execPath, [MEASURE, mode, dir, String(jobs)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').pop()!) as Measurement;
 }
 
@@ -24,7 +25,7 @@ function row(label: string, scan: Measurement, floor: Measurement): string {
   const s = scan.wallMs / 1000;
   const stages = STAGES.map((n) => `${n} ${((scan.stages[n] ?? 0) / 1000).toFixed(2)}`).join(', ');
   return [
-    `${label}: ${scan.files} files, ${mb.toFixed(2)} MB, ${s.toFixed(2)} s, ${(mb / s).toFixed(2)} MB/s, peak RSS ${scan.maxRssMb.toFixed(0)} MB, ` +
+    `${label} (jobs ${scan.jobs}): ${scan.files} files, ${mb.toFixed(2)} MB, ${s.toFixed(2)} s, ${(mb / s).toFixed(2)} MB/s, peak RSS ${scan.maxRssMb.toFixed(0)} MB, ` +
       `${scan.findings} findings, ${scan.errors} read errors`,
     `  stages (s): ${stages}`,
     `  parse-only floor: ${(floor.wallMs / 1000).toFixed(2)} s (hcl ${((floor.stages.hcl ?? 0) / 1000).toFixed(2)}, ` +
@@ -36,6 +37,8 @@ function row(label: string, scan: Measurement, floor: Measurement): string {
 const args = process.argv.slice(2);
 const onlyArgs = args.includes('--no-generated');
 const dirs = args.filter((a) => !a.startsWith('--'));
+const jobsArg = args.find((a) => a.startsWith('--jobs='));
+const jobs = jobsArg ? Number(jobsArg.slice(7)) : defaultJobs();
 const scales = onlyArgs ? [] : (args.find((a) => a.startsWith('--scales='))?.slice(9).split(',').map(Number) ?? SCALES);
 
 const results: { label: string; scan: Measurement }[] = [];
@@ -44,7 +47,7 @@ for (const scale of scales) {
   try {
     generateEstate(dir, UNITS_AT_1X * scale);
     const floor = measure('floor', dir);
-    const scan = measure('scan', dir);
+    const scan = measure('scan', dir, jobs);
     results.push({ label: `${scale}x`, scan });
     console.log(row(`generated ${scale}x`, scan, floor));
   } finally {
@@ -53,7 +56,7 @@ for (const scale of scales) {
 }
 for (const dir of dirs) {
   const abs = path.resolve(dir);
-  console.log(row(abs, measure('scan', abs), measure('floor', abs)));
+  console.log(row(abs, measure('scan', abs, jobs), measure('floor', abs)));
 }
 // Scaling between consecutive scales (the smallest carries the fixed start-up cost); linear is 1.0.
 for (let i = 1; i < results.length; i++) {

@@ -1,5 +1,5 @@
 // Child-process side of `npm run bench`: one measurement per process, so the
-// peak RSS it prints is its own. `node measure.js scan|floor DIR` prints one JSON line.
+// peak RSS it prints is its own. `node measure.js scan|floor DIR [JOBS]` prints one JSON line.
 import { readFileSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseTree } from 'jsonc-parser';
@@ -16,6 +16,7 @@ import { inputFiles } from './input-files.js';
 
 export interface Measurement {
   mode: 'scan' | 'floor';
+  jobs: number;
   files: number;
   bytes: number;
   wallMs: number;
@@ -25,7 +26,7 @@ export interface Measurement {
   errors?: number;
 }
 
-async function measureScan(dir: string): Promise<Measurement> {
+async function measureScan(dir: string, jobs: number): Promise<Measurement> {
   const t0 = performance.now();
   const catalog = loadCatalog();
   const outcome = await scanDefinitions({
@@ -34,6 +35,7 @@ async function measureScan(dir: string): Promise<Measurement> {
     policy: loadPolicyFor(dir, undefined),
     now: new Date(),
     severityOf: (id) => catalog.byId.get(id)?.severity ?? 'medium',
+    jobs,
   });
   outcome.stages.start('report');
   const json = renderReport(
@@ -56,6 +58,7 @@ async function measureScan(dir: string): Promise<Measurement> {
   const files = inputFiles(dir);
   return {
     mode: 'scan',
+    jobs,
     files: files.length,
     bytes: files.reduce((n, f) => n + statSync(f).size, 0),
     wallMs,
@@ -89,13 +92,13 @@ async function measureFloor(dir: string): Promise<Measurement> {
       stages.json! += performance.now() - at;
     }
   }
-  return { mode: 'floor', files: files.length, bytes, wallMs: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024, stages };
+  return { mode: 'floor', jobs: 1, files: files.length, bytes, wallMs: performance.now() - t0, maxRssMb: process.resourceUsage().maxRSS / 1024, stages };
 }
 
-const [mode, dir] = process.argv.slice(2);
+const [mode, dir, jobsArg] = process.argv.slice(2);
 if ((mode !== 'scan' && mode !== 'floor') || !dir) {
-  process.stderr.write('usage: measure.js scan|floor DIR\n');
+  process.stderr.write('usage: measure.js scan|floor DIR [JOBS]\n');
   process.exit(2);
 }
-const m = mode === 'scan' ? await measureScan(dir) : await measureFloor(dir);
+const m = mode === 'scan' ? await measureScan(dir, Number(jobsArg ?? 1)) : await measureFloor(dir);
 process.stdout.write(JSON.stringify(m) + '\n');

@@ -1,12 +1,13 @@
 // Hands each discovered input to its reader and gathers what they return.
-import { looksLikeArmParameters, looksLikeArmTemplate, armParameterFileNames, readArm } from '../readers/arm/index.js';
-import type { ArmParameterFile } from '../readers/arm/index.js';
-import { looksLikeCloudFormation, readCloudFormation } from '../readers/cloudformation/index.js';
+import { looksLikeArmParameters, looksLikeArmTemplate } from '../readers/arm/index.js';
+import { looksLikeCloudFormation } from '../readers/cloudformation/index.js';
 import type { ReadResult } from '../readers/native.js';
 import { emptyReadResult } from '../readers/native.js';
 import type { ReadOptions } from '../readers/options.js';
-import { readTerraform } from '../readers/terraform/index.js';
 import type { Discovery, FileKind } from './discover.js';
+import { readOnWorkers } from './workers/pool.js';
+import { readUnit } from './workers/read-unit.js';
+import { readUnits } from './workers/work-units.js';
 
 /** What a structured file is, by content. */
 export function sniffFile(text: string, rel: string): FileKind | undefined {
@@ -26,25 +27,18 @@ function merge(into: ReadResult, r: ReadResult): void {
   into.notScanned.push(...r.notScanned);
 }
 
-export async function readDiscovered(found: Discovery, opts: ReadOptions): Promise<ReadResult> {
+/**
+ * Reads every input. Independent units (template files, groups of Terraform
+ * directories joined by local module calls) run on `jobs` worker threads when
+ * jobs > 1; results are merged in unit order, so they do not depend on jobs.
+ */
+export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs = 1, unitTimeoutMs?: number): Promise<ReadResult> {
   const out = emptyReadResult();
-  if (found.terraformDirs.length) merge(out, await readTerraform(found.terraformDirs, opts));
-
-  const byRel = new Map(found.files.map((f) => [f.rel, f]));
-  const pairedParams = new Set<string>();
-  for (const f of found.files) {
-    if (f.kind === 'cloudformation') merge(out, readCloudFormation(f.rel, f.text, opts));
-    else if (f.kind === 'arm') {
-      const params: ArmParameterFile[] = [];
-      for (const name of armParameterFileNames(f.rel)) {
-        const p = byRel.get(name);
-        if (p && p.kind === 'arm-parameters') {
-          params.push({ file: p.rel, text: p.text });
-          pairedParams.add(p.rel);
-        }
-      }
-      merge(out, readArm(f.rel, f.text, opts, params));
-    }
+  const { units, pairedParams } = readUnits(found);
+  if (jobs > 1 && units.length > 1) {
+    for (const r of await readOnWorkers(units, opts, jobs, unitTimeoutMs)) merge(out, r);
+  } else {
+    for (const unit of units) merge(out, await readUnit(unit, opts));
   }
   for (const f of found.files) {
     // Parameter files not paired with a template are listed, so nothing read goes unreported.

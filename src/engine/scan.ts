@@ -26,6 +26,8 @@ export interface ScanRequest {
   /** Default severity of each control (from the catalog). */
   severityOf: (controlId: string) => Severity;
   onProgress?: (message: string) => void;
+  /** Worker threads for reading (1: in-process). */
+  jobs?: number;
 }
 
 export interface ScanOutcome {
@@ -70,7 +72,7 @@ export async function scanDefinitions(req: ScanRequest): Promise<ScanOutcome> {
   const found = await discover(req.paths, req.read.root, sniffFile);
   stages.start('read');
   req.onProgress?.(`read ${found.files.length + found.terraformDirs.length} inputs`);
-  const read = await readDiscovered(found, req.read);
+  const read = await readDiscovered(found, req.read, req.jobs ?? 1);
   const model = new CloudModel();
   for (const s of scopesOf(read.resources, read.inputs)) model.addScope(s);
   req.onProgress?.(`evaluate ${read.resources.length} resources`);

@@ -1,0 +1,20 @@
+// Worker thread entry: reads the units it is sent, one at a time. The HCL
+// parser's WASM module is loaded once per worker, on its first Terraform unit.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ReadOptions } from '../../readers/options.js';
+import { readUnit } from './read-unit.js';
+import type { ReadUnit } from './work-units.js';
+
+export interface UnitRequest {
+  index: number;
+  unit: ReadUnit;
+}
+
+const opts = (workerData as { opts: ReadOptions }).opts;
+parentPort!.on('message', async ({ index, unit }: UnitRequest) => {
+  try {
+    parentPort!.postMessage({ index, result: await readUnit(unit, opts) });
+  } catch (e) {
+    parentPort!.postMessage({ index, failure: e instanceof Error ? e.message : String(e) });
+  }
+});

@@ -301,12 +301,30 @@ function publicByVpc(ctx: LiftContext, store: DataStore, loc: SourceLoc): Fact<b
   return defaulted(false, loc);
 }
 
-/** Places databases in their subnets and counts the instances of each cluster. */
+/** `arn:aws:rds:ap-northeast-1:111122223333:db:juki-main` -> `juki-main`. */
+function dbNameOf(text: string): string {
+  const m = /^arn:[^:]+:rds:[^:]*:[^:]*:db:(.+)$/.exec(text);
+  return m ? m[1] : text;
+}
+
+/** A read replica names its source by identifier, ARN or reference. */
+function sourceOfReplica(ctx: LiftContext, r: NativeResource): DataStore['replicaOf'] {
+  const attribute = isTerraform(r.source) ? 'replicate_source_db' : 'SourceDBInstanceIdentifier';
+  const v = r.attrs.fields[attribute];
+  if (v === undefined || (v.kind === 'known' && (v.value === null || v.value === ''))) return undefined;
+  return linkByName(ctx, r, v, attribute, { kind: 'db-instance', types: INSTANCE_TYPES, nameOf: dbNameOf });
+}
+
+/** Places databases in their subnets, links read replicas and counts the instances of each cluster. */
 export function finishRds(ctx: LiftContext): void {
   const s = stateOf(ctx);
   for (const { store, r, n, publicUnwritten } of s.stores) {
     store.subnets = subnetsOf(ctx, r, n);
     if (publicUnwritten) store.publiclyAccessible = publicByVpc(ctx, store, r.loc);
+    if (store.storeType === 'rds-instance') {
+      const source = sourceOfReplica(ctx, r);
+      if (source) store.replicaOf = source;
+    }
   }
   for (const c of s.clusters.values()) {
     if (c.multiAzDbCluster) continue;

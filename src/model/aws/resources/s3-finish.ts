@@ -83,6 +83,31 @@ function replicationRegions(ctx: LiftContext, s: BucketState): Fact<string[]> {
   return fact([...new Set(regions)], r.loc);
 }
 
+/**
+ * Marks the destination bucket of each enabled replication rule as a copy of
+ * this bucket. A rule whose status is unknown makes its destination an
+ * unknown copy: whether it holds this bucket's data depends on that input.
+ */
+function markReplicas(ctx: LiftContext, s: BucketState): void {
+  if (!s.replication) return;
+  const r = s.replication.definedBy;
+  const cfn = r.source === 'cloudformation';
+  for (const rule of s.replication.rules) {
+    if (isUnresolved(rule)) continue;
+    const enabled = statusFact(dig(rule, cfn ? 'Status' : 'status'), r, 'replication rule status', false);
+    if (enabled.known && !enabled.value) continue;
+    const dest = linkByName(ctx, r, dig(rule, cfn ? 'Destination' : 'destination', cfn ? 'Bucket' : 'bucket'), 'destination bucket', {
+      kind: 's3-bucket',
+      types: BUCKET_TYPES,
+      nameOf: bucketNameOf,
+    });
+    const target = dest.known ? ctx.model.getOf(dest.value, 'data-store') : undefined;
+    // The first rule naming a destination decides; a bucket is rarely the destination of two sources.
+    if (!target || target.replicaOf || target.id === s.store.id) continue;
+    target.replicaOf = enabled.known ? fact(s.store.id, dest.loc) : unknownFact(enabled.cause, dest.loc);
+  }
+}
+
 function accessLogSetting(ctx: LiftContext, s: BucketState): LogSetting | undefined {
   if (!s.logging) return undefined;
   const { definedBy: r, target, id } = s.logging;
@@ -120,6 +145,7 @@ export function finishS3(ctx: LiftContext): void {
     if (!s.versioningWritten && s.objectLockEnabled.known && s.objectLockEnabled.value) s.store.versioning = s.objectLockEnabled;
     s.store.immutable = allTrue([s.objectLockEnabled, s.defaultRetention], s.store.loc);
     s.store.replicationRegions = replicationRegions(ctx, s);
+    markReplicas(ctx, s);
     const log = accessLogSetting(ctx, s);
     if (log) ctx.model.add(log);
   }

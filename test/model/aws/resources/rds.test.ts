@@ -163,3 +163,26 @@ describe('RDS copies in other regions', () => {
     expect(bare.replicationRegions).toMatchObject({ value: [], defaulted: true });
   });
 });
+
+describe('RDS read replicas are copies of their source', () => {
+  it('replicate_source_db by reference or by ARN links the source; a source outside the scan is unknown', () => {
+    const db = tf('aws_db_instance', 'main', { identifier: 'juki-main' });
+    const read = tf('aws_db_instance', 'read', { replicate_source_db: tfRef('aws_db_instance.main', 'identifier') });
+    const dr = tf('aws_db_instance', 'dr', { replicate_source_db: 'arn:aws:rds:ap-northeast-1:111122223333:db:juki-main' }, { region: 'ap-northeast-3' });
+    const stray = tf('aws_db_instance', 'stray', { replicate_source_db: 'elsewhere' });
+    const { model } = lift([read, dr, stray, db]);
+    expect(get(model, read.key, 'data-store').replicaOf).toEqual({ known: true, value: db.key, loc: read.attrs.fields.replicate_source_db.loc });
+    expect(get(model, dr.key, 'data-store').replicaOf).toMatchObject({ known: true, value: db.key });
+    const s = get(model, stray.key, 'data-store').replicaOf;
+    expect(s?.known === false && s.cause.inputs).toEqual(['elsewhere']);
+    expect(get(model, db.key, 'data-store').replicaOf).toBeUndefined();
+  });
+
+  it('CloudFormation SourceDBInstanceIdentifier links the source instance', () => {
+    const db = cfn('AWS::RDS::DBInstance', 'Main', { DBInstanceIdentifier: 'main' });
+    const read = cfn('AWS::RDS::DBInstance', 'Read', { SourceDBInstanceIdentifier: cfnRef('Main') });
+    const s = get(lift([db, read]).model, read.key, 'data-store');
+    expect(s.replicaOf).toMatchObject({ known: true, value: db.key });
+    expect(s.backupRetentionDays).toMatchObject({ value: 0, defaulted: true });
+  });
+});

@@ -320,3 +320,48 @@ describe('S3 buckets from CloudFormation', () => {
     expect(get(model, `${other.key}#access-logging`, 'log-setting').destinations).toMatchObject({ value: [{ value: b.key }] });
   });
 });
+
+describe('S3 replication destinations are copies of their source', () => {
+  it('the destination of an enabled rule links its source; a disabled rule or an unscanned source leaves none', () => {
+    const src = tf('aws_s3_bucket', 'docs', { bucket: 'docs' }, { region: 'ap-northeast-1' });
+    const dr = tf('aws_s3_bucket', 'docs_dr', { bucket: 'docs-dr' }, { region: 'ap-northeast-3' });
+    const off = tf('aws_s3_bucket', 'paused', { bucket: 'paused' });
+    const rep = tf('aws_s3_bucket_replication_configuration', 'docs', {
+      bucket: tfRef('aws_s3_bucket.docs', 'id'),
+      role: 'arn:aws:iam::111122223333:role/rep',
+      rule: [
+        { id: 'dr', status: 'Enabled', destination: [{ bucket: tfRef('aws_s3_bucket.docs_dr', 'arn') }] },
+        { id: 'old', status: 'Disabled', destination: [{ bucket: 'arn:aws:s3:::paused' }] },
+      ],
+    });
+    const { model } = lift([dr, rep, src, off]);
+    const destination = (rep.attrs.fields.rule as any).items[0].fields.destination.items[0].fields.bucket;
+    expect(get(model, dr.key, 'data-store').replicaOf).toEqual({ known: true, value: src.key, loc: destination.loc });
+    expect(get(model, off.key, 'data-store').replicaOf).toBeUndefined();
+    expect(get(model, src.key, 'data-store').replicaOf).toBeUndefined();
+  });
+
+  it('a rule whose status comes from an unset variable makes its destination an unknown copy', () => {
+    const src = tf('aws_s3_bucket', 'docs', { bucket: 'docs' });
+    const dr = tf('aws_s3_bucket', 'docs_dr', { bucket: 'docs-dr' });
+    const rep = tf('aws_s3_bucket_replication_configuration', 'docs', {
+      bucket: tfRef('aws_s3_bucket.docs', 'id'),
+      role: 'arn:aws:iam::111122223333:role/rep',
+      rule: [{ id: 'dr', status: unk('var.replication_status'), destination: [{ bucket: 'arn:aws:s3:::docs-dr' }] }],
+    });
+    const r = get(lift([src, dr, rep]).model, dr.key, 'data-store').replicaOf;
+    expect(r?.known === false && r.cause.inputs).toEqual(['var.replication_status']);
+  });
+
+  it('CloudFormation ReplicationConfiguration names the destination with !GetAtt', () => {
+    const src = cfn('AWS::S3::Bucket', 'Docs', {
+      BucketName: 'docs',
+      ReplicationConfiguration: {
+        Role: 'arn:aws:iam::111122223333:role/rep',
+        Rules: [{ Status: 'Enabled', Destination: { Bucket: cfnRef('DocsDr', 'Arn') } }],
+      },
+    });
+    const dr = cfn('AWS::S3::Bucket', 'DocsDr', { BucketName: 'docs-dr' });
+    expect(get(lift([src, dr]).model, dr.key, 'data-store').replicaOf).toMatchObject({ known: true, value: src.key });
+  });
+});

@@ -34,6 +34,7 @@ function program(): Command {
     .option('--baseline <file>', 'failures recorded in this baseline do not fail the run')
     .option('--write-baseline <file>', 'record the current failures as the baseline')
     .option('-q, --quiet', 'no progress line on stderr', false)
+    .option('--jobs <n>', 'worker threads that read inputs in parallel (1: none)', '1')
     .action(async (paths: string[], opts: Record<string, unknown>) => {
       const { runScan } = await import('./scan-command.js');
       process.exitCode = await runScan(paths, opts);

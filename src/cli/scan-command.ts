@@ -36,6 +36,8 @@ export async function runScan(paths: string[], opts: Record<string, unknown>): P
   const format = parseChoice('--format', String(opts.format), REPORT_FORMATS);
   const outputs = parseOutputs(opts.output as string[]);
   const failOn = parseSeverity('--fail-on', String(opts.failOn));
+  const jobs = Number(opts.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a whole number from 1, got "${String(opts.jobs)}"`, '--jobs');
   const baseline = typeof opts.baseline === 'string' ? readBaseline(opts.baseline) : undefined;
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`path not found: ${p}`, p);
   const root = scanRoot(paths, opts.root);
@@ -65,6 +67,7 @@ export async function runScan(paths: string[], opts: Record<string, unknown>): P
     policy,
     now: new Date(),
     severityOf,
+    jobs,
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();

@@ -56,7 +56,13 @@ for (const scale of scales) {
 }
 for (const dir of dirs) {
   const abs = path.resolve(dir);
-  console.log(row(abs, measure('scan', abs, jobs), measure('floor', abs)));
+  try {
+    console.log(row(abs, measure('scan', abs, jobs), measure('floor', abs)));
+  } catch (e) {
+    // A scan that crashes is a finding of the bench too; the other directories still run.
+    const stderr = String((e as { stderr?: unknown }).stderr ?? (e as Error).message);
+    console.log(`${abs}: scan failed:\n  ${stderr.split('\n').filter((l) => /Error|^\s+at /.test(l)).slice(0, 4).join('\n  ')}`);
+  }
 }
 // Scaling between consecutive scales (the smallest carries the fixed start-up cost); linear is 1.0.
 for (let i = 1; i < results.length; i++) {

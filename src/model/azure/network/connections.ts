@@ -235,7 +235,7 @@ function hubOfVpnGateway(gw: NativeResource, ctx: LiftContext): Link {
   let hub = vpnGatewayHubs.get(gw);
   if (!hub) {
     hub =
-      gw.source === 'arm'
+      ARM.includes(gw.source)
         ? linkTo(subResourceId(prop(gw, 'virtualHub')), gw, ctx, 'virtualHub', VIRTUAL_HUBS)
         : linkTo(attr(gw, 'virtual_hub_id'), gw, ctx, 'virtual_hub_id', VIRTUAL_HUBS);
     vpnGatewayHubs.set(gw, hub);

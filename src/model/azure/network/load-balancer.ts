@@ -38,7 +38,7 @@ function frontendRedundancy(ctx: LiftContext, lb: LoadBalancer, f: Frontend, r: 
     const ip = linkTo(subResourceId(f.publicIp), r, ctx, 'publicIPAddress', PUBLIC_IPS);
     const native = ip.known ? ctx.links.native(ip.value) : undefined;
     if (!native) return ip.known ? unknownFact({ inputs: [ip.value], detail: `public IP ${ip.value} is not in the scan` }, f.loc) : ip;
-    const arm = native.source === 'arm';
+    const arm = ARM.includes(native.source);
     const zones = stringListFact(armPath(native.attrs, 'zones'), native, { name: 'zones', default: [] });
     if (!zones.known) return zones;
     if (zones.value.length) return { ...zones, value: zones.value.length >= 2 };

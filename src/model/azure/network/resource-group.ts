@@ -31,7 +31,7 @@ const tfResourceGroup: LiftHandler = {
 };
 
 function groupOf(n: NativeResource, ctx: LiftContext): NativeResource | undefined {
-  if (n.source === 'arm') {
+  if (ARM.includes(n.source)) {
     const id = n.ids?.[0];
     const rg = id ? resourceGroupId(id) : undefined;
     const hit = rg ? ctx.links.byIdentity(rg) : undefined;

@@ -115,7 +115,7 @@ const terraformServers: LiftHandler = {
 /** The server a child names: ARM by ID, azurerm by `server_id` or by `server_name`. */
 function parentServer(ctx: LiftContext, r: NativeResource): DataStore | undefined {
   let key: string | undefined;
-  if (r.source === 'arm') {
+  if (ARM.includes(r.source)) {
     const id = ancestorId(r, 1);
     key = id ? ctx.links.byIdentity(id)?.key : undefined;
   } else {
@@ -155,7 +155,7 @@ const configurations: LiftHandler = {
   lift(r, ctx) {
     const s = parentServer(ctx, r);
     if (!s) return;
-    if (r.source === 'arm') applyConfiguration(s, r, armPath(r.attrs, 'name'), prop(r, 'value'));
+    if (ARM.includes(r.source)) applyConfiguration(s, r, armPath(r.attrs, 'name'), prop(r, 'value'));
     else applyConfiguration(s, r, attr(r, 'name'), attr(r, 'value'));
   },
 };
@@ -171,7 +171,7 @@ const firewallRules: LiftHandler = {
   pass: 'amend',
   lift(r, ctx) {
     const s = parentServer(ctx, r);
-    if (r.source === 'arm') addFirewallRule(s, r, prop(r, 'startIpAddress'), prop(r, 'endIpAddress'));
+    if (ARM.includes(r.source)) addFirewallRule(s, r, prop(r, 'startIpAddress'), prop(r, 'endIpAddress'));
     else addFirewallRule(s, r, attr(r, 'start_ip_address'), attr(r, 'end_ip_address'));
   },
 };

@@ -1,0 +1,205 @@
+// Reads one subscription (or some of its resource groups) through Resource
+// Manager: resource groups with their tags, every resource with its full
+// properties (each type at its own API version), the child settings the
+// resource list leaves out, diagnostic settings per resource, and the
+// subscription-wide settings (Activity Log export, locks, Defender plans,
+// security contacts, policy and role assignments, custom roles). A call that
+// fails is recorded with what it prevented; the rest of the read goes on.
+import type { ResourceManagementClient } from '@azure/arm-resources';
+import type { NativeResource, ReadError } from '../../readers/native.js';
+import { ApiVersions } from './api-versions.js';
+import type { ArmCallError } from './arm-calls.js';
+import { ArmCaller, asCallError } from './arm-calls.js';
+import { childCollectionsOf } from './child-collections.js';
+import { forEachLimited } from './concurrency.js';
+import { nativesOf, resourceGroupNative, subscriptionScope } from './to-native.js';
+
+/** API versions of the calls that are not resource reads (these types are not in a provider's list with a stable version). */
+const DIAGNOSTIC_SETTINGS_API = '2021-05-01-preview';
+
+interface SubscriptionCall {
+  path: string;
+  apiVersion: string;
+  query?: Record<string, string>;
+  /** What the scan misses when the call fails. */
+  prevents: string;
+}
+
+function subscriptionCalls(sub: string): SubscriptionCall[] {
+  const base = `/subscriptions/${sub}`;
+  return [
+    { path: `${base}/providers/Microsoft.Insights/diagnosticSettings`, apiVersion: DIAGNOSTIC_SETTINGS_API, prevents: 'the Activity Log export (LG-6.1, LG-6.5)' },
+    { path: `${base}/providers/Microsoft.Authorization/locks`, apiVersion: '2020-05-01', prevents: 'management locks (LG-4.5)' },
+    { path: `${base}/providers/Microsoft.Security/pricings`, apiVersion: '2024-01-01', prevents: 'Defender for Cloud plans (LG-6.10)' },
+    { path: `${base}/providers/Microsoft.Security/securityContacts`, apiVersion: '2020-01-01-preview', prevents: 'security contacts (LG-1.2)' },
+    { path: `${base}/providers/Microsoft.Authorization/policyAssignments`, apiVersion: '2022-06-01', prevents: 'Azure Policy assignments (LG-7.3)' },
+    { path: `${base}/providers/Microsoft.Authorization/roleAssignments`, apiVersion: '2022-04-01', prevents: 'role assignments' },
+    {
+      path: `${base}/providers/Microsoft.Authorization/roleDefinitions`,
+      apiVersion: '2022-04-01',
+      query: { $filter: "type eq 'CustomRole'" },
+      prevents: 'custom role definitions (LG-6.7)',
+    },
+  ];
+}
+
+export interface SubscriptionReadOptions {
+  subscriptionId: string;
+  /** Only these resource groups; empty: the whole subscription. */
+  resourceGroups: readonly string[];
+  client: ResourceManagementClient;
+  endpoint: string;
+  concurrency: number;
+  onProgress?: (message: string) => void;
+}
+
+export interface SubscriptionRead {
+  resources: NativeResource[];
+  errors: ReadError[];
+}
+
+interface Listed {
+  id: string;
+  type: string;
+}
+
+export async function readSubscription(o: SubscriptionReadOptions): Promise<SubscriptionRead> {
+  const sub = o.subscriptionId;
+  const scope = subscriptionScope(sub);
+  const caller = new ArmCaller(o.client, o.endpoint);
+  const versions = new ApiVersions(o.client);
+  const out = new Map<string, NativeResource>();
+  const errors: ReadError[] = [];
+
+  const record = (e: unknown, call: string, prevents: string) => {
+    const err: ArmCallError = asCallError(call, e);
+    const why = err.status === 429 ? ' (throttled by Resource Manager; retries exhausted)' : err.status === 403 ? ' (permission denied)' : '';
+    errors.push({ file: scope, message: `${err.message}${why}; not read: ${prevents}` });
+  };
+  const add = (bodies: Record<string, unknown>[], fallbackType?: string) => {
+    for (const b of bodies) for (const r of nativesOf(sub, b, fallbackType)) if (!out.has(r.key)) out.set(r.key, r);
+  };
+  const inGroups = (id: string) =>
+    o.resourceGroups.length === 0 ||
+    !/\/resourcegroups\//i.test(id) ||
+    o.resourceGroups.some((rg) => id.toLowerCase().startsWith(`/subscriptions/${sub.toLowerCase()}/resourcegroups/${rg.toLowerCase()}/`) || id.toLowerCase() === `/subscriptions/${sub.toLowerCase()}/resourcegroups/${rg.toLowerCase()}`);
+
+  // Resource groups: their tags give segments to what is in them.
+  const groups: Record<string, unknown>[] = [];
+  if (o.resourceGroups.length) {
+    for (const rg of o.resourceGroups) {
+      try {
+        groups.push((await o.client.resourceGroups.get(rg)) as unknown as Record<string, unknown>);
+      } catch (e) {
+        record(e, `GET resource group ${rg}`, `resource group ${rg} and its resources`);
+      }
+    }
+  } else {
+    try {
+      for await (const g of o.client.resourceGroups.list()) groups.push(g as unknown as Record<string, unknown>);
+    } catch (e) {
+      record(e, `GET /subscriptions/${sub}/resourcegroups`, 'resource group tags (segments given by resource group)');
+    }
+  }
+  for (const g of groups) {
+    const r = resourceGroupNative(sub, JSON.parse(JSON.stringify(g)) as Record<string, unknown>);
+    if (r) out.set(r.key, r);
+  }
+
+  // The resource list gives IDs and types; each resource is then read in full.
+  const listed: Listed[] = [];
+  const listFrom = async (pages: AsyncIterable<{ id?: string; type?: string }>, call: string, prevents: string) => {
+    try {
+      for await (const r of pages) if (r.id && r.type) listed.push({ id: r.id, type: r.type });
+    } catch (e) {
+      record(e, call, prevents);
+    }
+  };
+  if (o.resourceGroups.length) {
+    for (const g of groups) {
+      const name = String(g.name);
+      await listFrom(o.client.resources.listByResourceGroup(name), `GET resource group ${name} resources`, `the resources of resource group ${name}`);
+    }
+  } else {
+    await listFrom(o.client.resources.list(), `GET /subscriptions/${sub}/resources`, `the resources of subscription ${sub}`);
+  }
+  o.onProgress?.(`azure ${sub}: read ${listed.length} resources`);
+
+  const noDiagnostics = new Set<string>();
+  const diagnosticSettings = async (id: string, type: string) => {
+    const t = type.toLowerCase();
+    if (noDiagnostics.has(t)) return;
+    try {
+      add(await caller.list(`${id}/providers/Microsoft.Insights/diagnosticSettings`, DIAGNOSTIC_SETTINGS_API));
+    } catch (e) {
+      const err = asCallError(`GET ${id} diagnostic settings`, e);
+      // Types without resource logs answer 400/404: nothing to read there.
+      if (err.status === 400 || err.status === 404) noDiagnostics.add(t);
+      else record(err, err.call, `the diagnostic settings of ${id} (LG-6.4, LG-6.5)`);
+    }
+  };
+
+  const children = async (parentId: string, parentType: string, depth: number): Promise<void> => {
+    for (const c of childCollectionsOf(parentType)) {
+      const childType = `${parentType}/${c.segment}`;
+      const path = `${parentId}/${c.segment}${c.name ? `/${c.name}` : ''}`;
+      let version: string | undefined;
+      try {
+        version = (await versions.of(c.versionType ?? childType)) ?? (await versions.of(parentType));
+      } catch (e) {
+        record(e, `GET provider of ${childType}`, `${c.segment} of ${parentId}`);
+        continue;
+      }
+      if (!version) continue;
+      let items: Record<string, unknown>[];
+      try {
+        items = c.name ? [await caller.get(path, version)] : await caller.list(path, version);
+      } catch (e) {
+        const err = asCallError(`GET ${path}`, e);
+        if (!err.notFound) record(err, err.call, `${c.segment} of ${parentId}`);
+        continue;
+      }
+      add(items, childType);
+      if (depth > 0) {
+        for (const item of items) {
+          if (typeof item.id !== 'string') continue;
+          const itemType = typeof item.type === 'string' ? item.type : childType;
+          await children(item.id, itemType, depth - 1);
+          if (itemType.toLowerCase().endsWith('/blobservices')) await diagnosticSettings(item.id, itemType);
+        }
+      }
+    }
+  };
+
+  await forEachLimited(listed, o.concurrency, async ({ id, type }) => {
+    let version: string | undefined;
+    try {
+      version = await versions.of(type);
+    } catch (e) {
+      record(e, `GET provider of ${type}`, `${id} (its API version)`);
+      return;
+    }
+    if (!version) {
+      errors.push({ file: scope, message: `no API version of ${type} is registered in subscription ${sub}; not read: ${id}` });
+      return;
+    }
+    try {
+      const body = await o.client.resources.getById(id, version);
+      add([JSON.parse(JSON.stringify(body)) as Record<string, unknown>], type);
+    } catch (e) {
+      record(e, `GET ${id}`, `${id} and its settings`);
+      return;
+    }
+    await children(id, type, 1);
+    await diagnosticSettings(id, type);
+  });
+
+  for (const c of subscriptionCalls(sub)) {
+    try {
+      add((await caller.list(c.path, c.apiVersion, c.query ?? {})).filter((b) => typeof b.id !== 'string' || inGroups(b.id)));
+    } catch (e) {
+      record(e, `GET ${c.path}`, c.prevents);
+    }
+  }
+  return { resources: [...out.values()], errors };
+}

@@ -1,0 +1,5 @@
+// Handlers for AWS Config configuration items (source 'aws-config').
+import type { LiftHandler } from '../../lifter.js';
+import { configNetworkHandlers } from './network.js';
+
+export const configHandlers: LiftHandler[] = [...configNetworkHandlers];

@@ -82,8 +82,38 @@ function emit(ctx: LiftContext, r: NativeResource, target: Link | 'subscription'
   ctx.model.add(setting);
 }
 
+/**
+ * Storage logs are set on the blob, file, queue and table services
+ * (`<account>/blobServices/default`), which belong to the account: the
+ * setting is the account's (the account itself only has metrics).
+ */
+const STORAGE_SERVICE = /^(.*\/providers\/microsoft\.storage\/storageaccounts\/[^/]+)\/(?:blob|file|queue|table)services\/[^/]+\/?$/i;
+
+/** `${azurerm_storage_account.x.id}/blobServices/default` as the Terraform reader keeps it. */
+const TERRAFORM_STORAGE_SERVICE = /^\$\{([^${}]+)\.id\}\/(?:blob|file|queue|table)services\/[^/]+\/?$/i;
+
+function ownerOf(id: string): string {
+  return STORAGE_SERVICE.exec(id)?.[1] ?? id;
+}
+
 function armTargetLink(ctx: LiftContext, r: NativeResource, t: ScopeTarget): Link {
-  return linkToId(ctx, t.id, r, 'scope', t.loc, t.value);
+  return linkToId(ctx, t.id === undefined ? undefined : ownerOf(t.id), r, 'scope', t.loc, t.value);
+}
+
+/** The entity `target_resource_id` names; a storage sub-service stands for its account. */
+function terraformTargetLink(ctx: LiftContext, r: NativeResource, v: Value | undefined): Link {
+  const loc = v?.loc ?? r.loc;
+  const text = knownText(v);
+  if (text !== undefined && STORAGE_SERVICE.test(text)) return linkToId(ctx, ownerOf(text), r, 'target_resource_id', loc);
+  const service = v?.kind === 'unknown' && v.expr ? TERRAFORM_STORAGE_SERVICE.exec(v.expr) : null;
+  if (service) {
+    // References inside a module are relative to it.
+    const at = r.address.lastIndexOf(r.type);
+    const modulePrefix = at > 0 ? r.address.slice(0, at) : '';
+    const account = ctx.links.native(`${r.scope}#${modulePrefix}${service[1]}`);
+    if (account) return fact(account.key, loc);
+  }
+  return ctx.links.link(v, r, 'target_resource_id');
 }
 
 const armSettings: LiftHandler = {
@@ -122,7 +152,7 @@ const terraformSettings: LiftHandler = {
         enabled: boolFact(tfPath(b, 'enabled'), r, { name: 'log.enabled', default: true }),
       })),
     ];
-    const target = namesSubscription(targetValue) ? 'subscription' : ctx.links.link(targetValue, r, 'target_resource_id');
+    const target = namesSubscription(targetValue) ? 'subscription' : terraformTargetLink(ctx, r, targetValue);
     // A dynamic block over values known only at plan time gives no blocks to read.
     const written = [attr(r, 'enabled_log'), attr(r, 'log'), ...blocks(r, 'enabled_log'), ...blocks(r, 'log')].find((b) => b?.kind === 'unknown' || b?.kind === 'ref');
     const dest = destinations(ctx, r, [

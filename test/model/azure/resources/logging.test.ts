@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { arm, armId, armKey, tf, tfKey, tfRef, unk } from './builder.js';
 import { get, inputsOf, lift } from './harness.js';
+import type { NativeResource } from '../../../../src/readers/native.js';
 
 const LAW = 'Microsoft.OperationalInsights/workspaces';
 const DIAG = 'Microsoft.Insights/diagnosticSettings';
@@ -212,5 +213,67 @@ describe('flow logs', () => {
     expect(f.settingType).toBe('vnet-flow-log');
     expect(f.retentionDays).toMatchObject({ value: null });
     expect(f.destinations.known && f.destinations.value.map(inputsOf)).toEqual([['var.flow_storage_id']]);
+  });
+});
+
+describe('diagnostic settings on a storage sub-service log for the account', () => {
+  // A resource of `module "store"`: references inside it are relative to the module.
+  const inModule = (r: NativeResource): NativeResource => ({ ...r, address: `module.store.${r.address}`, key: tfKey(`module.store.${r.address}`) });
+  const blob = (account: string) => `${armId(SA, account)}/blobServices/default`;
+
+  it('ARM: a scope on blobServices/default, the old nested type, and a queue service all target the account', () => {
+    const nested = `${SA}/blobServices/providers/diagnosticSettings`;
+    const { model } = lift([
+      arm(SA, 'stdocs', { sku: { name: 'Standard_ZRS' }, properties: {} }),
+      arm(`${SA}/blobServices`, 'stdocs/default', { properties: {} }, { location: null }),
+      arm(DIAG, 'blob-audit', {
+        scope: blob('stdocs'),
+        properties: { workspaceId: unk('parameter workspaceId'), logs: [{ category: 'StorageWrite', enabled: true }] },
+      }, { location: null, id: `${blob('stdocs')}/providers/${DIAG}/blob-audit` }),
+      arm(nested, 'stdocs/default/Microsoft.Insights/legacy', {
+        properties: { workspaceId: unk('parameter workspaceId'), logs: [{ category: 'StorageDelete', enabled: true }] },
+      }, { location: null, id: `${blob('stdocs')}/providers/${DIAG}/legacy` }),
+      arm(DIAG, 'queue-audit', {
+        scope: `${armId(SA, 'stdocs')}/queueServices/default`,
+        properties: { workspaceId: unk('parameter workspaceId'), logs: [{ categoryGroup: 'audit', enabled: true }] },
+      }, { location: null, id: `${armId(SA, 'stdocs')}/queueservices/default/providers/${DIAG}/queue-audit` }),
+    ]);
+    const account = armKey(SA, 'stdocs');
+    expect(get(model, armKey(DIAG, 'blob-audit'), 'log-setting').target).toMatchObject({ known: true, value: account });
+    expect(get(model, armKey(nested, 'stdocs/default/Microsoft.Insights/legacy'), 'log-setting').target).toMatchObject({ known: true, value: account });
+    expect(get(model, armKey(DIAG, 'queue-audit'), 'log-setting').target).toMatchObject({ known: true, value: account });
+  });
+
+  it('ARM: an account outside the scan is the input to supply, not its blob service', () => {
+    const { model } = lift([
+      arm(DIAG, 'blob-audit', { scope: blob('stother'), properties: { logs: [{ category: 'StorageWrite', enabled: true }] } }, { location: null }),
+    ]);
+    expect(inputsOf(get(model, armKey(DIAG, 'blob-audit'), 'log-setting').target)).toEqual([armId(SA, 'stother')]);
+  });
+
+  it('azurerm: "${azurerm_storage_account.x.id}/blobServices/default" targets the account, also inside a module', () => {
+    const expr = '${azurerm_storage_account.docs.id}/blobServices/default';
+    const { model } = lift([
+      tf('azurerm_storage_account', 'docs', { name: 'stjukidocs', location: 'japaneast', account_replication_type: 'ZRS' }),
+      tf('azurerm_monitor_diagnostic_setting', 'blob', {
+        name: 'blob',
+        target_resource_id: unk('azurerm_storage_account.docs.id (known after apply)', 'known only after apply', expr),
+        log_analytics_workspace_id: unk('var.workspace_id'),
+        enabled_log: [{ category: 'StorageRead' }],
+      }),
+      inModule(tf('azurerm_storage_account', 'logs', { name: 'stlogs', location: 'japaneast' })),
+      inModule(
+        tf('azurerm_monitor_diagnostic_setting', 'table', {
+          name: 'table',
+          target_resource_id: unk('module.store.azurerm_storage_account.logs.id (known after apply)', 'known only after apply', '${azurerm_storage_account.logs.id}/tableServices/default'),
+          enabled_log: [{ category: 'StorageWrite' }],
+        }),
+      ),
+    ]);
+    expect(get(model, tfKey('azurerm_monitor_diagnostic_setting.blob'), 'log-setting').target).toMatchObject({ known: true, value: tfKey('azurerm_storage_account.docs') });
+    expect(get(model, tfKey('module.store.azurerm_monitor_diagnostic_setting.table'), 'log-setting').target).toMatchObject({
+      known: true,
+      value: tfKey('module.store.azurerm_storage_account.logs'),
+    });
   });
 });

@@ -73,6 +73,8 @@ export async function scanDefinitions(req: ScanRequest): Promise<ScanOutcome> {
   stages.start('read');
   req.onProgress?.(`read ${found.files.length + found.terraformDirs.length} inputs`);
   const read = await readDiscovered(found, req.read, req.jobs ?? 1);
+  // The policy file at the scan root is read by the policy loader, not as a definition.
+  for (const i of read.inputs) if (i.file === 'kikan.yaml' && i.kind === 'not a definition') i.kind = 'policy';
   const model = new CloudModel();
   for (const s of scopesOf(read.resources, read.inputs)) model.addScope(s);
   req.onProgress?.(`evaluate ${read.resources.length} resources`);

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE } from '../results/exit-code.js';
 import { collect } from './parse-flags.js';
+import { scanAzureCommand } from './scan-azure-command.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
 
@@ -39,6 +40,8 @@ function program(): Command {
       const { runScan } = await import('./scan-command.js');
       process.exitCode = await runScan(paths, opts);
     });
+
+  p.addCommand(scanAzureCommand());
 
   p.command('controls')
     .description('管理策カタログを表示します (list the control catalog)')

@@ -5,6 +5,7 @@ import type { ReadResult } from '../../readers/native.js';
 import { emptyReadResult } from '../../readers/native.js';
 import type { ArmConnection } from './arm-calls.js';
 import { armClient } from './arm-calls.js';
+import type { ReadGap } from './read-gaps.js';
 import { readSubscription } from './read-subscription.js';
 import { subscriptionScope } from './to-native.js';
 
@@ -16,8 +17,13 @@ export interface AzureReadOptions extends ArmConnection {
   onProgress?: (message: string) => void;
 }
 
-export async function readAzure(o: AzureReadOptions): Promise<ReadResult> {
-  const result = emptyReadResult();
+export interface AzureRead extends ReadResult {
+  /** Results that failed calls leave open (see read-gaps.ts). */
+  gaps: ReadGap[];
+}
+
+export async function readAzure(o: AzureReadOptions): Promise<AzureRead> {
+  const result: AzureRead = { ...emptyReadResult(), gaps: [] };
   for (const sub of o.subscriptions) {
     result.inputs.push({ file: subscriptionScope(sub), kind: 'azure' });
     o.onProgress?.(`azure ${sub}`);
@@ -32,8 +38,11 @@ export async function readAzure(o: AzureReadOptions): Promise<ReadResult> {
       });
       result.resources.push(...read.resources);
       result.errors.push(...read.errors);
+      result.gaps.push(...read.gaps);
     } catch (e) {
-      result.errors.push({ file: subscriptionScope(sub), message: `subscription ${sub} could not be read: ${(e as Error).message}` });
+      const message = `subscription ${sub} could not be read: ${(e as Error).message}`;
+      result.errors.push({ file: subscriptionScope(sub), message });
+      result.gaps.push({ scope: subscriptionScope(sub), controls: 'all', cause: { inputs: [`subscription ${sub}`], detail: message } });
     }
   }
   return result;

@@ -11,6 +11,7 @@ import { ApiVersions } from './api-versions.js';
 import type { ArmCallError } from './arm-calls.js';
 import { ArmCaller, asCallError } from './arm-calls.js';
 import { childCollectionsOf } from './child-collections.js';
+import type { ReadGap } from './read-gaps.js';
 import { forEachLimited } from './concurrency.js';
 import { nativesOf, resourceGroupNative, subscriptionScope } from './to-native.js';
 
@@ -23,22 +24,25 @@ interface SubscriptionCall {
   query?: Record<string, string>;
   /** What the scan misses when the call fails. */
   prevents: string;
+  /** Controls whose results the call informs. */
+  controls: string[];
 }
 
 function subscriptionCalls(sub: string): SubscriptionCall[] {
   const base = `/subscriptions/${sub}`;
   return [
-    { path: `${base}/providers/Microsoft.Insights/diagnosticSettings`, apiVersion: DIAGNOSTIC_SETTINGS_API, prevents: 'the Activity Log export (LG-6.1, LG-6.5)' },
-    { path: `${base}/providers/Microsoft.Authorization/locks`, apiVersion: '2020-05-01', prevents: 'management locks (LG-4.5)' },
-    { path: `${base}/providers/Microsoft.Security/pricings`, apiVersion: '2024-01-01', prevents: 'Defender for Cloud plans (LG-6.10)' },
-    { path: `${base}/providers/Microsoft.Security/securityContacts`, apiVersion: '2020-01-01-preview', prevents: 'security contacts (LG-1.2)' },
-    { path: `${base}/providers/Microsoft.Authorization/policyAssignments`, apiVersion: '2022-06-01', prevents: 'Azure Policy assignments (LG-7.3)' },
-    { path: `${base}/providers/Microsoft.Authorization/roleAssignments`, apiVersion: '2022-04-01', prevents: 'role assignments' },
+    { path: `${base}/providers/Microsoft.Insights/diagnosticSettings`, apiVersion: DIAGNOSTIC_SETTINGS_API, prevents: 'the Activity Log export (LG-6.1, LG-6.5)', controls: ['LG-6.1', 'LG-6.5'] },
+    { path: `${base}/providers/Microsoft.Authorization/locks`, apiVersion: '2020-05-01', prevents: 'management locks (LG-4.5)', controls: ['LG-4.5'] },
+    { path: `${base}/providers/Microsoft.Security/pricings`, apiVersion: '2024-01-01', prevents: 'Defender for Cloud plans (LG-6.10)', controls: ['LG-6.10'] },
+    { path: `${base}/providers/Microsoft.Security/securityContacts`, apiVersion: '2020-01-01-preview', prevents: 'security contacts (LG-1.2)', controls: ['LG-1.2'] },
+    { path: `${base}/providers/Microsoft.Authorization/policyAssignments`, apiVersion: '2022-06-01', prevents: 'Azure Policy assignments (LG-7.3)', controls: ['LG-7.3'] },
+    { path: `${base}/providers/Microsoft.Authorization/roleAssignments`, apiVersion: '2022-04-01', prevents: 'role assignments', controls: [] },
     {
       path: `${base}/providers/Microsoft.Authorization/roleDefinitions`,
       apiVersion: '2022-04-01',
       query: { $filter: "type eq 'CustomRole'" },
       prevents: 'custom role definitions (LG-6.7)',
+      controls: ['LG-6.7'],
     },
   ];
 }
@@ -56,6 +60,7 @@ export interface SubscriptionReadOptions {
 export interface SubscriptionRead {
   resources: NativeResource[];
   errors: ReadError[];
+  gaps: ReadGap[];
 }
 
 interface Listed {
@@ -70,11 +75,17 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
   const versions = new ApiVersions(o.client);
   const out = new Map<string, NativeResource>();
   const errors: ReadError[] = [];
+  const gaps: ReadGap[] = [];
 
-  const record = (e: unknown, call: string, prevents: string) => {
+  /** Records a failed call; `controls` (with `resourceId` for one resource's settings) are the results it leaves open. */
+  const record = (e: unknown, call: string, prevents: string, controls?: ReadGap['controls'], resourceId?: string) => {
     const err: ArmCallError = asCallError(call, e);
     const why = err.status === 429 ? ' (throttled by Resource Manager; retries exhausted)' : err.status === 403 ? ' (permission denied)' : '';
-    errors.push({ file: scope, message: `${err.message}${why}; not read: ${prevents}` });
+    const message = `${err.message}${why}; not read: ${prevents}`;
+    errors.push({ file: scope, message });
+    if (controls && (controls === 'all' || controls.length)) {
+      gaps.push({ scope, controls, cause: { inputs: [err.call], detail: message }, ...(resourceId ? { resourceId: resourceId.toLowerCase() } : {}) });
+    }
   };
   const add = (bodies: Record<string, unknown>[], fallbackType?: string) => {
     for (const b of bodies) for (const r of nativesOf(sub, b, fallbackType)) if (!out.has(r.key)) out.set(r.key, r);
@@ -91,14 +102,14 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       try {
         groups.push((await o.client.resourceGroups.get(rg)) as unknown as Record<string, unknown>);
       } catch (e) {
-        record(e, `GET resource group ${rg}`, `resource group ${rg} and its resources`);
+        record(e, `GET resource group ${rg}`, `resource group ${rg} and its resources`, 'all');
       }
     }
   } else {
     try {
       for await (const g of o.client.resourceGroups.list()) groups.push(g as unknown as Record<string, unknown>);
     } catch (e) {
-      record(e, `GET /subscriptions/${sub}/resourcegroups`, 'resource group tags (segments given by resource group)');
+      record(e, `GET /subscriptions/${sub}/resourcegroups`, 'resource group tags (segments given by resource group)', ['LG-2.1', 'LG-3.1']);
     }
   }
   for (const g of groups) {
@@ -112,7 +123,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
     try {
       for await (const r of pages) if (r.id && r.type) listed.push({ id: r.id, type: r.type });
     } catch (e) {
-      record(e, call, prevents);
+      record(e, call, prevents, 'all');
     }
   };
   if (o.resourceGroups.length) {
@@ -135,7 +146,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       const err = asCallError(`GET ${id} diagnostic settings`, e);
       // Types without resource logs answer 400/404: nothing to read there.
       if (err.status === 400 || err.status === 404) noDiagnostics.add(t);
-      else record(err, err.call, `the diagnostic settings of ${id} (LG-6.4, LG-6.5)`);
+      else record(err, err.call, `the diagnostic settings of ${id} (LG-6.4, LG-6.5)`, ['LG-6.4', 'LG-6.5'], id);
     }
   };
 
@@ -147,7 +158,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       try {
         version = (await versions.of(c.versionType ?? childType)) ?? (await versions.of(parentType));
       } catch (e) {
-        record(e, `GET provider of ${childType}`, `${c.segment} of ${parentId}`);
+        record(e, `GET provider of ${childType}`, `${c.segment} of ${parentId}`, 'all', parentId);
         continue;
       }
       if (!version) continue;
@@ -156,7 +167,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
         items = c.name ? [await caller.get(path, version)] : await caller.list(path, version);
       } catch (e) {
         const err = asCallError(`GET ${path}`, e);
-        if (!err.notFound) record(err, err.call, `${c.segment} of ${parentId}`);
+        if (!err.notFound) record(err, err.call, `${c.segment} of ${parentId}`, 'all', parentId);
         continue;
       }
       add(items, childType);
@@ -198,8 +209,8 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
     try {
       add((await caller.list(c.path, c.apiVersion, c.query ?? {})).filter((b) => typeof b.id !== 'string' || inGroups(b.id)));
     } catch (e) {
-      record(e, `GET ${c.path}`, c.prevents);
+      record(e, `GET ${c.path}`, c.prevents, c.controls);
     }
   }
-  return { resources: [...out.values()], errors };
+  return { resources: [...out.values()], errors, gaps };
 }

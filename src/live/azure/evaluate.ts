@@ -1,0 +1,25 @@
+// Live Azure resources through the same lift, graph and controls as a
+// definition scan. Each subscription asked for is a scan scope, so the
+// subscription-level controls judge it even when it holds no resources.
+import { evaluate } from '../../engine/scan.js';
+import { StageTimer } from '../../engine/stage-timer.js';
+import { CloudModel } from '../../model/model.js';
+import type { Policy } from '../../policy/types.js';
+import type { NativeResource } from '../../readers/native.js';
+import type { Finding, Severity } from '../../results/finding.js';
+import { subscriptionScope } from './to-native.js';
+
+export async function liveFindings(
+  resources: readonly NativeResource[],
+  subscriptions: readonly string[],
+  policy: Policy,
+  now: Date,
+  severityOf: (id: string) => Severity,
+): Promise<Finding[]> {
+  const model = new CloudModel();
+  for (const sub of subscriptions) {
+    const scope = subscriptionScope(sub);
+    model.addScope({ id: scope, scope, cloud: 'azure', source: 'azure', label: sub });
+  }
+  return evaluate(resources, model, policy, now, severityOf, new StageTimer());
+}

@@ -1,0 +1,128 @@
+// Live AWS: configuration items of every account and region asked for (or of
+// a whole organisation through a Config aggregator), with what the recorder
+// leaves out. One account or region failing is an error; the others go on.
+import { ConfigServiceClient, SelectAggregateResourceConfigCommand } from '@aws-sdk/client-config-service';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { ReadResult } from '../../readers/native.js';
+import { emptyReadResult } from '../../readers/native.js';
+import { readConfigItems, SELECTED_TYPES, selectExpression } from './read-config.js';
+import { recorderCoverage } from './recorder.js';
+import { nativeOfItem } from './to-native.js';
+
+type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
+
+export interface AwsReadRequest {
+  regions: string[];
+  profile?: string;
+  aggregator?: string;
+  /** Role name assumed in each of `accounts`. */
+  assumeRole?: string;
+  accounts?: string[];
+  /** Tests give static credentials; otherwise --profile or the default chain. */
+  credentials?: Credentials;
+  /** Tests point the clients at a fake service; otherwise AWS_ENDPOINT_URL* or the public endpoints. */
+  endpoint?: string;
+  onProgress?: (message: string) => void;
+}
+
+/** SDK retries cover throttling with exponential back-off and jitter; bounded here. */
+const MAX_ATTEMPTS = 6;
+
+function clientOptions(region: string, credentials: Credentials | undefined, endpoint: string | undefined) {
+  return { region, maxAttempts: MAX_ATTEMPTS, ...(credentials ? { credentials } : {}), ...(endpoint ? { endpoint } : {}) };
+}
+
+function failure(scope: string, call: string, prevented: string, e: unknown): { file: string; message: string } {
+  const err = e as { name?: string; message?: string };
+  return { file: scope, message: `${call} failed (${err.name ?? 'Error'}: ${err.message ?? String(e)}); ${prevented}` };
+}
+
+function merge(into: ReadResult, part: ReadResult): void {
+  into.resources.push(...part.resources);
+  into.inputs.push(...part.inputs);
+  into.errors.push(...part.errors);
+  into.notScanned.push(...part.notScanned);
+}
+
+async function readAggregator(req: AwsReadRequest, name: string, base: Credentials | undefined): Promise<ReadResult> {
+  const out = emptyReadResult();
+  const region = req.regions[0]!;
+  const scope = `aws-aggregator:${name}`;
+  out.inputs.push({ file: scope, kind: 'aws-config-aggregator' });
+  const client = new ConfigServiceClient(clientOptions(region, base, req.endpoint));
+  let token: string | undefined;
+  for (let page = 0; page < 10_000; page++) {
+    let response;
+    try {
+      response = await client.send(
+        new SelectAggregateResourceConfigCommand({ ConfigurationAggregatorName: name, Expression: selectExpression(SELECTED_TYPES), NextToken: token }),
+      );
+    } catch (e) {
+      out.errors.push(failure(scope, 'config:SelectAggregateResourceConfig', `the items of aggregator ${name} were not read${page ? ' completely' : ''}`, e));
+      return out;
+    }
+    for (const text of response.Results ?? []) {
+      try {
+        const r = nativeOfItem(JSON.parse(text) as Record<string, unknown>, { accountId: 'unknown', region });
+        if (r) out.resources.push(r);
+      } catch {
+        out.errors.push({ file: scope, message: 'config:SelectAggregateResourceConfig returned a result that is not JSON; it was skipped' });
+      }
+    }
+    token = response.NextToken || undefined;
+    if (!token) return out;
+  }
+  return out;
+}
+
+async function callerAccount(region: string, credentials: Credentials | undefined, endpoint: string | undefined): Promise<string> {
+  const sts = new STSClient(clientOptions(region, credentials, endpoint));
+  const id = await sts.send(new GetCallerIdentityCommand({}));
+  if (!id.Account) throw new Error('GetCallerIdentity returned no account');
+  return id.Account;
+}
+
+export async function readAws(req: AwsReadRequest): Promise<ReadResult> {
+  const out = emptyReadResult();
+  const base: Credentials | undefined = req.credentials ?? (req.profile ? fromIni({ profile: req.profile }) : undefined);
+  if (req.aggregator) {
+    merge(out, await readAggregator(req, req.aggregator, base));
+    return out;
+  }
+  const targets: { account?: string; credentials: Credentials | undefined }[] =
+    req.assumeRole && req.accounts?.length
+      ? req.accounts.map((account) => ({
+          account,
+          credentials: fromTemporaryCredentials({
+            params: { RoleArn: `arn:aws:iam::${account}:role/${req.assumeRole}`, RoleSessionName: 'kikan-scan' },
+            ...(base ? { masterCredentials: base } : {}),
+            clientConfig: { region: req.regions[0]!, ...(req.endpoint ? { endpoint: req.endpoint } : {}) },
+          }),
+        }))
+      : [{ credentials: base }];
+  for (const t of targets) {
+    let account = t.account;
+    if (!account) {
+      try {
+        account = await callerAccount(req.regions[0]!, t.credentials, req.endpoint);
+      } catch (e) {
+        out.errors.push(failure('aws', 'sts:GetCallerIdentity', 'the account to scan is not known; nothing was read', e));
+        continue;
+      }
+    }
+    for (const region of req.regions) {
+      req.onProgress?.(`aws:${account}/${region}`);
+      const client = new ConfigServiceClient(clientOptions(region, t.credentials, req.endpoint));
+      const items = await readConfigItems(client, account, region);
+      merge(out, items);
+      // A region whose items could not be read is an error already; its recorder adds nothing.
+      if (items.errors.some((e) => e.message.startsWith('config:SelectResourceConfig failed'))) continue;
+      const coverage = await recorderCoverage(client, account, region, SELECTED_TYPES);
+      out.errors.push(...coverage.errors);
+      out.notScanned.push(...coverage.notScanned);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+// `kikan scan-aws`: reads live AWS accounts through AWS Config, runs the same
+// controls as `kikan scan`, writes the same reports, keeps the scan history
+// and decides the exit code. The SDKs and the engine load only when it runs.
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import type { AwsReadRequest } from '../live/aws/index.js';
+import { collect, parseChoice, parseLang, parseSeverity } from './parse-flags.js';
+import { UsageError } from './usage-error.js';
+
+export interface CommandIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const processIo: CommandIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+export function scanAwsCommand(): Command {
+  return new Command('scan-aws')
+    .description('稼働中の AWS アカウントを AWS Config 経由で検査します (scan live AWS accounts through AWS Config)')
+    .option('--region <region>', 'region (repeatable; default AWS_REGION)', collect, [])
+    .option('--profile <name>', 'shared config/credentials profile')
+    .option('--aggregator <name>', 'read every account of a Config aggregator')
+    .option('--assume-role <name>', 'role name to assume in each of --accounts')
+    .option('--accounts <ids>', 'comma-separated account IDs (with --assume-role)')
+    .option('--history <dir>', 'keep each scan in DIR and report what is new, fixed and still open since the previous one')
+    .addOption(new Option('-f, --format <format>', 'output format on stdout').default('text'))
+    .option('-o, --output <FORMAT=FILE>', 'also write FORMAT to FILE (repeatable)', collect, [])
+    .option('--lang <lang>', 'report language: ja or en', 'ja')
+    .option('--fail-on <severity>', 'exit 1 on failures at or above this severity', 'high')
+    .option('--fail-on-unknown', 'exit 1 also when a result is unknown', false)
+    .option('--soft-fail', 'exit 0 even when failures are found (never hides exit 2 or 3)', false)
+    .option('-c, --config <file>', 'policy file (default: kikan.yaml in the current directory)')
+    .option('-q, --quiet', 'no progress line on stderr', false)
+    .action(async (opts: Record<string, unknown>) => {
+      process.exitCode = await runScanAws(opts);
+    });
+}
+
+/** Checks the flags into a read request before anything is read (exit 2 on a wrong one). */
+export function awsRequestOf(opts: Record<string, unknown>, env: NodeJS.ProcessEnv): AwsReadRequest {
+  const regions = (opts.region as string[] | undefined) ?? [];
+  if (!regions.length) {
+    const fromEnv = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+    if (!fromEnv) throw new UsageError('--region is required (or set AWS_REGION)', '--region');
+    regions.push(fromEnv);
+  }
+  for (const r of regions) if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(r)) throw new UsageError(`--region is not an AWS region: ${r}`, '--region');
+  const accounts = typeof opts.accounts === 'string' ? opts.accounts.split(',').map((a) => a.trim()).filter(Boolean) : [];
+  for (const a of accounts) if (!/^\d{12}$/.test(a)) throw new UsageError(`--accounts: not an account ID: ${a}`, '--accounts');
+  const assumeRole = opts.assumeRole as string | undefined;
+  if (assumeRole && !accounts.length) throw new UsageError('--assume-role needs --accounts', '--assume-role');
+  if (accounts.length && !assumeRole) throw new UsageError('--accounts needs --assume-role', '--accounts');
+  if (opts.aggregator && assumeRole) throw new UsageError('--aggregator reads every account itself; drop --assume-role', '--aggregator');
+  return {
+    regions,
+    ...(typeof opts.profile === 'string' ? { profile: opts.profile } : {}),
+    ...(typeof opts.aggregator === 'string' ? { aggregator: opts.aggregator } : {}),
+    ...(assumeRole ? { assumeRole, accounts } : {}),
+  };
+}
+
+export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = processIo, overrides: Partial<AwsReadRequest> = {}): Promise<number> {
+  const [{ REPORT_FORMATS, renderReport }, { loadCatalog }, { loadPolicyFor }] = await Promise.all([
+    import('../report/render.js'),
+    import('../controls/catalog/load.js'),
+    import('../policy/load.js'),
+  ]);
+  const request = { ...awsRequestOf(opts, process.env), ...overrides };
+  const lang = parseLang(String(opts.lang ?? 'ja'));
+  const format = parseChoice('--format', String(opts.format ?? 'text'), REPORT_FORMATS);
+  const outputs = ((opts.output as string[] | undefined) ?? []).map((v) => {
+    const i = v.indexOf('=');
+    if (i <= 0) throw new UsageError(`--output expects FORMAT=FILE, got "${v}"`, '--output');
+    return { format: parseChoice('--output', v.slice(0, i), REPORT_FORMATS), file: v.slice(i + 1) };
+  });
+  const failOn = parseSeverity('--fail-on', String(opts.failOn ?? 'high'));
+  const policy = loadPolicyFor(process.cwd(), opts.config as string | undefined);
+  const catalog = loadCatalog();
+
+  const [{ exitCodeOf }, { summarize }, { VERSION }, { readAws }, { evaluate }, { StageTimer }, { CloudModel }] = await Promise.all([
+    import('../results/exit-code.js'),
+    import('../results/summary.js'),
+    import('./version.js'),
+    import('../live/aws/index.js'),
+    import('../engine/scan.js'),
+    import('../engine/stage-timer.js'),
+    import('../model/model.js'),
+  ]);
+  const now = new Date();
+  const progress = opts.quiet ? undefined : (await import('./progress.js')).progressReporter(process.stderr);
+  const read = await readAws({ ...request, ...(progress ? { onProgress: progress.update } : {}) });
+  const severityOf = (id: string) => catalog.byId.get(id)?.severity ?? 'medium';
+  const findings = await evaluate(read.resources, new CloudModel(), policy, now, severityOf, new StageTimer());
+  progress?.done();
+
+  const report = {
+    tool: { name: 'kikan' as const, version: VERSION },
+    catalog: { version: catalog.version, source: catalog.source },
+    scannedAt: now.toISOString(),
+    kind: 'aws' as const,
+    findings,
+    inputs: read.inputs,
+    errors: read.errors,
+    notScanned: read.notScanned,
+    summary: summarize(findings),
+  };
+  const ctx = { lang, catalog };
+  io.stdout(renderReport(format, report, ctx));
+  for (const o of outputs) writeFileSync(o.file, renderReport(o.format, report, ctx));
+
+  // With a history, only failures that are new since the previous scan fail the run.
+  let accepted: Set<string> | undefined;
+  if (typeof opts.history === 'string') {
+    const { recordScan, describeDiff } = await import('../live/history.js');
+    const diff = recordScan(opts.history, report, renderReport('json', report, ctx), now);
+    io.stderr(describeDiff(diff, lang));
+    accepted = new Set(diff.previouslyFailing);
+  }
+  return exitCodeOf(report.findings, report.errors.length, {
+    failOn,
+    failOnUnknown: Boolean(opts.failOnUnknown),
+    softFail: Boolean(opts.softFail),
+    ...(accepted ? { baseline: accepted } : {}),
+  });
+}

@@ -1,0 +1,58 @@
+// `kikan scan-aws` end to end against the fake AWS endpoint: the real SDK
+// clients with static credentials, the real lift, graph and controls.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScanAws } from '../../../src/cli/scan-aws-command.js';
+import type { FakeAws } from './fake-aws.js';
+import { startFakeAws } from './fake-aws.js';
+
+process.env.AWS_EC2_METADATA_DISABLED = 'true';
+const ACCOUNT = '111122223333';
+const ITEMS = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../fixtures/live/aws/juki-network-items.json'), 'utf8')) as object[];
+const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' };
+
+let fake: FakeAws;
+beforeAll(async () => {
+  fake = await startFakeAws({ account: ACCOUNT, items: ITEMS, deniedRegions: ['ap-northeast-3'] });
+});
+afterAll(() => fake.close());
+
+interface JsonFinding {
+  controlId: string;
+  status: string;
+  resource: { address: string };
+}
+
+async function scan(extra: Record<string, unknown> = {}): Promise<{ code: number; doc: { findings: JsonFinding[]; errors: { file: string; message: string }[] }; stderr: string }> {
+  let out = '';
+  let err = '';
+  const code = await runScanAws(
+    { region: ['ap-northeast-1', 'ap-northeast-3'], format: 'json', lang: 'en', quiet: true, failOn: 'high', ...extra },
+    { stdout: (t) => (out += t), stderr: (t) => (err += t) },
+    { credentials, endpoint: fake.endpoint },
+  );
+  return { code, doc: JSON.parse(out), stderr: err };
+}
+
+describe('kikan scan-aws', () => {
+  it('judges the live network, names the denied region, and keeps history', async () => {
+    const history = mkdtempSync(path.join(tmpdir(), 'kikan-aws-history-'));
+    const { code, doc, stderr } = await scan({ history });
+    const failing = doc.findings.filter((f) => f.status === 'fail');
+    const on = (id: string) => failing.filter((f) => f.resource.address.includes(id)).map((f) => f.controlId);
+    expect(on('sg-0aa11bb22cc33dd44').length).toBeGreaterThan(0);
+    expect(on('sg-0ee55ff66aa77bb88')).toEqual([]);
+    expect(doc.errors).toEqual([
+      expect.objectContaining({ file: `aws:${ACCOUNT}/ap-northeast-3`, message: expect.stringMatching(/config:SelectResourceConfig failed \(AccessDeniedException/) }),
+    ]);
+    expect(fake.calls.some((c) => c.target === 'GetCallerIdentity')).toBe(true);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/new/);
+    // The same estate again: nothing new, so only the denied region keeps the run from passing.
+    const again = await scan({ history });
+    expect(again.stderr).toMatch(/0 new, 0 fixed/);
+    expect(again.code).toBe(3);
+  });
+});

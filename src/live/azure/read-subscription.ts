@@ -31,7 +31,7 @@ interface SubscriptionCall {
 function subscriptionCalls(sub: string): SubscriptionCall[] {
   const base = `/subscriptions/${sub}`;
   return [
-    { path: `${base}/providers/Microsoft.Insights/diagnosticSettings`, apiVersion: DIAGNOSTIC_SETTINGS_API, prevents: 'the Activity Log export (LG-6.1, LG-6.5)', controls: ['LG-6.1', 'LG-6.5'] },
+    { path: `${base}/providers/Microsoft.Insights/diagnosticSettings`, apiVersion: DIAGNOSTIC_SETTINGS_API, prevents: 'the Activity Log export (LG-6.1, LG-6.5, LG-7.3)', controls: ['LG-6.1', 'LG-6.5', 'LG-7.3'] },
     { path: `${base}/providers/Microsoft.Authorization/locks`, apiVersion: '2020-05-01', prevents: 'management locks (LG-4.5)', controls: ['LG-4.5'] },
     { path: `${base}/providers/Microsoft.Security/pricings`, apiVersion: '2024-01-01', prevents: 'Defender for Cloud plans (LG-6.10)', controls: ['LG-6.10'] },
     { path: `${base}/providers/Microsoft.Security/securityContacts`, apiVersion: '2020-01-01-preview', prevents: 'security contacts (LG-1.2)', controls: ['LG-1.2'] },

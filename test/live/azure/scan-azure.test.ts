@@ -1,0 +1,122 @@
+// kikan scan-azure end to end with the real @azure/arm-resources client
+// against a fake Resource Manager on 127.0.0.1 (HTTPS, test CA given to the
+// pipeline, a static token: no credential chain runs). The live estate is
+// the one fixtures/live/azure/portal/azuredeploy.json deploys: both must
+// give the same violations.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runScanAzure } from '../../../src/cli/scan-azure-command.js';
+import { loadCatalog } from '../../../src/controls/catalog/load.js';
+import { evaluate } from '../../../src/engine/scan.js';
+import { StageTimer } from '../../../src/engine/stage-timer.js';
+import { readAzure } from '../../../src/live/azure/index.js';
+import { StaticTokenCredential } from '../../../src/live/azure/credential.js';
+import { CloudModel } from '../../../src/model/model.js';
+import { loadPolicyFor } from '../../../src/policy/load.js';
+import type { Finding } from '../../../src/results/finding.js';
+import { scanFixture } from '../../support/scan-fixture.js';
+import type { Environment, FakeArm } from './fake-arm.js';
+import { startFakeArm, TEST_TOKEN, TLS_DIR } from './fake-arm.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/live/azure');
+const env = JSON.parse(readFileSync(path.join(FIXTURES, 'portal-live.json'), 'utf8')) as Environment;
+const SUB = env.subscriptionId;
+
+let arm: FakeArm;
+let work: string;
+
+beforeAll(async () => {
+  arm = await startFakeArm(env);
+});
+afterAll(async () => {
+  await arm.close();
+});
+afterEach(() => {
+  arm.faults.clear();
+  arm.requests.length = 0;
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function scan(extra: Record<string, unknown> = {}): Promise<{ code: number; report: { findings: Finding[]; errors: { message: string }[]; inputs: unknown[] }; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runScanAzure(
+    { subscription: [SUB], resourceGroup: [], armEndpoint: arm.endpoint, caFile: path.join(TLS_DIR, 'cert.pem'), format: 'json', lang: 'en', quiet: true, output: [], ...extra },
+    { env: { KIKAN_AZURE_TOKEN: TEST_TOKEN }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) },
+  );
+  return { code, report: JSON.parse(stdout), stderr };
+}
+
+/** Control, status and the resource's own name: what a live scan and its template must agree on. */
+function resourceResults(findings: Finding[], status: string): string[] {
+  return findings
+    .filter((f) => f.resource.type !== 'scope' && f.status === status)
+    .map((f) => `${f.controlId} ${f.resource.address.split('/').pop()}`)
+    .sort();
+}
+
+describe('kikan scan-azure against a fake Resource Manager', () => {
+  it('finds the same violations as the template that deployed the estate', async () => {
+    const live = await scan();
+    const template = await scanFixture(path.join(FIXTURES, 'portal'));
+
+    expect(live.report.errors).toEqual([]);
+    const liveFails = resourceResults(live.report.findings, 'fail');
+    expect(liveFails).toContain('LG-3.5 nsg-portal-web');
+    expect(liveFails).toEqual(resourceResults(template.findings, 'fail'));
+    expect(resourceResults(live.report.findings, 'pass')).toContain('LG-3.5 nsg-portal-db');
+    expect(live.code).toBe(1);
+
+    // Every call carried the static token, and resources were read at their newest stable API version.
+    expect(arm.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`)).toBe(true);
+    expect(arm.requests.some((r) => r.path.includes('/storageAccounts/stportalfiles01?api-version=2023-05-01'))).toBe(true);
+    // The resource list is paged: the second page was followed.
+    expect(arm.requests.some((r) => /\/resources\?.*skiptoken=2/i.test(r.path))).toBe(true);
+  });
+
+  it('lifts subnets once and keeps the NSG default rules single', async () => {
+    const catalog = loadCatalog();
+    const read = await readAzure({ endpoint: arm.endpoint, ca: arm.ca, credential: new StaticTokenCredential(TEST_TOKEN), subscriptions: [SUB], resourceGroups: [] });
+    const model = new CloudModel();
+    model.addScope({ id: `azure:${SUB}`, scope: `azure:${SUB}`, cloud: 'azure', source: 'azure', label: SUB });
+    await evaluate(read.resources, model, loadPolicyFor(FIXTURES, undefined), new Date('2026-11-28T00:00:00Z'), (id) => catalog.byId.get(id)?.severity ?? 'medium', new StageTimer());
+
+    const subnets = model.all('subnet').map((s) => s.address.split('/').pop()).sort();
+    expect(subnets).toEqual(['db', 'web']);
+    const web = model.all('security-group').find((g) => g.address.endsWith('/nsg-portal-web'))!;
+    const names = web.rules.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((n) => n === 'AllowInternetOutBound')).toHaveLength(1);
+    expect(names).toContain('AllowOpsRdp');
+  });
+
+  it('goes on through throttling and a denied call, and names what they prevented', async () => {
+    arm.faults.set(`/subscriptions/${SUB}/resources`, { status: 429, code: 'TooManyRequests', times: 1, retryAfter: 0 });
+    arm.faults.set(`/subscriptions/${SUB}/providers/microsoft.security/pricings`, { status: 403, code: 'AuthorizationFailed' });
+    arm.faults.set(`/subscriptions/${SUB}/providers/microsoft.security/securitycontacts`, { status: 429, code: 'TooManyRequests', retryAfter: 0 });
+    const { code, report } = await scan({ softFail: true });
+
+    const messages = report.errors.map((e) => e.message);
+    expect(messages).toHaveLength(2);
+    expect(messages.find((m) => m.includes('pricings'))).toMatch(/403 AuthorizationFailed.*permission denied.*Defender for Cloud plans/);
+    expect(messages.find((m) => m.includes('securityContacts'))).toMatch(/429 TooManyRequests.*throttled.*security contacts/);
+    // The throttled resource list recovered: the estate was still judged.
+    expect(resourceResults(report.findings, 'fail')).toContain('LG-3.5 nsg-portal-web');
+    // What the denied and throttled calls would have shown is unknown, not a failure.
+    const subscriptionResult = (id: string) => report.findings.find((f) => f.controlId === id && f.resource.type === 'scope');
+    expect(subscriptionResult('LG-6.10')?.status).not.toBe('fail');
+    expect(subscriptionResult('LG-1.2')?.status).not.toBe('fail');
+    expect(code).toBe(3);
+  });
+
+  it('keeps a history and fails only on what is new since the previous scan', async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'kikan-azure-history-'));
+    const first = await scan({ history: work });
+    expect(first.code).toBe(1);
+    const second = await scan({ history: work });
+    expect(second.stderr).toMatch(/0 new, 0 fixed, [1-9]\d* still open/);
+    expect(second.code).toBe(0);
+  });
+});

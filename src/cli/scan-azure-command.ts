@@ -89,7 +89,7 @@ export async function runScanAzure(opts: Record<string, unknown>, io: CommandIo 
   const policy = loadPolicyFor(process.cwd(), opts.config as string | undefined);
   const catalog = loadCatalog();
 
-  const [{ readBaseline, writeBaseline }, { exitCodeOf }, { summarize }, { VERSION }, { armEndpointOf }, { credentialFromEnvironment }, { readAzure }, { applyReadGaps }, { liveFindings }] =
+  const [{ readBaseline, writeBaseline }, { exitCodeOf }, { summarize }, { VERSION }, { armEndpointOf, authorityHostOf }, { credentialFromEnvironment }, { readAzure }, { applyReadGaps }, { liveFindings }] =
     await Promise.all([
       import('../results/baseline.js'),
       import('../results/exit-code.js'),
@@ -108,7 +108,7 @@ export async function runScanAzure(opts: Record<string, unknown>, io: CommandIo 
   const endpoint = armEndpointOf(cloud, endpointFlag);
   const read = await readAzure({
     endpoint,
-    credential: await credentialFromEnvironment(io.env),
+    credential: await credentialFromEnvironment(io.env, authorityHostOf(cloud)),
     subscriptions,
     resourceGroups: (opts.resourceGroup as string[] | undefined) ?? [],
     ...(ca ? { ca } : {}),

@@ -10,6 +10,17 @@ const ENDPOINTS: Record<AzureCloudName, string> = {
   usgov: 'https://management.usgovcloudapi.net',
 };
 
+/** Entra ID of each cloud, where DefaultAzureCredential gets its tokens (AZURE_AUTHORITY_HOST wins when set). */
+const AUTHORITIES: Record<AzureCloudName, string> = {
+  public: 'https://login.microsoftonline.com',
+  china: 'https://login.chinacloudapi.cn',
+  usgov: 'https://login.microsoftonline.us',
+};
+
+export function authorityHostOf(cloud: AzureCloudName): string {
+  return AUTHORITIES[cloud];
+}
+
 /** The Resource Manager endpoint without a trailing slash. */
 export function armEndpointOf(cloud: AzureCloudName, override?: string): string {
   return (override ?? ENDPOINTS[cloud]).replace(/\/+$/, '');

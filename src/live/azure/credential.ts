@@ -11,10 +11,13 @@ export class StaticTokenCredential implements TokenCredential {
   }
 }
 
-/** KIKAN_AZURE_TOKEN when set, else DefaultAzureCredential (loaded only then: it probes the environment). */
-export async function credentialFromEnvironment(env: NodeJS.ProcessEnv = process.env): Promise<TokenCredential> {
+/**
+ * KIKAN_AZURE_TOKEN when set, else DefaultAzureCredential (loaded only then:
+ * it probes the environment) signing in at the cloud's Entra ID.
+ */
+export async function credentialFromEnvironment(env: NodeJS.ProcessEnv, authorityHost: string): Promise<TokenCredential> {
   const token = env.KIKAN_AZURE_TOKEN?.trim();
   if (token) return new StaticTokenCredential(token.replace(/^Bearer\s+/i, ''));
   const { DefaultAzureCredential } = await import('@azure/identity');
-  return new DefaultAzureCredential();
+  return new DefaultAzureCredential({ authorityHost: env.AZURE_AUTHORITY_HOST ?? authorityHost });
 }

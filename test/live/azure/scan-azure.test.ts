@@ -111,6 +111,29 @@ describe('kikan scan-azure against a fake Resource Manager', () => {
     expect(code).toBe(3);
   });
 
+  it('reads the other subscriptions when one cannot be read, and judges that one unknown', async () => {
+    const other = '9d0e1f2a-3b4c-4d5e-8f6a-7b8c9d0e1f2a';
+    const { code, report } = await scan({ subscription: [other, SUB], softFail: true });
+
+    expect(report.errors.length).toBeGreaterThan(0);
+    expect(report.errors.every((e) => e.message.includes(other))).toBe(true);
+    expect(report.errors.some((e) => /resources of subscription/.test(e.message))).toBe(true);
+    expect(resourceResults(report.findings, 'fail')).toContain('LG-3.5 nsg-portal-web');
+    // Nothing of the unread subscription was seen: its subscription-level results are open, never failures.
+    const unread = report.findings.filter((f) => f.resource.scope === `azure:${other}`);
+    expect(unread.length).toBeGreaterThan(0);
+    expect(unread.filter((f) => f.status === 'fail')).toEqual([]);
+    expect(code).toBe(3);
+  });
+
+  it('reads only the resource groups asked for', async () => {
+    const { report } = await scan({ resourceGroup: ['rg-portal-prod'] });
+    expect(report.errors).toEqual([]);
+    expect(arm.requests.some((r) => /\/resourceGroups\/rg-portal-prod\/resources\?/i.test(r.path))).toBe(true);
+    expect(arm.requests.some((r) => /^\/subscriptions\/[^/]+\/resources\?/i.test(r.path))).toBe(false);
+    expect(resourceResults(report.findings, 'fail')).toContain('LG-3.5 nsg-portal-web');
+  });
+
   it('keeps a history and fails only on what is new since the previous scan', async () => {
     work = mkdtempSync(path.join(tmpdir(), 'kikan-azure-history-'));
     const first = await scan({ history: work });

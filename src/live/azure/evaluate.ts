@@ -1,6 +1,7 @@
 // Live Azure resources through the same lift, graph and controls as a
 // definition scan. Each subscription asked for is a scan scope, so the
 // subscription-level controls judge it even when it holds no resources.
+// Findings carry no file location: the resource ID is the address.
 import { evaluate } from '../../engine/scan.js';
 import { StageTimer } from '../../engine/stage-timer.js';
 import { CloudModel } from '../../model/model.js';
@@ -21,5 +22,8 @@ export async function liveFindings(
     const scope = subscriptionScope(sub);
     model.addScope({ id: scope, scope, cloud: 'azure', source: 'azure', label: sub });
   }
-  return evaluate(resources, model, policy, now, severityOf, new StageTimer());
+  const findings = await evaluate(resources, model, policy, now, severityOf, new StageTimer());
+  // A live resource has no file and line: reports name it by its resource ID instead (SARIF logical location).
+  for (const f of findings) if (f.location?.file.startsWith('azure:')) delete f.location;
+  return findings;
 }

@@ -68,6 +68,11 @@ describe('kikan scan-azure against a fake Resource Manager', () => {
     expect(liveFails).toEqual(resourceResults(template.findings, 'fail'));
     expect(resourceResults(live.report.findings, 'pass')).toContain('LG-3.5 nsg-portal-db');
     expect(live.code).toBe(1);
+    // Live resources are named by their resource ID, not by a made-up file position.
+    expect(live.report.findings.filter((f) => f.location)).toEqual([]);
+    expect(live.report.findings.find((f) => f.controlId === 'LG-3.5' && f.status === 'fail')?.resource.address).toBe(
+      `/subscriptions/${SUB}/resourceGroups/rg-portal-prod/providers/Microsoft.Network/networkSecurityGroups/nsg-portal-web`,
+    );
 
     // Every call carried the static token, and resources were read at their newest stable API version.
     expect(arm.requests.every((r) => r.authorization === `Bearer ${TEST_TOKEN}`)).toBe(true);

@@ -7,6 +7,8 @@ export interface ConfigModule {
   path: string[];
   /** `source` of the module call as written (undefined at the root). */
   source?: string;
+  /** The call's argument expressions, as its resources' `var.x` references resolve to. */
+  callExpressions?: JsonObject;
   /** Resources by `type.name` (managed) or `data.type.name`. */
   resources: Map<string, JsonObject>;
   calls: Map<string, ConfigModule>;
@@ -29,7 +31,10 @@ function moduleOf(m: JsonObject | undefined, path: string[], source: string | un
   const calls = objectAt(m, 'module_calls');
   if (calls && depth < MAX_MODULE_DEPTH) {
     for (const [name, call] of Object.entries(calls)) {
-      out.calls.set(name, moduleOf(objectAt(call, 'module'), [...path, name], stringAt(call, 'source'), depth + 1));
+      const child = moduleOf(objectAt(call, 'module'), [...path, name], stringAt(call, 'source'), depth + 1);
+      const args = objectAt(call, 'expressions');
+      if (args) child.callExpressions = args;
+      out.calls.set(name, child);
     }
   }
   return out;

@@ -104,7 +104,7 @@ function readDocument(file: string, text: string, doc: JsonObject, opts: ReadOpt
     const change = objectAt(changes.get(inst.address), 'change');
     const after: Json | undefined = change && change.after !== undefined && change.after !== null ? change.after : inst.values;
     const attrs = plannedAttributes(after, change?.after_unknown, {
-      refs: { instance: inst, index, forEachReferences: referencesOfForEach(cfg) },
+      refs: { instance: inst, index, forEachReferences: referencesOfForEach(cfg), config },
       config: cfg,
       locOf: (attribute) => tf?.attributes.get(attribute) ?? loc,
     });
@@ -153,8 +153,8 @@ function knownStrings(...values: (Value | undefined)[]): string[] {
   return out;
 }
 
-/** AWS provider v6 lets a resource set its own `region`. */
+/** AWS provider v6 lets a resource set its own `region`; left unset it is computed from the provider's, so only a known one counts. */
 function instanceRegion(own: Value | undefined): Value | undefined {
-  return own && !(own.kind === 'known' && own.value === null) ? own : undefined;
+  return own?.kind === 'known' && typeof own.value === 'string' ? own : undefined;
 }
 

@@ -4,7 +4,8 @@
 // unknown and names what it refers to.
 import type { UnknownCause, SourceLoc, Value } from '../value.js';
 import { ref, unknown } from '../value.js';
-import type { PlannedInstance } from './plan-shape.js';
+import { findModule, referencesOf, type ConfigModule } from './configuration.js';
+import { moduleCallPath, objectAt, type PlannedInstance } from './plan-shape.js';
 
 interface ResourceReference {
   /** `type.name` within the referencing module. */
@@ -57,7 +58,11 @@ export interface ReferenceContext {
   /** References of the resource's for_each expression, for `each.value`. */
   forEachReferences: string[];
   index: InstanceIndex;
+  config: ConfigModule;
 }
+
+// Module nesting deeper than this is not followed for `var.x` arguments.
+const MAX_ARGUMENT_HOPS = 16;
 
 /**
  * The value of an attribute known only after apply: a ref when `references`
@@ -75,7 +80,9 @@ export function afterApplyCause(address: string, attrPath: string, references: s
   return cause;
 }
 
-function singleTarget(ctx: ReferenceContext, references: string[]): { key: string; attribute: string } | undefined {
+function singleTarget(ctx: ReferenceContext, references: string[], hops = 0): { key: string; attribute: string } | undefined {
+  const viaArgument = throughModuleArgument(ctx, references, hops);
+  if (viaArgument !== 'not an argument') return viaArgument;
   const resources: ResourceReference[] = [];
   const others = new Set<string>();
   for (const text of references) {
@@ -145,4 +152,25 @@ export function perElementReferences(references: string[], length: number): stri
   }
   if (byResource.size !== length) return undefined;
   return [...byResource.values()];
+}
+
+/**
+ * `kms_key_id = var.kms_key_id` inside a module: the reference the module
+ * call passes as that argument, resolved in the calling module. Instance keys
+ * of the module call are not matched, so only unambiguous targets come out.
+ */
+function throughModuleArgument(ctx: ReferenceContext, references: string[], hops: number): { key: string; attribute: string } | undefined | 'not an argument' {
+  const self = ctx.instance;
+  const names = new Set(references.filter((r) => r.startsWith('var.')).map((r) => r.split('.')[1]!));
+  if (!self.moduleAddress || references.length === 0 || names.size !== 1 || references.some((r) => !r.startsWith('var.'))) return 'not an argument';
+  if (hops >= MAX_ARGUMENT_HOPS) return undefined;
+  const callPath = moduleCallPath(self.moduleAddress);
+  const call = findModule(ctx.config, callPath);
+  const argument = objectAt(call?.callExpressions, [...names][0]!);
+  const passed = referencesOf(argument);
+  if (!argument || passed.length === 0) return undefined;
+  const lastCall = self.moduleAddress.lastIndexOf('module.');
+  const parentAddress = lastCall > 0 ? self.moduleAddress.slice(0, lastCall - 1) : '';
+  const caller: PlannedInstance = { address: self.moduleAddress, mode: 'managed', type: '', moduleAddress: parentAddress, values: null };
+  return singleTarget({ ...ctx, instance: caller, forEachReferences: [] }, passed, hops + 1);
 }

@@ -23,6 +23,9 @@ const processIo: CommandIo = {
 export function scanAzureCommand(): Command {
   return new Command('scan-azure')
     .description('稼働中の Azure サブスクリプションを Resource Manager 経由で検査します (scan live Azure subscriptions)')
+    // A command added to the program does not inherit its settings: a wrong flag must reach main() as exit 2.
+    .exitOverride()
+    .showHelpAfterError()
     .option('--subscription <id>', 'subscription ID (repeatable)', collect, [])
     .option('--resource-group <name>', 'only this resource group (repeatable)', collect, [])
     .addOption(new Option('--cloud <cloud>', 'Azure cloud').choices(['public', 'china', 'usgov']).default('public'))

@@ -148,3 +148,21 @@ describe('kikan scan-azure against a fake Resource Manager', () => {
     expect(second.code).toBe(0);
   });
 });
+
+describe('kikan scan-azure flags', () => {
+  it('is a usage error, with nothing read, without a subscription or with a bad one', async () => {
+    const { main } = await import('../../../src/cli/main.js');
+    const before = arm.requests.length;
+    const stderr = process.stderr.write;
+    process.stderr.write = (() => true) as typeof process.stderr.write;
+    try {
+      expect(await main(['scan-azure', '--arm-endpoint', arm.endpoint])).toBe(2);
+      expect(await main(['scan-azure', '--subscription', 'not-a-subscription', '--arm-endpoint', arm.endpoint])).toBe(2);
+      expect(await main(['scan-azure', '--subscription', SUB, '--arm-endpoint', arm.endpoint.replace('https:', 'http:')])).toBe(2);
+      expect(await main(['scan-azure', '--subscription', SUB, '--cloud', 'germany'])).toBe(2);
+    } finally {
+      process.stderr.write = stderr;
+    }
+    expect(arm.requests.length).toBe(before);
+  });
+});

@@ -195,8 +195,10 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       return;
     }
     try {
-      const body = await o.client.resources.getById(id, version);
-      add([JSON.parse(JSON.stringify(body)) as Record<string, unknown>], type);
+      const body = JSON.parse(JSON.stringify(await o.client.resources.getById(id, version))) as Record<string, unknown>;
+      // A SQL server's `master` database (kind `v12.0,system`) is the platform's, not a store the customer keeps data in.
+      if (typeof body.kind === 'string' && /(^|,)system$/i.test(body.kind) && /^microsoft\.sql\/servers\/databases$/i.test(type)) return;
+      add([body], type);
     } catch (e) {
       record(e, `GET ${id}`, `${id} and its settings`);
       return;

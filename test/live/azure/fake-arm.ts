@@ -61,7 +61,8 @@ export async function startFakeArm(env: Environment): Promise<FakeArm> {
   const faults = new Map<string, Fault>();
   const sub = `/subscriptions/${env.subscriptionId}`.toLowerCase();
   const byId = new Map(env.resources.map((r) => [String(r.id).toLowerCase(), r]));
-  const topLevel = env.resources.filter((r) => typeOfId(String(r.id)).split('/').length === 2);
+  // The resource list holds tracked resources (those with a location), SQL databases included; not subnets or settings.
+  const topLevel = env.resources.filter((r) => typeof r.location === 'string');
   let endpoint = '';
 
   const versionOf = (type: string): string | undefined => {

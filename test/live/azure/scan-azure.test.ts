@@ -65,7 +65,10 @@ describe('kikan scan-azure against a fake Resource Manager', () => {
     expect(live.report.errors).toEqual([]);
     const liveFails = resourceResults(live.report.findings, 'fail');
     expect(liveFails).toContain('LG-3.5 nsg-portal-web');
+    expect(liveFails).toContain('LG-4.2 portaldb');
     expect(liveFails).toEqual(resourceResults(template.findings, 'fail'));
+    // The SQL server's system database is the platform's: not judged as the customer's store.
+    expect(live.report.findings.some((f) => f.resource.address.endsWith('/databases/master'))).toBe(false);
     expect(resourceResults(live.report.findings, 'pass')).toContain('LG-3.5 nsg-portal-db');
     expect(live.code).toBe(1);
     // Live resources are named by their resource ID, not by a made-up file position.

@@ -2,7 +2,7 @@
 import { looksLikeArmParameters, looksLikeArmTemplate } from '../readers/arm/index.js';
 import { looksLikeCloudFormation } from '../readers/cloudformation/index.js';
 import type { ReadResult } from '../readers/native.js';
-import { looksLikeTerraformPlan, readTerraformPlan } from '../readers/plan/index.js';
+import { looksLikeTerraformPlan } from '../readers/plan/index.js';
 import { emptyReadResult } from '../readers/native.js';
 import type { ReadOptions } from '../readers/options.js';
 import type { Discovery, FileKind } from './discover.js';
@@ -44,8 +44,7 @@ export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs =
   }
   for (const f of found.files) {
     // Parameter files not paired with a template are listed, so nothing read goes unreported.
-    if (f.kind === 'terraform-plan') merge(out, await readTerraformPlan(f.rel, f.text, opts));
-    else if (f.kind === 'arm-parameters' && !pairedParams.has(f.rel)) out.inputs.push({ file: f.rel, kind: 'arm-parameters (unpaired)' });
+    if (f.kind === 'arm-parameters' && !pairedParams.has(f.rel)) out.inputs.push({ file: f.rel, kind: 'arm-parameters (unpaired)' });
     else if (f.kind === 'other') out.inputs.push({ file: f.rel, kind: 'not a definition' });
   }
   return out;

@@ -3,6 +3,7 @@ import { readArm } from '../../readers/arm/index.js';
 import { readCloudFormation } from '../../readers/cloudformation/index.js';
 import type { ReadResult } from '../../readers/native.js';
 import type { ReadOptions } from '../../readers/options.js';
+import { readTerraformPlan } from '../../readers/plan/index.js';
 import { readTerraform } from '../../readers/terraform/index.js';
 import type { ReadUnit } from './work-units.js';
 
@@ -14,6 +15,10 @@ export async function readUnit(unit: ReadUnit, opts: ReadOptions): Promise<ReadR
     }
     case 'cloudformation':
       return readCloudFormation(unit.rel, unit.text, opts);
+    case 'terraform-plan': {
+      const { resources, inputs, errors, notScanned } = await readTerraformPlan(unit.rel, unit.text, opts);
+      return { resources, inputs, errors, notScanned };
+    }
     case 'arm':
       return readArm(unit.rel, unit.text, opts, unit.params);
   }

@@ -1,5 +1,5 @@
 // Splits discovered inputs into units that read independently of each other:
-// each template file (an ARM template with its parameter files), and each
+// each template or plan file (an ARM template with its parameter files), and each
 // group of Terraform directories joined by local module calls.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import type { Discovery } from '../discover.js';
 export type ReadUnit =
   | { kind: 'terraform'; dirs: string[] }
   | { kind: 'cloudformation'; rel: string; text: string }
+  | { kind: 'terraform-plan'; rel: string; text: string }
   | { kind: 'arm'; rel: string; text: string; params: ArmParameterFile[] };
 
 /** `source = "./x"` in HCL or `"source": "../x"` in JSON: the only way one directory reaches another's configuration. */
@@ -81,7 +82,7 @@ export function readUnits(found: Discovery): { units: ReadUnit[]; pairedParams: 
   const byRel = new Map(found.files.map((f) => [f.rel, f]));
   const pairedParams = new Set<string>();
   for (const f of found.files) {
-    if (f.kind === 'cloudformation') units.push({ kind: 'cloudformation', rel: f.rel, text: f.text });
+    if (f.kind === 'cloudformation' || f.kind === 'terraform-plan') units.push({ kind: f.kind, rel: f.rel, text: f.text });
     else if (f.kind === 'arm') {
       const params: ArmParameterFile[] = [];
       for (const name of armParameterFileNames(f.rel)) {

@@ -12,6 +12,8 @@ export interface ConfigModule {
   /** Resources by `type.name` (managed) or `data.type.name`. */
   resources: Map<string, JsonObject>;
   calls: Map<string, ConfigModule>;
+  /** Output expressions by name, as `module.x.name` references resolve to. */
+  outputs: Map<string, JsonObject>;
 }
 
 export function configModules(configuration: JsonObject | undefined): ConfigModule {
@@ -22,7 +24,11 @@ export function configModules(configuration: JsonObject | undefined): ConfigModu
 const MAX_MODULE_DEPTH = 64;
 
 function moduleOf(m: JsonObject | undefined, path: string[], source: string | undefined, depth: number): ConfigModule {
-  const out: ConfigModule = { path, resources: new Map(), calls: new Map() };
+  const out: ConfigModule = { path, resources: new Map(), calls: new Map(), outputs: new Map() };
+  for (const [name, output] of Object.entries(objectAt(m, 'outputs') ?? {})) {
+    const expression = objectAt(output, 'expression');
+    if (expression) out.outputs.set(name, expression);
+  }
   if (source !== undefined) out.source = source;
   for (const r of arrayAt(m, 'resources')) {
     const address = stringAt(r, 'address');

@@ -83,6 +83,8 @@ export function afterApplyCause(address: string, attrPath: string, references: s
 function singleTarget(ctx: ReferenceContext, references: string[], hops = 0): { key: string; attribute: string } | undefined {
   const viaArgument = throughModuleArgument(ctx, references, hops);
   if (viaArgument !== 'not an argument') return viaArgument;
+  const viaOutput = throughModuleOutput(ctx, references, hops);
+  if (viaOutput !== 'not an output') return viaOutput;
   const resources: ResourceReference[] = [];
   const others = new Set<string>();
   for (const text of references) {
@@ -173,4 +175,27 @@ function throughModuleArgument(ctx: ReferenceContext, references: string[], hops
   const parentAddress = lastCall > 0 ? self.moduleAddress.slice(0, lastCall - 1) : '';
   const caller: PlannedInstance = { address: self.moduleAddress, mode: 'managed', type: '', moduleAddress: parentAddress, values: null };
   return singleTarget({ ...ctx, instance: caller, forEachReferences: [] }, passed, hops + 1);
+}
+
+/**
+ * `subnet_id = module.net.subnet_id`: the reference the called module's
+ * output makes, resolved inside that module. A module call expanded with
+ * count or for_each has no instance at the bare address, so it stays unknown.
+ */
+function throughModuleOutput(ctx: ReferenceContext, references: string[], hops: number): { key: string; attribute: string } | undefined | 'not an output' {
+  const outputs = new Set<string>();
+  for (const r of references) {
+    const m = /^module\.([A-Za-z0-9_-]+)(?:\.([A-Za-z0-9_-]+))?/.exec(r);
+    if (!m) return 'not an output';
+    if (m[2] !== undefined) outputs.add(`${m[1]}.${m[2]}`);
+  }
+  if (outputs.size !== 1) return outputs.size === 0 && references.length > 0 ? undefined : 'not an output';
+  if (hops >= MAX_ARGUMENT_HOPS) return undefined;
+  const [call, output] = [...outputs][0]!.split('.') as [string, string];
+  const module = findModule(ctx.config, [...moduleCallPath(ctx.instance.moduleAddress), call]);
+  const passed = referencesOf(module?.outputs.get(output));
+  if (passed.length === 0) return undefined;
+  const childAddress = `${ctx.instance.moduleAddress ? ctx.instance.moduleAddress + '.' : ''}module.${call}`;
+  const inside: PlannedInstance = { address: childAddress, mode: 'managed', type: '', moduleAddress: childAddress, values: null };
+  return singleTarget({ ...ctx, instance: inside, forEachReferences: [] }, passed, hops + 1);
 }

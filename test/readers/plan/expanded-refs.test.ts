@@ -72,3 +72,39 @@ describe('state output (values.root_module)', () => {
     expect(r.resources[1]!.loc.line).toBeGreaterThan(r.resources[0]!.loc.line);
   });
 });
+
+describe('references through module outputs', () => {
+  it('follows module.x.output to the resource the output names, and stays unknown for an expanded module call', async () => {
+    const doc = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [instance('aws_security_group', 'app', undefined, {})],
+          child_modules: [
+            { address: 'module.vpc', resources: [{ ...instance('aws_vpc', 'this', 0, {}), address: 'module.vpc.aws_vpc.this[0]' }] },
+            { address: 'module.zones["a"]', resources: [{ ...instance('aws_vpc', 'this', undefined, {}), address: 'module.zones["a"].aws_vpc.this' }] },
+          ],
+        },
+      },
+      resource_changes: [change('aws_security_group.app', {}, { vpc_id: true, description: true })],
+      configuration: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_security_group.app',
+              expressions: { vpc_id: { references: ['module.vpc.vpc_id', 'module.vpc'] }, description: { references: ['module.zones["a"].vpc_id', 'module.zones["a"]', 'module.zones'] } },
+            },
+          ],
+          module_calls: {
+            vpc: { source: 'terraform-aws-modules/vpc/aws', module: { outputs: { vpc_id: { expression: { references: ['aws_vpc.this[0].id', 'aws_vpc.this[0]', 'aws_vpc.this'] } } } } },
+            zones: { source: './zone', module: { outputs: { vpc_id: { expression: { references: ['aws_vpc.this.id', 'aws_vpc.this'] } } } } },
+          },
+        },
+      },
+    };
+    const r = await readTerraformPlan('p.json', JSON.stringify(doc), defaultReadOptions('/nonexistent'));
+    const sg = r.resources.find((x) => x.address === 'aws_security_group.app')!;
+    expect(sg.attrs.fields.vpc_id).toMatchObject({ kind: 'ref', target: 'p.json#module.vpc.aws_vpc.this[0]', attribute: 'id' });
+    expect(sg.attrs.fields.description).toMatchObject({ kind: 'unknown' });
+  });
+});

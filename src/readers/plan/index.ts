@@ -43,6 +43,11 @@ export async function readTerraformPlan(file: string, text: string, opts: ReadOp
   const result: PlanReadResult = { ...emptyReadResult(), skippedTypes: {} };
   result.inputs.push({ file, kind: 'terraform-plan', sha256: createHash('sha256').update(text, 'utf8').digest('hex') });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (/^(\uFFFD\uFFFD|\u0000|.\u0000)/s.test(body)) {
+    // `terraform show -json > plan.json` in Windows PowerShell writes UTF-16.
+    result.errors.push({ file, line: 1, message: 'the plan is not UTF-8 (UTF-16 from a PowerShell redirect?): save it as UTF-8' });
+    return result;
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(body);
@@ -103,7 +108,7 @@ function readDocument(file: string, text: string, doc: JsonObject, opts: ReadOpt
     const loc = tf?.loc ?? jsonLocs.locate(inst.address);
     const change = objectAt(changes.get(inst.address), 'change');
     const after: Json | undefined = change && change.after !== undefined && change.after !== null ? change.after : inst.values;
-    const attrs = plannedAttributes(after, change?.after_unknown, {
+    const attrs = plannedAttributes(after, change?.after_unknown, change ? change.after_sensitive : inst.sensitive, {
       refs: { instance: inst, index, forEachReferences: referencesOfForEach(cfg), config },
       config: cfg,
       locOf: (attribute) => tf?.attributes.get(attribute) ?? loc,

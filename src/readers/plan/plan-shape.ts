@@ -36,6 +36,8 @@ export interface PlannedInstance {
   /** Module instance path, e.g. `module.net["a"].module.sub`; empty at the root. */
   moduleAddress: string;
   values: Json;
+  /** `sensitive_values`: its shape shows which attributes are collections, even when their value is unknown. */
+  sensitive?: Json;
 }
 
 /** Every resource instance in a module tree (`root_module` with `child_modules`), iteratively. */
@@ -52,6 +54,7 @@ export function plannedInstances(rootModule: JsonObject | undefined): PlannedIns
       const idx = isObject(r) ? r.index : undefined;
       const inst: PlannedInstance = { address, mode: stringAt(r, 'mode') ?? 'managed', type, moduleAddress, values: isObject(r) ? (r.values ?? null) : null };
       if (typeof idx === 'string' || typeof idx === 'number') inst.index = idx;
+      if (isObject(r) && r.sensitive_values !== undefined) inst.sensitive = r.sensitive_values;
       out.push(inst);
     }
     // Reverse so that child modules come out in file order.

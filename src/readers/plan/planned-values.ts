@@ -18,12 +18,19 @@ export interface ValueContext {
 // Deeper nesting than any provider schema; beyond it values are cut, so a hostile plan cannot exhaust the stack.
 const MAX_VALUE_DEPTH = 64;
 
-export function plannedAttributes(after: Json | undefined, afterUnknown: Json | undefined, ctx: ValueContext) {
+export function plannedAttributes(after: Json | undefined, afterUnknown: Json | undefined, afterSensitive: Json | undefined, ctx: ValueContext) {
   const fields: Record<string, Value> = Object.create(null);
   const a = isObject(after) ? after : {};
   const u = isObject(afterUnknown) ? afterUnknown : {};
+  const sens = isObject(afterSensitive) ? afterSensitive : {};
   for (const key of unionKeys(a, u)) {
-    const v = build(has(a, key) ? a[key] : undefined, has(u, key) ? u[key] : undefined, [key], ctx.locOf(key), ctx);
+    const unk = has(u, key) ? u[key] : undefined;
+    // A whole collection known only after apply: `after_sensitive` still shows it is a list.
+    if (unk === true && Array.isArray(has(sens, key) ? sens[key] : undefined)) {
+      fields[key] = unknownCollection([key], ctx.locOf(key), ctx);
+      continue;
+    }
+    const v = build(has(a, key) ? a[key] : undefined, unk, [key], ctx.locOf(key), ctx);
     if (v) fields[key] = v;
   }
   return obj(fields);
@@ -60,6 +67,24 @@ function build(after: Json | undefined, unk: Json | undefined, at: (string | num
 
 function afterApply(at: (string | number)[], loc: SourceLoc, ctx: ValueContext): Value {
   return afterApplyValue(ctx.refs, pathText(at), referencesOf(expressionAt(ctx.config, at)), loc);
+}
+
+/**
+ * `vpc_security_group_ids = [aws_security_group.app.id]` before apply: a list
+ * of refs when every reference names one single target, else unknown.
+ */
+function unknownCollection(at: (string | number)[], loc: SourceLoc, ctx: ValueContext): Value {
+  const refs = referencesOf(expressionAt(ctx.config, at));
+  const groups = refs.length ? perElementReferences(refs, countResources(refs)) : undefined;
+  if (groups) {
+    const items = groups.map((g, i) => afterApplyValue(ctx.refs, pathText([...at, i]), g, loc));
+    if (items.every((v) => v.kind === 'ref')) return list(items, loc);
+  }
+  return afterApply(at, loc, ctx);
+}
+
+function countResources(refs: string[]): number {
+  return new Set(refs.map((r) => r.split(/[.[]/).slice(0, 2).join('.'))).size;
 }
 
 /** For a list whose unknown elements each come from one written reference. */

@@ -108,3 +108,34 @@ describe('references through module outputs', () => {
     expect(sg.attrs.fields.description).toMatchObject({ kind: 'unknown' });
   });
 });
+
+describe('collections known only after apply', () => {
+  it('makes a list of refs when after_sensitive shows a list and every reference names one resource', async () => {
+    const doc = {
+      format_version: '1.2',
+      planned_values: { root_module: { resources: [instance('aws_security_group', 'web', undefined, {}), instance('aws_instance', 'web', undefined, {}), instance('aws_instance', 'ops', undefined, {})] } },
+      resource_changes: [
+        { address: 'aws_instance.web', change: { actions: ['create'], after: {}, after_unknown: { vpc_security_group_ids: true }, after_sensitive: { vpc_security_group_ids: [] } } },
+        { address: 'aws_instance.ops', change: { actions: ['create'], after: {}, after_unknown: { vpc_security_group_ids: true }, after_sensitive: { vpc_security_group_ids: [] } } },
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            { address: 'aws_instance.web', expressions: { vpc_security_group_ids: { references: ['aws_security_group.web.id', 'aws_security_group.web'] } } },
+            { address: 'aws_instance.ops', expressions: { vpc_security_group_ids: { references: ['var.extra_sg_ids', 'aws_security_group.web.id', 'aws_security_group.web'] } } },
+          ],
+        },
+      },
+    };
+    const r = await readTerraformPlan('p.json', JSON.stringify(doc), defaultReadOptions('/nonexistent'));
+    const sgs = (a: string) => r.resources.find((x) => x.address === a)?.attrs.fields.vpc_security_group_ids;
+    expect(sgs('aws_instance.web')).toMatchObject({ kind: 'list', items: [{ kind: 'ref', target: 'p.json#aws_security_group.web', attribute: 'id' }] });
+    expect(sgs('aws_instance.ops')).toMatchObject({ kind: 'unknown', cause: { inputs: ['aws_instance.ops.vpc_security_group_ids (known after apply)'] } });
+  });
+
+  it('says a UTF-16 plan must be saved as UTF-8', async () => {
+    const utf16 = Buffer.from('\uFEFF{"format_version":"1.2"}', 'utf16le').toString('utf8');
+    const r = await readTerraformPlan('win.json', utf16, defaultReadOptions('/nonexistent'));
+    expect(r.errors).toEqual([{ file: 'win.json', line: 1, message: expect.stringContaining('UTF-16') }]);
+  });
+});

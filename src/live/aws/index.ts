@@ -1,12 +1,14 @@
 // Live AWS: configuration items of every account and region asked for (or of
 // a whole organisation through a Config aggregator), with what the recorder
 // leaves out. One account or region failing is an error; the others go on.
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ConfigServiceClient, SelectAggregateResourceConfigCommand } from '@aws-sdk/client-config-service';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ReadResult } from '../../readers/native.js';
 import { emptyReadResult } from '../../readers/native.js';
+import { readLogGroups } from './log-groups.js';
 import { readConfigItems, SELECTED_TYPES, selectExpression } from './read-config.js';
 import { recorderCoverage } from './recorder.js';
 import { nativeOfItem } from './to-native.js';
@@ -122,6 +124,7 @@ export async function readAws(req: AwsReadRequest): Promise<ReadResult> {
       const coverage = await recorderCoverage(client, account, region, SELECTED_TYPES);
       out.errors.push(...coverage.errors);
       out.notScanned.push(...coverage.notScanned);
+      merge(out, await readLogGroups(new CloudWatchLogsClient(clientOptions(region, t.credentials, req.endpoint)), account, region));
     }
   }
   return out;

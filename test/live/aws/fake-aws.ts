@@ -1,7 +1,7 @@
 // A fake AWS endpoint on 127.0.0.1: AWS Config over AWS JSON 1.1
 // (X-Amz-Target: StarlingDoveService.*) and STS GetCallerIdentity over the
 // query protocol. Items are served two to a page; the first request for the
-// second page is throttled once; regions listed as denied get AccessDenied.
+// second page is throttled once; log groups come one to a page; regions listed as denied get AccessDenied.
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,8 @@ export interface FakeAwsOptions {
   recorder?: object;
   recording?: boolean;
   pageSize?: number;
+  /** DescribeLogGroups entries, one to a page. */
+  logGroups?: object[];
 }
 
 function regionOf(auth: string): string {
@@ -43,7 +45,7 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
         );
         return;
       }
-      const input = JSON.parse(body || '{}') as { NextToken?: string };
+      const input = JSON.parse(body || '{}') as { NextToken?: string; nextToken?: string };
       calls.push({ target, region, ...(input.NextToken ? { token: input.NextToken } : {}) });
       const send = (status: number, doc: object) => {
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
@@ -59,6 +61,12 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
       }
       if (target.endsWith('.DescribeConfigurationRecorderStatus')) {
         send(200, { ConfigurationRecordersStatus: [{ name: 'default', recording: o.recording ?? true, lastStatus: 'SUCCESS' }] });
+        return;
+      }
+      if (target === 'Logs_20140328.DescribeLogGroups') {
+        const groups = o.logGroups ?? [];
+        const start = input.nextToken ? Number(input.nextToken) : 0;
+        send(200, { logGroups: groups.slice(start, start + 1), ...(start + 1 < groups.length ? { nextToken: String(start + 1) } : {}) });
         return;
       }
       if (target.endsWith('.SelectResourceConfig')) {

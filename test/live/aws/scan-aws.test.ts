@@ -15,7 +15,12 @@ const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' };
 
 let fake: FakeAws;
 beforeAll(async () => {
-  fake = await startFakeAws({ account: ACCOUNT, items: ITEMS, deniedRegions: ['ap-northeast-3'] });
+  fake = await startFakeAws({ account: ACCOUNT, items: ITEMS, deniedRegions: ['ap-northeast-3'],
+    logGroups: [
+      { logGroupName: '/juki/app', arn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/app:*`, logGroupArn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/app`, retentionInDays: 7 },
+      { logGroupName: '/juki/audit', logGroupArn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/audit`, retentionInDays: 3653 },
+    ],
+  });
 });
 afterAll(() => fake.close());
 
@@ -48,6 +53,12 @@ describe('kikan scan-aws', () => {
       expect.objectContaining({ file: `aws:${ACCOUNT}/ap-northeast-3`, message: expect.stringMatching(/config:SelectResourceConfig failed \(AccessDeniedException/) }),
     ]);
     expect(fake.calls.some((c) => c.target === 'GetCallerIdentity')).toBe(true);
+    const retention = doc.findings.filter((f) => f.controlId === 'LG-6.2' && f.resource.address.includes(':log-group:'));
+    // Log groups come from the logs API, page by page: a short retention fails, ten years passes.
+    expect(retention.map((f) => [f.status, f.resource.address.split(':log-group:')[1]]).sort()).toEqual([
+      ['fail', '/juki/app'],
+      ['pass', '/juki/audit'],
+    ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/new/);
     // The same estate again: nothing new, so only the denied region keeps the run from passing.

@@ -1,5 +1,6 @@
 // Handlers for AWS Config configuration items (source 'aws-config').
 import type { LiftHandler } from '../../lifter.js';
+import { configLogHandlers } from './logs.js';
 import { configNetworkHandlers } from './network.js';
 
-export const configHandlers: LiftHandler[] = [...configNetworkHandlers];
+export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers];

@@ -16,6 +16,7 @@ export const SELECTED_TYPES = [
   'AWS::EC2::InternetGateway',
   'AWS::EC2::EgressOnlyInternetGateway',
   'AWS::EC2::NatGateway',
+  'AWS::KMS::Key',
 ] as const;
 
 const FIELDS = [

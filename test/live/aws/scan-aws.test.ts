@@ -11,11 +11,29 @@ import { startFakeAws } from './fake-aws.js';
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 const ACCOUNT = '111122223333';
 const ITEMS = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../fixtures/live/aws/juki-network-items.json'), 'utf8')) as object[];
+function kmsKey(id: string, state: string, tags: { key: string; value: string }[]) {
+  return {
+    accountId: ACCOUNT,
+    awsRegion: 'ap-northeast-1',
+    arn: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${id}`,
+    resourceType: 'AWS::KMS::Key',
+    resourceId: id,
+    configurationItemStatus: 'OK',
+    configuration: { keyId: id, arn: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${id}`, enabled: false, keyUsage: 'ENCRYPT_DECRYPT', keyState: state, keyManager: 'CUSTOMER', origin: 'AWS_KMS', keySpec: 'SYMMETRIC_DEFAULT', multiRegion: false, ...(state === 'PendingDeletion' ? { deletionDate: '2026-12-05T00:00:00Z', pendingDeletionWindowInDays: 7 } : {}) },
+    supplementaryConfiguration: {},
+    tags,
+  };
+}
+const KEYS = [
+  kmsKey('0b1c2d3e-1111-4aaa-8bbb-000000000001', 'PendingDeletion', []),
+  kmsKey('0b1c2d3e-2222-4aaa-8bbb-000000000002', 'PendingDeletion', [{ key: 'lg:disposal', value: 'approved' }]),
+  kmsKey('0b1c2d3e-3333-4aaa-8bbb-000000000003', 'Enabled', []),
+];
 const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' };
 
 let fake: FakeAws;
 beforeAll(async () => {
-  fake = await startFakeAws({ account: ACCOUNT, items: ITEMS, deniedRegions: ['ap-northeast-3'],
+  fake = await startFakeAws({ account: ACCOUNT, items: [...ITEMS, ...KEYS], deniedRegions: ['ap-northeast-3'],
     logGroups: [
       { logGroupName: '/juki/app', arn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/app:*`, logGroupArn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/app`, retentionInDays: 7 },
       { logGroupName: '/juki/audit', logGroupArn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/audit`, retentionInDays: 3653 },
@@ -58,6 +76,17 @@ describe('kikan scan-aws', () => {
     expect(retention.map((f) => [f.status, f.resource.address.split(':log-group:')[1]]).sort()).toEqual([
       ['fail', '/juki/app'],
       ['pass', '/juki/audit'],
+    ]);
+    const disposal = doc.findings
+      .filter((f) => f.controlId === 'LG-2.5' && f.resource.address.includes(':key/'))
+      .filter((f) => (f as { fingerprint?: string; evidence?: unknown; message?: string }).message?.includes('pending deletion'))
+      .map((f) => [f.status, f.resource.address.slice(-1)])
+      .sort();
+    // Live part of LG-2.5: a key pending deletion fails unless its disposal is approved.
+    expect(disposal).toEqual([
+      ['fail', '1'],
+      ['pass', '2'],
+      ['pass', '3'],
     ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/new/);

@@ -1,6 +1,7 @@
 // Handlers for AWS Config configuration items (source 'aws-config').
 import type { LiftHandler } from '../../lifter.js';
+import { configKeyHandlers } from './kms.js';
 import { configLogHandlers } from './logs.js';
 import { configNetworkHandlers } from './network.js';
 
-export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers];
+export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers];

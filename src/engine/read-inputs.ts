@@ -8,6 +8,7 @@ import type { ReadOptions } from '../readers/options.js';
 import type { Discovery, FileKind } from './discover.js';
 import { readOnWorkers } from './workers/pool.js';
 import { readUnit } from './workers/read-unit.js';
+import { relPath } from './discover.js';
 import { readUnits } from './workers/work-units.js';
 
 /** What a structured file is, by content. */
@@ -36,11 +37,14 @@ function merge(into: ReadResult, r: ReadResult): void {
  */
 export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs = 1, unitTimeoutMs?: number): Promise<ReadResult> {
   const out = emptyReadResult();
-  const { units, pairedParams } = readUnits(found);
+  const { units, pairedParams, coveredByPlan } = readUnits(found);
   if (jobs > 1 && units.length > 1) {
     for (const r of await readOnWorkers(units, opts, jobs, unitTimeoutMs)) merge(out, r);
   } else {
     for (const unit of units) merge(out, await readUnit(unit, opts));
+  }
+  for (const [dir, plan] of coveredByPlan) {
+    out.inputs.push({ file: relPath(opts.root, dir), kind: `terraform (judged through the plan ${plan})` });
   }
   for (const f of found.files) {
     // Parameter files not paired with a template are listed, so nothing read goes unreported.

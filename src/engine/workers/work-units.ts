@@ -77,8 +77,17 @@ export function terraformGroups(dirs: readonly string[]): string[][] {
 }
 
 /** Every independent read of a discovery, in a fixed order: Terraform groups, then files as discovered. */
-export function readUnits(found: Discovery): { units: ReadUnit[]; pairedParams: Set<string> } {
-  const units: ReadUnit[] = terraformGroups(found.terraformDirs).map((dirs) => ({ kind: 'terraform', dirs }));
+export function readUnits(found: Discovery): { units: ReadUnit[]; pairedParams: Set<string>; coveredByPlan: Map<string, string> } {
+  // A plan is the evaluated form of the root module beside it: reading both would judge every resource twice.
+  const planDirs = new Map<string, string>();
+  for (const f of found.files) if (f.kind === 'terraform-plan') planDirs.set(path.dirname(f.abs), f.rel);
+  const coveredByPlan = new Map<string, string>();
+  const units: ReadUnit[] = [];
+  for (const dirs of terraformGroups(found.terraformDirs)) {
+    const plan = dirs.map((d) => planDirs.get(d)).find((p) => p !== undefined);
+    if (plan) for (const d of dirs) coveredByPlan.set(d, plan);
+    else units.push({ kind: 'terraform', dirs });
+  }
   const byRel = new Map(found.files.map((f) => [f.rel, f]));
   const pairedParams = new Set<string>();
   for (const f of found.files) {
@@ -95,5 +104,5 @@ export function readUnits(found: Discovery): { units: ReadUnit[]; pairedParams: 
       units.push({ kind: 'arm', rel: f.rel, text: f.text, params });
     }
   }
-  return { units, pairedParams };
+  return { units, pairedParams, coveredByPlan };
 }

@@ -17,6 +17,7 @@ export const SELECTED_TYPES = [
   'AWS::EC2::EgressOnlyInternetGateway',
   'AWS::EC2::NatGateway',
   'AWS::KMS::Key',
+  'AWS::CloudTrail::Trail',
 ] as const;
 
 const FIELDS = [
@@ -48,7 +49,6 @@ function callError(scope: string, call: string, prevented: string, e: unknown): 
 export async function readConfigItems(client: ConfigServiceClient, accountId: string, region: string): Promise<ReadResult> {
   const out = emptyReadResult();
   const scope = accountScope(accountId, region);
-  out.inputs.push({ file: scope, kind: 'aws-config' });
   let token: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
     let response;
@@ -58,6 +58,8 @@ export async function readConfigItems(client: ConfigServiceClient, accountId: st
       out.errors.push(callError(scope, 'config:SelectResourceConfig', `the configuration items of ${scope} were not read${page ? ' completely' : ''}`, e));
       return out;
     }
+    // Listed as read only once the service answered.
+    if (page === 0) out.inputs.push({ file: scope, kind: 'aws-config' });
     for (const text of response.Results ?? []) {
       let item: unknown;
       try {

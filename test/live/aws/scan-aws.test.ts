@@ -29,11 +29,26 @@ const KEYS = [
   kmsKey('0b1c2d3e-2222-4aaa-8bbb-000000000002', 'PendingDeletion', [{ key: 'lg:disposal', value: 'approved' }]),
   kmsKey('0b1c2d3e-3333-4aaa-8bbb-000000000003', 'Enabled', []),
 ];
+function trail(name: string, isLogging: boolean) {
+  return {
+    accountId: ACCOUNT,
+    awsRegion: 'ap-northeast-1',
+    arn: `arn:aws:cloudtrail:ap-northeast-1:${ACCOUNT}:trail/${name}`,
+    resourceType: 'AWS::CloudTrail::Trail',
+    resourceId: name,
+    resourceName: name,
+    configurationItemStatus: 'OK',
+    configuration: JSON.stringify({ name, s3BucketName: 'juki-audit-logs', includeGlobalServiceEvents: true, isMultiRegionTrail: true, homeRegion: 'ap-northeast-1', logFileValidationEnabled: true, hasCustomEventSelectors: false, isOrganizationTrail: false }),
+    supplementaryConfiguration: { TrailStatus: JSON.stringify({ IsLogging: isLogging, LatestDeliveryTime: '2026-11-27T23:50:01Z' }) },
+    tags: [],
+  };
+}
+const TRAILS = [trail('juki-audit', true), trail('juki-old', false)];
 const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' };
 
 let fake: FakeAws;
 beforeAll(async () => {
-  fake = await startFakeAws({ account: ACCOUNT, items: [...ITEMS, ...KEYS], deniedRegions: ['ap-northeast-3'],
+  fake = await startFakeAws({ account: ACCOUNT, items: [...ITEMS, ...KEYS, ...TRAILS], deniedRegions: ['ap-northeast-3'],
     logGroups: [
       { logGroupName: '/juki/app', arn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/app:*`, logGroupArn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/app`, retentionInDays: 7 },
       { logGroupName: '/juki/audit', logGroupArn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/audit`, retentionInDays: 3653 },

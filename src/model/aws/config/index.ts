@@ -1,7 +1,8 @@
 // Handlers for AWS Config configuration items (source 'aws-config').
 import type { LiftHandler } from '../../lifter.js';
+import { configTrailHandlers } from './cloudtrail.js';
 import { configKeyHandlers } from './kms.js';
 import { configLogHandlers } from './logs.js';
 import { configNetworkHandlers } from './network.js';
 
-export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers];
+export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers];

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE } from '../results/exit-code.js';
 import { collect } from './parse-flags.js';
+import { scanAwsCommand } from './scan-aws-command.js';
 import { scanAzureCommand } from './scan-azure-command.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
@@ -41,6 +42,7 @@ function program(): Command {
       process.exitCode = await runScan(paths, opts);
     });
 
+  p.addCommand(scanAwsCommand());
   p.addCommand(scanAzureCommand());
 
   p.command('controls')

@@ -19,6 +19,8 @@ const processIo: CommandIo = {
 
 export function scanAwsCommand(): Command {
   return new Command('scan-aws')
+    // commander does not pass exitOverride down to added commands: a wrong flag must be exit 2, not 1.
+    .exitOverride()
     .description('稼働中の AWS アカウントを AWS Config 経由で検査します (scan live AWS accounts through AWS Config)')
     .option('--region <region>', 'region (repeatable; default AWS_REGION)', collect, [])
     .option('--profile <name>', 'shared config/credentials profile')

@@ -78,3 +78,11 @@ describe('kikan scan', () => {
     expect(r.out).toBe('');
   });
 });
+
+describe('live commands', () => {
+  it.each([['scan-aws'], ['scan-azure']])('%s stops with exit 2 on an unknown flag', async (cmd) => {
+    const r = await run([cmd, '--frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--frobnicate');
+  });
+});

@@ -48,6 +48,8 @@ export async function evaluate(
   severityOf: (id: string) => Severity,
   stages: StageTimer,
   defaultRegion?: string,
+  /** Where a control that could not finish is reported; the other controls still run. */
+  errors: ReadError[] = [],
 ): Promise<Finding[]> {
   stages.start('lift');
   const native = withAzureSpelling(resources);
@@ -59,7 +61,15 @@ export async function evaluate(
   const cctx: ControlContext = { model, graph, policy, now };
   const findings: Finding[] = [];
   for (const check of await loadChecks()) {
-    for (const d of check.check(cctx)) findings.push(completeDraft(check.id, d, severityOf(check.id), cctx));
+    let drafts;
+    try {
+      drafts = check.check(cctx);
+    } catch (e) {
+      // A bug on one unusual estate must not take the whole scan down: say so, and the exit code says incomplete.
+      errors.push({ file: `(control ${check.id})`, message: `${check.id} could not be evaluated: ${(e as Error).message}` });
+      continue;
+    }
+    for (const d of drafts) findings.push(completeDraft(check.id, d, severityOf(check.id), cctx));
   }
   stages.stop();
   return findings;
@@ -78,6 +88,7 @@ export async function scanDefinitions(req: ScanRequest): Promise<ScanOutcome> {
   const model = new CloudModel();
   for (const s of scopesOf(read.resources, read.inputs)) model.addScope(s);
   req.onProgress?.(`evaluate ${read.resources.length} resources`);
+  const controlErrors: ReadError[] = [];
   const findings = await evaluate(
     read.resources,
     model,
@@ -86,11 +97,12 @@ export async function scanDefinitions(req: ScanRequest): Promise<ScanOutcome> {
     req.severityOf,
     stages,
     req.read.region,
+    controlErrors,
   );
   return {
     findings,
     inputs: read.inputs,
-    errors: [...found.errors, ...read.errors],
+    errors: [...found.errors, ...read.errors, ...controlErrors],
     notScanned: read.notScanned,
     model,
     stages,

@@ -20,7 +20,7 @@ function program(): Command {
     .description('Terraform / CloudFormation / ARM の定義を検査します (scan definitions)')
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .addOption(new Option('-f, --format <format>', 'output format on stdout').default('text'))
-    .option('-o, --output <FORMAT=FILE>', 'also write FORMAT to FILE (repeatable)', collect, [])
+    .option('-o, --output <FORMAT=FILE>', 'also write FORMAT to FILE, or FILE in the format its extension names (.json .sarif .xml .md .csv .txt); repeatable', collect, [])
     .option('--lang <lang>', 'report language: ja or en', 'ja')
     .option('--fail-on <severity>', 'exit 1 on failures at or above this severity', 'high')
     .option('--fail-on-unknown', 'exit 1 also when a result is unknown', false)

@@ -10,19 +10,11 @@ import { exitCodeOf } from '../results/exit-code.js';
 import type { ScanReport } from '../results/report.js';
 import { summarize } from '../results/summary.js';
 import { renderReport, REPORT_FORMATS } from '../report/render.js';
-import type { ReportFormat } from '../report/render.js';
 import { parseChoice, parseLang, parsePairs, parseSeverity } from './parse-flags.js';
+import { parseOutputs } from './parse-outputs.js';
 import { progressReporter } from './progress.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
-
-function parseOutputs(values: string[]): { format: ReportFormat; file: string }[] {
-  return values.map((v) => {
-    const i = v.indexOf('=');
-    if (i <= 0) throw new UsageError(`--output expects FORMAT=FILE, got "${v}"`, '--output');
-    return { format: parseChoice('--output', v.slice(0, i), REPORT_FORMATS), file: v.slice(i + 1) };
-  });
-}
 
 function scanRoot(paths: string[], flag: unknown): string {
   if (typeof flag === 'string') return path.resolve(flag);
@@ -34,7 +26,7 @@ export async function runScan(paths: string[], opts: Record<string, unknown>): P
   // Every flag is checked before anything is read: a wrong flag is exit 2 with nothing scanned.
   const lang = parseLang(String(opts.lang));
   const format = parseChoice('--format', String(opts.format), REPORT_FORMATS);
-  const outputs = parseOutputs(opts.output as string[]);
+  const outputs = parseOutputs(opts.output as string[], REPORT_FORMATS);
   const failOn = parseSeverity('--fail-on', String(opts.failOn));
   const jobs = Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a whole number from 1, got "${String(opts.jobs)}"`, '--jobs');

@@ -51,9 +51,11 @@ describe('kikan scan', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-out-'));
     const sarif = path.join(dir, 'r.sarif');
     const csv = path.join(dir, 'r.csv');
-    await run(['scan', path.join(FIX, 'cfn-basic'), '-q', '-o', `sarif=${sarif}`, '-o', `csv=${csv}`]);
+    const json = path.join(dir, 'r.json');
+    await run(['scan', path.join(FIX, 'cfn-basic'), '-q', '-o', `sarif=${sarif}`, '-o', `csv=${csv}`, '-o', json]);
     expect(JSON.parse(readFileSync(sarif, 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(csv, 'utf8').charCodeAt(0)).toBe(0xfeff);
+    expect(JSON.parse(readFileSync(json, 'utf8')).tool.name).toBe('kikan');
   });
   it('a baseline accepts today\'s failures; only new ones fail the build', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-bl-'));

@@ -65,7 +65,8 @@ function judge(s: DataStore): Draft | undefined {
       ? { ja: 'BLOB の匿名アクセスは禁止され、公開されていません', en: 'anonymous blob access is disallowed; not public' }
       : { ja: 'パブリックアクセスブロックが有効で、公開されていません', en: 'Block Public Access is on; not public' }
     : { ja: '公開されていません', en: 'not public' };
-  return pass(s, text, { location: locOf(guard ?? exposed, s), evidence });
+  const note = guard ? defaultNote(guard) : { ja: '', en: '' };
+  return pass(s, { ja: `${text.ja}${note.ja}`, en: `${text.en}${note.en}` }, { location: locOf(guard ?? exposed, s), evidence });
 }
 
 export const check: ControlCheck = {

@@ -82,7 +82,7 @@ function spread(model: CloudModel, e: Compute | LoadBalancer): Draft {
   const msg: LocalText =
     s.zones.length === 0
       ? { ja: `${what.ja}にゾーンが指定されておらず、複数のゾーンにまたがりません`, en: `${what.en} names no availability zones, so it does not span zones` }
-      : { ja: `${what.ja}は一つのゾーン（${s.zones[0]}）だけにあります`, en: `${what.en} is in one availability zone only (${s.zones[0]})` };
+      : { ja: `${what.ja}は一つのゾーン（${zoneList(s.zones).ja}）だけにあります`, en: `${what.en} is in one availability zone only (${zoneList(s.zones).en})` };
   return fail(e, msg, { location: s.loc ?? e.loc, evidence });
 }
 

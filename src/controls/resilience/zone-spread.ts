@@ -50,7 +50,17 @@ export function zoneSpread(model: CloudModel, e: Compute | LoadBalancer): ZoneSp
   return { zones: [], open: [] };
 }
 
-/** `ap-northeast-1a、ap-northeast-1c` / `ap-northeast-1a, ap-northeast-1c`. */
+/**
+ * `ap-northeast-1a、ap-northeast-1c` / `ap-northeast-1a, ap-northeast-1c`.
+ * A CloudFormation `Fn::GetAZs` pick without a known region is a distinct
+ * placeholder `[GetAZs:n]`: shown as the region's n+1th zone, not as code.
+ */
 export function zoneList(zones: string[]): { ja: string; en: string } {
-  return { ja: zones.join('、'), en: zones.join(', ') };
+  const label = (z: string, lang: 'ja' | 'en'): string => {
+    const m = /^\[GetAZs:(\d+)\]$/.exec(z);
+    if (!m) return z;
+    const n = Number(m[1]) + 1;
+    return lang === 'ja' ? `リージョンの${n}番目のゾーン` : `the region's zone #${n}`;
+  };
+  return { ja: zones.map((z) => label(z, 'ja')).join('、'), en: zones.map((z) => label(z, 'en')).join(', ') };
 }

@@ -57,6 +57,12 @@ export interface DataStore extends EntityBase {
   securityGroups?: Links;
   /** Directly reachable from the internet: RDS `publicly_accessible`, storage public network access. */
   publiclyAccessible?: Fact<boolean>;
+  /**
+   * A database server guarded only by its own IP firewall (Azure SQL,
+   * PostgreSQL and MySQL flexible servers): public network access is on and
+   * a rule admits the whole internet, so its database port faces everyone.
+   */
+  firewallOpenToAll?: Fact<boolean>;
   /** Anonymous read/list allowed (S3 public ACL or policy, blob public access, public snapshot). */
   publicRead?: Fact<boolean>;
   /** S3 public access block (all four settings) / `allowBlobPublicAccess: false` in effect. */

@@ -9,6 +9,10 @@
 // - Anywhere, the whole internet (0.0.0.0/0, ::/0, `Internet`, `*`) to an
 //   admin or database port over TCP (port ranges covering one count) fails.
 // - NSG priorities are honoured: a deny of a lower number stops the allow.
+// - A database server guarded only by its own IP firewall (Azure SQL,
+//   PostgreSQL/MySQL flexible servers) with a rule admitting the whole
+//   internet opens its database port to everyone: fails anywhere.
+import type { DataStore, StoreType } from '../../model/data.js';
 import type { SecurityGroup, SecurityRule } from '../../model/security.js';
 import type { UnknownCause } from '../../readers/value.js';
 import type { ControlCheck, ControlContext, Draft } from '../control.js';
@@ -127,6 +131,30 @@ function judgeRule(g: SecurityGroup, rule: SecurityRule, c: Closedness, ctx: Con
   return undefined;
 }
 
+const SERVER_PORTS: Partial<Record<StoreType, string>> = {
+  'sql-server': '1433 (SQL Server)',
+  'postgresql-server': '5432 (PostgreSQL)',
+  'mysql-server': '3306 (MySQL)',
+};
+
+function judgeServerFirewall(s: DataStore, open: NonNullable<DataStore['firewallOpenToAll']>): Draft {
+  const port = SERVER_PORTS[s.storeType] ?? 'database';
+  if (!open.known) {
+    return unknown(s, { ja: 'サーバーのファイアウォールがインターネット全体を許可しているか判定できません', en: 'cannot tell whether the server firewall admits the whole internet' }, [open.cause], { location: open.loc ?? s.loc });
+  }
+  if (open.value) {
+    return fail(
+      s,
+      {
+        ja: `パブリックネットワークアクセスが有効で、ファイアウォール規則がすべてのアドレスを許可しているため、データベースのポート ${port} がインターネット全体に開いています`,
+        en: `public network access is on and a firewall rule admits every address, so database port ${port} is open to the whole internet`,
+      },
+      { location: open.loc ?? s.loc, severity: 'high', evidence: { firewallOpenToAll: true } },
+    );
+  }
+  return pass(s, { ja: 'サーバーのファイアウォールはインターネット全体を許可していません', en: 'the server firewall does not admit the whole internet' }, { location: open.loc ?? s.loc, evidence: { firewallOpenToAll: false } });
+}
+
 export const check: ControlCheck = {
   id: 'LG-3.5',
   check(ctx) {
@@ -164,6 +192,9 @@ export const check: ControlCheck = {
           { evidence: segmentEvidence(c.assignment, ctx.model) },
         ),
       );
+    }
+    for (const s of ctx.model.all('data-store')) {
+      if (s.firewallOpenToAll) drafts.push(judgeServerFirewall(s, s.firewallOpenToAll));
     }
     return drafts;
   },

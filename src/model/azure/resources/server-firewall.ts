@@ -3,7 +3,9 @@
 // server is reachable from the internet when public network access is on
 // and some rule admits an address range. The rule 0.0.0.0–0.0.0.0 admits
 // Azure services only, not the internet. Rules are child resources, so the
-// answer is derived once they are all seen.
+// answer is derived once they are all seen. A rule spanning every public
+// unicast address (what `0.0.0.0`–`255.255.255.255` "AllowAll" rules mean)
+// opens the database port to the whole internet, which LG-3.5 judges anywhere.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { DataStore } from '../../data.js';
@@ -14,34 +16,75 @@ import { causeOf } from '../../lift-values.js';
 import { later } from './deferred.js';
 import { publicExposure } from './public-access.js';
 
-const rules = new WeakMap<DataStore, Fact<boolean>[]>();
+interface RuleFacts {
+  /** Each rule: admits some internet address. */
+  admits: Fact<boolean>[];
+  /** Each rule: admits every public unicast address. */
+  admitsAll: Fact<boolean>[];
+}
+
+const rules = new WeakMap<DataStore, RuleFacts>();
+
+/** The first rule that is known true, else the first unknown, else false. */
+function anyOf(list: Fact<boolean>[], store: DataStore): Fact<boolean> {
+  return list.find((f) => f.known && f.value) ?? list.find((f) => !f.known) ?? defaulted(false, store.loc);
+}
 
 /** Registers a server whose exposure depends on its firewall rules. */
 export function trackFirewall(ctx: LiftContext, store: DataStore, access: Fact<boolean>): void {
-  const list: Fact<boolean>[] = [];
-  rules.set(store, list);
+  const facts: RuleFacts = { admits: [], admitsAll: [] };
+  rules.set(store, facts);
   later(
     ctx,
     () => {
-      const open = list.find((f) => f.known && f.value) ?? list.find((f) => !f.known) ?? defaulted(false, store.loc);
-      store.publiclyAccessible = publicExposure(access, defaulted(false, store.loc), open);
+      store.publiclyAccessible = publicExposure(access, defaulted(false, store.loc), anyOf(facts.admits, store));
+      store.firewallOpenToAll = publicExposure(access, defaulted(false, store.loc), anyOf(facts.admitsAll, store));
     },
     'derive',
   );
 }
 
+/** IPv4 text as a number; undefined when it is not a dotted quad. */
+function ipv4(text: string): number | undefined {
+  const parts = text.trim().split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
+  return parts.reduce((n, p) => n * 256 + Number(p), 0);
+}
+
+const FIRST_PUBLIC = ipv4('1.0.0.0')!;
+const LAST_UNICAST = ipv4('223.255.255.255')!;
+
 /** A firewall rule of a tracked server: whether it admits internet addresses. */
 export function addFirewallRule(store: DataStore | undefined, r: NativeResource, start: Value | undefined, end: Value | undefined): void {
   const list = store && rules.get(store);
   if (!list) return;
+  const push = (f: Fact<boolean>): void => {
+    list.admits.push(f);
+    list.admitsAll.push(f);
+  };
+  const bounds: number[] = [];
   for (const [v, name] of [[start, 'start IP address'], [end, 'end IP address']] as const) {
     if (!v || v.kind !== 'known') {
-      list.push(unknownFact(v ? causeOf(v, r, name) : { inputs: [], detail: `${name} is not set in ${r.address}` }, v?.loc ?? r.loc));
+      push(unknownFact(v ? causeOf(v, r, name) : { inputs: [], detail: `${name} is not set in ${r.address}` }, v?.loc ?? r.loc));
       return;
     }
+    const n = ipv4(String(v.value));
+    if (n !== undefined) bounds.push(n);
   }
-  const azureOnly = start?.kind === 'known' && end?.kind === 'known' && start.value === '0.0.0.0' && end.value === '0.0.0.0';
-  if (!azureOnly && r.conditional) list.push(unknownFact(r.conditional, start?.loc ?? r.loc));
-  else list.push(fact(!azureOnly, start?.loc ?? r.loc));
+  const loc = start?.loc ?? r.loc;
+  const [from, to] = bounds;
+  if (from === undefined || to === undefined) {
+    push(unknownFact({ inputs: [r.address], detail: `the IP range of ${r.address} is not a pair of IPv4 addresses` }, loc));
+    return;
+  }
+  const azureOnly = from === 0 && to === 0;
+  const all = from <= FIRST_PUBLIC && to >= LAST_UNICAST;
+  if (r.conditional) {
+    if (!azureOnly) list.admits.push(unknownFact(r.conditional, loc));
+    if (all) list.admitsAll.push(unknownFact(r.conditional, loc));
+    return;
+  }
+  list.admits.push(fact(!azureOnly, loc));
+  list.admitsAll.push(fact(all, loc));
 }
 

@@ -1,6 +1,7 @@
 // IPv4/IPv6 CIDR arithmetic for segment selectors, route destinations and
 // security rule peers: parsing, containment, and "does this block hold
 // internet addresses".
+import { parseIpv4, parseIpv6 } from '../net/ip-address.js';
 
 export interface Cidr {
   family: 'ipv4' | 'ipv6';
@@ -10,52 +11,6 @@ export interface Cidr {
 }
 
 const BITS = { ipv4: 32, ipv6: 128 } as const;
-
-function parseIpv4(s: string): bigint | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4) return undefined;
-  let n = 0n;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return undefined;
-    const v = Number(p);
-    if (v > 255) return undefined;
-    n = (n << 8n) | BigInt(v);
-  }
-  return n;
-}
-
-function parseIpv6(s: string): bigint | undefined {
-  if (!/^[0-9a-fA-F:.]+$/.test(s)) return undefined;
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const groupsOf = (part: string): number[] | undefined => {
-    if (part === '') return [];
-    const out: number[] = [];
-    const items = part.split(':');
-    for (let i = 0; i < items.length; i++) {
-      const g = items[i]!;
-      // An embedded IPv4 tail (::ffff:10.0.0.1) counts as two groups.
-      if (i === items.length - 1 && g.includes('.')) {
-        const v4 = parseIpv4(g);
-        if (v4 === undefined) return undefined;
-        out.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
-        continue;
-      }
-      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
-      out.push(parseInt(g, 16));
-    }
-    return out;
-  };
-  const head = groupsOf(halves[0]!);
-  const tail = halves.length === 2 ? groupsOf(halves[1]!) : [];
-  if (!head || !tail) return undefined;
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
-  const groups = [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
-  let n = 0n;
-  for (const g of groups) n = (n << 16n) | BigInt(g);
-  return n;
-}
 
 /** Parses `10.0.0.0/16`, `::/0`, or a bare address (a /32 or /128). Undefined when not an IP block. */
 export function parseCidr(text: string): Cidr | undefined {

@@ -1,5 +1,6 @@
 // CIDR arithmetic for IPv4 and IPv6, as Terraform's cidrsubnet, cidrsubnets,
 // cidrhost and cidrnetmask compute it (addresses as BigInt).
+import { formatIpv4, formatIpv6, parseIpv4, parseIpv6 } from '../../../net/ip-address.js';
 import type { Value } from '../../../readers/value.js';
 import { known, list } from '../../../readers/value.js';
 import { TfEvalError } from '../errors.js';
@@ -14,53 +15,12 @@ interface Network {
   prefix: number;
 }
 
-function parseIpv4(s: string): bigint | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
-  if (!m) return undefined;
-  let v = 0n;
-  for (const part of m.slice(1)) {
-    // Leading zeros are refused, as Go does (they read as octal elsewhere).
-    if ((part.length > 1 && part.startsWith('0')) || Number(part) > 255) return undefined;
-    v = (v << 8n) | BigInt(part);
-  }
-  return v;
-}
-
-function parseIpv6(s: string): bigint | undefined {
-  const halves = s.split('::');
-  if (halves.length > 2) return undefined;
-  const groups = (text: string): number[] | undefined => {
-    if (text === '') return [];
-    const out: number[] = [];
-    const parts = text.split(':');
-    for (const [i, p] of parts.entries()) {
-      if (i === parts.length - 1 && p.includes('.')) {
-        const v4 = parseIpv4(p);
-        if (v4 === undefined) return undefined;
-        out.push(Number(v4 >> 16n), Number(v4 & 0xffffn));
-      } else if (/^[0-9a-fA-F]{1,4}$/.test(p)) {
-        out.push(parseInt(p, 16));
-      } else {
-        return undefined;
-      }
-    }
-    return out;
-  };
-  const head = groups(halves[0]!);
-  const tail = halves.length === 2 ? groups(halves[1]!) : [];
-  if (!head || !tail) return undefined;
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 2 ? missing < 1 : missing !== 0) return undefined;
-  const all = [...head, ...new Array<number>(halves.length === 2 ? missing : 0).fill(0), ...tail];
-  return all.reduce((acc, g) => (acc << 16n) | BigInt(g), 0n);
-}
-
 function parseCidr(s: string): Network {
   const slash = s.indexOf('/');
   const addr = slash >= 0 ? s.slice(0, slash) : s;
   const prefixText = slash >= 0 ? s.slice(slash + 1) : '';
   const bits = addr.includes(':') ? 128 : 32;
-  const ip = bits === 32 ? parseIpv4(addr) : parseIpv6(addr);
+  const ip = bits === 32 ? parseIpv4(addr, true) : parseIpv6(addr, true);
   if (ip === undefined || !/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) {
     throw new TfEvalError(`invalid CIDR address ${JSON.stringify(s)}`);
   }
@@ -69,33 +29,11 @@ function parseCidr(s: string): Network {
   return { bits, base: (ip >> hostBits) << hostBits, prefix };
 }
 
-function formatIpv4(v: bigint): string {
-  return [24n, 16n, 8n, 0n].map((s) => String((v >> s) & 0xffn)).join('.');
-}
-
-/** RFC 5952 text, as Go prints it: the longest run of two or more zero groups becomes `::`. */
+/** As Go prints an address: IPv4-mapped IPv6 addresses in dotted form, others RFC 5952. */
 function formatIp(bits: number, v: bigint): string {
   if (bits === 32) return formatIpv4(v);
   if (v >> 32n === 0xffffn) return formatIpv4(v & 0xffffffffn);
-  const groups = Array.from({ length: 8 }, (_, i) => Number((v >> BigInt(112 - 16 * i)) & 0xffffn));
-  let best = -1;
-  let bestLength = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLength) {
-      best = i;
-      bestLength = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (best < 0) return hex.join(':');
-  return `${hex.slice(0, best).join(':')}::${hex.slice(best + bestLength).join(':')}`;
+  return formatIpv6(v);
 }
 
 function subnet(net: Network, newbits: number, netnum: number): string {

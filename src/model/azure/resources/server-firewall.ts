@@ -6,6 +6,7 @@
 // answer is derived once they are all seen. A rule spanning every public
 // unicast address (what `0.0.0.0`–`255.255.255.255` "AllowAll" rules mean)
 // opens the database port to the whole internet, which LG-3.5 judges anywhere.
+import { parseIpv4 } from '../../../net/ip-address.js';
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { DataStore } from '../../data.js';
@@ -44,15 +45,8 @@ export function trackFirewall(ctx: LiftContext, store: DataStore, access: Fact<b
   );
 }
 
-/** IPv4 text as a number; undefined when it is not a dotted quad. */
-function ipv4(text: string): number | undefined {
-  const parts = text.trim().split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return undefined;
-  return parts.reduce((n, p) => n * 256 + Number(p), 0);
-}
-
-const FIRST_PUBLIC = ipv4('1.0.0.0')!;
-const LAST_UNICAST = ipv4('223.255.255.255')!;
+const FIRST_PUBLIC = parseIpv4('1.0.0.0')!;
+const LAST_UNICAST = parseIpv4('223.255.255.255')!;
 
 /** A firewall rule of a tracked server: whether it admits internet addresses. */
 export function addFirewallRule(store: DataStore | undefined, r: NativeResource, start: Value | undefined, end: Value | undefined): void {
@@ -62,13 +56,13 @@ export function addFirewallRule(store: DataStore | undefined, r: NativeResource,
     list.admits.push(f);
     list.admitsAll.push(f);
   };
-  const bounds: number[] = [];
+  const bounds: bigint[] = [];
   for (const [v, name] of [[start, 'start IP address'], [end, 'end IP address']] as const) {
     if (!v || v.kind !== 'known') {
       push(unknownFact(v ? causeOf(v, r, name) : { inputs: [], detail: `${name} is not set in ${r.address}` }, v?.loc ?? r.loc));
       return;
     }
-    const n = ipv4(String(v.value));
+    const n = parseIpv4(String(v.value).trim());
     if (n !== undefined) bounds.push(n);
   }
   const loc = start?.loc ?? r.loc;
@@ -77,7 +71,7 @@ export function addFirewallRule(store: DataStore | undefined, r: NativeResource,
     push(unknownFact({ inputs: [r.address], detail: `the IP range of ${r.address} is not a pair of IPv4 addresses` }, loc));
     return;
   }
-  const azureOnly = from === 0 && to === 0;
+  const azureOnly = from === 0n && to === 0n;
   const all = from <= FIRST_PUBLIC && to >= LAST_UNICAST;
   if (r.conditional) {
     if (!azureOnly) list.admits.push(unknownFact(r.conditional, loc));

@@ -83,14 +83,15 @@ export function parseCalendarDate(text: string): CalendarDate | undefined {
   return { year: inJapan.getUTCFullYear(), month: inJapan.getUTCMonth() + 1, day: inJapan.getUTCDate() };
 }
 
-function compare(a: CalendarDate, b: CalendarDate): number {
+/** Negative when a is before b, 0 on the same day. */
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
 /** The 和暦 of a Gregorian date; undefined before 1873-01-01 (see the file comment). */
 export function toWareki(date: CalendarDate): WarekiDate | undefined {
-  if (compare(date, GREGORIAN_ADOPTION) < 0) return undefined;
-  const era = ERAS.find((e) => compare(date, e.start) >= 0);
+  if (compareDates(date, GREGORIAN_ADOPTION) < 0) return undefined;
+  const era = ERAS.find((e) => compareDates(date, e.start) >= 0);
   if (!era) return undefined;
   return { era, eraYear: date.year - era.start.year + 1, month: date.month, day: date.day };
 }

@@ -2,11 +2,11 @@
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
-import { defaulted } from '../../fact.js';
+import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { Key } from '../../keys.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';
-import { boolFact, numberFact } from '../../lift-values.js';
+import { boolFact, causeOf, numberFact, stringFact } from '../../lift-values.js';
 import { policyTextOf } from '../../policy-document.js';
 import { knownString } from './attribute-path.js';
 import { KMS_KEY_TYPES } from './key-reference.js';
@@ -17,6 +17,24 @@ import { tagsValue } from './tags.js';
 /** Absent key policy = the default key policy (the account root may use and administer the key): null. */
 function keyPolicy(v: Value | undefined, r: NativeResource, name: string): Fact<string | null> {
   return v === undefined ? defaulted(null, r.loc) : policyTextOf(v, r, name);
+}
+
+const SYMMETRIC = 'SYMMETRIC_DEFAULT';
+
+/**
+ * Terraform's aws_kms_key keeps its material in a custom key store when
+ * `custom_key_store_id` is set: CloudHSM, or an external key store with `xks_key_id`.
+ */
+function terraformOrigin(r: NativeResource): Fact<string> {
+  const a = r.attrs.fields;
+  if (r.type === 'aws_kms_external_key') return defaulted('EXTERNAL', r.loc);
+  const store = a.custom_key_store_id;
+  if (store === undefined || (store.kind === 'known' && store.value === null)) return defaulted('AWS_KMS', r.loc);
+  // A store that is only known after apply (a ref) is still a store; an unset input may be null.
+  if (store.kind !== 'known' && store.kind !== 'ref') return unknownFact(causeOf(store, r, 'custom_key_store_id'), store.loc ?? r.loc);
+  const xks = a.xks_key_id;
+  const external = xks !== undefined && !(xks.kind === 'known' && xks.value === null);
+  return fact(external ? 'EXTERNAL_KEY_STORE' : 'AWS_CLOUDHSM', store.loc ?? r.loc);
 }
 
 function keyEntity(r: NativeResource, ctx: LiftContext, fields: Omit<Key, keyof ReturnType<typeof baseOf> | 'kind' | 'keyType'>): Key {
@@ -38,6 +56,10 @@ const terraformKeys: LiftHandler = {
         deletionWindowDays: numberFact(a.deletion_window_in_days, r, { name: 'deletion_window_in_days', default: 30 }),
         enabled: boolFact(external ? a.enabled : a.is_enabled, r, { name: external ? 'enabled' : 'is_enabled', default: true }),
         multiRegion: boolFact(a.multi_region, r, { name: 'multi_region', default: false }),
+        keySpec: external
+          ? stringFact(a.key_spec, r, { name: 'key_spec', default: SYMMETRIC })
+          : stringFact(a.customer_master_key_spec, r, { name: 'customer_master_key_spec', default: SYMMETRIC }),
+        origin: terraformOrigin(r),
       }),
     );
   },
@@ -75,7 +97,11 @@ const cloudFormationKeys: LiftHandler = {
       multiRegion: replica ? defaulted(true, r.loc) : boolFact(a.MultiRegion, r, { name: 'MultiRegion', default: false }),
     });
     if (replica) key.primaryKey = linkByName(ctx, r, a.PrimaryKeyArn, 'PrimaryKeyArn', { kind: 'kms-alias', types: KMS_KEY_TYPES });
-    else key.rotationEnabled = boolFact(a.EnableKeyRotation, r, { name: 'EnableKeyRotation', default: false });
+    else {
+      key.rotationEnabled = boolFact(a.EnableKeyRotation, r, { name: 'EnableKeyRotation', default: false });
+      key.keySpec = stringFact(a.KeySpec, r, { name: 'KeySpec', default: SYMMETRIC });
+      key.origin = stringFact(a.Origin, r, { name: 'Origin', default: 'AWS_KMS' });
+    }
     ctx.model.add(key);
   },
 };
@@ -123,12 +149,15 @@ const aliasesOnKeys: LiftHandler = {
   },
 };
 
-/** A replica key rotates with its primary. */
+/** A replica key rotates with its primary and shares its key spec and material origin. */
 export function finishKeys(ctx: LiftContext): void {
   for (const key of ctx.model.all('key')) {
-    if (!key.primaryKey?.known || key.rotationEnabled) continue;
+    if (!key.primaryKey?.known) continue;
     const primary = ctx.model.getOf(key.primaryKey.value, 'key');
-    if (primary?.rotationEnabled) key.rotationEnabled = primary.rotationEnabled;
+    if (!primary) continue;
+    if (!key.rotationEnabled && primary.rotationEnabled) key.rotationEnabled = primary.rotationEnabled;
+    if (!key.keySpec && primary.keySpec) key.keySpec = primary.keySpec;
+    if (!key.origin && primary.origin) key.origin = primary.origin;
   }
 }
 

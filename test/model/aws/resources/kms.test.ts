@@ -59,6 +59,33 @@ describe('KMS keys from Terraform', () => {
     expect(key.enabled).toMatchObject({ value: false });
   });
 
+  it('gives the key spec and the key material origin, with their defaults', () => {
+    const plain = tf('aws_kms_key', 'juki', {});
+    const signing = tf('aws_kms_key', 'signing', { customer_master_key_spec: 'ECC_NIST_P256', key_usage: 'SIGN_VERIFY' });
+    const spec = tf('aws_kms_key', 'spec', { customer_master_key_spec: unk('var.key_spec') });
+    const hsm = tf('aws_kms_key', 'hsm', { custom_key_store_id: 'cks-1234567890abcdef0' });
+    const xks = tf('aws_kms_key', 'xks', { custom_key_store_id: 'cks-abcdef', xks_key_id: 'ext-key-1' });
+    const byok = tf('aws_kms_external_key', 'byok', {});
+    const { model } = lift([plain, signing, spec, hsm, xks, byok]);
+    expect(get(model, plain.key, 'key').keySpec).toMatchObject({ known: true, value: 'SYMMETRIC_DEFAULT', defaulted: true });
+    expect(get(model, plain.key, 'key').origin).toMatchObject({ known: true, value: 'AWS_KMS', defaulted: true });
+    expect(get(model, signing.key, 'key').keySpec).toEqual({ known: true, value: 'ECC_NIST_P256', loc: signing.attrs.fields.customer_master_key_spec.loc });
+    const unknownSpec = get(model, spec.key, 'key').keySpec;
+    expect(unknownSpec?.known === false && unknownSpec.cause.inputs).toEqual(['var.key_spec']);
+    expect(get(model, hsm.key, 'key').origin).toMatchObject({ known: true, value: 'AWS_CLOUDHSM' });
+    expect(get(model, xks.key, 'key').origin).toMatchObject({ known: true, value: 'EXTERNAL_KEY_STORE' });
+    expect(get(model, byok.key, 'key').origin).toMatchObject({ known: true, value: 'EXTERNAL' });
+    expect(get(model, byok.key, 'key').keySpec).toMatchObject({ known: true, value: 'SYMMETRIC_DEFAULT' });
+  });
+
+  it('a replica key has the key spec and origin of its primary', () => {
+    const p = tf('aws_kms_key', 'primary', { multi_region: true, customer_master_key_spec: 'RSA_2048' });
+    const r = tf('aws_kms_replica_key', 'osaka', { primary_key_arn: tfRef('aws_kms_key.primary', 'arn') });
+    const rep = get(lift([r, p]).model, r.key, 'key');
+    expect(rep.keySpec).toMatchObject({ known: true, value: 'RSA_2048' });
+    expect(rep.origin).toMatchObject({ known: true, value: 'AWS_KMS' });
+  });
+
   it('accepts plan sources', () => {
     const k = tf('aws_kms_key', 'p', { enable_key_rotation: true }, { source: 'terraform-plan' });
     expect(get(lift([k]).model, k.key, 'key').rotationEnabled).toMatchObject({ value: true });
@@ -93,6 +120,17 @@ describe('KMS keys from CloudFormation', () => {
     expect(key.rotationEnabled).toMatchObject({ value: false, defaulted: true });
     expect(key.deletionWindowDays).toMatchObject({ value: 30, defaulted: true });
     expect(key.policy).toMatchObject({ value: null, defaulted: true });
+  });
+
+  it('reads KeySpec and Origin, defaulting to a symmetric key with KMS material', () => {
+    const plain = cfn('AWS::KMS::Key', 'Plain', {});
+    const imported = cfn('AWS::KMS::Key', 'Imported', { Origin: 'EXTERNAL' });
+    const hmac = cfn('AWS::KMS::Key', 'Mac', { KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+    const { model } = lift([plain, imported, hmac]);
+    expect(get(model, plain.key, 'key').keySpec).toMatchObject({ value: 'SYMMETRIC_DEFAULT', defaulted: true });
+    expect(get(model, plain.key, 'key').origin).toMatchObject({ value: 'AWS_KMS', defaulted: true });
+    expect(get(model, imported.key, 'key').origin).toEqual({ known: true, value: 'EXTERNAL', loc: imported.attrs.fields.Origin.loc });
+    expect(get(model, hmac.key, 'key').keySpec).toMatchObject({ value: 'HMAC_256' });
   });
 
   it('replica keys link their primary', () => {

@@ -24,6 +24,7 @@ import {
   waiverText,
 } from './describe.js';
 import { STANDING_ORDER, scanKindLabel, standingLabel } from './labels.js';
+import { rowHeight } from './row-height.js';
 
 /** Findings listed in an area sheet per control; all of them are on the evidence sheet. */
 const FINDINGS_PER_CONTROL = 20;
@@ -31,6 +32,9 @@ const FINDINGS_PER_CONTROL = 20;
 const MAX_CELL_CHARS = 32_767;
 /** ExcelJS's PaperSize.A4 (a const enum, not available at run time). */
 const PAPER_A4 = 9;
+
+/** Widths of the summary sheet's first two columns, which the cover fields share. */
+const SUMMARY_COLUMNS = [16, 60];
 
 const STANDING_FILL: Record<ControlStanding, string> = {
   compliant: 'FFE6F4E6',
@@ -44,6 +48,7 @@ type CellValue = string | number | undefined;
 
 interface Column {
   header: string;
+  /** In digit widths. ExcelJS leaves out a width of exactly 9 (its default), so none is 9. */
   width: number;
 }
 
@@ -75,6 +80,12 @@ function setCells(row: ExcelJS.Row, values: CellValue[], lang: Lang): void {
   });
 }
 
+/** Stores a height for rows whose wrapped cells need more than one line (see row-height.ts). */
+function fitHeight(row: ExcelJS.Row, widths: number[]): void {
+  const height = rowHeight(widths.map((width, i) => ({ text: String(row.getCell(i + 1).value ?? ''), width })));
+  if (height !== undefined) row.height = height;
+}
+
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },
@@ -95,6 +106,8 @@ function addTable(ws: ExcelJS.Worksheet, headerRow: number, columns: Column[], r
     cell.border = THIN;
     cell.alignment = { vertical: 'top', wrapText: true };
   });
+  const widths = columns.map((c) => c.width);
+  fitHeight(header, widths);
   const added = rows.map((values, i) => {
     const row = ws.getRow(headerRow + 1 + i);
     setCells(row, values, lang);
@@ -103,6 +116,7 @@ function addTable(ws: ExcelJS.Worksheet, headerRow: number, columns: Column[], r
       cell.border = THIN;
       cell.alignment = { vertical: 'top', wrapText: true };
     }
+    fitHeight(row, widths);
     return row;
   });
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: columns.length } };
@@ -154,17 +168,22 @@ function summarySheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttesta
     ),
     lang,
   );
+  const coverWidths = [SUMMARY_COLUMNS[0]!, SUMMARY_COLUMNS[1]!];
   let r = 4;
   for (const field of coverFields(att, lang)) {
     const row = ws.getRow(r++);
     setCells(row, [field.label, field.value], lang);
     row.getCell(1).font = { bold: true };
+    row.getCell(1).alignment = { vertical: 'top', wrapText: true };
     row.getCell(2).alignment = { vertical: 'top', wrapText: true };
+    fitHeight(row, coverWidths);
   }
   for (const warning of coverWarnings(att, lang)) {
     const row = ws.getRow(r++);
     setCells(row, [L(lang, '注意', 'Note'), warning], lang);
     row.font = { bold: true, color: { argb: 'FFAA0000' } };
+    row.getCell(2).alignment = { vertical: 'top', wrapText: true };
+    fitHeight(row, coverWidths);
   }
   r++;
   const headerRow = r;
@@ -173,10 +192,10 @@ function summarySheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttesta
     ws,
     headerRow,
     [
-      { header: L(lang, '領域', 'Area'), width: 14 },
-      { header: L(lang, '名称', 'Title'), width: 70 },
-      ...STANDING_ORDER.map((s) => ({ header: standingLabel(s, lang), width: 14 })),
-      { header: L(lang, '計', 'Total'), width: 8 },
+      { header: L(lang, '領域', 'Area'), width: SUMMARY_COLUMNS[0]! },
+      { header: L(lang, '名称', 'Title'), width: SUMMARY_COLUMNS[1]! },
+      ...STANDING_ORDER.map((s) => ({ header: standingLabel(s, lang), width: 10 })),
+      { header: L(lang, '計', 'Total'), width: 7 },
     ],
     areas.map((a) => [a.area, t(a.title, lang), ...STANDING_ORDER.map((s) => a.counts[s] ?? 0), total(a.counts)]),
     lang,
@@ -199,6 +218,7 @@ function summarySheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttesta
     lang,
   );
   legend.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  fitHeight(legend, coverWidths);
   printSetup(ws, `${headerRow}:${headerRow}`, 'portrait');
 }
 
@@ -225,16 +245,16 @@ function areaSheet(wb: ExcelJS.Workbook, att: Attestation, area: AreaAttestation
     ws,
     2,
     [
-      { header: L(lang, '管理策ID', 'Control'), width: 11 },
-      { header: L(lang, '管理策名', 'Title'), width: 26 },
+      { header: L(lang, '管理策ID', 'Control'), width: 10 },
+      { header: L(lang, '管理策名', 'Title'), width: 18 },
       { header: L(lang, '区分', 'Kind'), width: 10 },
       { header: L(lang, '重大度', 'Severity'), width: 8 },
-      { header: L(lang, '判定', 'Standing'), width: 15 },
-      { header: L(lang, 'コード・稼働環境の検査', 'Code / live check'), width: 24 },
-      { header: L(lang, '回答状況', 'Answers'), width: 20 },
-      { header: L(lang, '質問と回答', 'Questions and answers'), width: 60 },
-      { header: L(lang, '証跡', 'Evidence'), width: 60 },
-      { header: L(lang, '未対応事項', 'Open items'), width: 40 },
+      { header: L(lang, '判定', 'Standing'), width: 12 },
+      { header: L(lang, 'コード・稼働環境の検査', 'Code / live check'), width: 18 },
+      { header: L(lang, '回答状況', 'Answers'), width: 16 },
+      { header: L(lang, '質問と回答', 'Questions and answers'), width: 44 },
+      { header: L(lang, '証跡', 'Evidence'), width: 44 },
+      { header: L(lang, '未対応事項', 'Open items'), width: 26 },
     ],
     area.controls.map((c) => [
       c.id,
@@ -319,20 +339,20 @@ function evidenceSheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttest
     ws,
     1,
     [
-      { header: L(lang, '区分', 'Entry'), width: 12 },
-      { header: L(lang, '領域', 'Area'), width: 7 },
-      { header: L(lang, '管理策ID', 'Control'), width: 11 },
-      { header: L(lang, '結果', 'Result'), width: 12 },
+      { header: L(lang, '区分', 'Entry'), width: 10 },
+      { header: L(lang, '領域', 'Area'), width: 6 },
+      { header: L(lang, '管理策ID', 'Control'), width: 10 },
+      { header: L(lang, '結果', 'Result'), width: 10 },
       { header: L(lang, '重大度', 'Severity'), width: 8 },
-      { header: L(lang, 'ファイル', 'File'), width: 36 },
-      { header: L(lang, '行', 'Line'), width: 7 },
-      { header: L(lang, 'リソース', 'Resource'), width: 40 },
-      { header: L(lang, '種別', 'Type'), width: 22 },
-      { header: L(lang, '範囲・検査・質問', 'Scope / scan / question'), width: 18 },
-      { header: L(lang, '内容', 'Message'), width: 50 },
-      { header: L(lang, '例外・継承', 'Waiver / inheritance'), width: 50 },
-      { header: 'SHA-256', width: 68 },
-      { header: L(lang, 'フィンガープリント', 'Fingerprint'), width: 20 },
+      { header: L(lang, 'ファイル', 'File'), width: 26 },
+      { header: L(lang, '行', 'Line'), width: 6 },
+      { header: L(lang, 'リソース', 'Resource'), width: 28 },
+      { header: L(lang, '種別', 'Type'), width: 16 },
+      { header: L(lang, '範囲・検査・質問', 'Scope / scan / question'), width: 14 },
+      { header: L(lang, '内容', 'Message'), width: 36 },
+      { header: L(lang, '例外・継承', 'Waiver / inheritance'), width: 32 },
+      { header: 'SHA-256', width: 35 },
+      { header: L(lang, 'フィンガープリント', 'Fingerprint'), width: 34 },
     ],
     rows,
     lang,

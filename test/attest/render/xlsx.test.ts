@@ -112,6 +112,17 @@ describe('renderXlsx', () => {
     expect(String(summary.autoFilter)).toMatch(/^A\d+:H\d+$/);
   });
 
+  it('stores row heights so that wrapped text shows in readers that do not fit rows', async () => {
+    const wb = await load(att);
+    const area1 = wb.worksheets[1]!;
+    // LG-1.1 has two questions with answers: many lines.
+    expect(area1.getRow(3).height).toBeGreaterThan(100);
+    const evidence = wb.getWorksheet('証跡')!;
+    const inputRow = table(evidence, 1).findIndex((r) => r['区分'] === '入力ファイル') + 2;
+    // A SHA-256 wraps to two lines in its column.
+    expect(evidence.getRow(inputRow).height).toBeGreaterThanOrEqual(30);
+  });
+
   it('summarises per area with the cover fields in 和暦', async () => {
     const wb = await load(att);
     const ws = wb.worksheets[0]!;

@@ -123,10 +123,15 @@ export function inheritedText(evidence: string, lang: Lang): string {
   return L(lang, `継承の根拠：${evidence}`, `Inherited, evidence: ${evidence}`);
 }
 
-/** One line per finding: status, place, resource, message; then its waiver or inheritance. */
-export function findingLines(f: FindingEvidence, generatedAt: string, lang: Lang): string[] {
+/** `[不適合] main.tf:12 aws_s3_bucket.x`: status, place and resource. */
+export function findingHeadline(f: FindingEvidence, lang: Lang): string {
   const place = f.location ? `${whereText(f)} ${f.resource.address}` : f.resource.address;
-  const lines = [`[${STATUS_LABEL[f.status][lang]}] ${place} — ${t(f.message, lang)}`];
+  return `[${STATUS_LABEL[f.status][lang]}] ${place}`;
+}
+
+/** The headline with the message (unless left out for a compact list); then its waiver or inheritance. */
+export function findingLines(f: FindingEvidence, generatedAt: string, lang: Lang, withMessage = true): string[] {
+  const lines = [withMessage ? `${findingHeadline(f, lang)} — ${t(f.message, lang)}` : findingHeadline(f, lang)];
   if (f.waiver) lines.push(waiverText(f.waiver, generatedAt, lang));
   if (f.inherited) lines.push(inheritedText(f.inherited.evidence, lang));
   return lines;

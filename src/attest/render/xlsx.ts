@@ -26,8 +26,12 @@ import {
 import { STANDING_ORDER, scanKindLabel, standingLabel } from './labels.js';
 import { rowHeight } from './row-height.js';
 
-/** Findings listed in an area sheet per control; all of them are on the evidence sheet. */
-const FINDINGS_PER_CONTROL = 20;
+/**
+ * Findings listed, without their message, in an area sheet per control, so
+ * that the row stays within Excel's row height; all of them, with messages,
+ * are on the evidence sheet.
+ */
+const FINDINGS_PER_CONTROL = 10;
 /** Excel's limit on the characters of one cell. */
 const MAX_CELL_CHARS = 32_767;
 /** ExcelJS's PaperSize.A4 (a const enum, not available at run time). */
@@ -224,7 +228,7 @@ function summarySheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttesta
 
 function evidenceText(control: ControlAttestation, generatedAt: string, evidenceSheet: string, lang: Lang): string {
   const findings = sortFindings(control.code?.findings ?? []);
-  const lines = findings.slice(0, FINDINGS_PER_CONTROL).flatMap((f) => findingLines(f, generatedAt, lang));
+  const lines = findings.slice(0, FINDINGS_PER_CONTROL).flatMap((f) => findingLines(f, generatedAt, lang, false));
   const more = findings.length - Math.min(findings.length, FINDINGS_PER_CONTROL);
   if (more > 0) lines.push(L(lang, `ほか ${more} 件（${evidenceSheet}シート）`, `and ${more} more (${evidenceSheet} sheet)`));
   lines.push(...documentLines(control, lang));

@@ -50,6 +50,24 @@ describe('renderXlsx', () => {
     }
   });
 
+  it('makes sheet names Excel accepts from any area title, and keeps them unique', async () => {
+    const odd = sampleAttestation();
+    odd.areas[0]!.title = { ja: "'[試験]: a/b\\c*d?e 長い長い長い長い長い長い長い長い長い長い長い", en: 'x' };
+    odd.areas[1]!.title = odd.areas[0]!.title;
+    odd.areas[1]!.area = 1;
+    const wb = await load(odd);
+    const names = wb.worksheets.map((ws) => ws.name);
+    // Forbidden characters become ・, the name is cut to 31, the second gets a number.
+    expect(names[1]).toBe("領域1 '・試験・・ a・b・c・d・e 長い長い長い長い長い");
+    expect(names[1]).toHaveLength(31);
+    expect(names[2]).toBe("領域1 '・試験・・ a・b・c・d・e 長い長い長い (2)");
+    expect(names[2]).toHaveLength(31);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    for (const name of names) expect(name.length).toBeLessThanOrEqual(31);
+    // Both sheets keep their own rows.
+    expect(table(wb.worksheets[2]!, 2).map((r) => r['管理策ID'])).toEqual(['LG-2.6']);
+  });
+
   it('has one row per control with the right status words, and open never reads as compliant', async () => {
     const wb = await load(att);
     for (const area of att.areas) {
@@ -69,7 +87,13 @@ describe('renderXlsx', () => {
     expect(new Set(standings)).toEqual(new Set(['適合', '不適合', '一部適合', '未回答・未確認', '対象外']));
     const area2 = table(wb.worksheets[2]!, 2)[0]!;
     expect(area2['コード・稼働環境の検査']).toBe('不適合（不適合 26、除外 1、適合 1）');
-    expect(area2['証跡']).toContain('ほか 8 件（証跡シート）');
+    // Ten findings, failures first, without their messages (those are on the evidence sheet).
+    expect(area2['証跡'].split('\n').slice(0, 3)).toEqual([
+      '[不適合] envs/bulk/b0.tf:1 aws_s3_bucket.bulk_0',
+      '[不適合] envs/bulk/b1.tf:2 aws_s3_bucket.bulk_1',
+      '[不適合] envs/bulk/b2.tf:3 aws_s3_bucket.bulk_2',
+    ]);
+    expect(area2['証跡']).toContain('ほか 18 件（証跡シート）');
   });
 
   it('puts every finding, document and input hash on the evidence sheet', async () => {

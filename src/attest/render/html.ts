@@ -58,7 +58,7 @@ li + li { margin-top: 2px; }
 thead { display: table-header-group; }
 tfoot { display: table-row-group; }
 tr, th, td { break-inside: avoid; page-break-inside: avoid; }
-@page { size: A4 portrait; margin: 14mm 12mm; }
+@page { size: A4 portrait; margin: 14mm 12mm; @bottom-center { content: counter(page) " / " counter(pages); font-size: 8pt; } }
 @page wide { size: A4 landscape; margin: 12mm 10mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }

@@ -25,7 +25,7 @@ export interface Era {
 }
 
 /** Newest first. */
-export const ERAS: readonly Era[] = [
+const ERAS: readonly Era[] = [
   { ja: '令和', en: 'Reiwa', start: { year: 2019, month: 5, day: 1 } },
   { ja: '平成', en: 'Heisei', start: { year: 1989, month: 1, day: 8 } },
   { ja: '昭和', en: 'Showa', start: { year: 1926, month: 12, day: 25 } },
@@ -34,7 +34,7 @@ export const ERAS: readonly Era[] = [
 ];
 
 /** The first day 和暦 and the Gregorian calendar share month and day. */
-export const GREGORIAN_ADOPTION: CalendarDate = { year: 1873, month: 1, day: 1 };
+const GREGORIAN_ADOPTION: CalendarDate = { year: 1873, month: 1, day: 1 };
 
 export interface WarekiDate {
   era: Era;

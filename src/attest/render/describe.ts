@@ -25,11 +25,11 @@ export function dateText(text: string, lang: Lang): string {
 }
 
 /** Empty header fields are shown as missing, not as blank space. */
-export function filled(text: string | undefined, lang: Lang): string {
+function filled(text: string | undefined, lang: Lang): string {
   return text && text.trim() ? text : L(lang, '（未記入）', '(not given)');
 }
 
-export function periodText(att: Attestation, lang: Lang): string {
+function periodText(att: Attestation, lang: Lang): string {
   const { from, to } = att.header.period;
   return `${dateText(from, lang)} ${L(lang, '〜', 'to')} ${dateText(to, lang)}`;
 }
@@ -39,11 +39,16 @@ export interface CoverField {
   value: string;
 }
 
-function party(name: string, code: string | undefined, codeLabel: string, lang: Lang): string {
-  return code ? `${filled(name, lang)}（${codeLabel} ${code}）` : filled(name, lang);
+/** `本文（補足）` / `text (aside)`. */
+function withAside(text: string, aside: string | undefined, lang: Lang): string {
+  return aside ? L(lang, `${text}（${aside}）`, `${text} (${aside})`) : text;
 }
 
-export function scanText(scan: ScanEvidence, lang: Lang): string {
+function party(name: string, code: string | undefined, codeLabel: string, lang: Lang): string {
+  return withAside(filled(name, lang), code ? `${codeLabel} ${code}` : undefined, lang);
+}
+
+function scanText(scan: ScanEvidence, lang: Lang): string {
   const hashed = scan.inputs.filter((i) => i.sha256).length;
   return L(
     lang,
@@ -62,11 +67,11 @@ export function coverFields(att: Attestation, lang: Lang): CoverField[] {
   if (h.municipality.tenant) fields.push({ label: L(lang, '共同利用テナント', 'Shared-use tenant'), value: h.municipality.tenant });
   fields.push(
     { label: L(lang, '対象期間', 'Period'), value: periodText(att, lang) },
-    { label: L(lang, '署名者', 'Signed by'), value: h.signer.title ? `${filled(h.signer.name, lang)}（${h.signer.title}）` : filled(h.signer.name, lang) },
+    { label: L(lang, '署名者', 'Signed by'), value: withAside(filled(h.signer.name, lang), h.signer.title, lang) },
     { label: L(lang, '作成日', 'Date'), value: dateText(att.generatedAt, lang) },
     { label: L(lang, '作成ツール', 'Tool'), value: `${att.tool.name} ${att.tool.version}` },
     { label: L(lang, '管理策カタログ', 'Control catalog'), value: att.catalog.version },
-    { label: L(lang, '回答ファイル', 'Answers file'), value: `${att.answers.file}（SHA-256 ${att.answers.sha256}）` },
+    { label: L(lang, '回答ファイル', 'Answers file'), value: withAside(att.answers.file, `SHA-256 ${att.answers.sha256}`, lang) },
   );
   if (att.scans.length === 0) fields.push({ label: L(lang, '検査', 'Scans'), value: L(lang, 'なし（回答のみ）', 'none (answers only)') });
   for (const scan of att.scans) fields.push({ label: L(lang, '検査', 'Scan'), value: scanText(scan, lang) });
@@ -124,7 +129,7 @@ export function inheritedText(evidence: string, lang: Lang): string {
 }
 
 /** `[不適合] main.tf:12 aws_s3_bucket.x`: status, place and resource. */
-export function findingHeadline(f: FindingEvidence, lang: Lang): string {
+function findingHeadline(f: FindingEvidence, lang: Lang): string {
   const place = f.location ? `${whereText(f)} ${f.resource.address}` : f.resource.address;
   return `[${STATUS_LABEL[f.status][lang]}] ${place}`;
 }
@@ -150,7 +155,7 @@ export function codeStatusText(control: ControlAttestation, lang: Lang): string 
   if (!control.code) return L(lang, '—（質問票のみ）', '— (questionnaire only)');
   const counts = FINDING_ORDER.filter((s) => control.code!.counts[s]).map((s) => `${STATUS_LABEL[s][lang]} ${control.code!.counts[s]}`);
   const status = codeStatusLabel(control.code.status, lang);
-  return counts.length ? `${status}（${counts.join(L(lang, '、', ', '))}）` : status;
+  return withAside(status, counts.length ? counts.join(L(lang, '、', ', ')) : undefined, lang);
 }
 
 const QUESTION_ORDER: readonly QuestionStatus[] = ['non_compliant', 'partial', 'open', 'compliant', 'not_applicable'];
@@ -166,7 +171,7 @@ export function answerSummaryText(control: ControlAttestation, lang: Lang): stri
 }
 
 /** The question's short number: `q2` of `LG-1.1.q2`. */
-export function questionNumber(q: QuestionResult): string {
+function questionNumber(q: QuestionResult): string {
   return q.id.slice(q.id.lastIndexOf('.') + 1);
 }
 

@@ -25,6 +25,7 @@ export function renderJson(report: ScanReport, ctx: ReportContext): string {
       ...(f.inherited ? { inherited: f.inherited } : {}),
       fingerprint: f.fingerprint,
       ...(f.inBaseline ? { inBaseline: true } : {}),
+      ...(f.tenant !== undefined ? { tenant: f.tenant } : {}),
     })),
     inputs: report.inputs,
     errors: report.errors,

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ControlContext, Draft } from '../controls/control.js';
 import { isScope } from '../controls/control.js';
+import { readTag } from '../controls/data/tags.js';
 import type { Finding, ResourceRef, Severity } from './finding.js';
 import { applyWaivers } from './waivers.js';
 
@@ -38,6 +39,10 @@ export function completeDraft(
   };
   if (location) f.location = location;
   if (d.unknown?.length) f.unknown = d.unknown;
+  if (!isScope(s)) {
+    const tenant = readTag(s, ctx.policy.tagKeys.tenant);
+    if (tenant.state === 'known') f.tenant = tenant.value;
+  }
 
   const inherited = ctx.policy.inherited.find((i) => i.controlId === controlId);
   if (inherited && isScope(s) && (f.status === 'unknown' || f.status === 'fail')) {

@@ -38,4 +38,6 @@ export interface Finding {
   fingerprint: string;
   /** A failure already accepted in the `--baseline` file: it does not fail the run. */
   inBaseline?: boolean;
+  /** The subject's tenant tag (policy `tagKeys.tenant`, 共同利用方式); absent for scope results and untagged resources. */
+  tenant?: string;
 }

@@ -127,10 +127,11 @@ function addTable(ws: ExcelJS.Worksheet, headerRow: number, columns: Column[], r
   return added;
 }
 
-function printSetup(ws: ExcelJS.Worksheet, titleRows: string, orientation: 'portrait' | 'landscape'): void {
+/** A4 landscape on every sheet, so the printed bundle has one orientation; as wide as the page, as long as needed. */
+function printSetup(ws: ExcelJS.Worksheet, titleRows: string): void {
   ws.pageSetup = {
     paperSize: PAPER_A4,
-    orientation,
+    orientation: 'landscape',
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
@@ -223,7 +224,7 @@ function summarySheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttesta
   );
   legend.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   fitHeight(legend, coverWidths);
-  printSetup(ws, `${headerRow}:${headerRow}`, 'portrait');
+  printSetup(ws, `${headerRow}:${headerRow}`);
 }
 
 function evidenceText(control: ControlAttestation, generatedAt: string, evidenceSheet: string, lang: Lang): string {
@@ -281,7 +282,7 @@ function areaSheet(wb: ExcelJS.Workbook, att: Attestation, area: AreaAttestation
   });
   if (!area.controls.length) setCells(ws.getRow(4), [L(lang, 'この領域の管理策はありません。', 'This area has no controls.')], lang);
   freezeRows(ws, 2);
-  printSetup(ws, '1:2', 'landscape');
+  printSetup(ws, '1:2');
 }
 
 function evidenceSheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttestation[], name: string, lang: Lang): void {
@@ -362,7 +363,7 @@ function evidenceSheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttest
     lang,
   );
   freezeRows(ws, 1);
-  printSetup(ws, '1:1', 'landscape');
+  printSetup(ws, '1:1');
 }
 
 export async function renderXlsx(att: Attestation, lang: Lang): Promise<Buffer> {

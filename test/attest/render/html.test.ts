@@ -119,6 +119,8 @@ describe('renderHtml', () => {
       ['LG-1.2', 'partly compliant'],
     ]);
     expect(en).not.toContain('未回答・未確認');
+    expect(en).toContain('<dd>みどり市 (code 012345)</dd>');
+    expect(en).toContain('fail (fail 1, suppressed 1, pass 1)');
   });
 
   it('shows a date the vendor wrote badly as written, marked, instead of failing', () => {

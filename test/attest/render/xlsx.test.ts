@@ -132,7 +132,7 @@ describe('renderXlsx', () => {
       if (table(ws, headerRow).length) expect(ws.getRow(headerRow + 1).getCell(2).alignment?.wrapText).toBe(true);
     }
     const summary = wb.worksheets[0]!;
-    expect(summary.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, fitToHeight: 0 });
+    expect(summary.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     expect(String(summary.autoFilter)).toMatch(/^A\d+:H\d+$/);
   });
 

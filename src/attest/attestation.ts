@@ -4,7 +4,7 @@
 // grow, never shrink.
 import type { ControlKind, AttestAnswerType, EvidenceRequirement } from '../controls/catalog/types.js';
 import type { LocalText, Severity, Status } from '../results/finding.js';
-import type { SourceLoc } from '../readers/value.js';
+import type { SourceLoc, UnknownCause } from '../readers/value.js';
 
 export const ATTESTATION_FORMAT = 'kikan-attestation/1';
 
@@ -53,6 +53,12 @@ export interface FindingEvidence {
   waiver?: { reason: string; approver?: string; expires?: string; origin: 'policy' | 'inline' };
   inherited?: { evidence: string };
   fingerprint: string;
+  /** For `unknown`: what the user can supply to settle it. */
+  unknown?: UnknownCause[];
+  /** A failure recorded in the scan's `--baseline`: still a failure here, marked so the reader knows it was known. */
+  inBaseline?: boolean;
+  /** The resource's tenant tag (共同利用方式). */
+  tenant?: string;
 }
 
 /** The code/live side of a control: its findings' aggregate. `not_run` when no scan produced any finding for it. */
@@ -112,6 +118,20 @@ export interface ScanEvidence {
   inputs: { file: string; kind: string; sha256?: string }[];
   errors: number;
   notScanned: number;
+  /**
+   * Directory the inputs' paths are relative to, relative to the directory
+   * `kikan attest` ran in (inline scans); absent when unknown (a report file),
+   * and `attest verify` then uses its --root.
+   */
+  root?: string;
+}
+
+/** A rendered document (XLSX, HTML) this JSON attestation vouches for, by the SHA-256 of its bytes. */
+export interface AttestationDocument {
+  /** Path relative to the JSON attestation's directory. */
+  file: string;
+  format: 'xlsx' | 'html';
+  sha256: string;
 }
 
 export interface Attestation {
@@ -125,4 +145,8 @@ export interface Attestation {
   answers: { file: string; sha256: string };
   areas: AreaAttestation[];
   summary: Record<ControlStanding, number>;
+  /** The documents rendered from this attestation, so the signed JSON covers them too. */
+  documents?: AttestationDocument[];
+  /** Set when the files were signed: the key that `<file>.sig` verifies with. */
+  signature?: { algorithm: 'Ed25519'; publicKeySha256: string };
 }

@@ -16,6 +16,8 @@ export interface EvidenceDocument {
   url?: string;
   /** Path relative to the answers file. */
   file?: string;
+  /** SHA-256 of `file` when the attestation was built; `attest verify` recomputes it. */
+  sha256?: string;
 }
 
 /** yes/no/partial/na for yes-no questions; free text or an ISO date otherwise. */

@@ -60,6 +60,17 @@ function L(lang: Lang, ja: string, en: string): string {
   return lang === 'ja' ? ja : en;
 }
 
+/** Characters XML 1.0 cannot carry (controls, lone surrogates) replaced by U+FFFD. */
+function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+/** The first `length` UTF-16 units, without splitting a surrogate pair. */
+function cut(text: string, length: number): string {
+  const head = text.slice(0, length);
+  return /[\ud800-\udbff]$/.test(head) ? head.slice(0, -1) : head;
+}
+
 /**
  * A string as a spreadsheet must see it: characters XML cannot carry
  * replaced, cut to Excel's cell limit (saying so), and a leading = + - @
@@ -68,11 +79,11 @@ function L(lang: Lang, ja: string, en: string): string {
  * cell is edited or exported to CSV.
  */
 export function spreadsheetText(text: string, lang: Lang): string {
-  let safe = text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  let safe = xmlSafe(text);
   if (/^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(safe)) safe = `'${safe}`;
   if (safe.length > MAX_CELL_CHARS) {
     const note = L(lang, `…（以下 ${safe.length} 文字中の残りを省略）`, `… (rest of ${safe.length} characters cut)`);
-    safe = safe.slice(0, MAX_CELL_CHARS - note.length) + note;
+    safe = cut(safe, MAX_CELL_CHARS - note.length) + note;
   }
   return safe;
 }
@@ -145,13 +156,17 @@ function freezeRows(ws: ExcelJS.Worksheet, rows: number): void {
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: rows, topLeftCell: `A${rows + 1}` }];
 }
 
-/** Excel sheet names: at most 31 characters, none of []:*?/\, no apostrophe at either end, unique. */
+/**
+ * Excel sheet names: at most 31 characters, none of []:*?/\, unique. An
+ * apostrophe becomes ’: ExcelJS does not double it when it quotes the name in
+ * the print titles, and Excel then finds the file damaged.
+ */
 function sheetNamer(): (wanted: string) => string {
   const used = new Set<string>();
   return (wanted) => {
-    const clean = wanted.replace(/[[\]:*?/\\]/g, '・').replace(/^'+|'+$/g, '').trim() || 'Sheet';
-    let name = clean.slice(0, 31).trim();
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${clean.slice(0, 31 - ` (${n})`.length).trim()} (${n})`;
+    const clean = xmlSafe(wanted).replace(/[[\]:*?/\\]/g, '・').replace(/'/g, '’').trim() || 'Sheet';
+    let name = cut(clean, 31).trim();
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${cut(clean, 31 - ` (${n})`.length).trim()} (${n})`;
     used.add(name.toLowerCase());
     return name;
   };

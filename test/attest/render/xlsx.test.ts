@@ -55,17 +55,21 @@ describe('renderXlsx', () => {
     odd.areas[0]!.title = { ja: "'[試験]: a/b\\c*d?e 長い長い長い長い長い長い長い長い長い長い長い", en: 'x' };
     odd.areas[1]!.title = odd.areas[0]!.title;
     odd.areas[1]!.area = 1;
+    // A character outside the BMP where the name is cut: never half of it.
+    odd.areas[2]!.title = { ja: `${'あ'.repeat(26)}𠮷`, en: 'x' };
     const wb = await load(odd);
+    expect(wb.worksheets[3]!.name).toBe(`領域3 ${'あ'.repeat(26)}`);
     const names = wb.worksheets.map((ws) => ws.name);
-    // Forbidden characters become ・, the name is cut to 31, the second gets a number.
-    expect(names[1]).toBe("領域1 '・試験・・ a・b・c・d・e 長い長い長い長い長い");
+    // Forbidden characters become ・, apostrophes ’, the name is cut to 31, the second gets a number.
+    expect(names[1]).toBe('領域1 ’・試験・・ a・b・c・d・e 長い長い長い長い長い');
     expect(names[1]).toHaveLength(31);
-    expect(names[2]).toBe("領域1 '・試験・・ a・b・c・d・e 長い長い長い (2)");
+    expect(names[2]).toBe('領域1 ’・試験・・ a・b・c・d・e 長い長い長い (2)');
     expect(names[2]).toHaveLength(31);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     for (const name of names) expect(name.length).toBeLessThanOrEqual(31);
-    // Both sheets keep their own rows.
+    // Both sheets keep their own rows and print titles that name them.
     expect(table(wb.worksheets[2]!, 2).map((r) => r['管理策ID'])).toEqual(['LG-2.6']);
+    expect(wb.worksheets[2]!.pageSetup.printTitlesRow).toBe('1:2');
   });
 
   it('has one row per control with the right status words, and open never reads as compliant', async () => {
@@ -206,6 +210,17 @@ describe('renderXlsx', () => {
     const wb = await load(odd);
     const area1 = table(wb.worksheets[1]!, 2)[0]!;
     expect(area1['質問と回答']).toContain('bell\ufffd and NUL\ufffd and lone \ufffd surrogate');
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    // Both parities, so that one of them puts the cut inside a surrogate pair.
+    for (const lead of ['', 'a']) {
+      const cutInPair = sampleAttestation();
+      cutInPair.areas[7]!.controls[0]!.questions[0]!.answer!.explanation = lead + '𠮷'.repeat(20_000);
+      const pairCell = table((await load(cutInPair)).worksheets[8]!, 2)[0]!['質問と回答'];
+      expect(pairCell.length).toBeLessThanOrEqual(32_767);
+      // Half a pair would reach the reader as U+FFFD (or a lone surrogate).
+      expect(pairCell).not.toMatch(lone);
+      expect(pairCell).not.toContain('\ufffd');
+    }
     const area8 = table(wb.worksheets[8]!, 2)[0]!;
     expect(area8['質問と回答'].length).toBeLessThanOrEqual(32_767);
     expect(area8['質問と回答']).toMatch(/以下 \d+ 文字中の残りを省略）$/);

@@ -19,6 +19,7 @@ import { recoveryServicesHandlers } from './recovery-services.js';
 import { redisHandlers } from './redis.js';
 import { roleDefinitionHandlers } from './role-definitions.js';
 import { securityCenterHandlers } from './security-center.js';
+import { sqlManagedInstanceHandlers } from './sql-managed-instance.js';
 import { sqlHandlers } from './sql.js';
 import { storageChildHandlers } from './storage-children.js';
 import { storageAccountHandlers } from './storage.js';
@@ -30,6 +31,7 @@ export const resourceHandlers: LiftHandler[] = [
   ...storageChildHandlers,
   ...diskHandlers,
   ...sqlHandlers,
+  ...sqlManagedInstanceHandlers,
   ...flexibleServerHandlers,
   ...cosmosDbHandlers,
   ...redisHandlers,

@@ -109,7 +109,8 @@ function protectorKey(ctx: LiftContext, r: NativeResource, keyName: Value | unde
 }
 
 const armEncryptionProtectors: LiftHandler = {
-  types: ['Microsoft.Sql/servers/encryptionProtector'],
+  // A managed instance's protector names its keys the same way.
+  types: ['Microsoft.Sql/servers/encryptionProtector', 'Microsoft.Sql/managedInstances/encryptionProtector'],
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {

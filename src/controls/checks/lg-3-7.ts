@@ -17,6 +17,8 @@
 // private hosted zone the scan cannot see: unknown.
 // Azure, per storage account, SQL server or Key Vault in a closed segment:
 // a private endpoint in a closed subnet, and public network access disabled.
+// A store injected into a subnet of its own (SQL Managed Instance) is reached
+// there and needs no private endpoint.
 import type { Compute } from '../../model/compute.js';
 import type { Fact } from '../../model/fact.js';
 import type { Entity } from '../../model/model.js';
@@ -251,7 +253,9 @@ function azureDrafts(ctx: ControlContext): Draft[] {
     });
     const problems: LocalText[] = [];
     const causes: UnknownCause[] = [];
-    if (!closedPe) {
+    // Its segment comes from that subnet, so being here means the subnet is closed (or may be).
+    const injected = e.kind === 'data-store' && e.subnets !== undefined;
+    if (!closedPe && !injected) {
       problems.push(
         pes.length > 0
           ? { ja: `プライベートエンドポイント（${names(pes)}）が閉域区分のサブネットにありません`, en: `its private endpoints (${names(pes)}) are not in a closed-segment subnet` }
@@ -269,8 +273,10 @@ function azureDrafts(ctx: ControlContext): Draft[] {
       else drafts.push(fail(e, text, { location, evidence }));
     } else if (causes.length > 0) {
       drafts.push(unknown(e, { ja: '公開ネットワークアクセスを判定できません', en: 'cannot tell whether public network access is disabled' }, causes, { location: publicAccess?.loc ?? e.loc, evidence }));
+    } else if (closedPe) {
+      drafts.push(pass(e, { ja: `閉域区分のプライベートエンドポイント（${closedPe.address}）から使われ、公開ネットワークアクセスは無効です`, en: `reached through the private endpoint ${closedPe.address} in a closed segment, with public network access disabled` }, { location, evidence }));
     } else {
-      drafts.push(pass(e, { ja: `閉域区分のプライベートエンドポイント（${closedPe!.address}）から使われ、公開ネットワークアクセスは無効です`, en: `reached through the private endpoint ${closedPe!.address} in a closed segment, with public network access disabled` }, { location, evidence }));
+      drafts.push(pass(e, { ja: `${seg.ja}のサブネットに配置され（VNet インジェクション）、公開ネットワークアクセスは無効です`, en: `placed in a subnet of the ${seg.en} (VNet injection), with public network access disabled` }, { location, evidence }));
     }
   }
   return drafts;

@@ -6,7 +6,10 @@
 // resolve (a parameter, a resource ARN known only after deployment) are kept
 // in that text as a marker object `{"kikan:unknown": {inputs, detail}}`, so a
 // statement whose Resource is an unknown ARN can still be judged on its
-// Action, and the unknown part still names what the user could supply.
+// Action, and the unknown part still names what the user could supply. A
+// string known in part keeps its text in the marker (`text`:
+// `arn:aws:iam::${AWS::AccountId}:root`), so a reader can tell that it is an
+// account root and not `*` while it stays unknown to readers that do not look.
 import type { NativeResource } from '../readers/native.js';
 import type { UnknownCause, Value } from '../readers/value.js';
 import type { Fact } from './fact.js';
@@ -15,10 +18,26 @@ import { causeOf } from './lift-values.js';
 
 export const UNKNOWN_MARKER = 'kikan:unknown';
 
-/** Values of a policy element; `unknowns` holds the members that could not be resolved. */
+/** One piece of a partly known string: literal text, or an unknown part as written (`AWS::AccountId`). */
+export type PartialPiece = { text: string } | { unknown: string; accountId: boolean };
+
+/** A string known in part: literal text around unknown parts. */
+export interface PartialString {
+  /** As written, each unknown part as `${…}`. */
+  text: string;
+  pieces: PartialPiece[];
+  cause: UnknownCause;
+}
+
+/**
+ * Values of a policy element; `unknowns` holds the members that could not be
+ * resolved. Members known in part are in `partials` and, with the same cause
+ * object, in `unknowns`, so a reader that ignores known parts stays cautious.
+ */
 export interface PolicyList {
   values: string[];
   unknowns: UnknownCause[];
+  partials?: PartialString[];
 }
 
 /** One principal: `*` (anyone), or a type (`AWS`, `Service`, `Federated`, `CanonicalUser`) with an identifier. */
@@ -30,6 +49,8 @@ export interface PolicyPrincipal {
 export interface PolicyPrincipals {
   entries: PolicyPrincipal[];
   unknowns: UnknownCause[];
+  /** Principals known in part; their causes are in `unknowns` too. */
+  partials?: { type: string; value: PartialString }[];
 }
 
 /** One condition test: operator (`StringEquals`, `Bool`, `ForAnyValue:StringLike` …), key and values. */
@@ -103,7 +124,15 @@ export function policyTextOf(v: Value | undefined, native: NativeResource, name:
  * variables look alike but always hold a colon (`${aws:username}`) or are
  * `${*}`, `${?}`, `${$}`, so they stay text.
  */
-const PLACEHOLDER = /\$\{([^}:]+)\}/;
+const PLACEHOLDER = /\$\{([^}:]+)\}/g;
+
+/** The inputs of the cause that a placeholder names (`data.aws_caller_identity.current` for `….account_id`). */
+function inputsOf(names: string[], cause: UnknownCause): string[] {
+  const own = cause.inputs.filter((i) =>
+    names.some((n) => i.startsWith(n) || n.startsWith(`${i}.`) || n.startsWith(`${i}[`)),
+  );
+  return own.length ? own : cause.inputs;
+}
 
 function fromPlaceholders(expr: string, cause: UnknownCause): string | undefined {
   let doc: unknown;
@@ -116,10 +145,10 @@ function fromPlaceholders(expr: string, cause: UnknownCause): string | undefined
   const walk = (x: unknown, depth: number): unknown => {
     if (depth > MAX_DEPTH) return marker(cause);
     if (typeof x === 'string') {
-      const m = PLACEHOLDER.exec(x);
-      if (!m || ['*', '?', '$'].includes(m[1])) return x;
-      const inputs = cause.inputs.filter((i) => i.startsWith(m[1]));
-      return marker({ inputs: inputs.length ? inputs : cause.inputs, detail: `${m[1]} is not known: ${cause.detail}` });
+      const names = [...x.matchAll(PLACEHOLDER)].map((m) => m[1]!).filter((n) => !['*', '?', '$'].includes(n));
+      if (!names.length) return x;
+      const own = { inputs: inputsOf(names, cause), detail: `${names.join(', ')} not known: ${cause.detail}` };
+      return marker(own, x);
     }
     if (Array.isArray(x)) return x.map((i) => walk(i, depth + 1));
     if (typeof x === 'object' && x !== null) {
@@ -144,15 +173,122 @@ function toMarkedJson(v: Value, native: NativeResource, name: string, depth: num
       for (const [k, f] of Object.entries(v.fields)) o[k] = toMarkedJson(f, native, name, depth + 1);
       return o;
     }
+    case 'unknown':
+      return marker(causeOf(v, native, name), v.expr);
     default:
       return marker(causeOf(v, native, name));
   }
 }
 
-function marker(cause: UnknownCause): Record<string, unknown> {
+/** The marker of an unknown part; `text` is kept when it reads as a string known in part. */
+function marker(cause: UnknownCause, text?: string): Record<string, unknown> {
   const c: Record<string, unknown> = { inputs: cause.inputs, detail: cause.detail };
   if (cause.chain) c.chain = cause.chain;
+  if (text !== undefined && partialOf(text, cause)) c.text = text;
   return { [UNKNOWN_MARKER]: c };
+}
+
+// ---------------------------------------------------------------------------
+// Strings known in part
+
+/**
+ * Unknown parts that are the deploying account's own ID: CloudFormation's
+ * pseudo parameter and Terraform's caller identity. An account ID is twelve
+ * digits, which tells `${AWS::AccountId}` apart from `*`.
+ */
+const ACCOUNT_ID_PART = /^(AWS::AccountId|data\.aws_caller_identity\.[A-Za-z0-9_-]+\.account_id)$/;
+
+/**
+ * Literal text that an expression's display could hold but a plain string
+ * template never does: quotes, brackets, parentheses, blanks (function calls,
+ * conditionals, CloudFormation's `[Join …]`), and Terraform directives.
+ */
+const NOT_LITERAL = /["'()[\]{}\s]|%\{/;
+
+/**
+ * Reads `text` as literal text with `${…}` unknown parts. Undefined when it
+ * has no unknown part, when its literal text looks like expression syntax
+ * (the display of an expression rather than of a template), or when it is a
+ * lone unknown part that could be anything.
+ */
+export function partialOf(text: string, cause: UnknownCause): PartialString | undefined {
+  const pieces: PartialPiece[] = [];
+  let literal = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text.startsWith('${', i)) {
+      let depth = 1;
+      let j = i + 2;
+      for (; j < text.length && depth > 0; j++) {
+        if (text[j] === '{') depth++;
+        else if (text[j] === '}') depth--;
+      }
+      if (depth > 0) return undefined;
+      if (literal) pieces.push({ text: literal });
+      literal = '';
+      const unknown = text.slice(i + 2, j - 1).trim();
+      pieces.push({ unknown, accountId: ACCOUNT_ID_PART.test(unknown) });
+      i = j;
+    } else {
+      literal += text[i];
+      i++;
+    }
+  }
+  if (literal) pieces.push({ text: literal });
+  const unknowns = pieces.filter((p) => 'unknown' in p);
+  const texts = pieces.filter((p): p is { text: string } => 'text' in p);
+  if (!unknowns.length || texts.some((p) => NOT_LITERAL.test(p.text))) return undefined;
+  if (!texts.length && !unknowns.every((p) => p.accountId)) return undefined;
+  return { text, pieces, cause };
+}
+
+/** A wildcard pattern every possible value of the string matches: unknown parts as `*`, an account ID as 12 `?`. */
+export function partialPattern(p: PartialString): string {
+  return p.pieces.map((x) => ('text' in x ? x.text : x.accountId ? '?'.repeat(12) : '*')).join('');
+}
+
+/**
+ * Whether some value of the string matches the wildcard pattern `glob`
+ * (its unknown parts may hold anything): false only when its known parts
+ * rule every match out.
+ */
+export function partialCouldMatch(p: PartialString, glob: string): boolean {
+  const own = p.pieces.map((x) => ('text' in x ? x.text : x.accountId ? DIGIT.repeat(12) : '*')).join('');
+  return globsIntersect(own.toLowerCase(), glob.toLowerCase());
+}
+
+/** In globsIntersect's first pattern: one decimal digit (an account ID is twelve). */
+const DIGIT = '\u0001';
+
+function charsMeet(x: string, y: string): boolean {
+  if (x === '?' || y === '?' || x === y) return true;
+  return (x === DIGIT && y >= '0' && y <= '9') || (y === DIGIT && x >= '0' && x <= '9');
+}
+
+/** Whether one string matches both wildcard patterns: a table over positions, no regex built from input. */
+function globsIntersect(a: string, b: string): boolean {
+  const w = b.length + 1;
+  // can[i * w + j]: some string matches both a[i..] and b[j..].
+  const can = new Uint8Array((a.length + 1) * w);
+  for (let i = a.length; i >= 0; i--) {
+    for (let j = b.length; j >= 0; j--) {
+      let ok: boolean;
+      if (i === a.length && j === b.length) ok = true;
+      else if (i < a.length && a[i] === '*') ok = can[(i + 1) * w + j] === 1 || (j < b.length && can[i * w + j + 1] === 1);
+      else if (j < b.length && b[j] === '*') ok = can[i * w + j + 1] === 1 || (i < a.length && can[(i + 1) * w + j] === 1);
+      else ok = i < a.length && j < b.length && charsMeet(a[i]!, b[j]!) && can[(i + 1) * w + j + 1] === 1;
+      can[i * w + j] = ok ? 1 : 0;
+    }
+  }
+  return can[0] === 1;
+}
+
+/**
+ * The string's shape for a control to test with a regular expression:
+ * literal text as is, an account ID part as `\u0001`, any other unknown part as `\u0000`.
+ */
+export function partialShape(p: PartialString): string {
+  return p.pieces.map((x) => ('text' in x ? x.text : x.accountId ? '\u0001' : '\u0000')).join('');
 }
 
 // ---------------------------------------------------------------------------
@@ -216,15 +352,13 @@ function effectOf(x: unknown): Fact<'Allow' | 'Deny'> {
 
 function listOf(x: unknown): PolicyList {
   const out: PolicyList = { values: [], unknowns: [] };
-  const c = markerCause(x);
-  if (c) {
-    out.unknowns.push(c);
-    return out;
-  }
   for (const item of Array.isArray(x) ? x : [x]) {
     const ic = markerCause(item);
-    if (ic) out.unknowns.push(ic);
-    else if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') out.values.push(String(item));
+    if (ic) {
+      out.unknowns.push(ic);
+      const partial = markerPartial(item, ic);
+      if (partial) (out.partials ??= []).push(partial);
+    } else if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') out.values.push(String(item));
     else if (item !== null) out.unknowns.push({ inputs: [], detail: `unexpected ${JSON.stringify(item)} in a policy list` });
   }
   return out;
@@ -249,6 +383,7 @@ function principalsOf(x: unknown): PolicyPrincipals {
     const l = listOf(ids);
     for (const id of l.values) out.entries.push({ type, id });
     out.unknowns.push(...l.unknowns);
+    for (const value of l.partials ?? []) (out.partials ??= []).push({ type, value });
   }
   return out;
 }
@@ -291,6 +426,11 @@ function markerCause(x: unknown): UnknownCause | undefined {
   return cause;
 }
 
+function markerPartial(x: unknown, cause: UnknownCause): PartialString | undefined {
+  const m = isRecord(x) ? x[UNKNOWN_MARKER] : undefined;
+  return isRecord(m) && typeof m.text === 'string' ? partialOf(m.text, cause) : undefined;
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -329,7 +469,15 @@ export function wildcardMatches(pattern: string, value: string): boolean {
  */
 export function listMatches(list: PolicyList, value: string): boolean | UnknownCause[] {
   if (list.values.some((p) => wildcardMatches(p, value))) return true;
-  return list.unknowns.length ? list.unknowns : false;
+  // A member known in part that cannot match, whatever its unknown parts hold, is left out.
+  const ruledOut = (list.partials ?? []).filter((p) => !wildcardMatches(partialPattern(p), value)).map((p) => p.cause);
+  const open = list.unknowns.filter((c) => !ruledOut.includes(c));
+  return open.length ? open : false;
+}
+
+/** The unknowns of a list that are not known in part. */
+export function opaqueUnknowns(list: PolicyList): UnknownCause[] {
+  return list.unknowns.filter((c) => !list.partials?.some((p) => p.cause === c));
 }
 
 /**
@@ -348,4 +496,18 @@ export function statementCoversAction(st: PolicyStatement, action: string): bool
 /** The statement names anyone: `Principal: "*"` or `{"AWS": "*"}`. */
 export function principalIsEveryone(p: PolicyPrincipals | undefined): boolean {
   return !!p?.entries.some((e) => (e.type === '*' || e.type === 'AWS') && e.id === '*');
+}
+
+/**
+ * Why the principals might still name anyone: the unknown ones, except those
+ * whose known parts rule out `*` (`arn:aws:iam::${AWS::AccountId}:root`, or a
+ * service or federated principal, which is never anyone).
+ */
+export function principalEveryoneCauses(p: PolicyPrincipals | undefined): UnknownCause[] {
+  if (!p) return [];
+  // Principal ARNs take no wildcards: only the text "*" itself is anyone.
+  const closed = (p.partials ?? [])
+    .filter((x) => !((x.type === 'AWS' || x.type === '*') && wildcardMatches(partialPattern(x.value), '*')))
+    .map((x) => x.value.cause);
+  return p.unknowns.filter((c) => !closed.includes(c));
 }

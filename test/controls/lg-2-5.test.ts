@@ -47,6 +47,30 @@ describe('deletionDenial (key policy)', () => {
     expect(d).toMatchObject({ kind: 'open', causes: [{ inputs: ['AWS::AccountId'] }] });
   });
 
+  const partly = (text: string, inputs = ['AWS::AccountId']) => ({ 'kikan:unknown': { inputs, detail: 'known only at deployment', text } });
+
+  it.each([
+    ['the account root built from AWS::AccountId', 'arn:aws:iam::${AWS::AccountId}:root'],
+    ['the root of the partition and account of the stack', 'arn:${AWS::Partition}:iam::${AWS::AccountId}:root'],
+    ["Terraform's caller identity", 'arn:aws:iam::${data.aws_caller_identity.current.account_id}:root'],
+    ['the account ID alone', '${AWS::AccountId}'],
+    ['the root of an account from a variable', 'arn:aws:iam::${var.account_id}:root'],
+  ])('a Deny for %s takes deletion away', (_, text) => {
+    const d = deletionDenial(fact(policyOf({ Effect: 'Deny', Principal: { AWS: partly(text) }, Action: 'kms:ScheduleKeyDeletion', Resource: '*' })));
+    expect('kind' in d && d.kind).toBe('denied');
+  });
+
+  it('a Deny for a role of the account (known in part) is partial; one that could still be the root stays open', () => {
+    const role = deletionDenial(
+      fact(policyOf(ROOT_ALLOW, { Effect: 'Deny', Principal: { AWS: partly('arn:aws:iam::${AWS::AccountId}:role/App') }, Action: 'kms:*', Resource: '*' })),
+    );
+    expect(role).toMatchObject({ kind: 'allowed', partial: [{ index: 1 }] });
+    const any = deletionDenial(
+      fact(policyOf({ Effect: 'Deny', Principal: { AWS: partly('arn:aws:iam::${AWS::AccountId}:${var.who}', ['var.who']) }, Action: 'kms:*', Resource: '*' })),
+    );
+    expect(any).toMatchObject({ kind: 'open', causes: [{ inputs: ['var.who'] }] });
+  });
+
   it('a denying statement decides even beside an unreadable one', () => {
     const marker = { 'kikan:unknown': { inputs: ['var.extra'], detail: 'unset' } };
     const d = deletionDenial(fact(JSON.stringify({ Statement: [marker, { Effect: 'Deny', Principal: '*', Action: 'kms:*', Resource: '*' }] })));

@@ -126,6 +126,39 @@ describe('LG-6.7 resource policies', () => {
   });
 });
 
+describe('LG-6.7 principals and patterns known in part', () => {
+  const partly = (text: string, input: string) => ({ 'kikan:unknown': { inputs: [input], detail: `${input} is not known`, text } });
+
+  it('an account principal built from AWS::AccountId is not anyone; a principal from a parameter still could be', () => {
+    const m = new IdentityModel();
+    const admin = { Effect: 'Allow', Action: 'kms:*', Resource: '*' };
+    m.kmsKey('aws_kms_key.sub_root', doc({ ...admin, Principal: { AWS: partly('arn:aws:iam::${AWS::AccountId}:root', 'AWS::AccountId') } }));
+    m.kmsKey('aws_kms_key.account_id', doc({ ...admin, Principal: { AWS: partly('${AWS::AccountId}', 'AWS::AccountId') } }));
+    m.kmsKey('aws_kms_key.role_of_var', doc({ ...admin, Principal: { AWS: partly('arn:aws:iam::${var.account}:role/Reader', 'var.account') } }));
+    m.kmsKey('aws_kms_key.service', doc({ ...admin, Principal: { Service: partly('logs.${AWS::Region}.amazonaws.com', '--region') } }));
+    m.kmsKey('aws_kms_key.param', doc({ ...admin, Principal: { AWS: marker('parameter KeyUser') } }));
+    m.kmsKey('aws_kms_key.star_suffix', doc({ ...admin, Principal: { AWS: partly('${var.prefix}*', 'var.prefix') } }));
+    expect(statuses(run(check, m))).toEqual([
+      'aws_kms_key.sub_root=pass',
+      'aws_kms_key.account_id=pass',
+      'aws_kms_key.role_of_var=pass',
+      'aws_kms_key.service=pass',
+      'aws_kms_key.param=unknown',
+      'aws_kms_key.star_suffix=unknown',
+    ]);
+  });
+
+  it('a Like test on the caller narrows it when its pattern has known text other than "*"', () => {
+    const m = new IdentityModel();
+    const anyone = (like: unknown) => doc({ Effect: 'Allow', Principal: '*', ...GET, Condition: { ArnLike: { 'aws:SourceArn': like } } });
+    m.dataStore('aws_s3_bucket.trail', 's3-bucket', { policy: m.val<string | null>(anyone(partly('arn:aws:cloudtrail:*:${AWS::AccountId}:trail/*', 'AWS::AccountId'))) });
+    m.dataStore('aws_s3_bucket.any', 's3-bucket', { policy: m.val<string | null>(anyone(partly('${var.source}*', 'var.source'))) });
+    const drafts = run(check, m);
+    expect(statuses(drafts)).toEqual(['aws_s3_bucket.trail=pass', 'aws_s3_bucket.any=unknown']);
+    expect(of(drafts, 'aws_s3_bucket.any')[0]!.unknown!.flatMap((u) => u.inputs)).toEqual(['var.source']);
+  });
+});
+
 describe('LG-6.7 Azure custom roles', () => {
   it('fails "*" in the actions, passes provider wildcards, and is unknown without the actions', () => {
     const m = new IdentityModel('azure');

@@ -4,7 +4,11 @@ import {
   listMatches,
   parsePolicyDocument,
   parsePolicyJson,
+  partialCouldMatch,
+  partialOf,
+  partialPattern,
   policyTextOf,
+  principalEveryoneCauses,
   principalIsEveryone,
   statementCoversAction,
   wildcardMatches,
@@ -146,6 +150,120 @@ describe('policyTextOf', () => {
     const r = cfn('AWS::IAM::Policy', 'P', { PolicyDocument: { Statement: [unk('parameter Statement')] } });
     const doc = parsePolicyDocument(policyTextOf(r.attrs.fields.PolicyDocument, r, 'PolicyDocument'));
     expect(doc.known && doc.value?.unknownStatements.map((c) => c.inputs)).toEqual([['parameter Statement']]);
+  });
+});
+
+describe('partly unknown strings', () => {
+  function statementsOf(r: ReturnType<typeof cfn>, name: string) {
+    const doc = parsePolicyDocument(policyTextOf(r.attrs.fields[name], r, name));
+    if (!doc.known || !doc.value) throw new Error('no policy');
+    return doc.value.statements;
+  }
+  const account = (expr: string, input = 'AWS::AccountId') => unk(input, `${input} is known only at deployment`, expr);
+
+  it('keeps the known text of a principal built with !Sub: known not to be everyone, still unknown in part', () => {
+    const r = cfn('AWS::KMS::Key', 'K', {
+      KeyPolicy: {
+        Statement: [
+          { Effect: 'Deny', Principal: { AWS: account('arn:aws:iam::${AWS::AccountId}:root') }, Action: 'kms:ScheduleKeyDeletion', Resource: '*' },
+          { Effect: 'Allow', Principal: { AWS: account('${AWS::AccountId}') }, Action: 'kms:*', Resource: '*' },
+          { Effect: 'Allow', Principal: { AWS: unk('parameter AdminArn', 'not set', '${AdminArn}') }, Action: 'kms:*', Resource: '*' },
+        ],
+      },
+    });
+    const [root, bare, param] = statementsOf(r, 'KeyPolicy');
+    expect(principalIsEveryone(root.principal)).toBe(false);
+    expect(principalEveryoneCauses(root.principal)).toEqual([]);
+    expect(root.principal?.partials?.map((p) => [p.type, p.value.text, partialPattern(p.value)])).toEqual([
+      ['AWS', 'arn:aws:iam::${AWS::AccountId}:root', 'arn:aws:iam::????????????:root'],
+    ]);
+    // Still unknown for a reader that does not look at the known parts.
+    expect(root.principal?.unknowns.map((c) => c.inputs)).toEqual([['AWS::AccountId']]);
+    // The account ID alone is twelve digits, never "*".
+    expect(principalEveryoneCauses(bare.principal)).toEqual([]);
+    expect(bare.principal?.partials?.map((p) => partialPattern(p.value))).toEqual(['????????????']);
+    // A parameter could hold "*".
+    expect(principalEveryoneCauses(param.principal).map((c) => c.inputs)).toEqual([['parameter AdminArn']]);
+    expect(param.principal?.partials ?? []).toEqual([]);
+  });
+
+  it('does not read known parts out of an expression that is not a plain template', () => {
+    const r = cfn('AWS::S3::BucketPolicy', 'P', {
+      PolicyDocument: {
+        Statement: [
+          { Effect: 'Allow', Principal: { AWS: unk('var.who', 'x', 'format("arn:aws:iam::%s:root", var.who)') }, Action: 's3:*' },
+          { Effect: 'Allow', Principal: { AWS: unk('AWS::AccountId', 'x', "[Join ':' [arn, ${AWS::AccountId}]]") }, Action: 's3:*' },
+          { Effect: 'Allow', Principal: { AWS: unk('var.who', 'x', 'arn:aws:iam::${var.who} :root') }, Action: 's3:*' },
+        ],
+      },
+    });
+    for (const st of statementsOf(r, 'PolicyDocument')) {
+      expect(st.principal?.partials ?? []).toEqual([]);
+      expect(principalEveryoneCauses(st.principal)).toHaveLength(1);
+    }
+  });
+
+  it('an action with an unknown part matches only what its known parts allow', () => {
+    const r = cfn('AWS::IAM::Policy', 'P', {
+      PolicyDocument: { Statement: [{ Effect: 'Deny', Action: [unk('parameter Verb', 'x', 'kms:${Verb}Key*')], Resource: '*' }] },
+    });
+    const [st] = statementsOf(r, 'PolicyDocument');
+    expect(statementCoversAction(st, 's3:DeleteBucket')).toBe(false);
+    const open = statementCoversAction(st, 'kms:ScheduleKeyDeletion');
+    expect(Array.isArray(open) && open.map((c) => c.inputs)).toEqual([['parameter Verb']]);
+  });
+
+  it("keeps the known text of strings in Terraform's jsonencode, naming each string's own input", () => {
+    const expr = JSON.stringify({
+      Statement: [
+        {
+          Effect: 'Deny',
+          Principal: { AWS: 'arn:aws:iam::${data.aws_caller_identity.current.account_id}:root' },
+          Action: 'kms:ScheduleKeyDeletion',
+          Resource: 'arn:aws:kms:*:${var.account}:key/*',
+        },
+      ],
+    });
+    const r = tf('aws_kms_key', 'k', {
+      policy: unknown({ inputs: ['data.aws_caller_identity.current', 'var.account'], detail: 'not known' }, undefined, expr),
+    });
+    const [st] = statementsOf(r, 'policy');
+    expect(st.principal?.partials?.map((p) => partialPattern(p.value))).toEqual(['arn:aws:iam::????????????:root']);
+    expect(st.principal?.unknowns.map((c) => c.inputs)).toEqual([['data.aws_caller_identity.current']]);
+    expect(st.resource?.partials?.map((p) => partialPattern(p))).toEqual(['arn:aws:kms:*:*:key/*']);
+    expect(st.resource?.unknowns.map((c) => c.inputs)).toEqual([['var.account']]);
+  });
+
+  it('tells whether any value of a partly known string could match a wildcard pattern', () => {
+    const c = { inputs: ['x'], detail: '' };
+    const root = partialOf('arn:aws:iam::${AWS::AccountId}:root', c)!;
+    const role = partialOf('arn:aws:iam::${AWS::AccountId}:role/${var.name}', c)!;
+    const anyAccount = partialOf('arn:aws:iam::${var.account}:role/${var.name}', c)!;
+    expect(partialCouldMatch(root, 'arn:aws:iam::????????????:root')).toBe(true);
+    expect(partialCouldMatch(root, '????????????')).toBe(false);
+    expect(partialCouldMatch(root, 'arn:aws:iam::*:role/*')).toBe(false);
+    expect(partialCouldMatch(role, 'arn:aws:iam::*:role/Admin')).toBe(true);
+    expect(partialCouldMatch(role, 'arn:aws:iam::????????????:root')).toBe(false);
+    // An account from a variable could hold anything, ":role/" included.
+    expect(partialCouldMatch(anyAccount, 'arn:aws:iam::????????????:root')).toBe(true);
+    // Both sides with wildcards, case-insensitive as IAM compares.
+    expect(partialCouldMatch(partialOf('S3:Get${Verb}', c)!, 's3:*Object')).toBe(true);
+    expect(partialCouldMatch(partialOf('s3:Get${Verb}', c)!, 's3:Put*')).toBe(false);
+  });
+
+  it('reads the known text a reader wrote into an unknown marker', () => {
+    const p = parsed(
+      JSON.stringify({
+        Statement: {
+          Effect: 'Allow',
+          Principal: { Service: { 'kikan:unknown': { inputs: ['--region'], detail: 'region', text: 'logs.${AWS::Region}.amazonaws.com' } } },
+          Action: 'kms:Decrypt',
+        },
+      }),
+    );
+    const st = p.statements[0];
+    expect(st.principal?.partials?.map((x) => [x.type, partialPattern(x.value)])).toEqual([['Service', 'logs.*.amazonaws.com']]);
+    expect(principalEveryoneCauses(st.principal)).toEqual([]);
   });
 });
 

@@ -5,7 +5,13 @@
 // condition leaves deletion to the others: it is reported, not failed.
 import type { Fact, UnknownFact } from '../../model/fact.js';
 import type { PolicyPrincipals, PolicyStatement } from '../../model/policy-document.js';
-import { parsePolicyDocument, principalIsEveryone, statementCoversAction } from '../../model/policy-document.js';
+import {
+  parsePolicyDocument,
+  partialCouldMatch,
+  partialShape,
+  principalIsEveryone,
+  statementCoversAction,
+} from '../../model/policy-document.js';
 import type { UnknownCause } from '../../readers/value.js';
 
 export const SCHEDULE_DELETION = 'kms:ScheduleKeyDeletion';
@@ -17,12 +23,26 @@ export type DeletionDenial =
   | { kind: 'open'; causes: UnknownCause[] };
 
 const ACCOUNT_ROOT = /^(arn:aws[a-z-]*:iam::\d{12}:root|\d{12})$/;
+/**
+ * An account root known in part (see partialShape): `arn:aws:iam::${AWS::AccountId}:root`,
+ * an unknown partition, an account from any input, or the account ID alone.
+ */
+const ACCOUNT_ROOT_SHAPE = /^(arn:(aws[a-z-]*|\u0000):iam::(\d{12}|[\u0000\u0001]):root|\u0001)$/;
+/** Every account root matches one of these; a principal that matches none is some other principal. */
+const ACCOUNT_ROOT_GLOBS = [
+  ...['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-?', 'aws-eusc'].map((partition) => `arn:${partition}:iam::????????????:root`),
+  '????????????',
+];
 
 /** true: the account as a whole; false: some principals only; causes: cannot tell. */
 function coversAccount(p: PolicyPrincipals | undefined): boolean | UnknownCause[] {
   if (!p || principalIsEveryone(p)) return true;
   if (p.entries.some((e) => e.type === 'AWS' && ACCOUNT_ROOT.test(e.id))) return true;
-  return p.unknowns.length ? p.unknowns : false;
+  const partials = (p.partials ?? []).filter((x) => x.type === 'AWS');
+  if (partials.some((x) => ACCOUNT_ROOT_SHAPE.test(partialShape(x.value)))) return true;
+  const otherPrincipals = p.partials?.filter((x) => x.type !== 'AWS' || !ACCOUNT_ROOT_GLOBS.some((g) => partialCouldMatch(x.value, g)));
+  const open = p.unknowns.filter((c) => !otherPrincipals?.some((x) => x.value.cause === c));
+  return open.length ? open : false;
 }
 
 function judgeStatement(st: PolicyStatement): 'denied' | 'partial' | 'none' | UnknownCause[] {

@@ -5,7 +5,13 @@
 // every AWS customer in. A Deny to everyone outside such a boundary, covering
 // the same actions, closes the statement too.
 import type { ParsedPolicy, PolicyConditions, PolicyStatement } from '../../model/policy-document.js';
-import { principalIsEveryone, statementCoversAction, wildcardMatches } from '../../model/policy-document.js';
+import {
+  opaqueUnknowns,
+  principalEveryoneCauses,
+  principalIsEveryone,
+  statementCoversAction,
+  wildcardMatches,
+} from '../../model/policy-document.js';
 import type { UnknownCause } from '../../readers/value.js';
 import type { Maybe } from './policy-grants.js';
 import { isAnyActionPattern } from './policy-grants.js';
@@ -39,6 +45,11 @@ function isCallerKey(key: string): boolean {
   return CALLER_KEYS.has(k) || k.startsWith('aws:principaltag/');
 }
 
+/** A Like pattern that is more than `*` (known in part: its known text is). */
+function narrowsLike(pattern: string): boolean {
+  return /[^*]/.test(pattern);
+}
+
 /**
  * Whether the conditions narrow the caller. An equality test does whatever
  * its value is; a Like test does not when its pattern is `*` or unknown.
@@ -49,8 +60,10 @@ export function restrictsCaller(c: PolicyConditions | undefined): Maybe {
   for (const e of c.entries) {
     if (!isCallerKey(e.key)) continue;
     if (!e.operator.toLowerCase().includes('like')) return true;
-    if (e.values.values.some((v) => v !== '*')) return true;
-    open.push(...e.values.unknowns);
+    if (e.values.values.some(narrowsLike)) return true;
+    // An unknown part could be `*` (`${var.source}*`), except an account ID.
+    if (e.values.partials?.some((p) => p.pieces.some((x) => ('text' in x ? narrowsLike(x.text) : x.accountId)))) return true;
+    open.push(...opaqueUnknowns(e.values), ...(e.values.partials ?? []).map((p) => p.cause));
   }
   return open.length ? open : false;
 }
@@ -66,7 +79,7 @@ function federationOnly(st: PolicyStatement): boolean {
 
 function opensToEveryone(st: PolicyStatement, trust: boolean): Maybe {
   if (st.notPrincipal || principalIsEveryone(st.principal)) return true;
-  const open = st.principal?.unknowns ?? [];
+  const open = principalEveryoneCauses(st.principal);
   if (open.length === 0 || (trust && federationOnly(st))) return false;
   return open;
 }

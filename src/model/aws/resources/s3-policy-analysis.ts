@@ -4,7 +4,7 @@ import type { UnknownCause } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { ParsedPolicy, PolicyConditions, PolicyStatement } from '../../policy-document.js';
-import { parsePolicyDocument, principalIsEveryone, statementCoversAction } from '../../policy-document.js';
+import { parsePolicyDocument, principalEveryoneCauses, principalIsEveryone, statementCoversAction } from '../../policy-document.js';
 
 /**
  * Condition keys that tie a statement to fixed callers or networks, so S3
@@ -56,7 +56,10 @@ function isPublicStatement(st: PolicyStatement): Judgement {
   let everyone: Judgement;
   if (st.notPrincipal) everyone = true;
   else if (principalIsEveryone(st.principal)) everyone = true;
-  else everyone = st.principal?.unknowns.length ? st.principal.unknowns : false;
+  else {
+    const open = principalEveryoneCauses(st.principal);
+    everyone = open.length ? open : false;
+  }
   if (everyone === false) return false;
   if (everyone !== true) causes.push(...everyone);
   const restricted = conditionRestricts(st.condition);
@@ -95,7 +98,8 @@ function deniesEveryone(st: PolicyStatement): Judgement {
   if (!st.effect.known) return [st.effect.cause];
   if (st.effect.value !== 'Deny') return false;
   if (principalIsEveryone(st.principal)) return true;
-  return st.principal?.unknowns.length ? st.principal.unknowns : false;
+  const open = principalEveryoneCauses(st.principal);
+  return open.length ? open : false;
 }
 
 function coversObjectAccess(st: PolicyStatement): Judgement {

@@ -160,6 +160,24 @@ describe('S3 exposure', () => {
     expect(pr?.known === false && pr.cause.inputs).toEqual(['parameter ReaderArn']);
   });
 
+  it('a principal known in part (the stack account root) is no one from the public', () => {
+    const c = cfn('AWS::S3::Bucket', 'Archive', { PublicAccessBlockConfiguration: {} });
+    const cp = cfn('AWS::S3::BucketPolicy', 'ArchivePolicy', {
+      Bucket: cfnRef('Archive'),
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: unk('AWS::AccountId', 'AWS::AccountId is known only at deployment', 'arn:aws:iam::${AWS::AccountId}:root') },
+            Action: 's3:GetObject',
+            Resource: '*',
+          },
+        ],
+      },
+    });
+    expect(bucket([c, cp], c.key).publicRead).toMatchObject({ known: true, value: false });
+  });
+
   it('the account-level public access block covers buckets of its scope', () => {
     const b = tf('aws_s3_bucket', 'a', { bucket: 'a' });
     const pab = tf('aws_s3_bucket_public_access_block', 'a', { bucket: 'a' });

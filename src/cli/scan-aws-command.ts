@@ -95,8 +95,10 @@ export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = 
   const progress = opts.quiet ? undefined : (await import('./progress.js')).progressReporter(process.stderr);
   const read = await readAws({ ...request, ...(progress ? { onProgress: progress.update } : {}) });
   const severityOf = (id: string) => catalog.byId.get(id)?.severity ?? 'medium';
-  // Account/region scopes are not declared: the account-level controls would fail on services this reader does not read yet.
-  const findings = await evaluate(read.resources, new CloudModel(), policy, now, severityOf, new StageTimer());
+  // Each account/region read in full is a live scope: an account service it lacks fails there.
+  const model = new CloudModel();
+  for (const s of read.liveScopes) model.addScope({ id: s.scope, scope: s.scope, cloud: 'aws', source: 'aws-config', label: `${s.account}/${s.region}` });
+  const findings = await evaluate(read.resources, model, policy, now, severityOf, new StageTimer());
   progress?.done();
 
   const report = {

@@ -1,17 +1,22 @@
 // Live AWS: configuration items of every account and region asked for (or of
 // a whole organisation through a Config aggregator), with what the recorder
 // leaves out. One account or region failing is an error; the others go on.
+import { AccountClient } from '@aws-sdk/client-account';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { ConfigServiceClient, SelectAggregateResourceConfigCommand } from '@aws-sdk/client-config-service';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { GuardDutyClient } from '@aws-sdk/client-guardduty';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ReadResult } from '../../readers/native.js';
 import { emptyReadResult } from '../../readers/native.js';
+import type { ContactAnswer } from './account-services.js';
+import { readAccountServices, securityContactOf } from './account-services.js';
 import { readLogGroups } from './log-groups.js';
 import { readConfigItems, SELECTED_TYPES, selectExpression } from './read-config.js';
 import { recorderCoverage } from './recorder.js';
-import { nativeOfItem } from './to-native.js';
+import { accountScope, nativeOfItem } from './to-native.js';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
@@ -27,6 +32,14 @@ export interface AwsReadRequest {
   /** Tests point the clients at a fake service; otherwise AWS_ENDPOINT_URL* or the public endpoints. */
   endpoint?: string;
   onProgress?: (message: string) => void;
+}
+
+export interface AwsRead extends ReadResult {
+  /**
+   * Account/region scopes read in full (Config items, recorder, account
+   * services): they are live scopes, where a missing account service fails.
+   */
+  liveScopes: { scope: string; account: string; region: string }[];
 }
 
 /** SDK retries cover throttling with exponential back-off and jitter; bounded here. */
@@ -86,10 +99,11 @@ async function callerAccount(region: string, credentials: Credentials | undefine
   return id.Account;
 }
 
-export async function readAws(req: AwsReadRequest): Promise<ReadResult> {
-  const out = emptyReadResult();
+export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
+  const out: AwsRead = { ...emptyReadResult(), liveScopes: [] };
   const base: Credentials | undefined = req.credentials ?? (req.profile ? fromIni({ profile: req.profile }) : undefined);
   if (req.aggregator) {
+    // Aggregated items come without the accounts' own services: their scopes are not judged as live accounts.
     merge(out, await readAggregator(req, req.aggregator, base));
     return out;
   }
@@ -114,6 +128,7 @@ export async function readAws(req: AwsReadRequest): Promise<ReadResult> {
         continue;
       }
     }
+    let contact: ContactAnswer | undefined;
     for (const region of req.regions) {
       req.onProgress?.(`aws:${account}/${region}`);
       const client = new ConfigServiceClient(clientOptions(region, t.credentials, req.endpoint));
@@ -124,7 +139,14 @@ export async function readAws(req: AwsReadRequest): Promise<ReadResult> {
       const coverage = await recorderCoverage(client, account, region, SELECTED_TYPES);
       out.errors.push(...coverage.errors);
       out.notScanned.push(...coverage.notScanned);
-      merge(out, await readLogGroups(new CloudWatchLogsClient(clientOptions(region, t.credentials, req.endpoint)), account, region));
+      out.resources.push(...coverage.resources);
+      const options = clientOptions(region, t.credentials, req.endpoint);
+      merge(out, await readLogGroups(new CloudWatchLogsClient(options), account, region));
+      // The alternate contact belongs to the account: asked once, reported in every region scope.
+      contact ??= await securityContactOf(new AccountClient(options));
+      const clients = { guardDuty: new GuardDutyClient(options), securityHub: new SecurityHubClient(options) };
+      merge(out, await readAccountServices(clients, account, region, contact));
+      out.liveScopes.push({ scope: accountScope(account, region), account, region });
     }
   }
   return out;

@@ -3,8 +3,9 @@
 // reader reports it as not scanned, naming the recorder setting to change.
 import type { ConfigServiceClient, RecordingGroup } from '@aws-sdk/client-config-service';
 import { DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand } from '@aws-sdk/client-config-service';
-import type { NotScanned, ReadError } from '../../readers/native.js';
-import { liveLoc } from './to-native.js';
+import type { NativeResource, NotScanned, ReadError } from '../../readers/native.js';
+import { unknown } from '../../readers/value.js';
+import { liveLoc, nativeOfItem } from './to-native.js';
 
 /** The types of `wanted` the recording group leaves out; every one when nothing records. */
 export function unrecordedTypes(group: RecordingGroup | undefined, recording: boolean, wanted: readonly string[]): string[] {
@@ -22,6 +23,8 @@ export function unrecordedTypes(group: RecordingGroup | undefined, recording: bo
 export interface RecorderCoverage {
   notScanned: NotScanned[];
   errors: ReadError[];
+  /** The recorder as an AWS::Config::ConfigurationRecorder item (for LG-7.3); unknown facts when it could not be read. */
+  resources: NativeResource[];
 }
 
 export async function recorderCoverage(
@@ -43,8 +46,20 @@ export async function recorderCoverage(
       : !recording
         ? `configuration recorder ${recorder.name ?? ''} is stopped (config:StartConfigurationRecorder)`
         : `configuration recorder ${recorder.name ?? ''} recordingGroup does not record this type`;
+    const item = recorder
+      ? nativeOfItem(
+          {
+            resourceType: 'AWS::Config::ConfigurationRecorder',
+            resourceId: recorder.name ?? 'default',
+            resourceName: recorder.name ?? 'default',
+            configuration: { name: recorder.name, roleARN: recorder.roleARN, recordingGroup: recorder.recordingGroup ?? null, recording },
+          },
+          { accountId, region },
+        )
+      : undefined;
     return {
       errors: [],
+      resources: item ? [item] : [],
       notScanned: missing.map((t) => ({
         address: `${scope}/${t}`,
         scope,
@@ -54,8 +69,14 @@ export async function recorderCoverage(
     };
   } catch (e) {
     const err = e as { name?: string; message?: string };
+    const item = nativeOfItem({ resourceType: 'AWS::Config::ConfigurationRecorder', resourceId: 'default', configuration: {} }, { accountId, region });
+    if (item) {
+      const cause = { inputs: ['config:DescribeConfigurationRecorders'], detail: `config:DescribeConfigurationRecorders failed in ${scope} (${err.name ?? 'Error'}); allow it to read the recorder` };
+      for (const f of ['recordingGroup', 'recording']) item.attrs.fields[f] = unknown(cause, loc);
+    }
     return {
       notScanned: [],
+      resources: item ? [item] : [],
       errors: [
         {
           file: scope,

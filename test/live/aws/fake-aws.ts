@@ -21,6 +21,28 @@ export interface FakeAwsOptions {
   pageSize?: number;
   /** DescribeLogGroups entries, one to a page. */
   logGroups?: object[];
+  /** GuardDuty detectors by ID with their status (REST JSON); none when absent. */
+  detectors?: Record<string, 'ENABLED' | 'DISABLED'>;
+  /** Security Hub subscribed (DescribeHub answers) or not (InvalidAccessException). */
+  securityHub?: boolean;
+  /** The SECURITY alternate contact; ResourceNotFoundException when absent. */
+  securityContact?: { EmailAddress: string; Name: string; Title?: string; PhoneNumber?: string };
+  /** IAM actions (`guardduty:ListDetectors`) answered with AccessDenied. */
+  deniedActions?: string[];
+}
+
+function serviceOf(auth: string): string {
+  return /Credential=[^/]+\/\d+\/[^/]+\/([^/]+)\//.exec(auth)?.[1] ?? '';
+}
+
+/** The REST JSON calls of GuardDuty, Security Hub and Account, as `service:Action`. */
+function restAction(service: string, method: string, url: string): string | undefined {
+  const p = url.split('?')[0] ?? '';
+  if (service === 'guardduty' && method === 'GET' && p === '/detector') return 'guardduty:ListDetectors';
+  if (service === 'guardduty' && method === 'GET' && p.startsWith('/detector/')) return 'guardduty:GetDetector';
+  if (service === 'securityhub' && method === 'GET' && p === '/accounts') return 'securityhub:DescribeHub';
+  if (service === 'account' && method === 'POST' && p === '/getAlternateContact') return 'account:GetAlternateContact';
+  return undefined;
 }
 
 function regionOf(auth: string): string {
@@ -37,6 +59,30 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
     req.on('end', () => {
       const region = regionOf(String(req.headers.authorization ?? ''));
       const target = String(req.headers['x-amz-target'] ?? '');
+      const action = restAction(serviceOf(String(req.headers.authorization ?? '')), req.method ?? '', req.url ?? '');
+      if (action) {
+        calls.push({ target: action, region });
+        const json = (status: number, doc: object, type?: string) => {
+          res.writeHead(status, { 'content-type': 'application/json', ...(type ? { 'x-amzn-errortype': type } : {}) });
+          res.end(JSON.stringify(doc));
+        };
+        if (o.deniedActions?.includes(action) || o.deniedRegions?.includes(region)) {
+          json(403, { message: `User is not authorized to perform: ${action}` }, 'AccessDeniedException');
+        } else if (action === 'guardduty:ListDetectors') {
+          json(200, { detectorIds: Object.keys(o.detectors ?? {}) });
+        } else if (action === 'guardduty:GetDetector') {
+          const id = decodeURIComponent((req.url ?? '').split('/')[2] ?? '');
+          json(200, { status: o.detectors?.[id] ?? 'DISABLED', findingPublishingFrequency: 'SIX_HOURS', serviceRole: 'arn:aws:iam::x:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty', createdAt: '2024-04-01T00:00:00.000Z', tags: {} });
+        } else if (action === 'securityhub:DescribeHub') {
+          if (o.securityHub) json(200, { HubArn: `arn:aws:securityhub:${region}:${o.account}:hub/default`, SubscribedAt: '2024-04-01T00:00:00.000Z', AutoEnableControls: true });
+          else json(401, { Code: 'InvalidAccessException', Message: `Account ${o.account} is not subscribed to AWS Security Hub` }, 'InvalidAccessException');
+        } else if (o.securityContact) {
+          json(200, { AlternateContact: { AlternateContactType: 'SECURITY', ...o.securityContact } });
+        } else {
+          json(404, { message: 'No contact of the inputted alternate contact type found.' }, 'ResourceNotFoundException');
+        }
+        return;
+      }
       if (!target && body.includes('Action=GetCallerIdentity')) {
         calls.push({ target: 'GetCallerIdentity', region });
         res.writeHead(200, { 'content-type': 'text/xml' });
@@ -51,7 +97,7 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
         res.end(JSON.stringify(doc));
       };
-      if (o.deniedRegions?.includes(region)) {
+      if (o.deniedRegions?.includes(region) || o.deniedActions?.includes(`config:${target.split('.')[1]}`)) {
         send(400, { __type: 'AccessDeniedException', message: `not authorized to perform ${target.split('.')[1]}` });
         return;
       }

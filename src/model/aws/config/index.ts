@@ -1,8 +1,9 @@
 // Handlers for AWS Config configuration items (source 'aws-config').
 import type { LiftHandler } from '../../lifter.js';
+import { configAccountHandlers } from './account.js';
 import { configTrailHandlers } from './cloudtrail.js';
 import { configKeyHandlers } from './kms.js';
 import { configLogHandlers } from './logs.js';
 import { configNetworkHandlers } from './network.js';
 
-export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers];
+export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers];

@@ -49,6 +49,7 @@ export class Segments {
   private readonly listMemo = new Map<string, SegmentAssignment[]>();
   private readonly derived: Map<string, SegmentAssignment>;
   private readonly inProgress = new Set<string>();
+  private readonly listInProgress = new Set<string>();
   /** Subnets whose internet paths pass through an entity (gateway, firewall); set by the graph once paths exist. */
   pathUsers: (id: string) => readonly string[] = () => [];
 
@@ -104,10 +105,20 @@ export class Segments {
     return s;
   }
 
+  /**
+   * What a lookup that comes back to an entity still being worked out gets:
+   * unknown, never "no segment", so that a cycle of attachments (two vWAN
+   * hubs joined to each other) cannot make a closed segment look open.
+   */
+  private cyclic(id: string): SegmentAssignment {
+    const e = this.model.get(id);
+    return unknownSegment({ inputs: [e?.address ?? id], detail: `the segment of ${e?.address ?? id} depends on itself through a cycle of attachments` }, e?.loc);
+  }
+
   segmentOf(id: string): SegmentAssignment {
     const hit = this.memo.get(id);
     if (hit) return hit;
-    if (this.inProgress.has(id)) return noSegment();
+    if (this.inProgress.has(id)) return this.cyclic(id);
     this.inProgress.add(id);
     const a = this.compute(id);
     this.inProgress.delete(id);
@@ -182,6 +193,8 @@ export class Segments {
   segmentsOf(id: string): SegmentAssignment[] {
     const hit = this.listMemo.get(id);
     if (hit) return hit;
+    if (this.listInProgress.has(id)) return [this.cyclic(id)];
+    this.listInProgress.add(id);
     const e = this.model.get(id);
     let list: SegmentAssignment[];
     if (!e) list = [this.segmentOf(id)];
@@ -189,6 +202,7 @@ export class Segments {
       const attached = this.attachedSegments(e);
       list = attached && attached.length > 0 ? attached : [this.segmentOf(id)];
     }
+    this.listInProgress.delete(id);
     this.listMemo.set(id, list);
     return list;
   }

@@ -191,4 +191,27 @@ describe('links and derived mynumber segments', () => {
     expect(g2.segmentsOf('vpn.other').map((a) => a.segment)).toEqual(['mynumber']);
     expect(g2.segmentOf(other).chain.map((s) => s.id)).toEqual([awsMn, 'vgw.mn', 'vpn.mn', cgw, 'vpn.other', 'vgw.other', other]);
   });
+
+  it('settles a virtual WAN hub and a VPN site joined both ways (a cycle of attachments) without recursing forever', () => {
+    const m = new ModelBuilder('azure', 'wan.json');
+    const mn = m.vpc('vnet-mn', { tags: MN });
+    const other = m.vpc('vnet-branch', { tags: { 'lg:segment': 'internet' } });
+    const east = m.gateway('vhub-east', 'virtual-wan-hub');
+    const site = m.gateway('vpnsite-office', 'customer');
+    m.connection('vhub-east/mn', 'virtual-wan-connection', mn, east);
+    m.connection('vpnsite-office/branch', 'vpn', other, site);
+    m.connection('vhub-east/office', 'vpn', east, site);
+    m.connection('vpnsite-office/east', 'vpn', site, east);
+
+    const g = buildGraph(m.model, defaultPolicy());
+    // Every hub and connection answers; a closed segment reached through the cycle is never lost to "no segment".
+    for (const id of [east, site, 'vhub-east/office', 'vpnsite-office/east']) {
+      const list = g.segmentsOf(id);
+      expect(list.length).toBeGreaterThan(0);
+      expect(list.some((a) => a.segment === 'mynumber' || a.source === 'unknown')).toBe(true);
+      expect(list.every((a) => a.source !== 'none')).toBe(true);
+    }
+    expect(g.segmentsOf(east).map((a) => a.segment)).toContain('mynumber');
+  });
 });
+

@@ -4,6 +4,8 @@
 // Japanese headers, a filter, widths, a frozen header and A4 landscape print
 // setup. Every text is written as a string cell and anything a spreadsheet
 // could take for a formula is prefixed with an apostrophe.
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { AreaAttestation, Attestation, ControlAttestation, ControlStanding } from '../attestation.js';
 import { SEVERITY_LABEL, STATUS_LABEL, t, type Lang } from '../../report/lang.js';
@@ -138,22 +140,28 @@ function addTable(ws: ExcelJS.Worksheet, headerRow: number, columns: Column[], r
   return added;
 }
 
-/** A4 landscape on every sheet, so the printed bundle has one orientation; as wide as the page, as long as needed. */
-function printSetup(ws: ExcelJS.Worksheet, titleRows: string): void {
-  ws.pageSetup = {
-    paperSize: PAPER_A4,
-    orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: titleRows,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  ws.headerFooter = { oddHeader: '&L&A', oddFooter: '&C&P / &N' };
-}
+type Book = ExcelJS.stream.xlsx.WorkbookWriter;
 
-function freezeRows(ws: ExcelJS.Worksheet, rows: number): void {
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: rows, topLeftCell: `A${rows + 1}` }];
+/**
+ * A sheet that prints on A4 landscape (every sheet, so the printed bundle has
+ * one orientation), as wide as the page and as long as needed, repeating
+ * `titleRows` on each page; the first `frozenRows` stay in view on screen.
+ * The streaming writer takes views only when the sheet is added.
+ */
+function addSheet(wb: Book, name: string, titleRows: [number, number], frozenRows: number): ExcelJS.Worksheet {
+  return wb.addWorksheet(name, {
+    views: frozenRows ? [{ state: 'frozen', xSplit: 0, ySplit: frozenRows, topLeftCell: `A${frozenRows + 1}` }] : [],
+    pageSetup: {
+      paperSize: PAPER_A4,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${titleRows[0]}:${titleRows[1]}`,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddHeader: '&L&A', oddFooter: '&C&P / &N' },
+  });
 }
 
 /**
@@ -176,8 +184,11 @@ function reportTitle(lang: Lang): string {
   return L(lang, '情報セキュリティ対策 自己点検結果報告書', 'Information security self-assessment report');
 }
 
-function summarySheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttestation[], name: string, lang: Lang): void {
-  const ws = wb.addWorksheet(name);
+function summarySheet(wb: Book, att: Attestation, areas: AreaAttestation[], name: string, lang: Lang): void {
+  const fields = coverFields(att, lang);
+  const warnings = coverWarnings(att, lang);
+  const headerRow = 4 + fields.length + warnings.length + 1;
+  const ws = addSheet(wb, name, [headerRow, headerRow], 0);
   ws.getRow(1).getCell(1).value = spreadsheetText(reportTitle(lang), lang);
   ws.getRow(1).font = { bold: true, size: 16 };
   ws.getRow(2).getCell(1).value = spreadsheetText(
@@ -190,7 +201,7 @@ function summarySheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttesta
   );
   const coverWidths = [SUMMARY_COLUMNS[0]!, SUMMARY_COLUMNS[1]!];
   let r = 4;
-  for (const field of coverFields(att, lang)) {
+  for (const field of fields) {
     const row = ws.getRow(r++);
     setCells(row, [field.label, field.value], lang);
     row.getCell(1).font = { bold: true };
@@ -198,15 +209,13 @@ function summarySheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttesta
     row.getCell(2).alignment = { vertical: 'top', wrapText: true };
     fitHeight(row, coverWidths);
   }
-  for (const warning of coverWarnings(att, lang)) {
+  for (const warning of warnings) {
     const row = ws.getRow(r++);
     setCells(row, [L(lang, '注意', 'Note'), warning], lang);
     row.font = { bold: true, color: { argb: 'FFAA0000' } };
     row.getCell(2).alignment = { vertical: 'top', wrapText: true };
     fitHeight(row, coverWidths);
   }
-  r++;
-  const headerRow = r;
   const total = (counts: Record<ControlStanding, number>) => STANDING_ORDER.reduce((n, s) => n + (counts[s] ?? 0), 0);
   addTable(
     ws,
@@ -239,7 +248,6 @@ function summarySheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttesta
   );
   legend.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   fitHeight(legend, coverWidths);
-  printSetup(ws, `${headerRow}:${headerRow}`);
 }
 
 function evidenceText(control: ControlAttestation, generatedAt: string, evidenceSheet: string, lang: Lang): string {
@@ -256,8 +264,8 @@ function questionsText(control: ControlAttestation, lang: Lang): string {
   return control.questions.map((q) => [questionHeading(q, lang), ...answerLines(q, lang)].join('\n')).join('\n\n');
 }
 
-function areaSheet(wb: ExcelJS.Workbook, att: Attestation, area: AreaAttestation, name: string, evidenceSheet: string, lang: Lang): void {
-  const ws = wb.addWorksheet(name);
+function areaSheet(wb: Book, att: Attestation, area: AreaAttestation, name: string, evidenceSheet: string, lang: Lang): void {
+  const ws = addSheet(wb, name, [1, 2], 2);
   const heading = ws.getRow(1);
   setCells(heading, [L(lang, `領域${area.area}　${t(area.title, 'ja')}`, `Area ${area.area}: ${t(area.title, 'en')}`)], lang);
   heading.font = { bold: true, size: 13 };
@@ -296,12 +304,10 @@ function areaSheet(wb: ExcelJS.Workbook, att: Attestation, area: AreaAttestation
     standing.font = { bold: true };
   });
   if (!area.controls.length) setCells(ws.getRow(4), [L(lang, 'この領域の管理策はありません。', 'This area has no controls.')], lang);
-  freezeRows(ws, 2);
-  printSetup(ws, '1:2');
 }
 
-function evidenceSheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttestation[], name: string, lang: Lang): void {
-  const ws = wb.addWorksheet(name);
+function evidenceSheet(wb: Book, att: Attestation, areas: AreaAttestation[], name: string, lang: Lang): void {
+  const ws = addSheet(wb, name, [1, 1], 1);
   const kind = {
     finding: L(lang, '検査結果', 'Finding'),
     document: L(lang, '提出資料', 'Document'),
@@ -377,12 +383,17 @@ function evidenceSheet(wb: ExcelJS.Workbook, att: Attestation, areas: AreaAttest
     rows,
     lang,
   );
-  freezeRows(ws, 1);
-  printSetup(ws, '1:1');
 }
 
 export async function renderXlsx(att: Attestation, lang: Lang): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  // The streaming writer zips through archiver, which encodes each part whole:
+  // the in-memory writer's JSZip encodes 16K-character blocks one by one and
+  // breaks a character outside the BMP (𠮷) that straddles two blocks.
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(out, 'end');
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   const built = new Date(att.generatedAt);
   wb.creator = 'kikan';
   wb.lastModifiedBy = 'kikan';
@@ -392,7 +403,6 @@ export async function renderXlsx(att: Attestation, lang: Lang): Promise<Buffer> 
   }
   wb.title = reportTitle(lang);
   wb.subject = spreadsheetText(`${att.header.municipality.name} ${att.header.system}`, lang);
-  wb.company = spreadsheetText(att.header.vendor.name, lang);
   wb.description = `${att.tool.name} ${att.tool.version}, catalog ${att.catalog.version}, ${att.format}`;
 
   const areas = [...att.areas].sort((a, b) => a.area - b.area);
@@ -404,5 +414,7 @@ export async function renderXlsx(att: Attestation, lang: Lang): Promise<Buffer> 
   summarySheet(wb, att, areas, summaryName, lang);
   areas.forEach((area, i) => areaSheet(wb, att, area, areaNames[i]!, evidenceName, lang));
   evidenceSheet(wb, att, areas, evidenceName, lang);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  await wb.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }

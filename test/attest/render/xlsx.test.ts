@@ -226,6 +226,21 @@ describe('renderXlsx', () => {
     expect(area8['質問と回答']).toMatch(/以下 \d+ 文字中の残りを省略）$/);
   });
 
+  it('keeps characters outside the BMP (𠮷) intact wherever they fall in a large workbook', async () => {
+    const big = sampleAttestation();
+    const findings = big.areas[1]!.controls[0]!.code!.findings;
+    // Odd-length addresses so that some pair straddles every 16K-character block of the XML.
+    for (let i = 0; i < 1500; i++) findings.push(finding('fail', `𠮷野家_${i}${'x'.repeat(i % 2)}`));
+    const wb = await load(big);
+    const addresses = table(wb.getWorksheet('証跡')!, 1)
+      .map((r) => r['リソース'])
+      .filter((a) => a.startsWith('𠮷'));
+    expect(addresses).toHaveLength(1500);
+    for (const address of addresses) expect(address).toMatch(/^𠮷野家_\d+x?$/);
+    expect(new Set(addresses).size).toBe(1500);
+    expect(addresses.every((a) => !a.includes('\ufffd'))).toBe(true);
+  });
+
   it('writes English headers and words with --lang en, and records kikan and the build time', async () => {
     const wb = await load(att, 'en');
     expect(wb.worksheets.map((ws) => ws.name)).toContain('Evidence');

@@ -1,9 +1,10 @@
 // The attestation as the workbook municipalities file: a cover and summary
 // sheet, one sheet per guideline area (one row per control) and an evidence
 // sheet (one row per finding, document and input hash). Every table has
-// Japanese headers, a filter, widths, a frozen header and A4 landscape print
-// setup. Every text is written as a string cell and anything a spreadsheet
-// could take for a formula is prefixed with an apostrophe.
+// Japanese headers, a filter, widths and A4 landscape print setup with its
+// header repeated; the area and evidence sheets freeze it on screen. Every
+// text is written as a string cell and anything a spreadsheet could take for
+// a formula is prefixed with an apostrophe.
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -16,12 +17,12 @@ import {
   codeStatusText,
   coverFields,
   coverWarnings,
+  documentLines,
   documentText,
   findingLines,
   inheritedText,
   inputRows,
   questionHeading,
-  documentLines,
   sortFindings,
   waiverText,
 } from './describe.js';

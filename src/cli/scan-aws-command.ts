@@ -2,6 +2,7 @@
 // controls as `kikan scan`, writes the same reports, keeps the scan history
 // and decides the exit code. The SDKs and the engine load only when it runs.
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { AwsReadRequest } from '../live/aws/index.js';
 import { collect, parseChoice, parseLang, parseSeverity } from './parse-flags.js';
@@ -27,7 +28,10 @@ export function scanAwsCommand(): Command {
     .option('--aggregator <name>', 'read every account of a Config aggregator')
     .option('--assume-role <name>', 'role name to assume in each of --accounts')
     .option('--accounts <ids>', 'comma-separated account IDs (with --assume-role)')
-    .option('--history <dir>', 'keep each scan in DIR and report what is new, fixed and still open since the previous one')
+    .option('--history <dir>', 'keep each scan (report and resource snapshot) in DIR and report what is new, fixed and still open since the previous one')
+    .option('--snapshot <file>', 'write the resources as read (stable JSON) to FILE and list it, with its SHA-256, in the report inputs')
+    .option('--baseline <file>', 'failures recorded in this baseline do not fail the run')
+    .option('--write-baseline <file>', 'record the current failures as the baseline')
     .addOption(new Option('-f, --format <format>', 'output format on stdout').default('text'))
     .option('-o, --output <FORMAT=FILE>', 'also write FORMAT to FILE (repeatable)', collect, [])
     .option('--lang <lang>', 'report language: ja or en', 'ja')
@@ -82,7 +86,8 @@ export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = 
   const policy = loadPolicyFor(process.cwd(), opts.config as string | undefined);
   const catalog = loadCatalog();
 
-  const [{ exitCodeOf }, { summarize }, { VERSION }, { readAws }, { evaluate }, { StageTimer }, { CloudModel }] = await Promise.all([
+  const [{ readBaseline, writeBaseline }, { exitCodeOf }, { summarize }, { VERSION }, { readAws }, { evaluate }, { StageTimer }, { CloudModel }, { writeSnapshot }] = await Promise.all([
+    import('../results/baseline.js'),
     import('../results/exit-code.js'),
     import('../results/summary.js'),
     import('./version.js'),
@@ -90,7 +95,9 @@ export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = 
     import('../engine/scan.js'),
     import('../engine/stage-timer.js'),
     import('../model/model.js'),
+    import('../live/snapshot.js'),
   ]);
+  const baseline = typeof opts.baseline === 'string' ? readBaseline(opts.baseline) : undefined;
   const now = new Date();
   const progress = opts.quiet ? undefined : (await import('./progress.js')).progressReporter(process.stderr);
   const read = await readAws({ ...request, ...(progress ? { onProgress: progress.update } : {}) });
@@ -101,13 +108,22 @@ export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = 
   const findings = await evaluate(read.resources, model, policy, now, severityOf, new StageTimer());
   progress?.done();
 
+  // The evidence the report rests on: kept as files whose hashes `kikan attest verify` recomputes.
+  const snapshotFiles = [
+    ...(typeof opts.snapshot === 'string' ? [opts.snapshot] : []),
+    ...(typeof opts.history === 'string' ? [path.join(opts.history, `kikan-snapshot-${now.toISOString().replace(/[-:.]/g, '')}.json`)] : []),
+  ];
+  const inputs = [...read.inputs];
+  for (const file of snapshotFiles) inputs.push(writeSnapshot(file, read, 'aws-config-snapshot'));
+
+  if (baseline) for (const f of findings) if (f.status === 'fail' && baseline.has(f.fingerprint)) f.inBaseline = true;
   const report = {
     tool: { name: 'kikan' as const, version: VERSION },
     catalog: { version: catalog.version, source: catalog.source },
     scannedAt: now.toISOString(),
     kind: 'aws' as const,
     findings,
-    inputs: read.inputs,
+    inputs,
     errors: read.errors,
     notScanned: read.notScanned,
     summary: summarize(findings),
@@ -115,14 +131,15 @@ export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = 
   const ctx = { lang, catalog };
   io.stdout(renderReport(format, report, ctx));
   for (const o of outputs) writeFileSync(o.file, renderReport(o.format, report, ctx));
+  if (typeof opts.writeBaseline === 'string') writeBaseline(opts.writeBaseline, report.findings, now);
 
   // With a history, only failures that are new since the previous scan fail the run.
-  let accepted: Set<string> | undefined;
+  let accepted: Set<string> | undefined = baseline ? new Set(baseline) : undefined;
   if (typeof opts.history === 'string') {
     const { recordScan, describeDiff } = await import('../live/history.js');
     const diff = recordScan(opts.history, report, renderReport('json', report, ctx), now);
     io.stderr(describeDiff(diff, lang));
-    accepted = new Set(diff.previouslyFailing);
+    accepted = new Set([...(accepted ?? []), ...diff.previouslyFailing]);
   }
   return exitCodeOf(report.findings, report.errors.length, {
     failOn,

@@ -1,6 +1,7 @@
 // `kikan scan-aws` end to end against the fake AWS endpoint: the real SDK
 // clients with static credentials, the real lift, graph and controls.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +64,13 @@ interface JsonFinding {
   resource: { address: string };
 }
 
-async function scan(extra: Record<string, unknown> = {}): Promise<{ code: number; doc: { findings: JsonFinding[]; errors: { file: string; message: string }[] }; stderr: string }> {
+interface JsonReport {
+  findings: JsonFinding[];
+  errors: { file: string; message: string }[];
+  inputs: { file: string; kind: string; sha256?: string }[];
+}
+
+async function scan(extra: Record<string, unknown> = {}): Promise<{ code: number; doc: JsonReport; stderr: string }> {
   let out = '';
   let err = '';
   const code = await runScanAws(
@@ -109,5 +116,34 @@ describe('kikan scan-aws', () => {
     const again = await scan({ history });
     expect(again.stderr).toMatch(/0 new, 0 fixed/);
     expect(again.code).toBe(3);
+  });
+
+  it('keeps the resources as read in a snapshot whose hash the report lists', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kikan-aws-snapshot-'));
+    const file = path.join(dir, 'snap.json');
+    const history = path.join(dir, 'history');
+    const { doc } = await scan({ snapshot: file, history });
+    const snapshots = doc.inputs.filter((i) => i.kind === 'aws-config-snapshot');
+    expect(snapshots).toHaveLength(2);
+    const kept = readdirSync(history).filter((n) => n.startsWith('kikan-snapshot-'));
+    expect(kept).toHaveLength(1);
+    for (const s of snapshots) expect(s.sha256).toBe(createHash('sha256').update(readFileSync(s.file)).digest('hex'));
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { resources: { type: string; address: string }[]; errors: { file: string }[] };
+    expect(written.resources.some((r) => r.address.endsWith('security-group/sg-0aa11bb22cc33dd44'))).toBe(true);
+    expect(written.resources.some((r) => r.type === 'AWS::Logs::LogGroup')).toBe(true);
+    expect(written.errors.map((e) => e.file)).toContain(`aws:${ACCOUNT}/ap-northeast-3`);
+    // Same account state, same bytes.
+    expect(readFileSync(path.join(history, kept[0]!), 'utf8')).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('does not fail on failures recorded in a baseline', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kikan-aws-baseline-'));
+    const file = path.join(dir, 'baseline.json');
+    const first = await scan({ writeBaseline: file });
+    expect(first.code).toBe(1);
+    const second = await scan({ baseline: file });
+    // Only the denied region is left to report.
+    expect(second.code).toBe(3);
+    expect(second.doc.findings.filter((f) => f.status === 'fail').every((f) => (f as { inBaseline?: boolean }).inBaseline === true)).toBe(true);
   });
 });

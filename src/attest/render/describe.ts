@@ -180,7 +180,9 @@ export function answerLines(q: QuestionResult, lang: Lang): string[] {
   const lines: string[] = [];
   if (q.answer) {
     const value = q.answerType === 'date' ? dateText(q.answer.value, lang) : answerValueLabel(q.answer.value, lang);
-    lines.push(L(lang, `回答：${value}`, `Answer: ${value}`));
+    // Where the answer is written, so that a reviewer can find it in the answers file.
+    const where = q.answer.loc ? `${q.answer.loc.file}:${q.answer.loc.line}` : undefined;
+    lines.push(withAside(L(lang, `回答：${value}`, `Answer: ${value}`), where, lang));
     if (q.answer.explanation) lines.push(L(lang, `説明：${q.answer.explanation}`, `Explanation: ${q.answer.explanation}`));
   } else {
     lines.push(L(lang, '回答：なし', 'Answer: none'));

@@ -49,6 +49,7 @@ describe('renderHtml', () => {
 
   it('never words an unanswered question as compliant', () => {
     const row = /<tr id="LG-1\.1">([\s\S]*?)<\/tr>/.exec(ja)![1]!;
+    expect(row).toContain('回答：はい（kikan-answers.yaml:12）');
     expect(row).toContain('q2 [未回答・未確認]');
     expect(row).toContain('回答：なし');
     expect(row).toContain('未確認の理由：未回答です');
@@ -121,6 +122,18 @@ describe('renderHtml', () => {
     expect(en).not.toContain('未回答・未確認');
     expect(en).toContain('<dd>みどり市 (code 012345)</dd>');
     expect(en).toContain('fail (fail 1, suppressed 1, pass 1)');
+  });
+
+  it('says when there is no scan at all, and still renders every area', () => {
+    const answersOnly = sampleAttestation();
+    answersOnly.scans = [];
+    for (const area of answersOnly.areas) for (const c of area.controls) delete c.code;
+    const doc = renderHtml(answersOnly, 'ja');
+    expect(doc).toContain('コード・稼働環境の検査結果が含まれていません。');
+    expect(doc).toContain('<dd>なし（回答のみ）</dd>');
+    expect(doc).toContain('検査結果はありません。');
+    expect(doc).toContain('入力ファイル（0 件）');
+    expect(doc.match(/<section class="area"/g)).toHaveLength(8);
   });
 
   it('shows a date the vendor wrote badly as written, marked, instead of failing', () => {

@@ -241,6 +241,16 @@ describe('renderXlsx', () => {
     expect(addresses.every((a) => !a.includes('\ufffd'))).toBe(true);
   });
 
+  it('keeps the answers file hash on the evidence sheet when there is no scan', async () => {
+    const answersOnly = sampleAttestation();
+    answersOnly.scans = [];
+    for (const area of answersOnly.areas) for (const c of area.controls) delete c.code;
+    const wb = await load(answersOnly);
+    const rows = table(wb.getWorksheet('証跡')!, 1);
+    expect(rows.map((r) => r['区分'])).toEqual(['提出資料', '提出資料', '提出資料', '回答ファイル']);
+    expect(table(wb.worksheets[2]!, 2)[0]!['コード・稼働環境の検査']).toBe('—（質問票のみ）');
+  });
+
   it('writes English headers and words with --lang en, and records kikan and the build time', async () => {
     const wb = await load(att, 'en');
     expect(wb.worksheets.map((ws) => ws.name)).toContain('Evidence');

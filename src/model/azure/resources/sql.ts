@@ -4,10 +4,10 @@
 // protector names a Key Vault key only when `serverKeyType` is
 // `AzureKeyVault`); public network access enabled, but the public endpoint
 // admits nothing without firewall rules; databases are not zone redundant
-// and keep point-in-time backups 7 days; auditing is off. An absent minimal
-// TLS version used to mean "no minimum"; Azure SQL removed that setting for
-// new servers on 2026-07-15 and treats a blank value as 1.2 (azurerm's
-// default is 1.2 as well).
+// (in an elastic pool, the pool decides) and keep point-in-time backups 7
+// days; auditing is off. An absent minimal TLS version used to mean "no
+// minimum"; Azure SQL removed that setting for new servers on 2026-07-15 and
+// treats a blank value as 1.2 (azurerm's default is 1.2 as well).
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { DataStore, Encryption } from '../../data.js';
@@ -59,6 +59,19 @@ function shareServerExposure(ctx: LiftContext, db: DataStore): void {
   );
 }
 
+/**
+ * A database in an elastic pool is as zone redundant as its pool, whatever
+ * the database itself says; a pool outside the scan leaves it unknown.
+ */
+function zoneRedundancy(ctx: LiftContext, r: NativeResource, own: Fact<boolean>, pool: Value | undefined, poolName: string, poolSetting: (p: NativeResource) => [Value | undefined, string]): Fact<boolean> {
+  if (!isSet(pool)) return own;
+  const link = ctx.links.link(pool, r, poolName);
+  const native = link.known ? ctx.links.native(link.value) : undefined;
+  if (!native) return link.known ? unknownFact({ inputs: [link.value], detail: `the elastic pool of ${r.address} is not in the scanned inputs` }, link.loc) : link;
+  const [v, name] = poolSetting(native);
+  return boolFact(v, native, { name, default: false });
+}
+
 const armServers: LiftHandler = {
   types: ['Microsoft.Sql/servers'],
   sources: ARM,
@@ -84,7 +97,10 @@ const armDatabases: LiftHandler = {
     const parent = parentLink(ctx, r, 1, 'server');
     const d = newDataStore(r, ctx, 'sql-database', parent.known ? ctx.links.native(parent.value) : undefined);
     d.parent = parent;
-    d.multiZone = boolFact(prop(r, 'zoneRedundant'), r, { name: 'zoneRedundant', default: false });
+    d.multiZone = zoneRedundancy(ctx, r, boolFact(prop(r, 'zoneRedundant'), r, { name: 'zoneRedundant', default: false }), prop(r, 'elasticPoolId'), 'elasticPoolId', (p) => [
+      prop(p, 'zoneRedundant'),
+      'zoneRedundant',
+    ]);
     d.backupRetentionDays = defaulted(7, r.loc);
     d.accessLogging = defaulted(false, r.loc);
     // A database-level key (API 2022-05-01-preview and later) overrides the server's protector.
@@ -196,7 +212,10 @@ const terraformDatabases: LiftHandler = {
     const server = serverRef?.kind === 'ref' ? ctx.links.native(serverRef.target) : undefined;
     const d = newDataStore(r, ctx, 'sql-database', server);
     d.parent = ctx.links.link(serverRef, r, 'server_id');
-    d.multiZone = boolFact(attr(r, 'zone_redundant'), r, { name: 'zone_redundant', default: false });
+    d.multiZone = zoneRedundancy(ctx, r, boolFact(attr(r, 'zone_redundant'), r, { name: 'zone_redundant', default: false }), attr(r, 'elastic_pool_id'), 'elastic_pool_id', (p) => [
+      attr(p, 'zone_redundant'),
+      'zone_redundant',
+    ]);
     d.backupRetentionDays = numberFact(attr(r, 'short_term_retention_policy', 'retention_days'), r, { name: 'short_term_retention_policy.retention_days', default: 7 });
     d.accessLogging = defaulted(false, r.loc);
     const tde = boolFact(attr(r, 'transparent_data_encryption_enabled'), r, { name: 'transparent_data_encryption_enabled', default: true });

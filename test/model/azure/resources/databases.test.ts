@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arm, armKey, tf, tfKey, tfRef, unk } from './builder.js';
+import { arm, armKey, RG, tf, tfKey, tfRef, unk } from './builder.js';
 import { get, inputsOf, lift } from './harness.js';
 
 const SQL = 'Microsoft.Sql/servers';
@@ -99,6 +99,27 @@ describe('Azure SQL (ARM)', () => {
     expect(get(model, armKey(SQL, 'sql'), 'data-store').encryption).toMatchObject({ value: { mode: 'customer-managed', key: { value: armKey(KEY, 'kv-juki/tde') } } });
     expect(get(model, armKey(SQL, 'sql2'), 'data-store').encryption).toMatchObject({ value: { mode: 'provider-managed' } });
     expect(get(model, armKey(SQL, 'sql2'), 'data-store').encryption?.known && get(model, armKey(SQL, 'sql2'), 'data-store').encryption?.defaulted).toBeFalsy();
+  });
+});
+
+describe('Azure SQL elastic pools', () => {
+  it('a pooled database is as zone redundant as its pool, whatever it says itself; a pool outside the scan is unknown', () => {
+    const { model } = lift([
+      arm(SQL, 'sql', { properties: {} }),
+      arm(`${SQL}/elasticPools`, 'sql/pool-a', { properties: { zoneRedundant: true } }),
+      arm(`${SQL}/elasticPools`, 'sql/pool-b', { properties: {} }),
+      arm(DB, 'sql/a', { properties: { elasticPoolId: `${RG}/providers/Microsoft.Sql/servers/sql/elasticPools/pool-a` } }),
+      arm(DB, 'sql/b', { properties: { zoneRedundant: true, elasticPoolId: `${RG}/providers/Microsoft.Sql/servers/sql/elasticPools/pool-b` } }),
+      arm(DB, 'sql/c', { properties: { zoneRedundant: true, elasticPoolId: '/subscriptions/s1/resourceGroups/rg-shared/providers/Microsoft.Sql/servers/sql-shared/elasticPools/pool' } }),
+      tf('azurerm_mssql_elasticpool', 'pool', { name: 'pool', server_name: 'sql' }),
+      tf('azurerm_mssql_database', 'd', { name: 'd', server_id: unk('var.server_id'), elastic_pool_id: tfRef('azurerm_mssql_elasticpool.pool'), zone_redundant: true }),
+      tf('azurerm_mssql_database', 'e', { name: 'e', server_id: unk('var.server_id'), elastic_pool_id: unk('var.pool_id'), zone_redundant: true }),
+    ]);
+    expect(get(model, armKey(DB, 'sql/a'), 'data-store').multiZone).toMatchObject({ value: true });
+    expect(get(model, armKey(DB, 'sql/b'), 'data-store').multiZone).toMatchObject({ value: false, defaulted: true });
+    expect(inputsOf(get(model, armKey(DB, 'sql/c'), 'data-store').multiZone)).toEqual(['/subscriptions/s1/resourceGroups/rg-shared/providers/Microsoft.Sql/servers/sql-shared/elasticPools/pool']);
+    expect(get(model, tfKey('azurerm_mssql_database.d'), 'data-store').multiZone).toMatchObject({ value: false, defaulted: true });
+    expect(inputsOf(get(model, tfKey('azurerm_mssql_database.e'), 'data-store').multiZone)).toEqual(['var.pool_id']);
   });
 });
 

@@ -2,6 +2,7 @@
 // answers and inputs as plain text lines, shared by the HTML and XLSX
 // renderers so both documents say the same thing.
 import type {
+  AreaAttestation,
   Attestation,
   ControlAttestation,
   EvidenceDocument,
@@ -16,6 +17,23 @@ import { compareDates, formatCalendarDate, parseCalendarDate } from '../wareki.j
 import { answerValueLabel, codeStatusLabel, questionStatusLabel, scanKindLabel } from './labels.js';
 
 const L = (lang: Lang, ja: string, en: string): string => (lang === 'ja' ? ja : en);
+
+export function reportTitle(lang: Lang): string {
+  return L(lang, '情報セキュリティ対策 自己点検結果報告書', 'Information security self-assessment report');
+}
+
+export function reportSubtitle(lang: Lang): string {
+  return L(
+    lang,
+    '地方公共団体の基幹業務システムのクラウド利用等に関する情報セキュリティ指針（仮称）への適合状況',
+    "Conformity with the Information Security Guideline for Cloud Use of Local Governments' Core Business Systems (provisional title)",
+  );
+}
+
+/** `領域1　組織体制` / `Area 1: Organisational structure`. */
+export function areaHeading(area: AreaAttestation, lang: Lang): string {
+  return L(lang, `領域${area.area}　${t(area.title, 'ja')}`, `Area ${area.area}: ${t(area.title, 'en')}`);
+}
 
 /** 和暦 with the Western date beside; a value that is not a date is shown as written, marked. */
 export function dateText(text: string, lang: Lang): string {

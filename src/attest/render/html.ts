@@ -6,6 +6,7 @@ import { SEVERITY_LABEL, STATUS_LABEL, t, type Lang } from '../../report/lang.js
 import { kindLabel } from '../../controls/catalog/labels.js';
 import {
   answerLines,
+  areaHeading,
   answerSummaryText,
   codeStatusText,
   coverFields,
@@ -16,6 +17,8 @@ import {
   inheritedText,
   inputRows,
   questionHeading,
+  reportSubtitle,
+  reportTitle,
   sortFindings,
   waiverText,
   whereText,
@@ -73,27 +76,11 @@ function L(lang: Lang, ja: string, en: string): string {
   return lang === 'ja' ? ja : en;
 }
 
-function title(lang: Lang): string {
-  return L(lang, '情報セキュリティ対策 自己点検結果報告書', 'Information security self-assessment report');
-}
-
-function subtitle(lang: Lang): string {
-  return L(
-    lang,
-    '地方公共団体の基幹業務システムのクラウド利用等に関する情報セキュリティ指針（仮称）への適合状況',
-    "Conformity with the Information Security Guideline for Cloud Use of Local Governments' Core Business Systems (provisional title)",
-  );
-}
-
-function areaHeading(area: AreaAttestation, lang: Lang): string {
-  return L(lang, `領域${area.area}　${t(area.title, 'ja')}`, `Area ${area.area}: ${t(area.title, 'en')}`);
-}
-
 function cover(att: Attestation, lang: Lang): SafeHtml {
   const warnings = coverWarnings(att, lang);
   return html`<section class="cover">
-<h1>${title(lang)}</h1>
-<p class="subtitle">${subtitle(lang)}</p>
+<h1>${reportTitle(lang)}</h1>
+<p class="subtitle">${reportSubtitle(lang)}</p>
 <dl>${coverFields(att, lang).map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>
 ${warnings.map((w) => html`<p class="warning">${w}</p>`)}
 <p class="legend">${L(
@@ -264,7 +251,7 @@ export function renderHtml(att: Attestation, lang: Lang): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${att.tool.name} ${att.tool.version}">
-<title>${title(lang)} — ${municipality}</title>
+<title>${reportTitle(lang)} — ${municipality}</title>
 <style>${new SafeHtml(STYLE)}</style>
 </head>
 <body>

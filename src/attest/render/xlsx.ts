@@ -13,6 +13,7 @@ import { SEVERITY_LABEL, STATUS_LABEL, t, type Lang } from '../../report/lang.js
 import { kindLabel } from '../../controls/catalog/labels.js';
 import {
   answerLines,
+  areaHeading,
   answerSummaryText,
   codeStatusText,
   coverFields,
@@ -23,6 +24,8 @@ import {
   inheritedText,
   inputRows,
   questionHeading,
+  reportSubtitle,
+  reportTitle,
   sortFindings,
   waiverText,
 } from './describe.js';
@@ -181,10 +184,6 @@ function sheetNamer(): (wanted: string) => string {
   };
 }
 
-function reportTitle(lang: Lang): string {
-  return L(lang, '情報セキュリティ対策 自己点検結果報告書', 'Information security self-assessment report');
-}
-
 function summarySheet(wb: Book, att: Attestation, areas: AreaAttestation[], name: string, lang: Lang): void {
   const fields = coverFields(att, lang);
   const warnings = coverWarnings(att, lang);
@@ -192,14 +191,7 @@ function summarySheet(wb: Book, att: Attestation, areas: AreaAttestation[], name
   const ws = addSheet(wb, name, [headerRow, headerRow], 0);
   ws.getRow(1).getCell(1).value = spreadsheetText(reportTitle(lang), lang);
   ws.getRow(1).font = { bold: true, size: 16 };
-  ws.getRow(2).getCell(1).value = spreadsheetText(
-    L(
-      lang,
-      '地方公共団体の基幹業務システムのクラウド利用等に関する情報セキュリティ指針（仮称）への適合状況',
-      "Conformity with the Information Security Guideline for Cloud Use of Local Governments' Core Business Systems (provisional title)",
-    ),
-    lang,
-  );
+  ws.getRow(2).getCell(1).value = spreadsheetText(reportSubtitle(lang), lang);
   const coverWidths = [SUMMARY_COLUMNS[0]!, SUMMARY_COLUMNS[1]!];
   let r = 4;
   for (const field of fields) {
@@ -268,7 +260,7 @@ function questionsText(control: ControlAttestation, lang: Lang): string {
 function areaSheet(wb: Book, att: Attestation, area: AreaAttestation, name: string, evidenceSheet: string, lang: Lang): void {
   const ws = addSheet(wb, name, [1, 2], 2);
   const heading = ws.getRow(1);
-  setCells(heading, [L(lang, `領域${area.area}　${t(area.title, 'ja')}`, `Area ${area.area}: ${t(area.title, 'en')}`)], lang);
+  setCells(heading, [areaHeading(area, lang)], lang);
   heading.font = { bold: true, size: 13 };
   const rows = addTable(
     ws,

@@ -23,7 +23,7 @@ function withPage<T>(html: string, run: (dir: string, page: string) => T): T {
 function chromium(dir: string, args: string[]): string {
   return execFileSync(
     CHROMIUM,
-    ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${join(dir, 'profile')}`, '--no-first-run', ...args],
+    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', `--user-data-dir=${join(dir, 'profile')}`, '--no-first-run', ...args],
     { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] },
   );
 }

@@ -6,7 +6,7 @@
 // gateway's `association_default_route_table_id` its default route table,
 // `!GetAtt Vpc.DefaultNetworkAcl` its default network ACL.
 import type { NativeResource } from '../../../readers/native.js';
-import type { Value } from '../../../readers/value.js';
+import type { UnknownValue, Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Link, Links } from '../../entity.js';
 import type { Fact } from '../../fact.js';
@@ -104,6 +104,28 @@ function nativeOfInput(input: string, from: NativeResource, ctx: LiftContext): N
   return undefined;
 }
 
+/** The CloudFormation evaluator's only input for values that exist once the stack is deployed. */
+const AFTER_DEPLOY = 'after deploy';
+/** How the CloudFormation evaluator writes a resource in an expression: `${Firewall}`, `${Firewall.EndpointIds}`. */
+const CFN_RESOURCE_PART = /\$\{([A-Za-z0-9]+)(?:\.[A-Za-z0-9.]+)?\}/g;
+
+/**
+ * CloudFormation: the template's resources an expression computed from
+ * deploy-time attributes only names (`[Select 1 [Split ':' [Select 0 ${Firewall.EndpointIds}]]]`).
+ * Parameters and pseudo parameters have inputs of their own, so any of them rules this out.
+ */
+function cloudFormationNativesBehind(v: UnknownValue, from: NativeResource, ctx: LiftContext): NativeResource[] | undefined {
+  if (!v.expr || v.cause.inputs.some((i) => i !== AFTER_DEPLOY)) return undefined;
+  const file = from.key.slice(0, from.key.lastIndexOf('#'));
+  const out: NativeResource[] = [];
+  for (const m of v.expr.matchAll(CFN_RESOURCE_PART)) {
+    const n = ctx.links.native(`${file}#${m[1]}`);
+    if (!n) return undefined;
+    if (!out.includes(n)) out.push(n);
+  }
+  return out.length ? out : undefined;
+}
+
 /**
  * The scanned resources an unknown value is computed from, when it is
  * computed from their attributes only (`tolist(aws_x.y.status[0].states)[0].id`);
@@ -111,6 +133,7 @@ function nativeOfInput(input: string, from: NativeResource, ctx: LiftContext): N
  */
 export function nativesBehind(v: Value, from: NativeResource, ctx: LiftContext): NativeResource[] | undefined {
   if (v.kind !== 'unknown' || v.cause.inputs.length === 0) return undefined;
+  if (from.source === 'cloudformation') return cloudFormationNativesBehind(v, from, ctx);
   const out: NativeResource[] = [];
   for (const input of v.cause.inputs) {
     const n = nativeOfInput(input, from, ctx);

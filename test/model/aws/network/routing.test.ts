@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { finishNetwork, networkHandlers } from '../../../../src/model/aws/network/index.js';
+import { runLifters } from '../../../../src/model/lifter.js';
+import { LinkResolver } from '../../../../src/model/link-resolver.js';
+import { CloudModel } from '../../../../src/model/model.js';
 import type { Route } from '../../../../src/model/network.js';
+import { readCloudFormation } from '../../../../src/readers/cloudformation/index.js';
+import { defaultReadOptions } from '../../../../src/readers/options.js';
 import { Scan, locOf, refTo, unknownExpr, unknownInput } from './scan-builder.js';
 
 function targetKinds(routes: Route[]): (string | undefined)[] {
@@ -90,6 +96,47 @@ describe('route tables and routes', () => {
     expect(routes[1]!.target).toMatchObject({ known: true, value: { kind: 'nat-gateway', ref: { value: nat.key } } });
     expect(routes[2]!.target.known).toBe(false);
     expect(routes[3]!.target.known).toBe(false);
+  });
+
+  it('reads a CloudFormation route to a firewall endpoint picked out of the firewall’s EndpointIds as the firewall', () => {
+    const template = [
+      'Parameters:',
+      '  InspectionEndpoint: { Type: String }',
+      'Resources:',
+      '  Vpc: { Type: AWS::EC2::VPC, Properties: { CidrBlock: 10.0.0.0/16 } }',
+      '  Firewall:',
+      '    Type: AWS::NetworkFirewall::Firewall',
+      '    Properties: { FirewallName: fw, FirewallPolicyArn: arn:policy, VpcId: !Ref Vpc, SubnetMappings: [{ SubnetId: subnet-0a }] }',
+      '  Rt: { Type: AWS::EC2::RouteTable, Properties: { VpcId: !Ref Vpc } }',
+      '  ToFirewall:',
+      '    Type: AWS::EC2::Route',
+      '    Properties:',
+      '      RouteTableId: !Ref Rt',
+      '      DestinationCidrBlock: 0.0.0.0/0',
+      '      VpcEndpointId: !Select [1, !Split [":", !Select [0, !GetAtt Firewall.EndpointIds]]]',
+      '  FromInput:',
+      '    Type: AWS::EC2::Route',
+      '    Properties:',
+      '      RouteTableId: !Ref Rt',
+      '      DestinationCidrBlock: 10.9.0.0/16',
+      '      VpcEndpointId: !Select [1, !Split [":", !Ref InspectionEndpoint]]',
+      '  Mixed:',
+      '    Type: AWS::EC2::Route',
+      '    Properties:',
+      '      RouteTableId: !Ref Rt',
+      '      DestinationCidrBlock: 10.8.0.0/16',
+      '      VpcEndpointId: !Join ["", [!Select [0, !GetAtt Firewall.EndpointIds], !Ref InspectionEndpoint]]',
+    ].join('\n');
+    const read = readCloudFormation('stack.yaml', template, defaultReadOptions('/nonexistent'));
+    expect(read.errors).toEqual([]);
+    const model = new CloudModel();
+    runLifters('aws', networkHandlers, read.resources, { model, links: new LinkResolver(read.resources) }, finishNetwork);
+    const routes = model.getOf('stack.yaml#Rt', 'route-table')!.routes.filter((r) => !r.platformDefault);
+    const by = (cidr: string) => routes.find((r) => r.destination.known && r.destination.value === cidr)!;
+    expect(by('0.0.0.0/0').target).toMatchObject({ known: true, value: { kind: 'firewall', ref: { known: true, value: 'stack.yaml#Firewall' } } });
+    // A parameter could name any endpoint: nothing is inferred.
+    expect(by('10.9.0.0/16').target).toMatchObject({ known: false, cause: { inputs: ['parameter InspectionEndpoint'] } });
+    expect(by('10.8.0.0/16').target.known).toBe(false);
   });
 
   it('adds standalone routes (Terraform and CloudFormation) to their tables, whatever the order', () => {

@@ -73,6 +73,9 @@ export interface ScanScope {
 export class CloudModel {
   private readonly byId = new Map<string, Entity>();
   private readonly byKind = new Map<EntityKind, Entity[]>();
+  /** Per kind, entities grouped by scan scope; built on first use, dropped when an entity of the kind is added. */
+  private readonly byScope = new Map<EntityKind, Map<string, Entity[]>>();
+  private readonly scopeIds = new Set<string>();
   readonly scopes: ScanScope[] = [];
   /** Native resources no lifter understood, kept so reports can count what kikan did not judge. */
   readonly unlifted: NativeResource[] = [];
@@ -83,10 +86,13 @@ export class CloudModel {
     let list = this.byKind.get(e.kind);
     if (!list) this.byKind.set(e.kind, (list = []));
     list.push(e);
+    this.byScope.delete(e.kind);
   }
 
   addScope(s: ScanScope): void {
-    if (!this.scopes.some((x) => x.id === s.id)) this.scopes.push(s);
+    if (this.scopeIds.has(s.id)) return;
+    this.scopeIds.add(s.id);
+    this.scopes.push(s);
   }
 
   get(id: string): Entity | undefined {
@@ -103,6 +109,26 @@ export class CloudModel {
     return (this.byKind.get(kind) ?? []) as EntityOf<K>[];
   }
 
+  /**
+   * Entities of a kind that belong to a scan scope (same cloud, source and
+   * scope), from an index: account-level controls ask this once per scope,
+   * and a filter over every entity each time grows with scopes × entities.
+   */
+  allIn<K extends EntityKind>(kind: K, scope: Pick<ScanScope, 'cloud' | 'source' | 'scope'>): readonly EntityOf<K>[] {
+    let index = this.byScope.get(kind);
+    if (!index) {
+      index = new Map();
+      for (const e of this.all(kind)) {
+        const key = scopeKey(e);
+        const list = index.get(key);
+        if (list) list.push(e);
+        else index.set(key, [e]);
+      }
+      this.byScope.set(kind, index);
+    }
+    return (index.get(scopeKey(scope)) ?? []) as EntityOf<K>[];
+  }
+
   entities(): IterableIterator<Entity> {
     return this.byId.values();
   }
@@ -110,4 +136,8 @@ export class CloudModel {
   get size(): number {
     return this.byId.size;
   }
+}
+
+function scopeKey(x: { cloud: string; source: string; scope: string }): string {
+  return `${x.cloud}\u0000${x.source}\u0000${x.scope}`;
 }

@@ -160,7 +160,7 @@ export const check: ControlCheck = {
       );
     }
     for (const scope of model.scopes) {
-      const mine = model.all('trail').some((t) => t.scope === scope.scope && t.source === scope.source && t.cloud === scope.cloud);
+      const mine = model.allIn('trail', scope).length > 0;
       if (!mine) drafts.push(unknown(scope, NOT_DEFINED, [{ inputs: ['policy: inherited', 'live scan'], detail: `no audit trail is defined in ${scope.label}` }]));
     }
     return drafts;

@@ -19,7 +19,7 @@ import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, Draft } from '../control.js';
 import { fail, locOf, notApplicable, pass, unknownFrom } from '../draft.js';
 import { defaultNote } from '../data/encryption.js';
-import { absentFrom, inScope, scopesOf } from '../identity/account-level.js';
+import { absentFrom, scopesOf } from '../identity/account-level.js';
 
 type Verdict = { state: 'meets' } | { state: 'short'; gaps: { text: LocalText; fact: KnownFact<unknown> }[] } | { state: 'open'; open: UnknownFact[] };
 
@@ -77,7 +77,7 @@ function short(t: Trail, gaps: { text: LocalText; fact: KnownFact<unknown> }[]):
 }
 
 function judgeScope(model: CloudModel, scope: ScanScope, type: Trail['trailType']): Draft[] {
-  const trails = model.all('trail').filter((t) => t.trailType === type && inScope(t, scope));
+  const trails = model.allIn('trail', scope).filter((t) => t.trailType === type);
   if (!trails.length) {
     const what = type === 'cloudtrail' ? { ja: '全リージョンの CloudTrail の証跡', en: 'multi-region CloudTrail trail' } : { ja: 'アクティビティログの診断設定', en: 'activity log diagnostic setting' };
     return [absentFrom(scope, what)];

@@ -9,7 +9,7 @@ import type { CloudModel, ScanScope } from '../../model/model.js';
 import type { ControlCheck, Draft } from '../control.js';
 import { fail, locOf, pass, unknown, unknownFrom, unknownsOf } from '../draft.js';
 import { defaultNote } from '../data/encryption.js';
-import { absentFrom, inScope, onlyIf, scopesOf, servicesIn } from '../identity/account-level.js';
+import { absentFrom, onlyIf, scopesOf, servicesIn } from '../identity/account-level.js';
 
 function guardDuty(g: AccountService): Draft {
   const cond = onlyIf(g, { ja: 'GuardDuty の検出器', en: 'GuardDuty detector' });
@@ -78,14 +78,13 @@ const STORE_PLANS: Record<string, string> = {
 function plansNeeded(model: CloudModel, scope: ScanScope): Map<string, string> {
   const need = new Map<string, string>();
   const add = (plan: string, address: string) => need.has(plan) || need.set(plan, address);
-  for (const c of model.all('compute')) {
-    if (!inScope(c, scope)) continue;
+  for (const c of model.allIn('compute', scope)) {
     if (c.computeType === 'azure-vm' || c.computeType === 'azure-vmss') add('VirtualMachines', c.address);
     else if (c.computeType === 'app-service') add('AppServices', c.address);
     else if (c.computeType === 'aks-cluster') add('Containers', c.address);
   }
-  for (const s of model.all('data-store')) if (inScope(s, scope) && STORE_PLANS[s.storeType]) add(STORE_PLANS[s.storeType]!, s.address);
-  for (const k of model.all('key')) if (inScope(k, scope) && k.keyType === 'key-vault') add('KeyVaults', k.address);
+  for (const s of model.allIn('data-store', scope)) if (STORE_PLANS[s.storeType]) add(STORE_PLANS[s.storeType]!, s.address);
+  for (const k of model.allIn('key', scope)) if (k.keyType === 'key-vault') add('KeyVaults', k.address);
   return need;
 }
 

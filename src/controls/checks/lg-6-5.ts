@@ -9,7 +9,7 @@ import type { LogSetting, Trail } from '../../model/logging.js';
 import type { CloudModel } from '../../model/model.js';
 import type { ControlCheck, Draft } from '../control.js';
 import { fail, locOf, notApplicable, pass, unknownFrom } from '../draft.js';
-import { inScope, isLive } from '../identity/account-level.js';
+import { isLive } from '../identity/account-level.js';
 import { modelGap } from '../resilience/model-gap.js';
 
 function cloudTrail(t: Trail): Draft {
@@ -58,7 +58,7 @@ export const check: ControlCheck = {
   check({ model }) {
     const drafts: Draft[] = [];
     for (const scope of model.scopes.filter(isLive)) {
-      const trails = model.all('trail').filter((t) => inScope(t, scope));
+      const trails = model.allIn('trail', scope);
       if (scope.cloud === 'aws') {
         const cloudTrails = trails.filter((t) => t.trailType === 'cloudtrail');
         drafts.push(...cloudTrails.map(cloudTrail));
@@ -68,7 +68,7 @@ export const check: ControlCheck = {
         continue;
       }
       drafts.push(...trails.filter((t) => t.trailType === 'activity-log').map((t) => azureExport(model, t)));
-      for (const s of model.all('log-setting')) if (s.settingType === 'diagnostic-setting' && inScope(s, scope)) drafts.push(azureExport(model, s));
+      for (const s of model.allIn('log-setting', scope)) if (s.settingType === 'diagnostic-setting') drafts.push(azureExport(model, s));
     }
     return drafts;
   },

@@ -11,7 +11,7 @@ import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, Draft } from '../control.js';
 import { fail, locOf, pass, unknown, unknownFrom, unknownsOf } from '../draft.js';
 import { defaultNote } from '../data/encryption.js';
-import { absentFrom, inScope, onlyIf, scopesOf, servicesIn } from '../identity/account-level.js';
+import { absentFrom, onlyIf, scopesOf, servicesIn } from '../identity/account-level.js';
 
 interface Requirement {
   fact: Fact<boolean> | undefined;
@@ -86,7 +86,7 @@ function azure(model: CloudModel, scope: ScanScope): Draft[] {
   const assignments = servicesIn(model, scope, 'azure-policy-assignment');
   const drafts = assignments.map(assignment);
   if (assignments.length === 0) drafts.push(absentFrom(scope, { ja: 'Azure Policy の割り当て', en: 'Azure Policy assignment' }, 'azure-policy'));
-  const activity = model.all('trail').filter((t) => t.trailType === 'activity-log' && inScope(t, scope));
+  const activity = model.allIn('trail', scope).filter((t) => t.trailType === 'activity-log');
   for (const t of activity) drafts.push(onlyIf(t, { ja: 'アクティビティログの診断設定', en: 'activity log diagnostic setting' }) ?? activityLog(t));
   if (activity.length === 0) drafts.push(absentFrom(scope, { ja: 'アクティビティログの診断設定', en: 'activity log diagnostic setting' }, 'activity-log'));
   return drafts;

@@ -20,12 +20,8 @@ export function scopesOf(model: CloudModel, cloud: Cloud): ScanScope[] {
   return model.scopes.filter((s) => s.cloud === cloud);
 }
 
-export function inScope(e: Entity, s: ScanScope): boolean {
-  return e.scope === s.scope && e.source === s.source && e.cloud === s.cloud;
-}
-
 export function servicesIn(model: CloudModel, scope: ScanScope, ...types: AccountServiceType[]): AccountService[] {
-  return model.all('account-service').filter((a) => types.includes(a.serviceType) && inScope(a, scope));
+  return model.allIn('account-service', scope).filter((a) => types.includes(a.serviceType));
 }
 
 /**

@@ -237,6 +237,15 @@ function accountServiceOf(ctx: LiftContext, d: AccountDefaults): AccountService 
   return svc;
 }
 
+/**
+ * What the user can supply for the account's EBS encryption by default:
+ * Terraform has a resource for it; CloudFormation has none, so it is the
+ * account setting itself (declare it, or scan the account live).
+ */
+function accountSettingInput(store: DataStore): string {
+  return isTerraform(store.source) ? 'aws_ebs_encryption_by_default' : 'EBS encryption by default (account setting)';
+}
+
 /** Creates the account defaults and applies them to volumes that leave encryption to the account. */
 export function finishEbs(ctx: LiftContext): void {
   const s = stateOf(ctx);
@@ -252,7 +261,7 @@ export function finishEbs(ctx: LiftContext): void {
     if (!svc) {
       p.store.encryption = unknownFact(
         {
-          inputs: ['aws_ebs_encryption_by_default'],
+          inputs: [accountSettingInput(p.store)],
           detail: 'the volume does not set encryption; it is encrypted only if EBS encryption by default is on in the account',
         },
         p.loc,

@@ -121,7 +121,13 @@ describe('EBS from CloudFormation', () => {
     expect(get(model, v.key, 'data-store').encryption).toMatchObject({ value: { mode: 'customer-managed', key: { value: k.key } } });
     expect(get(model, `${i.key}#BlockDeviceMappings[/dev/sdf]`, 'data-store').encryption).toMatchObject({ value: { mode: 'none' } });
     // No mapping for a root device: the root volume is synthesized and left to the account.
-    expect(get(model, `${i.key}#root_block_device`, 'data-store').encryption?.known).toBe(false);
+    const root = get(model, `${i.key}#root_block_device`, 'data-store').encryption;
+    expect(root?.known).toBe(false);
+    // CloudFormation has no resource for the account setting: it is named as the account setting, not a Terraform type.
+    expect(root?.known === false && root.cause.inputs).toEqual(['EBS encryption by default (account setting)']);
+    const unwritten = cfn('AWS::EC2::Volume', 'Scratch', { Size: 5 });
+    const enc = get(lift([unwritten]).model, unwritten.key, 'data-store').encryption;
+    expect(enc?.known === false && enc.cause.inputs).toEqual(['EBS encryption by default (account setting)']);
     expect(model.get(`${j.key}#root_block_device`)).toBeUndefined();
     expect(get(model, `${j.key}#BlockDeviceMappings[/dev/xvda]`, 'data-store').encryption).toMatchObject({ value: { mode: 'customer-managed' } });
   });

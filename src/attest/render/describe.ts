@@ -70,8 +70,16 @@ function scanText(scan: ScanEvidence, lang: Lang): string {
   const hashed = scan.inputs.filter((i) => i.sha256).length;
   return L(
     lang,
-    `${scanKindLabel(scan.kind, lang)}：${dateText(scan.scannedAt, lang)}、${scan.source === 'inline' ? '本報告書の作成時に実行' : scan.source}、入力 ${scan.inputs.length} 件（SHA-256 記録 ${hashed} 件）、読み込みエラー ${scan.errors} 件、未検査 ${scan.notScanned} 件`,
-    `${scanKindLabel(scan.kind, lang)}: ${dateText(scan.scannedAt, lang)}, ${scan.source === 'inline' ? 'run when this report was built' : scan.source}, ${scan.inputs.length} inputs (${hashed} with SHA-256), ${scan.errors} read errors, ${scan.notScanned} not scanned`,
+    `${scanKindLabel(scan.kind, lang)}：${dateText(scan.scannedAt, lang)}、${scan.source === 'inline' ? '本報告書の作成時に実行' : scan.source}${scan.root ? `（基準 ${scan.root}）` : ''}、入力 ${scan.inputs.length} 件（SHA-256 記録 ${hashed} 件）、読み込みエラー ${scan.errors} 件、未検査 ${scan.notScanned} 件`,
+    `${scanKindLabel(scan.kind, lang)}: ${dateText(scan.scannedAt, lang)}, ${scan.source === 'inline' ? 'run when this report was built' : scan.source}${scan.root ? ` (root ${scan.root})` : ''}, ${scan.inputs.length} inputs (${hashed} with SHA-256), ${scan.errors} read errors, ${scan.notScanned} not scanned`,
+  );
+}
+
+export function signatureText(signature: NonNullable<Attestation['signature']>, lang: Lang): string {
+  return L(
+    lang,
+    `${signature.algorithm}（各ファイルの .sig、公開鍵の SHA-256 ${signature.publicKeySha256}）`,
+    `${signature.algorithm} (each file's .sig, public key SHA-256 ${signature.publicKeySha256})`,
   );
 }
 
@@ -93,6 +101,7 @@ export function coverFields(att: Attestation, lang: Lang): CoverField[] {
   );
   if (att.scans.length === 0) fields.push({ label: L(lang, '検査', 'Scans'), value: L(lang, 'なし（回答のみ）', 'none (answers only)') });
   for (const scan of att.scans) fields.push({ label: L(lang, '検査', 'Scan'), value: scanText(scan, lang) });
+  if (att.signature) fields.push({ label: L(lang, '電子署名', 'Signature'), value: signatureText(att.signature, lang) });
   return fields;
 }
 
@@ -152,12 +161,28 @@ function findingHeadline(f: FindingEvidence, lang: Lang): string {
   return `[${STATUS_LABEL[f.status][lang]}] ${place}`;
 }
 
-/** The headline with the message (unless left out for a compact list); then its waiver or inheritance. */
+/** What the user can supply to settle an unknown finding, root-most first. */
+export function unknownInputsText(f: FindingEvidence, lang: Lang): string | undefined {
+  const inputs = [...new Set((f.unknown ?? []).flatMap((u) => u.inputs))];
+  if (!inputs.length) return undefined;
+  return L(lang, `判定に必要な入力：${inputs.join('、')}`, `Supply to decide: ${inputs.join(', ')}`);
+}
+
+/** Waiver, inheritance, the inputs an unknown needs, baseline and tenant: one line each, as present. */
+export function findingNotes(f: FindingEvidence, generatedAt: string, lang: Lang): string[] {
+  const notes: string[] = [];
+  if (f.waiver) notes.push(waiverText(f.waiver, generatedAt, lang));
+  if (f.inherited) notes.push(inheritedText(f.inherited.evidence, lang));
+  const inputs = unknownInputsText(f, lang);
+  if (inputs) notes.push(inputs);
+  if (f.inBaseline) notes.push(L(lang, 'ベースラインに記録済みの不適合', 'Failure recorded in the baseline'));
+  if (f.tenant) notes.push(L(lang, `テナント：${f.tenant}`, `Tenant: ${f.tenant}`));
+  return notes;
+}
+
+/** The headline with the message (unless left out for a compact list), then its notes. */
 export function findingLines(f: FindingEvidence, generatedAt: string, lang: Lang, withMessage = true): string[] {
-  const lines = [withMessage ? `${findingHeadline(f, lang)} — ${t(f.message, lang)}` : findingHeadline(f, lang)];
-  if (f.waiver) lines.push(waiverText(f.waiver, generatedAt, lang));
-  if (f.inherited) lines.push(inheritedText(f.inherited.evidence, lang));
-  return lines;
+  return [withMessage ? `${findingHeadline(f, lang)} — ${t(f.message, lang)}` : findingHeadline(f, lang), ...findingNotes(f, generatedAt, lang)];
 }
 
 export function documentText(doc: EvidenceDocument, lang: Lang): string {
@@ -230,4 +255,18 @@ export interface InputRow {
 
 export function inputRows(att: Attestation): InputRow[] {
   return att.scans.flatMap((scan) => scan.inputs.map((i) => ({ scan, file: i.file, kind: i.kind, sha256: i.sha256 })));
+}
+
+export interface DocumentRow {
+  control: ControlAttestation;
+  question: QuestionResult;
+  document: EvidenceDocument;
+}
+
+/** Every evidence document the answers name, in area and control order. */
+export function documentRows(att: Attestation): DocumentRow[] {
+  return [...att.areas]
+    .sort((a, b) => a.area - b.area)
+    .flatMap((a) => a.controls)
+    .flatMap((control) => control.questions.flatMap((question) => (question.answer?.evidence ?? []).map((document) => ({ control, question, document }))));
 }

@@ -13,14 +13,16 @@ import {
   coverWarnings,
   dateText,
   documentLines,
+  documentRows,
+  documentText,
+  findingNotes,
   findingLines,
-  inheritedText,
   inputRows,
   questionHeading,
   reportSubtitle,
   reportTitle,
+  signatureText,
   sortFindings,
-  waiverText,
   whereText,
 } from './describe.js';
 import { STANDING_ORDER, scanKindLabel, standingLabel } from './labels.js';
@@ -172,7 +174,7 @@ ${
 }
 
 function findingRow(control: ControlAttestation, f: FindingEvidence, generatedAt: string, lang: Lang): SafeHtml {
-  const notes = [f.waiver ? waiverText(f.waiver, generatedAt, lang) : '', f.inherited ? inheritedText(f.inherited.evidence, lang) : ''].filter(Boolean);
+  const notes = findingNotes(f, generatedAt, lang);
   return html`<tr><td>${control.id}</td><td>${STATUS_LABEL[f.status][lang]}</td><td>${SEVERITY_LABEL[f.severity][lang]}</td><td>${
     f.location ? whereText(f) : html`<span class="sub">${L(lang, '稼働環境', 'live')}</span>`
   }</td><td>${f.resource.address}<div class="sub">${f.resource.type}${f.resource.scope ? ` · ${f.resource.scope}` : ''}</div></td><td>${t(f.message, lang)}</td><td>${notes.map(
@@ -199,13 +201,32 @@ ${
         L(lang, 'ファイル:行', 'File:line'),
         L(lang, 'リソース', 'Resource'),
         L(lang, '内容', 'Message'),
-        L(lang, '例外・継承', 'Waiver / inheritance'),
+        L(lang, '例外・継承・補足', 'Waiver, inheritance, notes'),
       ].map((h) => html`<th>${h}</th>`)}</tr></thead>
 <tbody>${rows}</tbody>
 </table>`
     : html`<p>${L(lang, '検査結果はありません。', 'No scan findings.')}</p>`
 }
 </section>`;
+}
+
+/** The documents the answers point to, with the SHA-256 of those given as files. */
+function documentsTable(att: Attestation, lang: Lang): SafeHtml {
+  const documents = documentRows(att);
+  return html`<h3>${L(lang, `提出資料（${documents.length} 件）`, `Documents (${documents.length})`)}</h3>
+${
+  documents.length
+    ? html`<table>
+<colgroup><col style="width:14%"><col style="width:46%"><col style="width:40%"></colgroup>
+<thead><tr><th>${L(lang, '質問', 'Question')}</th><th>${L(lang, '資料', 'Document')}</th><th>SHA-256</th></tr></thead>
+<tbody>${documents.map(
+        (d) => html`<tr><td>${d.question.id}</td><td>${documentText(d.document, lang)}</td><td class="hash">${
+          d.document.sha256 ?? (d.document.file ? L(lang, '（記録なし）', '(not recorded)') : L(lang, '—（ファイルなし）', '— (no file)'))
+        }</td></tr>`,
+      )}</tbody>
+</table>`
+    : html`<p>${L(lang, '提出資料はありません。', 'No documents.')}</p>`
+}`;
 }
 
 function integrityAppendix(att: Attestation, lang: Lang): SafeHtml {
@@ -221,10 +242,15 @@ function integrityAppendix(att: Attestation, lang: Lang): SafeHtml {
 <tr><th>${L(lang, '作成日時', 'Built at')}</th><td>${att.generatedAt}（${dateText(att.generatedAt, lang)}）</td></tr>
 <tr><th>${L(lang, '回答ファイル', 'Answers file')}</th><td>${att.answers.file}<div class="hash">SHA-256 ${att.answers.sha256}</div></td></tr>
 ${att.scans.map(
-  (s) => html`<tr><th>${L(lang, '検査', 'Scan')}</th><td>${scanKindLabel(s.kind, lang)} · ${s.scannedAt} · ${s.source}</td></tr>`,
+  (s) =>
+    html`<tr><th>${L(lang, '検査', 'Scan')}</th><td>${scanKindLabel(s.kind, lang)} · ${s.scannedAt} · ${s.source}${
+      s.root ? html`<div class="sub">${L(lang, `入力パスの基準：${s.root}`, `Input paths relative to: ${s.root}`)}</div>` : ''
+    }</td></tr>`,
 )}
+${att.signature ? html`<tr><th>${L(lang, '電子署名', 'Signature')}</th><td>${signatureText(att.signature, lang)}</td></tr>` : ''}
 </tbody>
 </table>
+${documentsTable(att, lang)}
 <h3>${L(lang, `入力ファイル（${inputs.length} 件）`, `Inputs (${inputs.length})`)}</h3>
 ${
   inputs.length

@@ -21,13 +21,12 @@ import {
   documentLines,
   documentText,
   findingLines,
-  inheritedText,
+  findingNotes,
   inputRows,
   questionHeading,
   reportSubtitle,
   reportTitle,
   sortFindings,
-  waiverText,
 } from './describe.js';
 import { STANDING_ORDER, scanKindLabel, standingLabel } from './labels.js';
 import { rowHeight } from './row-height.js';
@@ -311,7 +310,7 @@ function evidenceSheet(wb: Book, att: Attestation, areas: AreaAttestation[], nam
   for (const area of areas) {
     for (const control of area.controls) {
       for (const f of sortFindings(control.code?.findings ?? [])) {
-        const notes = [f.waiver ? waiverText(f.waiver, att.generatedAt, lang) : '', f.inherited ? inheritedText(f.inherited.evidence, lang) : ''].filter(Boolean);
+        const notes = findingNotes(f, att.generatedAt, lang);
         rows.push([
           kind.finding,
           area.area,
@@ -331,7 +330,8 @@ function evidenceSheet(wb: Book, att: Attestation, areas: AreaAttestation[], nam
       }
       for (const q of control.questions) {
         for (const doc of q.answer?.evidence ?? []) {
-          rows.push([kind.document, area.area, control.id, undefined, undefined, doc.file, undefined, undefined, undefined, q.id, documentText(doc, lang)]);
+          const sha256 = doc.sha256 ?? (doc.file ? L(lang, '（記録なし）', '(not recorded)') : undefined);
+          rows.push([kind.document, area.area, control.id, undefined, undefined, doc.file, undefined, undefined, undefined, q.id, documentText(doc, lang), undefined, sha256]);
         }
       }
     }
@@ -369,7 +369,7 @@ function evidenceSheet(wb: Book, att: Attestation, areas: AreaAttestation[], nam
       { header: L(lang, '種別', 'Type'), width: 16 },
       { header: L(lang, '範囲・検査・質問', 'Scope / scan / question'), width: 14 },
       { header: L(lang, '内容', 'Message'), width: 36 },
-      { header: L(lang, '例外・継承', 'Waiver / inheritance'), width: 32 },
+      { header: L(lang, '例外・継承・補足', 'Waiver, inheritance, notes'), width: 32 },
       { header: 'SHA-256', width: 35 },
       { header: L(lang, 'フィンガープリント', 'Fingerprint'), width: 34 },
     ],

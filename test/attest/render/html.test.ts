@@ -65,6 +65,10 @@ describe('renderHtml', () => {
     expect(ja).toContain('継承の根拠：ガバメントクラウド共通基盤 ログ保管 仕様書 v3 §4.2');
     expect(ja).toContain('資料（q1）：責任分界表 第2版、令和8年4月1日（2026年4月1日）、https://example.jp/docs/matrix.pdf');
     expect(ja).toContain('回答：令和8年5月20日（2026年5月20日）');
+    // An unknown names what would settle it; a baseline failure and a tenant are marked.
+    expect(ja).toContain('判定に必要な入力：var.backup_days、live scan');
+    expect(ja).toContain('ベースラインに記録済みの不適合');
+    expect(ja).toContain('テナント：tenant-07');
   });
 
   it('lists a few findings per control and every finding in appendix A', () => {
@@ -87,6 +91,13 @@ describe('renderHtml', () => {
       }
     }
     expect(appendix).toContain(`<td>${escapeHtml('envs/<odd>&name.tf')}</td><td>terraform</td><td class="hash">（記録なし）</td>`);
+    expect(appendix).toContain('入力パスの基準：infra');
+    // Documents given as files with their SHA-256; a URL-only document has none to give.
+    expect(appendix).toContain(`<td>LG-1.2.q1</td><td>${escapeHtml('+監査報告書 2025年度、docs/audit-2025.pdf')}</td><td class="hash">${'f'.repeat(64)}</td>`);
+    expect(appendix).toContain('<td class="hash">—（ファイルなし）</td>');
+    expect(appendix).not.toContain('電子署名');
+    const signed = renderHtml({ ...att, signature: { algorithm: 'Ed25519', publicKeySha256: '9'.repeat(64) } }, 'ja');
+    expect(signed).toContain(`Ed25519（各ファイルの .sig、公開鍵の SHA-256 ${'9'.repeat(64)}）`);
   });
 
   it('escapes everything the vendor wrote', () => {

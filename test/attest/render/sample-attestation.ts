@@ -110,14 +110,14 @@ export function sampleAttestation(overrides: { tenant?: string; manyFindings?: n
         question('LG-1.2.q1', 'partial', {
           value: 'partial',
           explanation: '=HYPERLINK("http://evil.example/","click") 年次監査のうち一部のみ実施',
-          evidence: [{ document: '+監査報告書 2025年度', file: 'docs/audit-2025.pdf' }],
+          evidence: [{ document: '+監査報告書 2025年度', file: 'docs/audit-2025.pdf', sha256: 'f'.repeat(64) }],
         }),
       ],
       standing: 'partial',
       open: [{ ja: '監査範囲に運用事業者が含まれていません', en: 'The operator is outside the audit scope' }],
     },
     codeControl('LG-2.6', 'non_compliant', [
-      finding('fail', 'aws_s3_bucket.juminhyo_export'),
+      finding('fail', 'aws_s3_bucket.juminhyo_export', { inBaseline: true, tenant: 'tenant-07' }),
       finding('pass', 'aws_s3_bucket.logs', { location: { file: 'envs/prod/logs.tf', line: 3 } }),
       finding('suppressed', 'aws_s3_bucket.tmp', {
         waiver: { reason: '-一時領域（移行作業用）', approver: '@情報政策課', expires: '2026-03-31', origin: 'inline' },
@@ -137,7 +137,12 @@ export function sampleAttestation(overrides: { tenant?: string; manyFindings?: n
     ], { ja: 'ログの保存期間', en: 'Log retention' }),
     codeControl('LG-6.5', 'open', [], { ja: '暗号鍵の管理', en: 'Key management' }),
     {
-      ...codeControl('LG-7.1', 'open', [finding('unknown', 'aws_backup_plan.daily')], { ja: 'バックアップ', en: 'Backups' }),
+      ...codeControl(
+        'LG-7.1',
+        'open',
+        [finding('unknown', 'aws_backup_plan.daily', { unknown: [{ inputs: ['var.backup_days', 'live scan'], detail: 'retention comes from var.backup_days' }] })],
+        { ja: 'バックアップ', en: 'Backups' },
+      ),
       kind: 'code',
       questions: [
         question('LG-7.1.q1', 'not_applicable', { value: 'na', evidence: [] }),
@@ -182,6 +187,7 @@ export function sampleAttestation(overrides: { tenant?: string; manyFindings?: n
       kind: 'iac',
       scannedAt: '2026-11-28T01:10:00Z',
       source: 'inline',
+      root: 'infra',
       inputs: [
         { file: 'envs/prod/main.tf', kind: 'terraform', sha256: 'a'.repeat(64) },
         { file: 'envs/prod/logs.tf', kind: 'terraform', sha256: 'b'.repeat(64) },

@@ -111,7 +111,13 @@ describe('renderXlsx', () => {
     expect(rows.find((r) => r['区分'] === '回答ファイル')!['SHA-256']).toBe(att.answers.sha256);
     const waived = rows.find((r) => r['リソース'] === 'azurerm_mssql_server.batch')!;
     expect(waived['結果']).toBe('承認済み例外');
-    expect(waived['例外・継承']).toBe('例外（ポリシーファイル）：理由：夜間バッチ専用、閉域接続／承認者：CISO 山田／期限：令和9年3月31日（2027年3月31日）');
+    expect(waived['例外・継承・補足']).toBe('例外（ポリシーファイル）：理由：夜間バッチ専用、閉域接続／承認者：CISO 山田／期限：令和9年3月31日（2027年3月31日）');
+    const unknown = rows.find((r) => r['リソース'] === 'aws_backup_plan.daily')!;
+    expect(unknown['結果']).toBe('判定不能');
+    expect(unknown['例外・継承・補足']).toBe('判定に必要な入力：var.backup_days、live scan');
+    expect(rows.find((r) => r['リソース'] === 'aws_s3_bucket.juminhyo_export')!['例外・継承・補足']).toBe('ベースラインに記録済みの不適合\nテナント：tenant-07');
+    const documents = rows.filter((r) => r['区分'] === '提出資料');
+    expect(documents.map((r) => r['SHA-256'])).toEqual(['', 'f'.repeat(64), '']);
     const live = rows.find((r) => r['リソース'].startsWith('arn:aws:ec2'))!;
     expect(live['ファイル']).toBe('');
     expect(rows.filter((r) => r['区分'] === '提出資料').map((r) => r['範囲・検査・質問'])).toEqual(['LG-1.1.q1', 'LG-1.2.q1', 'LG-7.1.q2']);

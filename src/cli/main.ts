@@ -2,6 +2,7 @@
 // command that needs them, so `--version` and `controls` start fast.
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT_USAGE } from '../results/exit-code.js';
+import { attestCommand } from './attest-command.js';
 import { collect } from './parse-flags.js';
 import { scanAwsCommand } from './scan-aws-command.js';
 import { scanAzureCommand } from './scan-azure-command.js';
@@ -14,6 +15,8 @@ function program(): Command {
     .description('標準準拠システム（ガバメントクラウド）のクラウド環境をセキュリティ指針に照らして検査します')
     .version(VERSION, '-V, --version')
     .showHelpAfterError()
+    // Options after a subcommand's name belong to it (`attest init -o FILE` is init's -o, not attest's).
+    .enablePositionalOptions()
     .exitOverride();
 
   p.command('scan')
@@ -44,6 +47,7 @@ function program(): Command {
 
   p.addCommand(scanAwsCommand());
   p.addCommand(scanAzureCommand());
+  p.addCommand(attestCommand());
 
   p.command('controls')
     .description('管理策カタログを表示します (list the control catalog)')

@@ -218,18 +218,17 @@ function questionNumber(q: QuestionResult): string {
   return q.id.slice(q.id.lastIndexOf('.') + 1);
 }
 
-/** The answer: value, explanation, and why the question is still open. Documents: see documentLines. */
+/**
+ * The answer: value (none when blank: the answers file lists every question,
+ * answered or not), where it is written, the explanation, and why the
+ * question is still open. Documents: see documentLines.
+ */
 export function answerLines(q: QuestionResult, lang: Lang): string[] {
-  const lines: string[] = [];
-  if (q.answer) {
-    const value = q.answerType === 'date' ? dateText(q.answer.value, lang) : answerValueLabel(q.answer.value, lang);
-    // Where the answer is written, so that a reviewer can find it in the answers file.
-    const where = q.answer.loc ? `${q.answer.loc.file}:${q.answer.loc.line}` : undefined;
-    lines.push(withAside(L(lang, `回答：${value}`, `Answer: ${value}`), where, lang));
-    if (q.answer.explanation) lines.push(L(lang, `説明：${q.answer.explanation}`, `Explanation: ${q.answer.explanation}`));
-  } else {
-    lines.push(L(lang, '回答：なし', 'Answer: none'));
-  }
+  const where = q.answer?.loc ? `${q.answer.loc.file}:${q.answer.loc.line}` : undefined;
+  const raw = q.answer?.value.trim() ?? '';
+  const value = !raw ? L(lang, 'なし', 'none') : q.answerType === 'date' ? dateText(raw, lang) : answerValueLabel(raw, lang);
+  const lines = [withAside(L(lang, `回答：${value}`, `Answer: ${value}`), where, lang)];
+  if (q.answer?.explanation) lines.push(L(lang, `説明：${q.answer.explanation}`, `Explanation: ${q.answer.explanation}`));
   if (q.openReason) lines.push(L(lang, `未確認の理由：${t(q.openReason, lang)}`, `Open because: ${t(q.openReason, lang)}`));
   return lines;
 }

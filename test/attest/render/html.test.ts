@@ -18,7 +18,7 @@ describe('renderHtml', () => {
     const cover = /<section class="cover">([\s\S]*?)<\/section>/.exec(ja)![1]!;
     expect(cover).toContain('株式会社サンプル情報システム');
     expect(cover).toContain('住民記録システム（標準準拠版）');
-    expect(cover).toContain('みどり市（団体コード 012345）');
+    expect(cover).toContain('みどり市（団体コード 131016）');
     expect(cover).toContain(escapeHtml('tenant-07 "北部"'));
     expect(cover).toContain('令和8年4月1日（2026年4月1日） 〜 令和9年3月31日（2027年3月31日）');
     expect(cover).toContain('鈴木 一郎（情報セキュリティ責任者）');
@@ -53,6 +53,8 @@ describe('renderHtml', () => {
     expect(row).toContain('q2 [未回答・未確認]');
     expect(row).toContain('回答：なし');
     expect(row).toContain('未確認の理由：未回答です');
+    expect(row).toContain('q3 [未回答・未確認]');
+    expect(row).toContain('回答：なし（kikan-answers.yaml:31）');
     expect(row).toContain('LG-1.1.q2 が未回答です');
   });
 
@@ -131,7 +133,7 @@ describe('renderHtml', () => {
       ['LG-1.2', 'partly compliant'],
     ]);
     expect(en).not.toContain('未回答・未確認');
-    expect(en).toContain('<dd>みどり市 (code 012345)</dd>');
+    expect(en).toContain('<dd>みどり市 (code 131016)</dd>');
     expect(en).toContain('fail (fail 1, suppressed 1, pass 1)');
   });
 

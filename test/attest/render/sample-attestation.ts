@@ -96,9 +96,14 @@ export function sampleAttestation(overrides: { tenant?: string; manyFindings?: n
           loc: { file: 'kikan-answers.yaml', line: 12 },
         }),
         question('LG-1.1.q2', 'open', undefined, { ja: '未回答です', en: 'Unanswered' }),
+        // The answers file lists every question: a blank one has a place but no value.
+        question('LG-1.1.q3', 'open', { value: '', evidence: [], loc: { file: 'kikan-answers.yaml', line: 31 } }, { ja: '未回答です', en: 'Unanswered' }),
       ],
       standing: 'open',
-      open: [{ ja: 'LG-1.1.q2 が未回答です', en: 'LG-1.1.q2 is unanswered' }],
+      open: [
+        { ja: 'LG-1.1.q2 が未回答です', en: 'LG-1.1.q2 is unanswered' },
+        { ja: 'LG-1.1.q3 が未回答です', en: 'LG-1.1.q3 is unanswered' },
+      ],
     },
     {
       id: 'LG-1.2',
@@ -214,7 +219,7 @@ export function sampleAttestation(overrides: { tenant?: string; manyFindings?: n
     header: {
       vendor: { name: '株式会社サンプル情報システム', code: 'V-0042' },
       system: '住民記録システム（標準準拠版）',
-      municipality: { name: 'みどり市', code: '012345', ...(overrides.tenant ? { tenant: overrides.tenant } : {}) },
+      municipality: { name: 'みどり市', code: '131016', ...(overrides.tenant ? { tenant: overrides.tenant } : {}) },
       period: { from: '2026-04-01', to: '2027-03-31' },
       signer: { name: '鈴木 一郎', title: '情報セキュリティ責任者' },
     },

@@ -81,12 +81,13 @@ describe('renderXlsx', () => {
     }
     const area1 = table(wb.worksheets[1]!, 2);
     expect(area1.map((r) => [r['管理策ID'], r['判定'], r['回答状況']])).toEqual([
-      ['LG-1.1', '未回答・未確認', '未回答・未確認 1、適合 1（全 2 問）'],
+      ['LG-1.1', '未回答・未確認', '未回答・未確認 2、適合 1（全 3 問）'],
       ['LG-1.2', '一部適合', '一部適合 1（全 1 問）'],
     ]);
     expect(area1[0]!['質問と回答']).toContain('q2 [未回答・未確認]');
     expect(area1[0]!['質問と回答']).toContain('回答：なし');
-    expect(area1[0]!['未対応事項']).toBe('・LG-1.1.q2 が未回答です');
+    expect(area1[0]!['質問と回答']).toContain('回答：なし（kikan-answers.yaml:31）');
+    expect(area1[0]!['未対応事項']).toBe('・LG-1.1.q2 が未回答です\n・LG-1.1.q3 が未回答です');
     const standings = att.areas.flatMap((a) => table(wb.worksheets[a.area]!, 2).map((r) => r['判定']));
     expect(new Set(standings)).toEqual(new Set(['適合', '不適合', '一部適合', '未回答・未確認', '対象外']));
     const area2 = table(wb.worksheets[2]!, 2)[0]!;
@@ -163,7 +164,7 @@ describe('renderXlsx', () => {
     const cover = new Map<string, string>();
     let r = 4;
     for (; text(ws.getRow(r).getCell(1)); r++) cover.set(text(ws.getRow(r).getCell(1)), text(ws.getRow(r).getCell(2)));
-    expect(cover.get('提出先団体')).toBe('みどり市（団体コード 012345）');
+    expect(cover.get('提出先団体')).toBe('みどり市（団体コード 131016）');
     expect(cover.get('共同利用テナント')).toBe('tenant-07');
     expect(cover.get('作成日')).toBe('令和8年11月28日（2026年11月28日）');
     expect(cover.get('対象期間')).toBe('令和8年4月1日（2026年4月1日） 〜 令和9年3月31日（2027年3月31日）');

@@ -154,8 +154,11 @@ export function parseAnswers(input: AnswersText): Answers {
   const problems: AnswersProblem[] = [];
   const warnings: AnswersProblem[] = [];
   const fail = (): never => {
-    problems.sort((a, b) => a.line - b.line || a.column - b.column);
-    throw new AnswersError(problems, input.lang);
+    // A value the schema already rejected is reported once, by the schema.
+    const seen = new Set<string>();
+    const unique = problems.filter((p) => !seen.has(`${p.line}:${p.column}`) && (seen.add(`${p.line}:${p.column}`), true));
+    unique.sort((a, b) => a.line - b.line || a.column - b.column);
+    throw new AnswersError(unique, input.lang);
   };
   const at = (pos: TextPosition, message: LocalText, subjectPath?: readonly (string | number)[]): AnswersProblem => {
     const subject = subjectPath ? subjectOf(subjectPath) : undefined;
@@ -198,9 +201,9 @@ export function parseAnswers(input: AnswersText): Answers {
     }
     problems.push(p.key !== undefined ? at(locator.key(p.path, p.key), p.message, p.path) : at(locator.value(p.path), p.message, p.path));
   }
-  if (problems.length) fail();
 
-  const f = data as AnswersDocument;
+  // The meaning of the values is checked on what is well-formed, so one run reports every problem.
+  const f = wellFormed(data);
   const checkDate = (value: string | null | undefined, where: (string | number)[]): void => {
     if (typeof value === 'string' && !parseCalendarDate(value)) {
       problems.push(at(valueAt(where), { ja: `存在しない日付です: ${value}`, en: `${shown(value)} is not a date that exists` }, where));
@@ -224,6 +227,8 @@ export function parseAnswers(input: AnswersText): Answers {
   const known = [...input.questions.keys()];
   f.answers.forEach((item, i) => {
     const where = (...rest: (string | number)[]) => ['answers', i, ...rest];
+    // A missing or mistyped id is the schema's to report.
+    if (!item.id) return;
     const idPos = valueAt(where('id'));
     const entry = input.questions.get(item.id);
     if (!entry) {
@@ -238,7 +243,7 @@ export function parseAnswers(input: AnswersText): Answers {
     const q = entry.question;
     const value = blank(item.answer) ? undefined : item.answer!.trim();
     const explanation = blank(item.explanation) ? undefined : item.explanation!.trim();
-    const answerPath = item.answer === undefined ? where('id') : where('answer');
+    const answerPath = where('answer');
 
     if (value !== undefined) {
       const problem = answerTypeProblem(q, value);
@@ -297,6 +302,48 @@ export function parseAnswers(input: AnswersText): Answers {
     municipalities,
     answers,
     warnings,
+  };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const stringOrNull = (v: unknown): string | null | undefined => (typeof v === 'string' ? v : v === null ? null : undefined);
+
+/**
+ * The parts of the file whose shape the semantic checks can read, with the
+ * rest left out (the schema has reported it). Array positions are kept, so
+ * every message still points at the right item.
+ */
+function wellFormed(data: unknown): AnswersDocument {
+  const d = isObject(data) ? data : {};
+  const text = (o: unknown, key: string) => (isObject(o) ? stringOrNull(o[key]) : undefined);
+  const municipality = (m: unknown): MunicipalityEntry => {
+    const tenant = text(m, 'tenant');
+    return { name: text(m, 'name') ?? null, code: text(m, 'code') ?? null, ...(typeof tenant === 'string' ? { tenant } : {}) };
+  };
+  const answers = Array.isArray(d.answers) ? d.answers : [];
+  return {
+    version: 1,
+    vendor: { name: text(d.vendor, 'name') ?? null, code: text(d.vendor, 'code') ?? null },
+    system: stringOrNull(d.system) ?? null,
+    ...(isObject(d.municipality) ? { municipality: municipality(d.municipality) } : {}),
+    ...(Array.isArray(d.municipalities) ? { municipalities: d.municipalities.map(municipality) } : {}),
+    period: { from: text(d.period, 'from') ?? null, to: text(d.period, 'to') ?? null },
+    signer: { name: text(d.signer, 'name') ?? null, title: text(d.signer, 'title') ?? null },
+    answers: answers.map((item) => {
+      const o = isObject(item) ? item : {};
+      const evidence = Array.isArray(o.evidence) ? o.evidence : [];
+      return {
+        id: typeof o.id === 'string' ? o.id : '',
+        answer: stringOrNull(o.answer) ?? null,
+        explanation: stringOrNull(o.explanation) ?? null,
+        evidence: evidence.map((e) => ({
+          document: text(e, 'document') ?? '',
+          ...(typeof text(e, 'date') === 'string' ? { date: text(e, 'date')! } : {}),
+          ...(typeof text(e, 'url') === 'string' ? { url: text(e, 'url')! } : {}),
+          ...(typeof text(e, 'file') === 'string' ? { file: text(e, 'file')! } : {}),
+        })),
+      };
+    }),
   };
 }
 

@@ -13,6 +13,8 @@ import type { ReadResult } from '../../readers/native.js';
 import { emptyReadResult } from '../../readers/native.js';
 import type { ContactAnswer } from './account-services.js';
 import { readAccountServices, securityContactOf } from './account-services.js';
+import type { RuleRead } from './config-rules.js';
+import { readRuleEvaluations, ruleItems } from './config-rules.js';
 import { readLogGroups } from './log-groups.js';
 import { readConfigItems, SELECTED_TYPES, selectExpression } from './read-config.js';
 import { recorderCoverage } from './recorder.js';
@@ -129,6 +131,8 @@ export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
       }
     }
     let contact: ContactAnswer | undefined;
+    const rules: RuleRead[] = [];
+    const readRegions: string[] = [];
     for (const region of req.regions) {
       req.onProgress?.(`aws:${account}/${region}`);
       const client = new ConfigServiceClient(clientOptions(region, t.credentials, req.endpoint));
@@ -146,8 +150,14 @@ export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
       contact ??= await securityContactOf(new AccountClient(options));
       const clients = { guardDuty: new GuardDutyClient(options), securityHub: new SecurityHubClient(options) };
       merge(out, await readAccountServices(clients, account, region, contact));
+      const ruleRead = await readRuleEvaluations(client, account, region);
+      out.errors.push(...ruleRead.errors);
+      rules.push(ruleRead);
+      readRegions.push(region);
       out.liveScopes.push({ scope: accountScope(account, region), account, region });
     }
+    // Root and IAM users are global: the managed rules' results are gathered over the account's regions.
+    if (readRegions.length) out.resources.push(...ruleItems(account, readRegions, rules));
   }
   return out;
 }

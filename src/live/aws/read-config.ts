@@ -18,6 +18,14 @@ export const SELECTED_TYPES = [
   'AWS::EC2::NatGateway',
   'AWS::KMS::Key',
   'AWS::CloudTrail::Trail',
+  'AWS::S3::Bucket',
+  'AWS::RDS::DBInstance',
+  'AWS::RDS::DBCluster',
+  'AWS::RDS::DBSubnetGroup',
+  'AWS::IAM::User',
+  'AWS::IAM::Role',
+  'AWS::IAM::Group',
+  'AWS::IAM::Policy',
 ] as const;
 
 const FIELDS = [

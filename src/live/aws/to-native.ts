@@ -58,7 +58,8 @@ export function nativeOfItem(item: Record<string, unknown>, origin: ItemOrigin):
   if (typeof type !== 'string' || typeof id !== 'string' || !type || !id) return undefined;
   if (typeof item.configurationItemStatus === 'string' && GONE.has(item.configurationItemStatus)) return undefined;
   const accountId = typeof item.accountId === 'string' ? item.accountId : origin.accountId;
-  const region = typeof item.awsRegion === 'string' ? item.awsRegion : origin.region;
+  // IAM items are recorded as `global`: they belong to the account scope of the region that returned them.
+  const region = typeof item.awsRegion === 'string' && item.awsRegion !== 'global' ? item.awsRegion : origin.region;
   const configuration = parsedJson(item.configuration);
   const supplementary: Record<string, unknown> = {};
   const rawSupplementary = item.supplementaryConfiguration;

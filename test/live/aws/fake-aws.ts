@@ -27,6 +27,8 @@ export interface FakeAwsOptions {
   securityHub?: boolean;
   /** The SECURITY alternate contact; ResourceNotFoundException when absent. */
   securityContact?: { EmailAddress: string; Name: string; Title?: string; PhoneNumber?: string };
+  /** Managed Config rules with their evaluations (one evaluation to a page). */
+  configRules?: { name: string; source: string; evaluations: { resourceType: string; resourceId: string; compliance: 'COMPLIANT' | 'NON_COMPLIANT' }[] }[];
   /** IAM actions (`guardduty:ListDetectors`) answered with AccessDenied. */
   deniedActions?: string[];
 }
@@ -107,6 +109,23 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
       }
       if (target.endsWith('.DescribeConfigurationRecorderStatus')) {
         send(200, { ConfigurationRecordersStatus: [{ name: 'default', recording: o.recording ?? true, lastStatus: 'SUCCESS' }] });
+        return;
+      }
+      if (target.endsWith('.DescribeConfigRules')) {
+        send(200, { ConfigRules: (o.configRules ?? []).map((r) => ({ ConfigRuleName: r.name, ConfigRuleState: 'ACTIVE', Source: { Owner: 'AWS', SourceIdentifier: r.source } })) });
+        return;
+      }
+      if (target.endsWith('.GetComplianceDetailsByConfigRule')) {
+        const q = JSON.parse(body) as { ConfigRuleName: string; NextToken?: string };
+        const rule = o.configRules?.find((r) => r.name === q.ConfigRuleName);
+        const at = q.NextToken ? Number(q.NextToken) : 0;
+        const page = (rule?.evaluations ?? []).slice(at, at + 1).map((e) => ({
+          EvaluationResultIdentifier: { EvaluationResultQualifier: { ConfigRuleName: q.ConfigRuleName, ResourceType: e.resourceType, ResourceId: e.resourceId }, OrderingTimestamp: 1764288000 },
+          ComplianceType: e.compliance,
+          ResultRecordedTime: 1764288000,
+          ConfigRuleInvokedTime: 1764288000,
+        }));
+        send(200, { EvaluationResults: page, ...(at + 1 < (rule?.evaluations.length ?? 0) ? { NextToken: String(at + 1) } : {}) });
         return;
       }
       if (target === 'Logs_20140328.DescribeLogGroups') {

@@ -2,8 +2,11 @@
 import type { LiftHandler } from '../../lifter.js';
 import { configAccountHandlers } from './account.js';
 import { configTrailHandlers } from './cloudtrail.js';
+import { configIamHandlers } from './iam.js';
 import { configKeyHandlers } from './kms.js';
 import { configLogHandlers } from './logs.js';
 import { configNetworkHandlers } from './network.js';
+import { configRdsHandlers } from './rds.js';
+import { configS3Handlers } from './s3.js';
 
-export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers];
+export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers, ...configS3Handlers, ...configRdsHandlers, ...configIamHandlers];

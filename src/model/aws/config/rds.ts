@@ -1,0 +1,89 @@
+// AWS::RDS::DBInstance and AWS::RDS::DBCluster configuration items (the
+// DescribeDBInstances / DescribeDBClusters shapes, with Config's spelling
+// `dBInstanceIdentifier`, `multiAZ`, `vpcSecurityGroups`) -> the CloudFormation
+// properties, so the RDS handlers judge live databases as they judge templates.
+// Live values are what AWS applied: every setting is written, none defaulted.
+import type { LiftHandler } from '../../lifter.js';
+import type { ConfigItem, Translated } from './via-cloudformation.js';
+import { viaCloudFormation } from './via-cloudformation.js';
+
+type Doc = Record<string, unknown>;
+
+function doc(v: unknown): Doc | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Doc) : undefined;
+}
+
+function defined(o: Doc): Doc {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+}
+
+function ids(v: unknown, name: string): string[] {
+  return Array.isArray(v) ? v.flatMap((x) => (typeof doc(x)?.[name] === 'string' ? [doc(x)![name] as string] : typeof x === 'string' ? [x] : [])) : [];
+}
+
+/** Config spells some fields with a lower-case first letter only (`dBInstanceIdentifier`); older items spell them `dbInstanceIdentifier`. */
+function pick(item: ConfigItem, ...names: string[]): unknown {
+  for (const n of names) if (item[n] !== undefined) return item[n];
+  return undefined;
+}
+
+export function dbInstanceProperties(item: ConfigItem): Translated {
+  const subnetGroup = doc(pick(item, 'dBSubnetGroup', 'dbSubnetGroup'));
+  return {
+    properties: defined({
+      DBInstanceIdentifier: pick(item, 'dBInstanceIdentifier', 'dbInstanceIdentifier'),
+      DBInstanceClass: pick(item, 'dBInstanceClass', 'dbInstanceClass'),
+      DBClusterIdentifier: pick(item, 'dBClusterIdentifier', 'dbClusterIdentifier'),
+      Engine: item.engine,
+      StorageEncrypted: item.storageEncrypted ?? false,
+      KmsKeyId: item.kmsKeyId,
+      MultiAZ: pick(item, 'multiAZ', 'multiAz') ?? false,
+      PubliclyAccessible: item.publiclyAccessible ?? false,
+      BackupRetentionPeriod: item.backupRetentionPeriod,
+      DeletionProtection: item.deletionProtection ?? false,
+      EnableCloudwatchLogsExports: item.enabledCloudwatchLogsExports ?? [],
+      DBSubnetGroupName: pick(subnetGroup ?? {}, 'dBSubnetGroupName', 'dbSubnetGroupName'),
+      VPCSecurityGroups: ids(item.vpcSecurityGroups, 'vpcSecurityGroupId'),
+      AvailabilityZone: item.availabilityZone,
+      SourceDBInstanceIdentifier: pick(item, 'readReplicaSourceDBInstanceIdentifier'),
+      Tags: item.tags,
+    }),
+  };
+}
+
+export function dbClusterProperties(item: ConfigItem): Translated {
+  return {
+    properties: defined({
+      DBClusterIdentifier: pick(item, 'dBClusterIdentifier', 'dbClusterIdentifier'),
+      Engine: item.engine,
+      EngineMode: item.engineMode,
+      DBClusterInstanceClass: pick(item, 'dBClusterInstanceClass', 'dbClusterInstanceClass'),
+      StorageEncrypted: item.storageEncrypted ?? false,
+      KmsKeyId: item.kmsKeyId,
+      BackupRetentionPeriod: item.backupRetentionPeriod,
+      DeletionProtection: item.deletionProtection ?? false,
+      EnableCloudwatchLogsExports: item.enabledCloudwatchLogsExports ?? [],
+      DBSubnetGroupName: typeof item.dBSubnetGroup === 'string' ? item.dBSubnetGroup : item.dbSubnetGroup,
+      VpcSecurityGroupIds: ids(item.vpcSecurityGroups, 'vpcSecurityGroupId'),
+      AvailabilityZones: item.availabilityZones,
+      Tags: item.tags,
+    }),
+  };
+}
+
+export function dbSubnetGroupProperties(item: ConfigItem): Translated {
+  const subnets = Array.isArray(item.subnets) ? item.subnets : [];
+  return {
+    properties: defined({
+      DBSubnetGroupName: pick(item, 'dBSubnetGroupName', 'dbSubnetGroupName'),
+      SubnetIds: subnets.flatMap((s) => (typeof doc(s)?.subnetIdentifier === 'string' ? [doc(s)!.subnetIdentifier] : [])),
+      Tags: item.tags,
+    }),
+  };
+}
+
+export const configRdsHandlers: LiftHandler[] = [
+  ...viaCloudFormation('AWS::RDS::DBSubnetGroup', dbSubnetGroupProperties),
+  ...viaCloudFormation('AWS::RDS::DBInstance', dbInstanceProperties),
+  ...viaCloudFormation('AWS::RDS::DBCluster', dbClusterProperties),
+];

@@ -1,0 +1,102 @@
+// AWS::S3::Bucket configuration items -> the bucket's CloudFormation
+// properties. The item's configuration only names the bucket; its settings
+// are supplementary configuration (each a JSON document):
+// ServerSideEncryptionConfiguration, BucketVersioningConfiguration,
+// PublicAccessBlockConfiguration, BucketLoggingConfiguration,
+// BucketLifecycleConfiguration, ObjectLockConfiguration, BucketPolicy.
+// Live, a setting the item leaves out is not set on the bucket: a missing
+// public access block is four false flags, not CloudFormation's default.
+import type { LiftHandler } from '../../lifter.js';
+import type { ConfigItem, Translated } from './via-cloudformation.js';
+import { viaCloudFormation } from './via-cloudformation.js';
+
+type Doc = Record<string, unknown>;
+
+function doc(v: unknown): Doc | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Doc) : undefined;
+}
+
+function list(v: unknown): Doc[] {
+  return Array.isArray(v) ? v.flatMap((x) => (doc(x) ? [x as Doc] : [])) : [];
+}
+
+function defined(o: Doc): Doc {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+}
+
+function encryption(sse: Doc | undefined): Doc | undefined {
+  const rules = list(sse?.rules);
+  if (!rules.length) return undefined;
+  return {
+    ServerSideEncryptionConfiguration: rules.map((rule) => {
+      const d = doc(rule.applyServerSideEncryptionByDefault);
+      return defined({
+        ServerSideEncryptionByDefault: d ? defined({ SSEAlgorithm: d.sseAlgorithm, KMSMasterKeyID: d.kmsMasterKeyID }) : undefined,
+        BucketKeyEnabled: rule.bucketKeyEnabled,
+      });
+    }),
+  };
+}
+
+function publicAccessBlock(p: Doc | undefined): Doc {
+  const flag = (name: string) => p?.[name] === true;
+  return {
+    BlockPublicAcls: flag('blockPublicAcls'),
+    BlockPublicPolicy: flag('blockPublicPolicy'),
+    IgnorePublicAcls: flag('ignorePublicAcls'),
+    RestrictPublicBuckets: flag('restrictPublicBuckets'),
+  };
+}
+
+function lifecycle(l: Doc | undefined): Doc | undefined {
+  const rules = list(l?.rules);
+  if (!rules.length) return undefined;
+  return {
+    Rules: rules.map((rule) =>
+      defined({ Id: rule.id, Status: rule.status, ExpirationInDays: rule.expirationInDays, ExpirationDate: rule.expirationDate }),
+    ),
+  };
+}
+
+function objectLock(o: Doc | undefined): { enabled: boolean; configuration?: Doc } {
+  if (!o) return { enabled: false };
+  const retention = doc(doc(o.rule)?.defaultRetention);
+  return {
+    enabled: o.objectLockEnabled === 'Enabled',
+    ...(retention ? { configuration: { Rule: { DefaultRetention: defined({ Mode: retention.mode, Days: retention.days, Years: retention.years }) } } } : {}),
+  };
+}
+
+function policyDocument(p: Doc | undefined): unknown {
+  const text = p?.policyText;
+  if (typeof text !== 'string' || !text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export function bucketProperties(item: ConfigItem): Translated {
+  const s = doc(item.supplementaryConfiguration) ?? {};
+  const name = item.name ?? item.bucketName;
+  const versioning = doc(s.BucketVersioningConfiguration)?.status;
+  const logging = doc(s.BucketLoggingConfiguration);
+  const lock = objectLock(doc(s.ObjectLockConfiguration));
+  const properties = defined({
+    BucketName: name,
+    BucketEncryption: encryption(doc(s.ServerSideEncryptionConfiguration)),
+    // `Off` is a bucket that never had versioning: CloudFormation's unset.
+    VersioningConfiguration: versioning === 'Enabled' || versioning === 'Suspended' ? { Status: versioning } : undefined,
+    PublicAccessBlockConfiguration: publicAccessBlock(doc(s.PublicAccessBlockConfiguration)),
+    LoggingConfiguration: typeof logging?.destinationBucketName === 'string' ? defined({ DestinationBucketName: logging.destinationBucketName, LogFilePrefix: logging.logFilePrefix }) : undefined,
+    LifecycleConfiguration: lifecycle(doc(s.BucketLifecycleConfiguration)),
+    ObjectLockEnabled: lock.enabled,
+    ObjectLockConfiguration: lock.configuration,
+    Tags: item.tags,
+  });
+  const policy = policyDocument(doc(s.BucketPolicy));
+  return { properties, ...(policy !== undefined ? { companions: [{ type: 'AWS::S3::BucketPolicy', suffix: 'policy', properties: { Bucket: name, PolicyDocument: policy } }] } : {}) };
+}
+
+export const configS3Handlers: LiftHandler[] = viaCloudFormation('AWS::S3::Bucket', bucketProperties);

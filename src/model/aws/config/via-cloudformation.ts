@@ -1,0 +1,62 @@
+// Configuration items of types whose CloudFormation properties say the same
+// thing (S3 buckets, RDS instances and clusters …) are translated into those
+// properties and lifted by the CloudFormation handlers themselves, so a live
+// resource and its template give the same entity with the same facts. The
+// translated native keeps the item's key, address, scope and source.
+import type { NativeResource } from '../../../readers/native.js';
+import type { ObjectValue } from '../../../readers/value.js';
+import { fromPlain, toPlain } from '../../../readers/value.js';
+import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { networkHandlers } from '../network/index.js';
+import { resourceHandlers } from '../resources/index.js';
+import { CONFIG } from './network.js';
+
+export interface Translated {
+  /** The CloudFormation type when Config names it otherwise (Config `AWS::IAM::Policy` is CloudFormation's `AWS::IAM::ManagedPolicy`). */
+  type?: string;
+  /** CloudFormation properties of the resource itself. */
+  properties: Record<string, unknown>;
+  /** Companion resources CloudFormation models apart (a bucket's policy). */
+  companions?: { type: string; suffix: string; properties: Record<string, unknown> }[];
+}
+
+/** The item as plain JSON: configuration fields, `supplementaryConfiguration`, `tags` (a map), `relationships`. */
+export type ConfigItem = Record<string, unknown>;
+
+export type Translate = (item: ConfigItem, r: NativeResource) => Translated;
+
+function cloudFormationHandlers(type: string): LiftHandler[] {
+  return [...networkHandlers, ...resourceHandlers].filter((h) => h.types.includes(type) && (!h.sources || h.sources.includes('cloudformation')));
+}
+
+function withProperties(r: NativeResource, type: string, key: string, properties: Record<string, unknown>): NativeResource {
+  return { ...r, type, key, attrs: fromPlain(properties, r.loc) as ObjectValue };
+}
+
+/** One translation per item, so both passes see the same native resources. */
+const translations = new WeakMap<NativeResource, NativeResource[]>();
+
+function translatedOf(r: NativeResource, translate: Translate): NativeResource[] {
+  let out = translations.get(r);
+  if (!out) {
+    const t = translate((toPlain(r.attrs) ?? {}) as ConfigItem, r);
+    out = [
+      withProperties(r, t.type ?? r.type, r.key, t.properties),
+      ...(t.companions ?? []).map((c) => ({ ...withProperties(r, c.type, `${r.key}/${c.suffix}`, c.properties), address: `${r.address}/${c.suffix}`, ids: [] })),
+    ];
+    translations.set(r, out);
+  }
+  return out;
+}
+
+/** Config handlers for `type`: every CloudFormation handler of the translated resources, pass by pass. */
+export function viaCloudFormation(type: string, translate: Translate): LiftHandler[] {
+  return (['entity', 'amend'] as const).map((pass) => ({
+    types: [type],
+    sources: CONFIG,
+    pass,
+    lift(r: NativeResource, ctx: LiftContext) {
+      for (const t of translatedOf(r, translate)) for (const h of cloudFormationHandlers(t.type)) if (h.pass === pass) h.lift(t, ctx);
+    },
+  }));
+}

@@ -36,7 +36,7 @@ import { rowHeight } from './row-height.js';
  * that the row stays within Excel's row height; all of them, with messages,
  * are on the evidence sheet.
  */
-const FINDINGS_PER_CONTROL = 10;
+const FINDINGS_PER_CONTROL = 8;
 /** Excel's limit on the characters of one cell. */
 const MAX_CELL_CHARS = 32_767;
 /** ExcelJS's PaperSize.A4 (a const enum, not available at run time). */

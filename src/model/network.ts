@@ -209,6 +209,11 @@ export interface Endpoint extends EntityBase {
   endpointType: EndpointType;
   /** AWS service name (`com.amazonaws.ap-northeast-1.ssm`) or Azure group ID (`blob`, `vault`). */
   service: Fact<string>;
+  /**
+   * AWS: the service (`ssm`) of a name whose region alone is unknown
+   * (`com.amazonaws.${AWS::Region}.ssm`), while `service` stays unknown.
+   */
+  serviceSuffix?: string;
   network?: Link;
   subnets: Links;
   /** Gateway endpoints: the route tables they add a prefix-list route to. */

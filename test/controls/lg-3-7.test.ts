@@ -112,6 +112,19 @@ describe('LG-3.7', () => {
     expect(run(endpoints, m).map((d) => d.unknown?.[0]?.inputs)).toEqual([['--region'], ['--region'], ['--region']]);
   });
 
+  it('judges an endpoint whose name is unknown only in its region by the service it names', () => {
+    const { m, vpc, s } = closedVpcWithInstance();
+    const region = { inputs: ['--region'], detail: 'AWS::Region is the deployment region' };
+    endpoint(m, 'SsmEndpoint', { service: region, network: vpc, subnets: [s], privateDns: true });
+    endpoint(m, 'MessagesEndpoint', { service: region, network: vpc, subnets: [s], privateDns: false });
+    m.model.getOf('SsmEndpoint', 'endpoint')!.serviceSuffix = 'ssm';
+    m.model.getOf('MessagesEndpoint', 'endpoint')!.serviceSuffix = 'ssmmessages';
+    const drafts = run(endpoints, m);
+    expect(statuses(drafts)).toEqual(['aws_vpc.juki[ssm]=pass', 'aws_vpc.juki[ssmmessages]=fail', 'aws_vpc.juki[ec2messages]=fail']);
+    expect(drafts[1]!.message.en).toContain('private DNS disabled');
+    expect(drafts[2]!.message.en).toContain('has no VPC endpoint for ec2messages');
+  });
+
   it('takes an endpoint in a peered VPC as unknown: it serves this one only through a private hosted zone', () => {
     const { m, vpc } = closedVpcWithInstance();
     const hub = m.vpc('aws_vpc.endpoints', { tags: MN, cidr: '10.90.0.0/16' });

@@ -45,6 +45,11 @@ export function shortService(name: string): string {
   return (m ? m[1]! : name.trim()).toLowerCase();
 }
 
+/** The service an endpoint serves, also when only the region part of its name is unknown. */
+function serviceOf(e: Endpoint): string | undefined {
+  return e.service.known ? shortService(e.service.value) : e.serviceSuffix;
+}
+
 const EC2: ReadonlySet<Compute['computeType']> = new Set(['ec2-instance', 'autoscaling-group']);
 const CONTAINERS: ReadonlySet<Compute['computeType']> = new Set(['ecs-service', 'eks-cluster']);
 const PLACED_COMPUTE: ReadonlySet<Compute['computeType']> = new Set(['ec2-instance', 'autoscaling-group', 'ecs-service', 'eks-cluster', 'lambda-function']);
@@ -141,7 +146,7 @@ function judgeNeed(net: Network, c: Open, need: Need, endpoints: Endpoint[], com
   const seg = describeSegment(c.assignment, ctx.model);
   const evidence = { ...segmentEvidence(c.assignment, ctx.model), service: need.service, reason: need.why.en };
   const base = { key: need.service, evidence };
-  const mine = endpoints.filter((e) => e.service.known && shortService(e.service.value) === need.service);
+  const mine = endpoints.filter((e) => serviceOf(e) === need.service);
   if (mine.length > 0) {
     const verdicts = mine.map((e) => ({ e, v: judgeEndpoint(e, need, net, computeSubnets) }));
     verdicts.sort((x, y) => ORDER[x.v.status] - ORDER[y.v.status]);
@@ -157,7 +162,7 @@ function judgeNeed(net: Network, c: Open, need: Need, endpoints: Endpoint[], com
     ja: `${where.ja}${net.address} に ${need.service} の VPC エンドポイントがありません（${need.why.ja}）`,
     en: `${net.address}${where.en} has no VPC endpoint for ${need.service} (${need.why.en})`,
   };
-  const unresolved = endpoints.filter((e) => !e.service.known).map((e) => (e.service as { cause: UnknownCause }).cause);
+  const unresolved = endpoints.filter((e) => serviceOf(e) === undefined).map((e) => (e.service as { cause: UnknownCause }).cause);
   if (unresolved.length > 0) {
     return unknown(net, { ja: `${need.service} の VPC エンドポイントがあるか判定できません（サービス名が不明なエンドポイントがあります）`, en: `cannot tell whether there is a VPC endpoint for ${need.service}: some endpoints' service names are unknown` }, unresolved, { ...base, location: net.loc });
   }
@@ -188,7 +193,7 @@ function remoteEndpoint(net: Network, service: string, ctx: ControlContext): End
   }
   return ctx.model.all('endpoint').find((e) => {
     const n = ctx.graph.networkOf(e.id);
-    return n !== undefined && linked.has(n) && e.service.known && shortService(e.service.value) === service;
+    return n !== undefined && linked.has(n) && serviceOf(e) === service;
   });
 }
 
@@ -274,9 +279,9 @@ function azureDrafts(ctx: ControlContext): Draft[] {
     } else if (causes.length > 0) {
       drafts.push(unknown(e, { ja: '公開ネットワークアクセスを判定できません', en: 'cannot tell whether public network access is disabled' }, causes, { location: publicAccess?.loc ?? e.loc, evidence }));
     } else if (closedPe) {
-      drafts.push(pass(e, { ja: `閉域区分のプライベートエンドポイント（${closedPe.address}）から使われ、公開ネットワークアクセスは無効です`, en: `reached through the private endpoint ${closedPe.address} in a closed segment, with public network access disabled` }, { location, evidence }));
+      drafts.push(pass(e, { ja: `閉域区分のプライベートエンドポイント（${closedPe.address}）から使われ、公開エンドポイントからは到達できません`, en: `reached through the private endpoint ${closedPe.address} in a closed segment, and not reachable through its public endpoint` }, { location, evidence }));
     } else {
-      drafts.push(pass(e, { ja: `${seg.ja}のサブネットに配置され（VNet インジェクション）、公開ネットワークアクセスは無効です`, en: `placed in a subnet of the ${seg.en} (VNet injection), with public network access disabled` }, { location, evidence }));
+      drafts.push(pass(e, { ja: `${seg.ja}のサブネットに配置され（VNet インジェクション）、公開エンドポイントからは到達できません`, en: `placed in a subnet of the ${seg.en} (VNet injection), and not reachable through its public endpoint` }, { location, evidence }));
     }
   }
   return drafts;

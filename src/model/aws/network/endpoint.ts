@@ -1,5 +1,6 @@
 // VPC endpoints and their route table, subnet and security group associations.
 import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Link, Links } from '../../entity.js';
 import { fact } from '../../fact.js';
@@ -73,6 +74,18 @@ function subnetsOf(r: NativeResource, a: EndpointAttrs, ctx: LiftContext): Links
   return { ...direct, value: [...direct.value, ...more.filter((l) => !(l.known && seen.has(l.value)))] };
 }
 
+/**
+ * An AWS service name written around an unknown region, as the evaluators
+ * show it: `com.amazonaws.${AWS::Region}.ssm`, `aws.sagemaker.${var.region}.notebook`.
+ */
+const REGION_ONLY_UNKNOWN = /^(?:com\.amazonaws|aws\.[a-z0-9-]+)\.\$\{[^{}]+\}\.([a-z0-9-]+(?:\.[a-z0-9-]+)*)$/i;
+
+/** The service of a name whose region alone is unknown. */
+function serviceSuffixOf(v: Value | undefined): string | undefined {
+  if (v?.kind !== 'unknown' || !v.expr) return undefined;
+  return REGION_ONLY_UNKNOWN.exec(v.expr.trim())?.[1]?.toLowerCase();
+}
+
 function endpointHandler(types: string[], sources: LiftHandler['sources'], a: EndpointAttrs): LiftHandler {
   return {
     types,
@@ -89,6 +102,8 @@ function endpointHandler(types: string[], sources: LiftHandler['sources'], a: En
         subnets: subnetsOf(r, a, ctx),
         routeTables: linksTo(field(r.attrs, a.routeTables), r, ctx, a.routeTables),
       };
+      const suffix = serviceSuffixOf(field(r.attrs, a.service));
+      if (suffix) e.serviceSuffix = suffix;
       // Private DNS is off unless asked for, in Terraform and CloudFormation alike.
       if (endpointType === 'interface') e.privateDns = boolFact(field(r.attrs, a.privateDns), r, { name: a.privateDns, default: false });
       // Without groups an interface endpoint gets the VPC's default group (joined in finishNetwork).

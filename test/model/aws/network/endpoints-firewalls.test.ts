@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Scan, locOf, refTo, unknownInput } from './scan-builder.js';
+import { Scan, locOf, refTo, unknownExpr, unknownInput } from './scan-builder.js';
 
 describe('VPC endpoints', () => {
   it('lifts interface and gateway endpoints with their defaults', () => {
@@ -24,6 +24,27 @@ describe('VPC endpoints', () => {
     expect(g.endpointType).toBe('gateway');
     expect(g.privateDns).toBeUndefined();
     expect(g.routeTables?.known && g.routeTables.value.map((l) => l.known && l.value)).toEqual([rt.key]);
+  });
+
+  it('keeps the service of a name built around an unknown region', () => {
+    const s = new Scan();
+    const region = (expr: string, input: string) => unknownExpr(expr, input);
+    const ssm = s.cfn('Ssm', 'AWS::EC2::VPCEndpoint', { VpcId: 'vpc-0a', VpcEndpointType: 'Interface', ServiceName: region('com.amazonaws.${AWS::Region}.ssm', '--region') });
+    const ecr = s.tf('aws_vpc_endpoint', 'ecr', { vpc_id: 'vpc-0a', vpc_endpoint_type: 'Interface', service_name: region('com.amazonaws.${data.aws_region.current.name}.ecr.dkr', 'data.aws_region.current') });
+    const notebook = s.tf('aws_vpc_endpoint', 'nb', { vpc_id: 'vpc-0a', service_name: region('aws.sagemaker.${var.region}.notebook', 'var.region') });
+    // The service itself from an input, or a name that is not an AWS service name: nothing is kept.
+    const param = s.cfn('Any', 'AWS::EC2::VPCEndpoint', { VpcId: 'vpc-0a', ServiceName: region('com.amazonaws.${AWS::Region}.${Service}', 'parameter Service') });
+    const partner = s.cfn('Partner', 'AWS::EC2::VPCEndpoint', { VpcId: 'vpc-0a', ServiceName: region('com.amazonaws.vpce.${AWS::Region}.vpce-svc-0abc', '--region') });
+    const custom = s.tf('aws_vpc_endpoint', 'custom', { vpc_id: 'vpc-0a', service_name: region('${var.prefix}.ssm', 'var.prefix') });
+    const { model } = s.lift();
+    const e = (key: string) => model.getOf(key, 'endpoint')!;
+    expect(e(ssm.key).service.known).toBe(false);
+    expect(e(ssm.key).serviceSuffix).toBe('ssm');
+    expect(e(ecr.key).serviceSuffix).toBe('ecr.dkr');
+    expect(e(notebook.key).serviceSuffix).toBe('notebook');
+    expect(e(param.key).serviceSuffix).toBeUndefined();
+    expect(e(partner.key).serviceSuffix).toBeUndefined();
+    expect(e(custom.key).serviceSuffix).toBeUndefined();
   });
 
   it('reads CloudFormation endpoints and Terraform associations', () => {

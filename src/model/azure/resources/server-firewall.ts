@@ -1,8 +1,10 @@
 // Database servers whose public endpoint denies everything until firewall
 // rules admit addresses (SQL, PostgreSQL and MySQL flexible servers): the
-// server is reachable from the internet when public network access is on
-// and some rule admits an address range. The rule 0.0.0.0–0.0.0.0 admits
-// Azure services only, not the internet. Rules are child resources, so the
+// server is publicly reachable when public network access is on and some
+// rule admits an address range. The rule 0.0.0.0–0.0.0.0 ("allow Azure
+// services") admits every Azure address, other customers' resources
+// included: publicly reachable, though not the whole internet that LG-3.5
+// judges everywhere. Rules are child resources, so the
 // answer is derived once they are all seen. A rule spanning every public
 // unicast address (what `0.0.0.0`–`255.255.255.255` "AllowAll" rules mean)
 // opens the database port to the whole internet, which LG-3.5 judges anywhere.
@@ -48,7 +50,7 @@ export function trackFirewall(ctx: LiftContext, store: DataStore, access: Fact<b
 const FIRST_PUBLIC = parseIpv4('1.0.0.0')!;
 const LAST_UNICAST = parseIpv4('223.255.255.255')!;
 
-/** A firewall rule of a tracked server: whether it admits internet addresses. */
+/** A firewall rule of a tracked server: every rule admits some public address; whether it admits them all. */
 export function addFirewallRule(store: DataStore | undefined, r: NativeResource, start: Value | undefined, end: Value | undefined): void {
   const list = store && rules.get(store);
   if (!list) return;
@@ -71,14 +73,13 @@ export function addFirewallRule(store: DataStore | undefined, r: NativeResource,
     push(unknownFact({ inputs: [r.address], detail: `the IP range of ${r.address} is not a pair of IPv4 addresses` }, loc));
     return;
   }
-  const azureOnly = from === 0n && to === 0n;
   const all = from <= FIRST_PUBLIC && to >= LAST_UNICAST;
   if (r.conditional) {
-    if (!azureOnly) list.admits.push(unknownFact(r.conditional, loc));
+    list.admits.push(unknownFact(r.conditional, loc));
     if (all) list.admitsAll.push(unknownFact(r.conditional, loc));
     return;
   }
-  list.admits.push(fact(!azureOnly, loc));
+  list.admits.push(fact(true, loc));
   list.admitsAll.push(fact(all, loc));
 }
 

@@ -142,10 +142,11 @@ describe('juki data tier (ARM)', () => {
     expect(covered).toContain(main('Microsoft.Sql/servers/databases/sql-kanagi-prd-juki/jukidb'));
   });
 
-  it('PostgreSQL: same-zone HA is not zone redundancy; Azure-services-only firewall; literal admin password', () => {
+  it('PostgreSQL: same-zone HA is not zone redundancy; an Azure-services-only firewall is public, not open to all; literal admin password', () => {
     const pg = get(model, main('Microsoft.DBforPostgreSQL/flexibleServers/psql-kanagi-prd-gyomu'), 'data-store');
     expect(pg.multiZone).toMatchObject({ value: false });
-    expect(pg.publiclyAccessible).toMatchObject({ value: false });
+    expect(pg.publiclyAccessible).toMatchObject({ value: true });
+    expect(pg.firewallOpenToAll).toMatchObject({ value: false });
     expect(pg.literalSecrets).toEqual([{ attribute: 'administratorLoginPassword', loc: expect.objectContaining({ line: lineOf('azuredeploy.json', 'Kanagi#2026-initial') }) }]);
   });
 

@@ -32,7 +32,7 @@ describe('Azure SQL (ARM)', () => {
     expect(s.minTlsVersion).toMatchObject({ value: null });
   });
 
-  it('firewall rules: Azure services only is not the internet; any other range is', () => {
+  it('firewall rules: any rule makes the public endpoint reachable, "allow Azure services" (0.0.0.0) included, but only a full range admits the whole internet', () => {
     const { model } = lift([
       arm(SQL, 'sql-a', { properties: {} }),
       arm(`${SQL}/firewallRules`, 'sql-a/AllowAllWindowsAzureIps', { properties: { startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' } }, { location: null }),
@@ -42,7 +42,9 @@ describe('Azure SQL (ARM)', () => {
       arm(`${SQL}/firewallRules`, 'sql-c/office', { properties: { startIpAddress: '203.0.113.10', endIpAddress: '203.0.113.20' } }, { location: null }),
       arm(`${DB}`, 'sql-b/juki', { properties: {} }),
     ]);
-    expect(get(model, armKey(SQL, 'sql-a'), 'data-store').publiclyAccessible).toMatchObject({ value: false });
+    // Every Azure address, other customers' resources included.
+    expect(get(model, armKey(SQL, 'sql-a'), 'data-store').publiclyAccessible).toMatchObject({ value: true });
+    expect(get(model, armKey(SQL, 'sql-a'), 'data-store').firewallOpenToAll).toMatchObject({ value: false });
     expect(get(model, armKey(SQL, 'sql-b'), 'data-store').publiclyAccessible).toMatchObject({ value: true });
     expect(get(model, armKey(SQL, 'sql-c'), 'data-store').publiclyAccessible).toMatchObject({ value: false });
     // A database is as exposed as its server.
@@ -138,7 +140,8 @@ describe('Azure SQL (azurerm)', () => {
     const s = get(model, tfKey('azurerm_mssql_server.sql'), 'data-store');
     expect(s.encryption).toMatchObject({ value: { mode: 'customer-managed', key: { value: tfKey('azurerm_key_vault_key.tde') } } });
     expect(s.literalSecrets).toBeUndefined();
-    expect(s.publiclyAccessible).toMatchObject({ value: false });
+    expect(s.publiclyAccessible).toMatchObject({ value: true, loc: { line: expect.any(Number) } });
+    expect(s.firewallOpenToAll).toMatchObject({ value: false });
     expect(s.accessLogging).toMatchObject({ value: true, defaulted: true });
     const juki = get(model, tfKey('azurerm_mssql_database.juki'), 'data-store');
     expect(juki.parent).toMatchObject({ value: tfKey('azurerm_mssql_server.sql') });

@@ -39,13 +39,14 @@ export function loadPrivateKey(file: string): KeyObject {
 
 export function loadPublicKey(file: string): KeyObject {
   const pem = readKeyFile(file, '--pubkey');
+  // node derives a public key from a private one without a word: the signer's secret must not travel as --pubkey.
+  if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) throw new UsageError(`--pubkey: ${file} holds a private key; give the .pub.pem file`, '--pubkey');
   let key: KeyObject;
   try {
     key = createPublicKey(pem);
   } catch (e) {
     throw new UsageError(`--pubkey: ${file} is not a PEM public key: ${(e as Error).message}`, '--pubkey');
   }
-  if (key.type !== 'public') throw new UsageError(`--pubkey: ${file} holds a private key; give the .pub.pem file`, '--pubkey');
   return requireEd25519(key, file, '--pubkey');
 }
 

@@ -76,7 +76,7 @@ function evidenceOf(f: Finding): FindingEvidence {
 
 interface Selected {
   findings: Finding[];
-  /** Findings on resources without a tenant tag, in a per-tenant attestation. */
+  /** Findings on resources without a tenant tag, in a per-tenant attestation: kept as evidence, open when they fail or are unknown. */
   untagged: Finding[];
 }
 
@@ -96,13 +96,17 @@ function selectFindings(findings: readonly Finding[], tenant: string | undefined
   return { findings: own, untagged };
 }
 
+/** A failure or unknown on a resource no one can attribute may be this municipality's. */
+function unsettled(f: Finding): boolean {
+  return f.status === 'fail' || f.status === 'unknown';
+}
+
 function codeStatusOf(findings: readonly Finding[], untagged: readonly Finding[]): CodeStatus {
   // A failure stays a failure in the attestation even when a --baseline accepted it for CI.
   if (findings.some((f) => f.status === 'fail')) return 'fail';
-  if (findings.some((f) => f.status === 'unknown')) return 'unknown';
-  // A failure on a resource no one can attribute may be this municipality's.
-  if (untagged.some((f) => f.status === 'fail' || f.status === 'unknown')) return 'unknown';
-  for (const s of SETTLED_ORDER) if (findings.some((f) => f.status === s)) return s;
+  if (findings.some((f) => f.status === 'unknown') || untagged.some(unsettled)) return 'unknown';
+  // A shared resource that passes is good whoever it belongs to.
+  for (const s of SETTLED_ORDER) if (findings.some((f) => f.status === s) || untagged.some((f) => f.status === s)) return s;
   return 'not_run';
 }
 
@@ -195,8 +199,9 @@ function attestControl(c: ControlDefinition, req: AttestationRequest, byControl:
     code = { status, counts, findings: [...findings, ...untagged].map(evidenceOf) };
     if (status === 'not_run') open.push(notRunLine(c));
     open.push(...unknownLines(findings));
-    if (untagged.length) {
-      const at = listed(untagged.map((f) => f.resource.address));
+    const unattributed = untagged.filter(unsettled);
+    if (unattributed.length) {
+      const at = listed(unattributed.map((f) => f.resource.address));
       open.push({
         ja: `団体不明: ${req.tenantTag} タグのない資源（${at.ja}）は、どの団体のものか分からないため判定できません`,
         en: `tenant unknown: resources without a ${req.tenantTag} tag (${at.en}) cannot be attributed to a municipality`,

@@ -180,13 +180,14 @@ describe('code status and standing from findings', () => {
     expect(c.standing).toBe('open');
     expect(c.open[0]!.en).toMatch(/^2 input\(s\) could not be read/);
   });
-  it('per tenant: own and scope-level findings count; another tenant\'s do not; untagged ones are open as "tenant unknown"', () => {
+  it('per tenant: own and scope-level findings count; another tenant\'s do not; an untagged failure is open as "tenant unknown"', () => {
     const scan = scanOf([
       finding('LG-2.6', 'pass', 'mine', { tenant: 'ishikari' }),
       finding('LG-2.6', 'fail', 'theirs', { tenant: 'tobetsu' }),
       finding('LG-6.1', 'fail', 'trail', { resource: { address: '.', type: 'scope', source: 'terraform' } }),
       finding('LG-4.4', 'pass', 'mine', { tenant: 'ishikari' }),
-      finding('LG-4.4', 'pass', 'shared'),
+      finding('LG-4.4', 'fail', 'shared'),
+      finding('LG-4.3', 'pass', 'shared'),
     ]);
     const mine = build([scan], 'ishikari');
     expect(mine.get('LG-2.6')!.standing).toBe('compliant');
@@ -194,10 +195,17 @@ describe('code status and standing from findings', () => {
     expect(mine.get('LG-6.1')!.standing).toBe('non_compliant');
     expect(mine.get('LG-4.4')!.standing).toBe('open');
     expect(mine.get('LG-4.4')!.open.map((o) => o.en)).toEqual(['tenant unknown: resources without a lg:tenant tag (shared) cannot be attributed to a municipality']);
+    expect(mine.get('LG-4.4')!.code!.findings.map((f) => [f.resource.address, f.tenant])).toEqual([
+      ['mine', 'ishikari'],
+      ['shared', undefined],
+    ]);
+    // A shared resource that passes is good whoever owns it: listed as evidence, not open.
+    expect(mine.get('LG-4.3')!.standing).toBe('compliant');
+    expect(mine.get('LG-4.3')!.code!.findings.map((f) => f.resource.address)).toEqual(['shared']);
     expect(build([scan], 'tobetsu').get('LG-2.6')!.standing).toBe('non_compliant');
     // Without a tenant the attestation covers the whole environment.
     expect(build([scan]).get('LG-2.6')!.standing).toBe('non_compliant');
-    expect(build([scan]).get('LG-4.4')!.standing).toBe('compliant');
+    expect(build([scan]).get('LG-4.4')!.standing).toBe('non_compliant');
   });
 });
 

@@ -26,6 +26,8 @@ export const SELECTED_TYPES = [
   'AWS::IAM::Role',
   'AWS::IAM::Group',
   'AWS::IAM::Policy',
+  'AWS::EC2::Instance',
+  'AWS::EC2::Volume',
 ] as const;
 
 const FIELDS = [

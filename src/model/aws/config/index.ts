@@ -2,6 +2,7 @@
 import type { LiftHandler } from '../../lifter.js';
 import { configAccountHandlers } from './account.js';
 import { configTrailHandlers } from './cloudtrail.js';
+import { configEc2Handlers } from './ec2.js';
 import { configIamHandlers } from './iam.js';
 import { configKeyHandlers } from './kms.js';
 import { configLogHandlers } from './logs.js';
@@ -9,4 +10,4 @@ import { configNetworkHandlers } from './network.js';
 import { configRdsHandlers } from './rds.js';
 import { configS3Handlers } from './s3.js';
 
-export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers, ...configS3Handlers, ...configRdsHandlers, ...configIamHandlers];
+export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers, ...configS3Handlers, ...configRdsHandlers, ...configIamHandlers, ...configEc2Handlers];

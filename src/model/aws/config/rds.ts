@@ -3,7 +3,9 @@
 // `dBInstanceIdentifier`, `multiAZ`, `vpcSecurityGroups`) -> the CloudFormation
 // properties, so the RDS handlers judge live databases as they judge templates.
 // Live values are what AWS applied: every setting is written, none defaulted.
-import type { LiftHandler } from '../../lifter.js';
+import type { NativeResource } from '../../../readers/native.js';
+import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { liveKey } from './live-key.js';
 import type { ConfigItem, Translated } from './via-cloudformation.js';
 import { viaCloudFormation } from './via-cloudformation.js';
 
@@ -27,7 +29,23 @@ function pick(item: ConfigItem, ...names: string[]): unknown {
   return undefined;
 }
 
-export function dbInstanceProperties(item: ConfigItem): Translated {
+/** The key as the RDS handlers read it: the AWS managed key by its alias, an unread key unknown. */
+function withKey(t: Translated, item: ConfigItem, ctx: LiftContext): Translated {
+  const k = liveKey(ctx, item.kmsKeyId, 'alias/aws/rds');
+  if (!k) return t;
+  if ('text' in k) return { ...t, properties: { ...t.properties, KmsKeyId: k.text } };
+  return { ...t, unknowns: { KmsKeyId: k.unknown } };
+}
+
+export function dbInstanceProperties(item: ConfigItem, _r: NativeResource, ctx: LiftContext): Translated {
+  return withKey(dbInstanceBase(item), item, ctx);
+}
+
+export function dbClusterProperties(item: ConfigItem, _r: NativeResource, ctx: LiftContext): Translated {
+  return withKey(dbClusterBase(item), item, ctx);
+}
+
+function dbInstanceBase(item: ConfigItem): Translated {
   const subnetGroup = doc(pick(item, 'dBSubnetGroup', 'dbSubnetGroup'));
   return {
     properties: defined({
@@ -36,7 +54,6 @@ export function dbInstanceProperties(item: ConfigItem): Translated {
       DBClusterIdentifier: pick(item, 'dBClusterIdentifier', 'dbClusterIdentifier'),
       Engine: item.engine,
       StorageEncrypted: item.storageEncrypted ?? false,
-      KmsKeyId: item.kmsKeyId,
       MultiAZ: pick(item, 'multiAZ', 'multiAz') ?? false,
       PubliclyAccessible: item.publiclyAccessible ?? false,
       BackupRetentionPeriod: item.backupRetentionPeriod,
@@ -51,7 +68,7 @@ export function dbInstanceProperties(item: ConfigItem): Translated {
   };
 }
 
-export function dbClusterProperties(item: ConfigItem): Translated {
+function dbClusterBase(item: ConfigItem): Translated {
   return {
     properties: defined({
       DBClusterIdentifier: pick(item, 'dBClusterIdentifier', 'dbClusterIdentifier'),
@@ -59,7 +76,6 @@ export function dbClusterProperties(item: ConfigItem): Translated {
       EngineMode: item.engineMode,
       DBClusterInstanceClass: pick(item, 'dBClusterInstanceClass', 'dbClusterInstanceClass'),
       StorageEncrypted: item.storageEncrypted ?? false,
-      KmsKeyId: item.kmsKeyId,
       BackupRetentionPeriod: item.backupRetentionPeriod,
       DeletionProtection: item.deletionProtection ?? false,
       EnableCloudwatchLogsExports: item.enabledCloudwatchLogsExports ?? [],

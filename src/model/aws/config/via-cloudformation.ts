@@ -4,8 +4,8 @@
 // resource and its template give the same entity with the same facts. The
 // translated native keeps the item's key, address, scope and source.
 import type { NativeResource } from '../../../readers/native.js';
-import type { ObjectValue } from '../../../readers/value.js';
-import { fromPlain, toPlain } from '../../../readers/value.js';
+import type { ObjectValue, UnknownCause } from '../../../readers/value.js';
+import { fromPlain, toPlain, unknown } from '../../../readers/value.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { networkHandlers } from '../network/index.js';
 import { resourceHandlers } from '../resources/index.js';
@@ -16,6 +16,8 @@ export interface Translated {
   type?: string;
   /** CloudFormation properties of the resource itself. */
   properties: Record<string, unknown>;
+  /** Properties the item cannot settle (a key named by ARN whose item was not read). */
+  unknowns?: Record<string, UnknownCause>;
   /** Companion resources CloudFormation models apart (a bucket's policy). */
   companions?: { type: string; suffix: string; properties: Record<string, unknown> }[];
 }
@@ -23,7 +25,7 @@ export interface Translated {
 /** The item as plain JSON: configuration fields, `supplementaryConfiguration`, `tags` (a map), `relationships`. */
 export type ConfigItem = Record<string, unknown>;
 
-export type Translate = (item: ConfigItem, r: NativeResource) => Translated;
+export type Translate = (item: ConfigItem, r: NativeResource, ctx: LiftContext) => Translated;
 
 function cloudFormationHandlers(type: string): LiftHandler[] {
   return [...networkHandlers, ...resourceHandlers].filter((h) => h.types.includes(type) && (!h.sources || h.sources.includes('cloudformation')));
@@ -36,12 +38,14 @@ function withProperties(r: NativeResource, type: string, key: string, properties
 /** One translation per item, so both passes see the same native resources. */
 const translations = new WeakMap<NativeResource, NativeResource[]>();
 
-function translatedOf(r: NativeResource, translate: Translate): NativeResource[] {
+function translatedOf(r: NativeResource, translate: Translate, ctx: LiftContext): NativeResource[] {
   let out = translations.get(r);
   if (!out) {
-    const t = translate((toPlain(r.attrs) ?? {}) as ConfigItem, r);
+    const t = translate((toPlain(r.attrs) ?? {}) as ConfigItem, r, ctx);
+    const main = withProperties(r, t.type ?? r.type, r.key, t.properties);
+    for (const [name, cause] of Object.entries(t.unknowns ?? {})) main.attrs.fields[name] = unknown(cause, r.loc);
     out = [
-      withProperties(r, t.type ?? r.type, r.key, t.properties),
+      main,
       ...(t.companions ?? []).map((c) => ({ ...withProperties(r, c.type, `${r.key}/${c.suffix}`, c.properties), address: `${r.address}/${c.suffix}`, ids: [] })),
     ];
     translations.set(r, out);
@@ -56,7 +60,7 @@ export function viaCloudFormation(type: string, translate: Translate): LiftHandl
     sources: CONFIG,
     pass,
     lift(r: NativeResource, ctx: LiftContext) {
-      for (const t of translatedOf(r, translate)) for (const h of cloudFormationHandlers(t.type)) if (h.pass === pass) h.lift(t, ctx);
+      for (const t of translatedOf(r, translate, ctx)) for (const h of cloudFormationHandlers(t.type)) if (h.pass === pass) h.lift(t, ctx);
     },
   }));
 }

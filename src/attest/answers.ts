@@ -446,7 +446,8 @@ export function loadAnswers(file: string, questions: ReadonlyMap<string, Indexed
   return parseAnswers({
     bytes: readFileSync(full),
     displayFile: shownFile,
-    locFile: shownFile,
+    // Relative even outside the working directory, so `attest verify --root` finds it in a moved tree.
+    locFile: path.relative(process.cwd(), full).split(path.sep).join('/'),
     evidenceDir: path.dirname(full),
     questions,
     lang,

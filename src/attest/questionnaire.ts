@@ -23,10 +23,12 @@ function commentLines(text: string, indent: string, first: string, next: string)
   let prefix = first;
   const limit = () => WRAP_COLUMNS - indent.length - 2 - prefix.length;
   const flush = () => {
-    out.push(`${indent}# ${prefix}${line.trimEnd()}`);
+    // An opening bracket never ends a line: it moves on with what it opens.
+    const carried = /[（「『【〔(]$/u.exec(line.trimEnd())?.[0] ?? '';
+    out.push(`${indent}# ${prefix}${line.trimEnd().slice(0, line.trimEnd().length - carried.length)}`);
     prefix = next;
-    line = '';
-    width = 0;
+    line = carried;
+    width = [...carried].reduce((n, ch) => n + columns(ch), 0);
   };
   for (const word of text.replace(/\s+/g, ' ').trim().split(/(?<= )|(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])/u)) {
     const w = [...word].reduce((n, ch) => n + columns(ch), 0);

@@ -24,6 +24,7 @@ function workspace(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-attest-'));
   cpSync(path.join(FIX, 'shared-env'), path.join(dir, 'infra'), { recursive: true });
   cpSync(path.join(FIX, 'answers'), path.join(dir, 'attest'), { recursive: true });
+  cpSync(path.join(FIX, 'live'), path.join(dir, 'live'), { recursive: true });
   return dir;
 }
 
@@ -71,6 +72,30 @@ describe('kikan attest', () => {
     expect(bad.err).toMatch(/bad\.json:\d+: not a kikan scan report: findings\[0\]/);
     writeFileSync('broken.json', '{"tool": ');
     expect((await run(['attest', '--answers', 'attest/partial.yaml', '--scan', 'broken.json'])).err).toMatch(/broken\.json:1: JSON として読めません/);
+  });
+
+  it('merges an inline IaC scan with a live AWS report; verify rechecks the kept live snapshot', async () => {
+    const r = await run(['attest', '--answers', 'attest/shared.yaml', 'infra', '--scan', 'live/aws-report.json', '-q', '-o', 'out.json']);
+    expect(r.code).toBe(0);
+    const tobetsu = JSON.parse(readFileSync('out-tobetsu.json', 'utf8'));
+    const ishikari = JSON.parse(readFileSync('out-ishikari.json', 'utf8'));
+    expect(tobetsu.scans.map((s: { kind: string; source: string }) => [s.kind, s.source])).toEqual([
+      ['aws', 'live/aws-report.json'],
+      ['iac', 'inline'],
+    ]);
+    const control = (att: { areas: { controls: { id: string }[] }[] }, id: string) =>
+      att.areas.flatMap((a) => a.controls).find((c) => c.id === id) as { standing: string; code: { status: string; findings: { resource: { address: string }; location?: unknown }[] } };
+    // The live key of Tobetsu does not rotate: its code passes, the live account fails.
+    expect(control(tobetsu, 'LG-6.8').code.status).toBe('fail');
+    expect(control(tobetsu, 'LG-6.8').code.findings.find((f) => f.resource.address.startsWith('arn:aws:kms'))!.location).toBeUndefined();
+    expect(control(ishikari, 'LG-6.8').code.status).toBe('pass');
+    // The live trail is scope-level evidence: it settles LG-6.5 for both.
+    expect(control(ishikari, 'LG-6.5').standing).toBe('compliant');
+    expect((await run(['attest', 'verify', 'out-tobetsu.json'])).code).toBe(0);
+    writeFileSync('live/aws-snapshot.json', readFileSync('live/aws-snapshot.json', 'utf8').replace('"KeyRotationEnabled": false', '"KeyRotationEnabled": true'));
+    const v = await run(['attest', 'verify', 'out-tobetsu.json', '--lang', 'en']);
+    expect(v.code).toBe(1);
+    expect(v.err).toMatch(/^CHANGED {2}live\/aws-snapshot\.json: /m);
   });
 
   it('rejects wrong flags with exit 2', async () => {

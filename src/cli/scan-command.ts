@@ -1,5 +1,5 @@
 // `kikan scan`: reads flags, runs the scan, writes the reports, decides the exit code.
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadCatalog } from '../controls/catalog/load.js';
 import { scanDefinitions } from '../engine/scan.js';
@@ -9,7 +9,8 @@ import { readBaseline, writeBaseline } from '../results/baseline.js';
 import { exitCodeOf } from '../results/exit-code.js';
 import type { ScanReport } from '../results/report.js';
 import { summarize } from '../results/summary.js';
-import { renderReport, REPORT_FORMATS } from '../report/render.js';
+import { renderReportChunks, REPORT_FORMATS } from '../report/render.js';
+import { writeChunks, writeChunksToFile } from '../report/write.js';
 import { parseChoice, parseLang, parsePairs, parseSeverity } from './parse-flags.js';
 import { parseOutputs } from './parse-outputs.js';
 import { progressReporter } from './progress.js';
@@ -77,8 +78,8 @@ export async function runScan(paths: string[], opts: Record<string, unknown>): P
     summary: summarize(outcome.findings),
   };
   const ctx = { lang, catalog };
-  process.stdout.write(renderReport(format, report, ctx));
-  for (const o of outputs) writeFileSync(o.file, renderReport(o.format, report, ctx));
+  writeChunks((t) => process.stdout.write(t), renderReportChunks(format, report, ctx));
+  for (const o of outputs) writeChunksToFile(o.file, renderReportChunks(o.format, report, ctx));
   if (typeof opts.writeBaseline === 'string') writeBaseline(opts.writeBaseline, report.findings, new Date());
 
   return exitCodeOf(report.findings, report.errors.length, {

@@ -3,34 +3,57 @@ import type { ScanReport } from '../results/report.js';
 import type { ReportContext } from './context.js';
 import { titleOf } from './context.js';
 
-export function renderJson(report: ScanReport, ctx: ReportContext): string {
+type Doc = Record<string, unknown>;
+
+function findingDoc(f: ScanReport['findings'][number], ctx: ReportContext): Doc {
   const lang = ctx.lang;
-  const doc = {
-    tool: report.tool,
-    catalog: report.catalog,
-    scannedAt: report.scannedAt,
-    kind: report.kind,
-    findings: report.findings.map((f) => ({
-      controlId: f.controlId,
-      title: titleOf(ctx, f.controlId)?.[lang],
-      status: f.status,
-      severity: f.severity,
-      resource: f.resource,
-      ...(f.location ? { location: f.location } : {}),
-      message: f.message[lang],
-      messages: f.message,
-      evidence: f.evidence,
-      ...(f.unknown ? { unknown: f.unknown } : {}),
-      ...(f.waiver ? { waiver: f.waiver } : {}),
-      ...(f.inherited ? { inherited: f.inherited } : {}),
-      fingerprint: f.fingerprint,
-      ...(f.inBaseline ? { inBaseline: true } : {}),
-      ...(f.tenant !== undefined ? { tenant: f.tenant } : {}),
-    })),
-    inputs: report.inputs,
-    errors: report.errors,
-    notScanned: report.notScanned,
-    summary: report.summary,
+  return {
+    controlId: f.controlId,
+    title: titleOf(ctx, f.controlId)?.[lang],
+    status: f.status,
+    severity: f.severity,
+    resource: f.resource,
+    ...(f.location ? { location: f.location } : {}),
+    message: f.message[lang],
+    messages: f.message,
+    evidence: f.evidence,
+    ...(f.unknown ? { unknown: f.unknown } : {}),
+    ...(f.waiver ? { waiver: f.waiver } : {}),
+    ...(f.inherited ? { inherited: f.inherited } : {}),
+    fingerprint: f.fingerprint,
+    ...(f.inBaseline ? { inBaseline: true } : {}),
+    ...(f.tenant !== undefined ? { tenant: f.tenant } : {}),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+/** `value` as JSON.stringify(…, null, 2) writes it `depth` levels down. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/**
+ * The report as JSON.stringify(doc, null, 2) would write it, in pieces: a
+ * large estate has over a hundred thousand findings, and one string of them
+ * all (twice, for stdout and a file) costs hundreds of megabytes.
+ */
+export function* renderJsonChunks(report: ScanReport, ctx: ReportContext): Generator<string> {
+  const head: Doc = { tool: report.tool, catalog: report.catalog, scannedAt: report.scannedAt, kind: report.kind };
+  const tail: Doc = { inputs: report.inputs, errors: report.errors, notScanned: report.notScanned, summary: report.summary };
+  yield '{\n';
+  for (const [k, v] of Object.entries(head)) yield `  ${JSON.stringify(k)}: ${nested(v, 1)},\n`;
+  if (report.findings.length === 0) yield '  "findings": [],\n';
+  else {
+    yield '  "findings": [\n';
+    for (const [i, f] of report.findings.entries()) {
+      yield `    ${nested(findingDoc(f, ctx), 2)}${i < report.findings.length - 1 ? ',' : ''}\n`;
+    }
+    yield '  ],\n';
+  }
+  const entries = Object.entries(tail);
+  for (const [i, [k, v]] of entries.entries()) yield `  ${JSON.stringify(k)}: ${nested(v, 1)}${i < entries.length - 1 ? ',' : ''}\n`;
+  yield '}\n';
+}
+
+export function renderJson(report: ScanReport, ctx: ReportContext): string {
+  return [...renderJsonChunks(report, ctx)].join('');
 }

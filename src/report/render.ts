@@ -2,7 +2,7 @@
 import type { ScanReport } from '../results/report.js';
 import type { ReportContext } from './context.js';
 import { renderCsv } from './csv.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
@@ -22,4 +22,9 @@ const RENDERERS: Record<ReportFormat, (r: ScanReport, ctx: ReportContext) => str
 
 export function renderReport(format: ReportFormat, report: ScanReport, ctx: ReportContext): string {
   return RENDERERS[format](report, ctx);
+}
+
+/** The report in pieces to write one after another; JSON streams finding by finding. */
+export function renderReportChunks(format: ReportFormat, report: ScanReport, ctx: ReportContext): Iterable<string> {
+  return format === 'json' ? renderJsonChunks(report, ctx) : [renderReport(format, report, ctx)];
 }

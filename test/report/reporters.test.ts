@@ -4,7 +4,7 @@ import path from 'node:path';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/controls/catalog/load.js';
-import { renderReport } from '../../src/report/render.js';
+import { renderReport, renderReportChunks } from '../../src/report/render.js';
 import type { ScanReport } from '../../src/results/report.js';
 import { summarize } from '../../src/results/summary.js';
 import { scanFixture } from '../support/scan-fixture.js';
@@ -39,6 +39,18 @@ async function reportOf(dir: string): Promise<ScanReport> {
 }
 
 describe('reporters on a real scan', () => {
+  it('JSON written in pieces is exactly what one JSON.stringify with two-space indents writes', async () => {
+    const sample = await reportOf(path.resolve(import.meta.dirname, '../../fixtures/sample'));
+    const empty: ScanReport = { ...sample, findings: [], summary: summarize([]) };
+    for (const report of [sample, empty]) {
+      const chunks = [...renderReportChunks('json', report, { lang: 'ja', catalog })];
+      const text = chunks.join('');
+      expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + '\n');
+      expect(text).toBe(renderReport('json', report, { lang: 'ja', catalog }));
+      expect(JSON.parse(text).findings).toHaveLength(report.findings.length);
+    }
+    expect(sample.findings.some((f) => f.unknown) && sample.findings.some((f) => f.status === 'exception')).toBe(true);
+  });
   it('SARIF validates against the SARIF 2.1.0 schema and points at the offending line', async () => {
     const report = await reportOf(FIXTURE);
     expect(report.summary.byStatus.fail).toBeGreaterThan(0);

@@ -20,14 +20,28 @@ export function sniffFile(text: string, rel: string): FileKind | undefined {
   return undefined;
 }
 
-function merge(into: ReadResult, r: ReadResult): void {
-  into.resources.push(...r.resources);
-  // A parameter file shared by several templates is one input, and its errors are reported once.
-  for (const i of r.inputs) if (!into.inputs.some((x) => x.file === i.file && x.kind === i.kind)) into.inputs.push(i);
-  for (const e of r.errors) {
-    if (!into.errors.some((x) => x.file === e.file && x.line === e.line && x.message === e.message)) into.errors.push(e);
+/** Gathers read results; a parameter file shared by several templates is one input, and its errors are reported once. */
+class Merged {
+  readonly out = emptyReadResult();
+  private readonly inputKeys = new Set<string>();
+  private readonly errorKeys = new Set<string>();
+
+  add(r: ReadResult): void {
+    this.out.resources.push(...r.resources);
+    for (const i of r.inputs) {
+      const key = `${i.file}\u0000${i.kind}`;
+      if (this.inputKeys.has(key)) continue;
+      this.inputKeys.add(key);
+      this.out.inputs.push(i);
+    }
+    for (const e of r.errors) {
+      const key = `${e.file}\u0000${e.line}\u0000${e.message}`;
+      if (this.errorKeys.has(key)) continue;
+      this.errorKeys.add(key);
+      this.out.errors.push(e);
+    }
+    this.out.notScanned.push(...r.notScanned);
   }
-  into.notScanned.push(...r.notScanned);
 }
 
 /**
@@ -36,12 +50,13 @@ function merge(into: ReadResult, r: ReadResult): void {
  * jobs > 1; results are merged in unit order, so they do not depend on jobs.
  */
 export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs = 1, unitTimeoutMs?: number): Promise<ReadResult> {
-  const out = emptyReadResult();
+  const merged = new Merged();
+  const out = merged.out;
   const { units, pairedParams, coveredByPlan } = readUnits(found);
   if (jobs > 1 && units.length > 1) {
-    for (const r of await readOnWorkers(units, opts, jobs, unitTimeoutMs)) merge(out, r);
+    for (const r of await readOnWorkers(units, opts, jobs, unitTimeoutMs)) merged.add(r);
   } else {
-    for (const unit of units) merge(out, await readUnit(unit, opts));
+    for (const unit of units) merged.add(await readUnit(unit, opts));
   }
   for (const [dir, plan] of coveredByPlan) {
     out.inputs.push({ file: relPath(opts.root, dir), kind: `terraform (judged through the plan ${plan})` });
@@ -51,5 +66,7 @@ export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs =
     if (f.kind === 'arm-parameters' && !pairedParams.has(f.rel)) out.inputs.push({ file: f.rel, kind: 'arm-parameters (unpaired)' });
     else if (f.kind === 'other') out.inputs.push({ file: f.rel, kind: 'not a definition' });
   }
+  // The same report from the same files, whatever order readers met them in.
+  out.inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
   return out;
 }

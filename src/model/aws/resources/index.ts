@@ -4,7 +4,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { alertHandlers } from './account-alerts.js';
 import { configHandlers } from './account-config.js';
 import { detectionHandlers } from './account-detection.js';
-import { backupHandlers } from './backup.js';
+import { backupHandlers, finishBackup } from './backup.js';
 import { cloudTrailHandlers } from './cloudtrail.js';
 import { dynamodbHandlers } from './dynamodb.js';
 import { ebsHandlers, finishEbs } from './ebs.js';
@@ -55,4 +55,6 @@ export function finishResources(ctx: LiftContext): void {
   finishRds(ctx);
   finishElastiCache(ctx);
   finishLogStores(ctx);
+  // Selections filtered by tag conditions are judged per store: once every store and its tags are in place.
+  finishBackup(ctx);
 }

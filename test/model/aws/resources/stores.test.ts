@@ -158,7 +158,7 @@ describe('AWS Backup', () => {
   it('Terraform: vault key and lock, plan retention, selections by resource and tag', () => {
     const k = tf('aws_kms_key', 'backup', {});
     const vault = tf('aws_backup_vault', 'main', { name: 'main', kms_key_arn: tfRef('aws_kms_key.backup', 'arn') });
-    const lock = tf('aws_backup_vault_lock_configuration', 'main', { backup_vault_name: tfRef('aws_backup_vault.main', 'name'), min_retention_days: 7 });
+    const lock = tf('aws_backup_vault_lock_configuration', 'main', { backup_vault_name: tfRef('aws_backup_vault.main', 'name'), min_retention_days: 7, changeable_for_days: 3 });
     const plan = tf('aws_backup_plan', 'daily', {
       name: 'daily',
       rule: [
@@ -176,7 +176,7 @@ describe('AWS Backup', () => {
     const v = get(model, vault.key, 'data-store');
     expect(v.storeType).toBe('backup-vault');
     expect(v.encryption).toMatchObject({ value: { mode: 'customer-managed', key: { value: k.key } } });
-    expect(v.immutable).toMatchObject({ value: true, loc: lock.loc });
+    expect(v.immutable).toMatchObject({ value: true, loc: lock.attrs.fields.changeable_for_days.loc });
     const p = get(model, plan.key, 'backup-plan');
     expect(p.retentionDays).toMatchObject({ value: 365 });
     expect(p.vault).toMatchObject({ value: vault.key });
@@ -212,8 +212,91 @@ describe('AWS Backup', () => {
     expect(get(model, p3.key, 'backup-plan').copyRegions).toMatchObject({ value: [], defaulted: true });
   });
 
+  it('a vault lock without a cooling-off period is governance mode, which privileged users can remove: not immutable', () => {
+    const tfVault = tf('aws_backup_vault', 'gov', { name: 'gov' });
+    const tfLock = tf('aws_backup_vault_lock_configuration', 'gov', { backup_vault_name: tfRef('aws_backup_vault.gov', 'name'), min_retention_days: 7 });
+    const tfOpen = tf('aws_backup_vault', 'open', { name: 'open' });
+    const tfOpenLock = tf('aws_backup_vault_lock_configuration', 'open', { backup_vault_name: 'open', changeable_for_days: unk('var.lock_grace_days') });
+    const cfnGov = cfn('AWS::Backup::BackupVault', 'GovVault', { BackupVaultName: 'g', LockConfiguration: { MinRetentionDays: 7, MaxRetentionDays: 35 } });
+    const cfnCompliance = cfn('AWS::Backup::BackupVault', 'LockedVault', { BackupVaultName: 'l', LockConfiguration: { MinRetentionDays: 7, ChangeableForDays: 3 } });
+    const { model } = lift([tfVault, tfLock, tfOpen, tfOpenLock, cfnGov, cfnCompliance]);
+    expect(get(model, tfVault.key, 'data-store').immutable).toEqual({ known: true, value: false, loc: tfLock.loc });
+    const open = get(model, tfOpen.key, 'data-store').immutable;
+    expect(open?.known === false && open.cause.inputs).toEqual(['var.lock_grace_days']);
+    expect(get(model, cfnGov.key, 'data-store').immutable).toMatchObject({ known: true, value: false });
+    expect(get(model, cfnCompliance.key, 'data-store').immutable).toMatchObject({ known: true, value: true, loc: cfnCompliance.attrs.fields.LockConfiguration.fields.ChangeableForDays.loc });
+  });
+
+  describe('selections with Conditions (all must hold) and NotResources', () => {
+    function scene() {
+      const plan = tf('aws_backup_plan', 'p', { rule: [{ rule_name: 'a', target_vault_name: 'v', lifecycle: [{ delete_after: 35 }] }] });
+      const both = tf('aws_ebs_volume', 'both', { availability_zone: 'ap-northeast-1a', tags: { backup: 'daily', tier: 'prod' } });
+      const one = tf('aws_ebs_volume', 'one', { availability_zone: 'ap-northeast-1a', tags: { backup: 'daily' } });
+      const none = tf('aws_ebs_volume', 'none', { availability_zone: 'ap-northeast-1a', tags: {} });
+      return { plan, both, one, none };
+    }
+    const selected = (p: { selects: { known: boolean; value?: unknown } }) =>
+      (p.selects.known ? (p.selects.value as { known: boolean; value?: string }[]) : []).map((l) => (l.known ? l.value : 'unknown'));
+
+    it('Terraform: two string_equals conditions select only stores with both tags, not every store', () => {
+      const { plan, both, one, none } = scene();
+      const sel = tf('aws_backup_selection', 's', {
+        plan_id: tfRef('aws_backup_plan.p', 'id'),
+        resources: ['*'],
+        condition: [{ string_equals: [{ key: 'aws:ResourceTag/backup', value: 'daily' }, { key: 'aws:ResourceTag/tier', value: 'prod' }] }],
+      });
+      const p = get(lift([plan, both, one, none, sel]).model, plan.key, 'backup-plan');
+      expect(selected(p)).toEqual([both.key]);
+      expect(p.selectsAll?.known && p.selectsAll.value).toBe(false);
+      expect(p.selectsByTag).toBeUndefined();
+    });
+
+    it('CloudFormation: StringNotEquals and StringLike, with NotResources excluding a store', () => {
+      const { plan, both, one, none } = scene();
+      const sel = cfn('AWS::Backup::BackupSelection', 'Sel', {
+        BackupPlanId: tfRef('aws_backup_plan.p', 'id'),
+        BackupSelection: {
+          SelectionName: 's',
+          IamRoleArn: 'arn:aws:iam::1:role/b',
+          Resources: ['*'],
+          NotResources: [tfRef('aws_ebs_volume.one', 'arn')],
+          Conditions: { StringNotEquals: [{ ConditionKey: 'aws:ResourceTag/tier', ConditionValue: 'dev' }], StringLike: [{ ConditionKey: 'aws:ResourceTag/backup', ConditionValue: 'dai*' }] },
+        },
+      });
+      const p = get(lift([plan, both, one, none, sel]).model, plan.key, 'backup-plan');
+      // `none` has no backup tag (StringLike fails), `one` is excluded.
+      expect(selected(p)).toEqual([both.key]);
+    });
+
+    it('NotResources alone turns "*" into every store but the excluded ones', () => {
+      const { plan, both, one, none } = scene();
+      const sel = tf('aws_backup_selection', 's', { plan_id: tfRef('aws_backup_plan.p', 'id'), resources: ['*'], not_resources: [tfRef('aws_ebs_volume.none', 'arn')] });
+      const p = get(lift([plan, both, one, none, sel]).model, plan.key, 'backup-plan');
+      expect(selected(p).sort()).toEqual([both.key, one.key].sort());
+      expect(p.selectsAll?.known && p.selectsAll.value).toBe(false);
+    });
+
+    it('a condition on a tag whose value is unknown, or an exclusion that cannot be resolved, leaves the selection open', () => {
+      const { plan, both } = scene();
+      const maybe = tf('aws_ebs_volume', 'maybe', { availability_zone: 'ap-northeast-1a', tags: { backup: unk('var.backup_tier'), tier: 'prod' } });
+      const sel = tf('aws_backup_selection', 's', {
+        plan_id: tfRef('aws_backup_plan.p', 'id'),
+        resources: ['*'],
+        condition: [{ string_equals: [{ key: 'aws:ResourceTag/backup', value: 'daily' }, { key: 'aws:ResourceTag/tier', value: 'prod' }] }],
+      });
+      const p = get(lift([plan, both, maybe, sel]).model, plan.key, 'backup-plan');
+      expect(selected(p)).toEqual([both.key, 'unknown']);
+      const open = p.selects.known ? p.selects.value.find((l) => !l.known) : undefined;
+      expect(open?.known === false && open.cause.inputs).toEqual(['var.backup_tier']);
+
+      const excl = tf('aws_backup_selection', 'x', { plan_id: tfRef('aws_backup_plan.p', 'id'), resources: ['*'], not_resources: [unk('var.excluded_arns')] });
+      const q = get(lift([scene().plan, both, excl]).model, plan.key, 'backup-plan');
+      expect(selected(q)).toEqual(['unknown']);
+    });
+  });
+
   it('CloudFormation: plan rules, vault lock, ListOfTags', () => {
-    const vault = cfn('AWS::Backup::BackupVault', 'Vault', { BackupVaultName: 'cfn-vault', LockConfiguration: { MinRetentionDays: 7 }, BackupVaultTags: { 'lg:tenant': 'a' } });
+    const vault = cfn('AWS::Backup::BackupVault', 'Vault', { BackupVaultName: 'cfn-vault', LockConfiguration: { MinRetentionDays: 7, ChangeableForDays: 3 }, BackupVaultTags: { 'lg:tenant': 'a' } });
     const plan = cfn('AWS::Backup::BackupPlan', 'Plan', {
       BackupPlan: { BackupPlanName: 'p', BackupPlanRule: [{ RuleName: 'd', TargetBackupVault: cfnRef('Vault'), Lifecycle: { DeleteAfterDays: unk('parameter RetentionDays') } }] },
     });

@@ -84,6 +84,8 @@ export interface AnswersText {
   evidenceDir: string;
   questions: ReadonlyMap<string, IndexedQuestion>;
   lang: Lang;
+  /** Today, for dates that cannot lie ahead (a past review, a document's version); defaults to now. */
+  now?: Date;
 }
 
 /** A questionnaire with a few hundred answers is far below this; anything larger is not one. */
@@ -204,9 +206,15 @@ export function parseAnswers(input: AnswersText): Answers {
 
   // The meaning of the values is checked on what is well-formed, so one run reports every problem.
   const f = wellFormed(data);
-  const checkDate = (value: string | null | undefined, where: (string | number)[]): void => {
-    if (typeof value === 'string' && !parseCalendarDate(value)) {
+  // The municipality's calendar decides what "today" is.
+  const today = parseCalendarDate((input.now ?? new Date()).toISOString())!;
+  const checkDate = (value: string | null | undefined, where: (string | number)[], past = false): void => {
+    if (typeof value !== 'string') return;
+    const date = parseCalendarDate(value);
+    if (!date) {
       problems.push(at(valueAt(where), { ja: `存在しない日付です: ${value}`, en: `${shown(value)} is not a date that exists` }, where));
+    } else if (past && compareDates(date, today) > 0) {
+      problems.push(at(valueAt(where), { ja: `まだ来ていない日付です: ${value}`, en: `${value} is in the future` }, where));
     }
   };
 
@@ -248,6 +256,8 @@ export function parseAnswers(input: AnswersText): Answers {
     if (value !== undefined) {
       const problem = answerTypeProblem(q, value);
       if (problem) problems.push(at(valueAt(answerPath), problem, where('answer')));
+      // Every date question asks when something was done.
+      else if (q.answer === 'date') checkDate(value, answerPath, true);
       else if (NEEDS_EXPLANATION.has(value) && ANSWER_WORDS[q.answer].length && !explanation) {
         problems.push(
           at(valueAt(answerPath), { ja: `「${value}」と答えた理由を explanation に書きます`, en: `explain a "${value}" answer in explanation` }, where('explanation')),
@@ -258,7 +268,7 @@ export function parseAnswers(input: AnswersText): Answers {
     const evidence: EvidenceDocument[] = [];
     (item.evidence ?? []).forEach((ev, j) => {
       const evPath = where('evidence', j);
-      checkDate(ev.date, [...evPath, 'date']);
+      checkDate(ev.date, [...evPath, 'date'], true);
       const doc: EvidenceDocument = { document: ev.document.trim() };
       if (ev.date !== undefined) doc.date = ev.date;
       if (ev.url !== undefined) doc.url = ev.url;

@@ -104,6 +104,17 @@ describe('answers file checks', () => {
     expect(p[0]!.message.en).toMatch(/\(yes, no, na\)/);
     expect(p[1]!.message.en).toMatch(/answered with a date/);
   });
+  it('rejects a date answer or an evidence date that has not come yet', () => {
+    const text = 'version: 1\nanswers:\n  - id: LG-8.1.q2\n    answer: 2026-11-29\n  - id: LG-8.1.q1\n    answer: yes\n    evidence:\n      - document: 監査報告書\n        date: 2026-11-28\n';
+    const at = (now: string) => parseAnswers({ bytes: Buffer.from(text), displayFile: 'a.yaml', locFile: 'a.yaml', evidenceDir: FIX, questions, lang: 'en', now: new Date(now) });
+    // 2026-11-28T15:30Z is already the 29th in Japan.
+    expect(at('2026-11-28T15:30:00Z').answers.get('LG-8.1.q2')!.value).toBe('2026-11-29');
+    const p = problemsOf(() => at('2026-11-27T10:00:00Z'));
+    expect(p.map((x) => [x.line, x.message.en])).toEqual([
+      [4, '2026-11-29 is in the future'],
+      [9, '2026-11-28 is in the future'],
+    ]);
+  });
   it('requires an explanation for no, partial and na, but not for yes', () => {
     const p = problemsOf(() => parse('version: 1\nanswers:\n  - id: LG-5.1.q1\n    answer: partial\n  - id: LG-5.1.q2\n    answer: na\n  - id: LG-7.1.q1\n    answer: yes\n'));
     expect(p.map((x) => x.line)).toEqual([4, 6]);

@@ -15,6 +15,7 @@ import type { ContactAnswer } from './account-services.js';
 import { readAccountServices, securityContactOf } from './account-services.js';
 import type { RuleRead } from './config-rules.js';
 import { readRuleEvaluations, ruleItems } from './config-rules.js';
+import { DISCOVERY_TYPES, readDiscovered } from './discovered.js';
 import { readLogGroups } from './log-groups.js';
 import { readConfigItems, SELECTED_TYPES, selectExpression } from './read-config.js';
 import { recorderCoverage } from './recorder.js';
@@ -140,7 +141,8 @@ export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
       merge(out, items);
       // A region whose items could not be read is an error already; its recorder adds nothing.
       if (items.errors.some((e) => e.message.startsWith('config:SelectResourceConfig failed'))) continue;
-      const coverage = await recorderCoverage(client, account, region, SELECTED_TYPES);
+      merge(out, await readDiscovered(client, account, region, DISCOVERY_TYPES));
+      const coverage = await recorderCoverage(client, account, region, [...SELECTED_TYPES, ...DISCOVERY_TYPES]);
       out.errors.push(...coverage.errors);
       out.notScanned.push(...coverage.notScanned);
       out.resources.push(...coverage.resources);

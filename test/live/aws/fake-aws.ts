@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 export interface FakeAws {
   endpoint: string;
   calls: { target: string; token?: string; region: string }[];
+  /** Key counts of each BatchGetResourceConfig call. */
+  batchSizes: number[];
   close(): Promise<void>;
 }
 
@@ -29,6 +31,10 @@ export interface FakeAwsOptions {
   securityContact?: { EmailAddress: string; Name: string; Title?: string; PhoneNumber?: string };
   /** Managed Config rules with their evaluations (one evaluation to a page). */
   configRules?: { name: string; source: string; evaluations: { resourceType: string; resourceId: string; compliance: 'COMPLIANT' | 'NON_COMPLIANT' }[] }[];
+  /** Items only ListDiscoveredResources + BatchGetResourceConfig serve (BaseConfigurationItem shape); listed 50 to a page. */
+  discovered?: { resourceType: string; resourceId: string; resourceName?: string; [k: string]: unknown }[];
+  /** Resource IDs BatchGetResourceConfig leaves unprocessed the first time (`always`: every time). */
+  unprocessed?: { once?: string[]; always?: string[] };
   /** IAM actions (`guardduty:ListDetectors`) answered with AccessDenied. */
   deniedActions?: string[];
 }
@@ -53,6 +59,8 @@ function regionOf(auth: string): string {
 
 export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
   const calls: FakeAws['calls'] = [];
+  const batchSizes: number[] = [];
+  const heldOnce = new Set<string>();
   const pageSize = o.pageSize ?? 2;
   let throttled = false;
   const server: Server = createServer((req, res) => {
@@ -128,6 +136,29 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
         send(200, { EvaluationResults: page, ...(at + 1 < (rule?.evaluations.length ?? 0) ? { NextToken: String(at + 1) } : {}) });
         return;
       }
+      if (target.endsWith('.ListDiscoveredResources')) {
+        const q = JSON.parse(body) as { resourceType: string; nextToken?: string };
+        const all = (o.discovered ?? []).filter((i) => i.resourceType === q.resourceType);
+        const at = q.nextToken ? Number(q.nextToken) : 0;
+        const page = all.slice(at, at + 50).map((i) => ({ resourceType: i.resourceType, resourceId: i.resourceId, ...(i.resourceName ? { resourceName: i.resourceName } : {}) }));
+        send(200, { resourceIdentifiers: page, ...(at + 50 < all.length ? { nextToken: String(at + 50) } : {}) });
+        return;
+      }
+      if (target.endsWith('.BatchGetResourceConfig')) {
+        const q = JSON.parse(body) as { resourceKeys: { resourceType: string; resourceId: string }[] };
+        batchSizes.push(q.resourceKeys.length);
+        if (q.resourceKeys.length > 100) {
+          send(400, { __type: 'ValidationException', message: 'resourceKeys must have at most 100 members' });
+          return;
+        }
+        const held = q.resourceKeys.filter((k) => o.unprocessed?.always?.includes(k.resourceId) || (o.unprocessed?.once?.includes(k.resourceId) && !heldOnce.has(k.resourceId)));
+        for (const k of held) heldOnce.add(k.resourceId);
+        const items = q.resourceKeys
+          .filter((k) => !held.includes(k))
+          .flatMap((k) => (o.discovered ?? []).filter((i) => i.resourceType === k.resourceType && i.resourceId === k.resourceId));
+        send(200, { baseConfigurationItems: items, unprocessedResourceKeys: held });
+        return;
+      }
       if (target === 'Logs_20140328.DescribeLogGroups') {
         const groups = o.logGroups ?? [];
         const start = input.nextToken ? Number(input.nextToken) : 0;
@@ -153,6 +184,7 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
   return {
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
+    batchSizes,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

@@ -96,6 +96,14 @@ export function managedPolicyProperties(item: ConfigItem): Translated {
   return { type: 'AWS::IAM::ManagedPolicy', properties: defined({ ManagedPolicyName: item.policyName, Path: item.path, PolicyDocument: policyDocument(current?.document) }) };
 }
 
+/** Config records instance profiles in the CloudFormation schema's shape; older items use the IAM API's. */
+export function instanceProfileProperties(item: ConfigItem): Translated {
+  const roles = (Array.isArray(item.Roles) ? item.Roles : Array.isArray(item.roles) ? item.roles : []).flatMap((r) =>
+    typeof r === 'string' ? [r] : typeof doc(r)?.roleName === 'string' ? [doc(r)!.roleName] : [],
+  );
+  return { properties: defined({ InstanceProfileName: item.InstanceProfileName ?? item.instanceProfileName, Path: item.Path ?? item.path, Roles: roles }) };
+}
+
 function accountOf(scope: string): string {
   return /^aws:([^/]+)\//.exec(scope)?.[1] ?? '';
 }
@@ -197,6 +205,7 @@ export const configIamHandlers: LiftHandler[] = [
   ...viaCloudFormation('AWS::IAM::Role', roleProperties),
   ...viaCloudFormation('AWS::IAM::Group', groupProperties),
   ...viaCloudFormation('AWS::IAM::Policy', managedPolicyProperties),
+  ...viaCloudFormation('AWS::IAM::InstanceProfile', instanceProfileProperties),
   users,
   rules,
 ];

@@ -123,24 +123,24 @@ export function readScanReport(file: string, lang: Lang): ScanSource {
   if (!stat.isFile()) throw problem(undefined, 'not a file', 'ファイルではありません');
   if (stat.size > MAX_REPORT_BYTES) throw problem(undefined, `too large for a scan report (${stat.size} bytes)`, '検査結果のファイルとしては大きすぎます');
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-  const parseErrors: ParseError[] = [];
-  const tree = parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: true });
   const lineOf = (offset: number) => text.slice(0, offset).split('\n').length;
-  if (parseErrors.length || !tree) {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    // Only a broken file pays for the position-keeping parse.
+    const parseErrors: ParseError[] = [];
+    parseTree(text, parseErrors, { allowTrailingComma: false, disallowComments: true });
     const e = parseErrors[0];
     throw problem(e ? lineOf(e.offset) : 1, `not JSON: ${e ? printParseErrorCode(e.error) : 'empty'}; give the file kikan scan --format json wrote`, 'JSON として読めません。kikan scan --format json の出力を指定します');
   }
-  const data = JSON.parse(text) as unknown;
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(reportSchema);
+  validator ??= new Ajv({ allErrors: false, strict: false }).compile(reportSchema);
   if (!validator(data)) {
     const e = validator.errors![0]!;
     const segments = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const node = findNodeAtLocation(tree, segments);
-    throw problem(
-      node ? lineOf(node.offset) : 1,
-      `not a kikan scan report: ${describe(e)}`,
-      'kikan の検査結果（JSON）ではありません',
-    );
+    const tree = parseTree(text);
+    const node = tree ? findNodeAtLocation(tree, segments) : undefined;
+    throw problem(node ? lineOf(node.offset) : 1, `not a kikan scan report: ${describe(e)}`, 'kikan の検査結果（JSON）ではありません');
   }
   const r = data as { kind: ScanEvidence['kind']; scannedAt: string; catalog?: { version: string }; findings: ReportFinding[]; inputs: InputRecord[]; errors: unknown[]; notScanned?: unknown[] };
   const findings: Finding[] = r.findings.map(({ messages, message, ...rest }) => ({ ...rest, message: messages ?? { ja: message, en: message } }));

@@ -83,8 +83,7 @@ export async function scanDefinitions(req: ScanRequest): Promise<ScanOutcome> {
   stages.start('read');
   req.onProgress?.(`read ${found.files.length + found.terraformDirs.length} inputs`);
   const read = await readDiscovered(found, req.read, req.jobs ?? 1);
-  // The policy file at the scan root is read by the policy loader, not as a definition.
-  for (const i of read.inputs) if (i.file === 'kikan.yaml' && i.kind === 'not a definition') i.kind = 'policy';
+  recordPolicyInput(read.inputs, req.policy);
   const model = new CloudModel();
   for (const s of scopesOf(read.resources, read.inputs)) model.addScope(s);
   req.onProgress?.(`evaluate ${read.resources.length} resources`);
@@ -107,6 +106,19 @@ export async function scanDefinitions(req: ScanRequest): Promise<ScanOutcome> {
     model,
     stages,
   };
+}
+
+/**
+ * The policy file is read by the policy loader, not as a definition, but it
+ * decides results (approvals, waivers, inheritance): list it with its hash,
+ * also when --config names a file outside the scanned paths.
+ */
+function recordPolicyInput(inputs: InputRecord[], policy: Policy): void {
+  if (policy.file === undefined) return;
+  const record: InputRecord = { file: policy.file, kind: 'policy', ...(policy.fileSha256 ? { sha256: policy.fileSha256 } : {}) };
+  const at = inputs.findIndex((i) => i.file === policy.file);
+  if (at >= 0) inputs[at] = record;
+  else inputs.push(record);
 }
 
 /**

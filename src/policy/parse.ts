@@ -1,6 +1,7 @@
 // Reads the text of a policy file into a Policy: YAML syntax, then the schema,
 // then the values; every problem found is reported at once, each with its
 // line and column, and nothing is returned half-valid.
+import { createHash } from 'node:crypto';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import type { ControlKind } from '../controls/catalog/types.js';
@@ -107,10 +108,12 @@ export function parsePolicy(input: PolicyText): Policy {
       ),
     );
   }
-  return toPolicy(data as PolicyFile, (path) => {
+  const policy = toPolicy(data as PolicyFile, (path) => {
     const pos = locator.value(path);
     return { file: input.locFile, line: pos.line, column: pos.column };
   }, input.locFile);
+  policy.fileSha256 = createHash('sha256').update(input.text, 'utf8').digest('hex');
+  return policy;
 }
 
 /** The validated file over kikan's defaults; list entries keep where they are written. */

@@ -87,6 +87,8 @@ export interface Policy {
   region?: string;
   /** The policy file, when one was read. */
   file?: string;
+  /** Its SHA-256: the policy decides results, so an attestation records it like any scanned input. */
+  fileSha256?: string;
 }
 
 export function defaultPolicy(): Policy {

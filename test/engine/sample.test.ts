@@ -1,5 +1,7 @@
 // The bundled sample environment, scanned as `npm start` does: the
 // violations a reviewer would find, and the approved path as an exception.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanFixture } from '../support/scan-fixture.js';
@@ -12,7 +14,9 @@ describe('sample environment', async () => {
 
   it('reads every file without error and lists the policy file as such', () => {
     expect(errors).toEqual([]);
-    expect(inputs).toContainEqual(expect.objectContaining({ file: 'kikan.yaml', kind: 'policy' }));
+    const sha256 = createHash('sha256').update(readFileSync(path.join(SAMPLE, 'kikan.yaml'))).digest('hex');
+    // The policy decides results, so an attestation must be able to recheck it like any definition.
+    expect(inputs.filter((i) => i.file === 'kikan.yaml')).toEqual([{ file: 'kikan.yaml', kind: 'policy', sha256 }]);
   });
   it('reports the approved patch path as an exception, never a pass, and the egress subnet itself as a failure', () => {
     expect(find('LG-3.2', 'module.network.aws_subnet.app["a"]').map((f) => f.status)).toEqual(['exception']);

@@ -48,8 +48,9 @@ describe('the starter file', () => {
   const text = renderStarterPolicy();
 
   it('loads and states exactly kikan’s defaults', () => {
-    const { file, ...policy } = parse(text);
+    const { file, fileSha256, ...policy } = parse(text);
     expect(file).toBe('kikan.yaml');
+    expect(fileSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(policy).toEqual(defaultPolicy());
   });
 
@@ -99,7 +100,7 @@ describe('the govcloud preset', () => {
   });
 
   it('otherwise keeps the defaults, and its examples stay valid', () => {
-    const { inherited, file, ...rest } = policy;
+    const { inherited, file, fileSha256, ...rest } = policy;
     const { inherited: _none, ...defaults } = defaultPolicy();
     expect(rest).toEqual(defaults);
     expect(parse(withExamples(text)).inherited).toHaveLength(3);

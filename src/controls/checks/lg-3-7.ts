@@ -234,6 +234,14 @@ function awsDrafts(ctx: ControlContext): Draft[] {
 
 const AZURE_STORES = new Set(['storage-account', 'sql-server']);
 
+/** A store placed in subnets of its own (not its private endpoints' ones), all of them closed. */
+function injectedIntoClosed(e: Entity, pes: Endpoint[], ctx: ControlContext, tagKey: string): boolean {
+  if (e.kind !== 'data-store' || !e.subnets?.known) return false;
+  const viaEndpoints = new Set(pes.flatMap((pe) => (pe.subnets.known ? pe.subnets.value.flatMap((l) => (l.known ? [l.value] : [])) : [])));
+  const own = e.subnets.value.flatMap((l) => (l.known && !viaEndpoints.has(l.value) ? [l.value] : []));
+  return own.length > 0 && own.every((s) => closednessOf(ctx.graph.segmentOf(s), tagKey).kind === 'closed');
+}
+
 function azureDrafts(ctx: ControlContext): Draft[] {
   const drafts: Draft[] = [];
   const tagKey = ctx.policy.tagKeys.segment;
@@ -258,8 +266,7 @@ function azureDrafts(ctx: ControlContext): Draft[] {
     });
     const problems: LocalText[] = [];
     const causes: UnknownCause[] = [];
-    // Its segment comes from that subnet, so being here means the subnet is closed (or may be).
-    const injected = e.kind === 'data-store' && e.subnets !== undefined;
+    const injected = injectedIntoClosed(e, pes, ctx, tagKey);
     if (!closedPe && !injected) {
       problems.push(
         pes.length > 0

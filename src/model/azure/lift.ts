@@ -4,6 +4,7 @@ import type { NativeResource } from '../../readers/native.js';
 import type { LiftContext, LiftHandler } from '../lifter.js';
 import { runLifters } from '../lifter.js';
 import { finishNetwork, networkHandlers } from './network/index.js';
+import { armFromAzapi } from './resources/azapi.js';
 import { finishResources, resourceHandlers } from './resources/index.js';
 
 /**
@@ -30,11 +31,12 @@ function handlerSpellings(handlers: readonly LiftHandler[]): Map<string, string>
 
 /**
  * Resources read from ARM or live with the type spelled as the handlers spell
- * it. The engine applies this before anything indexes resources by type.
+ * it; Terraform `azapi_resource` blocks become the ARM resources they create.
+ * The engine applies this before anything indexes resources by type.
  */
 export function withAzureSpelling(resources: readonly NativeResource[]): NativeResource[] {
   const spelling = handlerSpellings([...networkHandlers, ...resourceHandlers]);
-  return resources.map((r) => {
+  return armFromAzapi(resources).map((r) => {
     if (r.cloud !== 'azure' || r.source === 'terraform' || r.source === 'terraform-plan') return r;
     const s = spelling.get(r.type.toLowerCase());
     return s && s !== r.type ? { ...r, type: s } : r;

@@ -1,0 +1,129 @@
+// Terraform `azapi_resource` blocks carry a Resource Manager body as it is
+// (`type = "Microsoft.Storage/storageAccounts@2023-05-01"`, `body = { properties
+// = … }`), so they are read as the ARM resources they create: the ARM handlers
+// judge them, with the Terraform address, key and lines kept (references to
+// them still resolve). The resource ID is built from `parent_id` and `name`
+// the way the ARM reader builds it, so children find their parents. A body
+// written with `jsonencode()` (azapi 1.x) is decoded; a body that is not
+// known leaves every property unknown, naming the input.
+import type { NativeResource } from '../../../readers/native.js';
+import type { ObjectValue, Value } from '../../../readers/value.js';
+import { fromPlain, known, obj } from '../../../readers/value.js';
+import { levelOf } from './arm-ids.js';
+import { knownText } from './attribute-paths.js';
+
+const TERRAFORM_SOURCES = new Set(['terraform', 'terraform-plan']);
+
+function isAzapi(r: NativeResource): boolean {
+  return r.type === 'azapi_resource' && TERRAFORM_SOURCES.has(r.source);
+}
+
+/** `Microsoft.Storage/storageAccounts@2023-05-01` -> type and API version. */
+function splitType(v: Value | undefined): { type: string; apiVersion?: string } | undefined {
+  const text = knownText(v);
+  if (!text || !/^[A-Za-z0-9.]+\/[A-Za-z0-9/]+(@[\w.-]+)?$/.test(text)) return undefined;
+  const [type, apiVersion] = text.split('@') as [string, string | undefined];
+  return apiVersion ? { type, apiVersion } : { type };
+}
+
+/** The body's top-level fields (`properties`, `sku`, `kind` …); a JSON string is decoded. */
+function bodyFields(body: Value | undefined): Record<string, Value> {
+  if (!body || (body.kind === 'known' && body.value === null)) return {};
+  if (body.kind === 'object') return body.fields;
+  if (body.kind === 'known' && typeof body.value === 'string') {
+    try {
+      const parsed = fromPlain(JSON.parse(body.value), body.loc);
+      if (parsed.kind === 'object') return parsed.fields;
+    } catch {
+      // Not JSON: nothing in it can be read, so every property is unknown.
+    }
+  }
+  // Whatever is inside an unknown body is unknown for the same reason.
+  return body.kind === 'unknown' || body.kind === 'ref' ? { properties: body } : {};
+}
+
+function namePart(v: Value | undefined, r: NativeResource): string {
+  const text = knownText(v);
+  if (text) return text;
+  return `[${v?.kind === 'unknown' && v.expr ? v.expr : `${r.address}.name`}]`;
+}
+
+/** Resource IDs of azapi resources, built from their parents'. */
+class AzapiIds {
+  private readonly memo = new Map<string, string>();
+  private readonly byKey: Map<string, NativeResource>;
+
+  constructor(resources: readonly NativeResource[]) {
+    this.byKey = new Map(resources.map((r) => [r.key, r]));
+  }
+
+  idOf(r: NativeResource, type: string): string {
+    const done = this.memo.get(r.key);
+    if (done) return done;
+    this.memo.set(r.key, `[${r.address}]`); // A parent cycle ends here.
+    const base = this.parentId(r);
+    const name = namePart(r.attrs.fields.name, r);
+    const level = levelOf(base);
+    const id =
+      level === 'subscription' || level === 'resource-group' || !/\/providers\//i.test(base)
+        ? `${base}/providers/${type}/${name}`
+        : `${base}/${type.split('/').pop()}/${name}`;
+    const lower = id.toLowerCase();
+    this.memo.set(r.key, lower);
+    return lower;
+  }
+
+  private parentId(r: NativeResource): string {
+    const p = r.attrs.fields.parent_id;
+    const text = knownText(p);
+    if (text) return text.replace(/\/+$/, '');
+    if (p?.kind === 'ref') {
+      const target = this.byKey.get(p.target);
+      const t = target && isAzapi(target) ? splitType(target.attrs.fields.type) : undefined;
+      if (target && t) return this.idOf(target, t.type);
+      if (target?.type === 'azurerm_resource_group') {
+        return `/subscriptions/{subscription}/resourceGroups/${namePart(target.attrs.fields.name, target)}`;
+      }
+      return `[${p.target.split('#').pop()}]`;
+    }
+    if (p?.kind === 'unknown' && p.expr) return this.fromExpression(r, p.expr) ?? `[${p.expr}]`;
+    return '/subscriptions/{subscription}/resourceGroups/{resourceGroup}';
+  }
+
+  /** `${azapi_resource.account.id}/blobServices/default`: the ID of that resource in the same module, then the rest. */
+  private fromExpression(r: NativeResource, expr: string): string | undefined {
+    const m = /^\$\{(azapi_resource\.[\w-]+(?:\[[^\]]*\])?)\.id\}(\/.*)?$/.exec(expr.trim());
+    const at = r.address.lastIndexOf('azapi_resource.');
+    if (!m || at < 0) return undefined;
+    const target = this.byKey.get(`${r.key.slice(0, r.key.length - r.address.length)}${r.address.slice(0, at)}${m[1]}`);
+    const t = target && isAzapi(target) ? splitType(target.attrs.fields.type) : undefined;
+    return target && t ? `${this.idOf(target, t.type)}${(m[2] ?? '').replace(/\/+$/, '')}` : undefined;
+  }
+}
+
+/** Every `azapi_resource` of a known type as an ARM resource; other resources unchanged. */
+export function armFromAzapi(resources: readonly NativeResource[]): NativeResource[] {
+  if (!resources.some(isAzapi)) return [...resources];
+  const ids = new AzapiIds(resources);
+  return resources.map((r) => {
+    if (!isAzapi(r)) return r;
+    const t = splitType(r.attrs.fields.type);
+    if (!t) return r;
+    const f = r.attrs.fields;
+    const fields: Record<string, Value> = {
+      type: known(t.type, f.type?.loc),
+      ...(t.apiVersion ? { apiVersion: known(t.apiVersion, f.type?.loc) } : {}),
+      ...bodyFields(f.body),
+    };
+    for (const k of ['name', 'location', 'tags'] as const) if (f[k]) fields[k] = f[k];
+    // A Terraform block arrives as a list of one object.
+    const identity = f.identity?.kind === 'list' ? f.identity.items[0] : f.identity;
+    if (identity) fields.identity = identity;
+    const attrs: ObjectValue = obj(fields, r.attrs.loc);
+    const region = f.location ?? r.region;
+    const out: NativeResource = { ...r, source: 'arm', type: t.type, attrs, ids: [ids.idOf(r, t.type)] };
+    if (region) out.region = region;
+    else delete out.region;
+    return out;
+  });
+}

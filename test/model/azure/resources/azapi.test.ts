@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { armFromAzapi } from '../../../../src/model/azure/resources/azapi.js';
+import { armPath, prop } from '../../../../src/model/azure/resources/attribute-paths.js';
+import type { NativeResource } from '../../../../src/readers/native.js';
+import { unknown } from '../../../../src/readers/value.js';
+import { tf, tfKey, tfRef, unk } from './builder.js';
+import { get, inputsOf, lift } from './harness.js';
+
+function byAddress(list: NativeResource[], address: string): NativeResource {
+  const r = list.find((x) => x.address === address);
+  if (!r) throw new Error(`no ${address}`);
+  return r;
+}
+
+describe('azapi_resource as the ARM resource it creates', () => {
+  const rg = tf('azurerm_resource_group', 'rg', { name: 'rg-juki', location: 'japaneast' });
+  const account = tf('azapi_resource', 'st', {
+    type: 'Microsoft.Storage/storageAccounts@2022-09-01',
+    name: 'stjuki01',
+    parent_id: tfRef('azurerm_resource_group.rg'),
+    location: 'japaneast',
+    body: { kind: 'StorageV2', sku: { name: 'Standard_LRS' }, properties: { minimumTlsVersion: 'TLS1_2' } },
+    identity: [{ type: 'SystemAssigned' }],
+  });
+  const blob = tf('azapi_resource', 'blob', { type: 'Microsoft.Storage/storageAccounts/blobServices@2022-09-01', name: 'default', parent_id: tfRef('azapi_resource.st'), body: { properties: {} } });
+  const container = tf('azapi_resource', 'c', {
+    type: 'Microsoft.Storage/storageAccounts/blobServices/containers@2022-09-01',
+    name: 'forms',
+    parent_id: unknown({ inputs: ['azapi_resource.st.id (known after apply)'], detail: 'known after apply' }, undefined, '${azapi_resource.st.id}/blobServices/default'),
+    body: { properties: { publicAccess: 'Blob' } },
+  });
+
+  it('keeps the Terraform address and key; type, API version, body fields and identity take the ARM shape', () => {
+    const out = armFromAzapi([rg, account, blob, container]);
+    const st = byAddress(out, 'azapi_resource.st');
+    expect(st).toMatchObject({ source: 'arm', type: 'Microsoft.Storage/storageAccounts', key: tfKey('azapi_resource.st') });
+    expect(armPath(st.attrs, 'apiVersion')).toMatchObject({ value: '2022-09-01' });
+    expect(armPath(st.attrs, 'sku', 'name')).toMatchObject({ value: 'Standard_LRS' });
+    expect(armPath(st.attrs, 'identity', 'type')).toMatchObject({ value: 'SystemAssigned' });
+    expect(st.region).toMatchObject({ value: 'japaneast' });
+    expect(byAddress(out, 'azurerm_resource_group.rg')).toBe(rg);
+  });
+
+  it('builds resource IDs from parents, references and `${…id}/…` expressions, so children find their account', () => {
+    const out = armFromAzapi([rg, account, blob, container]);
+    const base = '/subscriptions/{subscription}/resourcegroups/rg-juki/providers/microsoft.storage/storageaccounts/stjuki01';
+    expect(byAddress(out, 'azapi_resource.st').ids).toEqual([base]);
+    expect(byAddress(out, 'azapi_resource.blob').ids).toEqual([`${base}/blobservices/default`]);
+    expect(byAddress(out, 'azapi_resource.c').ids).toEqual([`${base}/blobservices/default/containers/forms`]);
+    const { model } = lift([rg, account, blob, container]);
+    const s = get(model, tfKey('azapi_resource.st'), 'data-store');
+    expect(s.storeType).toBe('storage-account');
+    expect(s.publicRead).toMatchObject({ value: true });
+  });
+
+  it('a jsonencode body is decoded; an unknown body leaves the properties unknown, naming its input; an unknown type is left alone', () => {
+    const json = tf('azapi_resource', 'kv', {
+      type: 'Microsoft.KeyVault/vaults@2023-07-01',
+      name: 'kv-juki',
+      parent_id: '/subscriptions/0000/resourceGroups/rg-sec',
+      body: JSON.stringify({ properties: { enablePurgeProtection: true, tenantId: 't' } }),
+    });
+    const opaque = tf('azapi_resource', 'kv2', { type: 'Microsoft.KeyVault/vaults@2023-07-01', name: 'kv-juki2', parent_id: '/subscriptions/0000/resourceGroups/rg-sec', body: unk('var.vault_body') });
+    const untyped = tf('azapi_resource', 'x', { type: unk('var.type'), name: 'x', body: {} });
+    const out = armFromAzapi([json, opaque, untyped]);
+    expect(prop(byAddress(out, 'azapi_resource.kv'), 'enablePurgeProtection')).toMatchObject({ value: true });
+    expect(byAddress(out, 'azapi_resource.kv').ids).toEqual(['/subscriptions/0000/resourcegroups/rg-sec/providers/microsoft.keyvault/vaults/kv-juki']);
+    expect(byAddress(out, 'azapi_resource.x')).toBe(untyped);
+    const { model } = lift([json, opaque]);
+    expect(get(model, tfKey('azapi_resource.kv'), 'key').purgeProtection).toMatchObject({ value: true });
+    expect(inputsOf(get(model, tfKey('azapi_resource.kv2'), 'key').purgeProtection)).toEqual(['var.vault_body']);
+  });
+});

@@ -194,6 +194,7 @@ async function runAttest(paths: string[], opts: Record<string, unknown>, io: Att
   const catalog = loadCatalog();
   const answers = loadAnswers(answersFlag, questionIndex(catalog), lang);
   for (const w of answers.warnings) io.stderr(`${formatAnswersProblem(w, lang)}\n`);
+  const targets = outputFiles(answers.municipalities, output, tenantFile);
   const reports = scanFiles.map((f) => readScanReport(f, lang));
   for (const r of reports) {
     if (r.catalogVersion && r.catalogVersion !== catalog.version) {
@@ -221,23 +222,35 @@ async function runAttest(paths: string[], opts: Record<string, unknown>, io: Att
     });
     progress?.done();
     for (const e of outcome.errors) io.stderr(`${e.file}${e.line ? `:${e.line}` : ''}: ${e.message}\n`);
-    const relRoot = path.relative(process.cwd(), root).split(path.sep).join('/') || '.';
-    scans.push(inlineSource(outcome, new Date().toISOString(), catalog.version, path.relative(process.cwd(), root).split(path.sep).join('/') || '.'));
+    const relativeRoot = path.relative(process.cwd(), root).split(path.sep).join('/') || '.';
+    scans.push(inlineSource(outcome, new Date().toISOString(), catalog.version, relativeRoot));
   }
 
   const { buildAttestation } = await import('../attest/build.js');
   const now = new Date();
-  const multi = answers.municipalities.length > 1;
-  if (multi && !output) throw new UsageError('several municipalities need -o FILE (one file is written per municipality)', '--output');
-  for (const municipality of answers.municipalities) {
+  for (const [i, municipality] of answers.municipalities.entries()) {
     const att = buildAttestation({ catalog, scans, answers, municipality, tenantTag: policy.tagKeys.tenant, toolVersion: VERSION, now });
-    if (!output) {
+    const file = targets[i];
+    if (file === undefined) {
       io.stdout(attestationJson(att));
       continue;
     }
-    const file = multi ? tenantFile(output, municipality.tenant!) : output;
     const written = await writeAttestation(att, { file, format, lang, ...(key ? { key } : {}) });
     io.stderr(`${written.join('\n')}\n`);
   }
   return 0;
+}
+
+/** The file of each municipality's attestation (none: stdout); checked before anything is scanned. */
+function outputFiles(
+  municipalities: readonly { tenant?: string }[],
+  output: string | undefined,
+  tenantFile: (output: string, tenant: string) => string,
+): (string | undefined)[] {
+  if (municipalities.length === 1) return [output];
+  if (!output) throw new UsageError('several municipalities need -o FILE (one file is written per municipality)', '--output');
+  const files = municipalities.map((m) => tenantFile(output, m.tenant!));
+  const twice = files.find((f, i) => files.indexOf(f) !== i);
+  if (twice) throw new UsageError(`two tenants would both be written to ${twice}; make their tenant values differ in more than punctuation`, '--output');
+  return files;
 }

@@ -106,6 +106,11 @@ describe('kikan attest', () => {
     expect((await run(['attest', '--answers', 'attest/partial.yaml', 'infra', '--format', 'xlsx'])).code).toBe(2);
     expect((await run(['attest', '--answers', 'attest/partial.yaml', 'infra', '--bogus'])).code).toBe(2);
     expect((await run(['attest', 'init', '--tenants', '0'])).code).toBe(2);
+    expect((await run(['attest', '--answers', 'attest/shared.yaml', 'infra'])).err).toMatch(/several municipalities need -o FILE/);
+    writeFileSync('clash.yaml', 'version: 1\nmunicipalities:\n  - { name: A, tenant: "north/1" }\n  - { name: B, tenant: "north:1" }\nanswers: []\n');
+    const clash = await run(['attest', '--answers', 'clash.yaml', 'infra', '-o', 'out.json']);
+    expect(clash.code).toBe(2);
+    expect(clash.err).toContain('out-north_1.json');
   });
 
   it('writes one attestation per municipality in 共同利用方式', async () => {

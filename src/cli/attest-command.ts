@@ -226,6 +226,8 @@ async function runAttest(paths: string[], opts: Record<string, unknown>, io: Att
     scans.push(inlineSource(outcome, new Date().toISOString(), catalog.version, relativeRoot));
   }
 
+  const { tenantWarnings } = await import('../attest/tenant-coverage.js');
+  for (const w of tenantWarnings(answers.municipalities, scans, policy.tagKeys.tenant)) io.stderr(`${answers.file}: ${lang === 'en' ? w.en : `${w.ja} (${w.en})`}\n`);
   const { buildAttestation } = await import('../attest/build.js');
   const now = new Date();
   for (const [i, municipality] of answers.municipalities.entries()) {

@@ -125,6 +125,11 @@ describe('kikan attest', () => {
     expect(lg23(ishikari)).toBe('unknown');
     expect(lg23(tobetsu)).toBe('fail');
     expect(existsSync('out.json')).toBe(false);
+    expect(r.err).not.toMatch(/no scanned resource/);
+    writeFileSync('typo.yaml', readFileSync('attest/shared.yaml', 'utf8').replace('tenant: tobetsu', 'tenant: tobetu'));
+    const typo = await run(['attest', '--answers', 'typo.yaml', 'infra', '-q', '-o', 'typo.json', '--lang', 'en']);
+    expect(typo.code).toBe(0);
+    expect(typo.err).toContain('typo.yaml: no scanned resource has lg:tenant=tobetu; did you mean "tobetsu"? (values found: ishikari, tobetsu)');
   });
 
   it('writes the JSON with a stable key order', async () => {

@@ -68,20 +68,23 @@ function dbInstanceBase(item: ConfigItem): Translated {
   };
 }
 
+/** Cluster items spell identifiers all lower-case after `db` (`dbclusterIdentifier`, `dbsubnetGroup`), per the Config resource schema. */
 function dbClusterBase(item: ConfigItem): Translated {
+  const zones = Array.isArray(item.availabilityZones) ? item.availabilityZones.flatMap((z) => (typeof z === 'string' ? [z] : typeof doc(z)?.value === 'string' ? [doc(z)!.value] : [])) : undefined;
   return {
     properties: defined({
-      DBClusterIdentifier: pick(item, 'dBClusterIdentifier', 'dbClusterIdentifier'),
+      DBClusterIdentifier: pick(item, 'dbclusterIdentifier', 'dBClusterIdentifier', 'dbClusterIdentifier'),
       Engine: item.engine,
       EngineMode: item.engineMode,
-      DBClusterInstanceClass: pick(item, 'dBClusterInstanceClass', 'dbClusterInstanceClass'),
+      DBClusterInstanceClass: pick(item, 'dbclusterInstanceClass', 'dBClusterInstanceClass', 'dbClusterInstanceClass'),
       StorageEncrypted: item.storageEncrypted ?? false,
       BackupRetentionPeriod: item.backupRetentionPeriod,
       DeletionProtection: item.deletionProtection ?? false,
       EnableCloudwatchLogsExports: item.enabledCloudwatchLogsExports ?? [],
-      DBSubnetGroupName: typeof item.dBSubnetGroup === 'string' ? item.dBSubnetGroup : item.dbSubnetGroup,
+      DBSubnetGroupName: pick(item, 'dbsubnetGroup', 'dBSubnetGroup', 'dbSubnetGroup'),
       VpcSecurityGroupIds: ids(item.vpcSecurityGroups, 'vpcSecurityGroupId'),
-      AvailabilityZones: item.availabilityZones,
+      AvailabilityZones: zones,
+      ReplicationSourceIdentifier: item.replicationSourceIdentifier,
       Tags: item.tags,
     }),
   };

@@ -1,0 +1,87 @@
+// Config items in the shapes the AWS Config resource schema gives
+// (awslabs/aws-config-resource-schema) lifted through the CloudFormation
+// handlers: the facts the controls read come out as the items say.
+import { describe, expect, it } from 'vitest';
+import { nativeOfItem } from '../../../src/live/aws/to-native.js';
+import { liftAws } from '../../../src/model/aws/lift.js';
+import { LinkResolver } from '../../../src/model/link-resolver.js';
+import { CloudModel } from '../../../src/model/model.js';
+import type { NativeResource } from '../../../src/readers/native.js';
+
+const origin = { accountId: '111122223333', region: 'ap-northeast-1' };
+
+function lift(items: Record<string, unknown>[]): CloudModel {
+  const natives = items.map((i) => nativeOfItem(i, origin)).filter((r): r is NativeResource => r !== undefined);
+  const model = new CloudModel();
+  liftAws(natives, { model, links: new LinkResolver(natives) });
+  return model;
+}
+
+describe('Config items through the CloudFormation handlers', () => {
+  it('an Aurora cluster spelled `dbclusterIdentifier` / `dbsubnetGroup`, with its member instance', () => {
+    const model = lift([
+      {
+        resourceType: 'AWS::RDS::DBCluster',
+        resourceId: 'cluster-ABCDEFGHIJKLMNOPQRSTUVWXY',
+        resourceName: 'juki-aurora',
+        arn: 'arn:aws:rds:ap-northeast-1:111122223333:cluster:juki-aurora',
+        configuration: {
+          dbclusterIdentifier: 'juki-aurora',
+          engine: 'aurora-postgresql',
+          engineMode: 'provisioned',
+          storageEncrypted: false,
+          backupRetentionPeriod: 3,
+          deletionProtection: true,
+          dbsubnetGroup: 'juki-db',
+          availabilityZones: ['ap-northeast-1a', 'ap-northeast-1c', 'ap-northeast-1d'],
+          vpcSecurityGroups: [{ vpcSecurityGroupId: 'sg-0d1e2f3a4b5c6d7e8', status: 'active' }],
+          dbclusterMembers: [{ dbinstanceIdentifier: 'juki-aurora-1', isClusterWriter: true }],
+        },
+      },
+      {
+        resourceType: 'AWS::RDS::DBInstance',
+        resourceId: 'db-QWERTYUIOPASDFGHJKLZXCVBNM',
+        resourceName: 'juki-aurora-1',
+        arn: 'arn:aws:rds:ap-northeast-1:111122223333:db:juki-aurora-1',
+        configuration: { dBInstanceIdentifier: 'juki-aurora-1', dBClusterIdentifier: 'juki-aurora', engine: 'aurora-postgresql', storageEncrypted: false, publiclyAccessible: false, availabilityZone: 'ap-northeast-1a' },
+      },
+    ]);
+    const stores = model.all('data-store');
+    // The member instance belongs to its cluster: one store.
+    expect(stores.map((s) => s.storeType)).toEqual(['rds-cluster']);
+    const c = stores[0]!;
+    expect(c.encryption?.known && c.encryption.value.mode).toBe('none');
+    expect(c.backupRetentionDays).toMatchObject({ known: true, value: 3 });
+    expect(c.deletionProtection).toMatchObject({ known: true, value: true });
+    // The member joined its cluster by the identifier, so the cluster knows how many instances it runs.
+    expect(c.instanceCount).toMatchObject({ known: true, value: 1 });
+  });
+
+  it('an S3 bucket with lifecycle, object lock and a bucket policy from its supplementary configuration', () => {
+    const model = lift([
+      {
+        resourceType: 'AWS::S3::Bucket',
+        resourceId: 'juki-archive-111122223333',
+        resourceName: 'juki-archive-111122223333',
+        arn: 'arn:aws:s3:::juki-archive-111122223333',
+        configuration: { name: 'juki-archive-111122223333', owner: { id: 'c0ffee' }, creationDate: '2025-04-01T00:00:00.000Z' },
+        supplementaryConfiguration: {
+          BucketVersioningConfiguration: '{"status":"Enabled","isMfaDeleteEnabled":null}',
+          ServerSideEncryptionConfiguration: '{"rules":[{"applyServerSideEncryptionByDefault":{"sseAlgorithm":"aws:kms","kmsMasterKeyID":"alias/aws/s3"},"bucketKeyEnabled":true}]}',
+          PublicAccessBlockConfiguration: '{"blockPublicAcls":true,"ignorePublicAcls":true,"blockPublicPolicy":true,"restrictPublicBuckets":true}',
+          ObjectLockConfiguration: '{"objectLockEnabled":"Enabled","rule":{"defaultRetention":{"mode":"COMPLIANCE","days":null,"years":5}}}',
+          BucketLifecycleConfiguration: '{"rules":[{"id":"expire-after-5y","status":"Enabled","expirationInDays":1827}]}',
+          BucketPolicy: '{"policyText":"{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Sid\\":\\"DenyInsecureTransport\\",\\"Effect\\":\\"Deny\\",\\"Principal\\":\\"*\\",\\"Action\\":\\"s3:*\\",\\"Resource\\":[\\"arn:aws:s3:::juki-archive-111122223333\\",\\"arn:aws:s3:::juki-archive-111122223333/*\\"],\\"Condition\\":{\\"Bool\\":{\\"aws:SecureTransport\\":\\"false\\"}}}]}"}',
+        },
+        tags: [{ key: 'lg:classification', value: '3' }],
+      },
+    ]);
+    const b = model.all('data-store').find((s) => s.storeType === 's3-bucket')!;
+    expect(b.versioning).toMatchObject({ known: true, value: true });
+    expect(b.publicAccessBlocked).toMatchObject({ known: true, value: true });
+    expect(b.encryption?.known && b.encryption.value.mode).toBe('provider-managed');
+    expect(b.immutable?.known && b.immutable.value).toBe(true);
+    expect(b.policy?.known && String(b.policy.value)).toContain('aws:SecureTransport');
+    expect(b.tags).toMatchObject({ known: true, value: { 'lg:classification': '3' } });
+  });
+});

@@ -21,6 +21,7 @@ import {
 import type { BucketState } from './s3-state.js';
 import { bucketOf } from './s3-state.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
+import { lifecycleMultiZone, terraformTransitionRules } from './s3-zones.js';
 
 function splitHandler(type: string, amend: (s: BucketState, r: NativeResource, ctx: LiftContext) => void): LiftHandler {
   return {
@@ -72,6 +73,7 @@ const handlers: LiftHandler[] = [
   }),
   splitHandler('aws_s3_bucket_lifecycle_configuration', (s, r) => {
     s.store.expirationDays = expirationDays(terraformExpirationRules(r.attrs.fields.rule, r, 'status'), r, r.attrs.fields.rule);
+    s.store.multiZone = lifecycleMultiZone(terraformTransitionRules(r.attrs.fields.rule, r, 'status'), r, r.attrs.fields.rule);
   }),
   splitHandler('aws_s3_bucket_logging', (s, r) => {
     s.store.accessLogging = fact(true, r.loc);

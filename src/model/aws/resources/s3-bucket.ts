@@ -21,6 +21,7 @@ import {
   terraformExpirationRules,
 } from './s3-settings.js';
 import { bucketStates, newBucketState } from './s3-state.js';
+import { cloudFormationTransitionRules, lifecycleMultiZone, terraformTransitionRules } from './s3-zones.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsValue } from './tags.js';
 
@@ -51,6 +52,7 @@ const terraformBuckets: LiftHandler = {
       ? boolFact(dig(r.attrs, 'versioning', 'enabled'), r, { name: 'versioning.enabled', default: false })
       : defaulted(false, r.loc);
     store.expirationDays = expirationDays(terraformExpirationRules(a.lifecycle_rule, r, 'enabled'), r, a.lifecycle_rule);
+    store.multiZone = lifecycleMultiZone(terraformTransitionRules(a.lifecycle_rule, r, 'enabled'), r, a.lifecycle_rule);
     store.accessLogging = a.logging && itemsOf(a.logging).length ? fact(true, a.logging.loc ?? r.loc) : defaulted(false, r.loc);
     ctx.model.add(store);
 
@@ -114,6 +116,7 @@ const cloudFormationBuckets: LiftHandler = {
       r,
       rules,
     );
+    store.multiZone = lifecycleMultiZone(cloudFormationTransitionRules(rules, r), r, rules);
     store.accessLogging = a.LoggingConfiguration ? fact(true, a.LoggingConfiguration.loc ?? r.loc) : defaulted(false, r.loc);
     ctx.model.add(store);
 

@@ -289,6 +289,63 @@ describe('S3 versioning, lifecycle, object lock, logging, replication', () => {
   });
 });
 
+describe('S3 zone redundancy', () => {
+  it('lifecycle transitions to One Zone-IA keep data in one zone; other classes and disabled rules do not', () => {
+    const plain = tf('aws_s3_bucket', 'plain', { bucket: 'plain' });
+    const glacier = tf('aws_s3_bucket', 'glacier', { bucket: 'glacier' });
+    const glacierLc = tf('aws_s3_bucket_lifecycle_configuration', 'glacier', {
+      bucket: 'glacier',
+      rule: [{ id: 'archive', status: 'Enabled', transition: [{ days: 30, storage_class: 'STANDARD_IA' }, { days: 90, storage_class: 'GLACIER' }] }],
+    });
+    const onezone = tf('aws_s3_bucket', 'onezone', { bucket: 'onezone' });
+    const onezoneLc = tf('aws_s3_bucket_lifecycle_configuration', 'onezone', {
+      bucket: 'onezone',
+      rule: [
+        { id: 'off', status: 'Disabled', transition: [{ days: 1, storage_class: 'ONEZONE_IA' }] },
+        { id: 'old', status: 'Enabled', noncurrent_version_transition: [{ noncurrent_days: 60, storage_class: 'ONEZONE_IA' }] },
+      ],
+    });
+    const inline = tf('aws_s3_bucket', 'inline', {
+      bucket: 'inline',
+      lifecycle_rule: [{ id: 'log', enabled: true, transition: [{ days: 30, storage_class: 'ONEZONE_IA' }] }],
+    });
+    const fromVar = tf('aws_s3_bucket', 'var', { bucket: 'var' });
+    const fromVarLc = tf('aws_s3_bucket_lifecycle_configuration', 'var', {
+      bucket: 'var',
+      rule: [{ id: 'x', status: 'Enabled', transition: [{ days: 30, storage_class: unk('var.cold_storage_class') }] }],
+    });
+    const disabledOnly = tf('aws_s3_bucket', 'disabled', { bucket: 'disabled' });
+    const disabledLc = tf('aws_s3_bucket_lifecycle_configuration', 'disabled', {
+      bucket: 'disabled',
+      rule: [{ id: 'x', status: 'Disabled', transition: [{ days: 30, storage_class: 'ONEZONE_IA' }] }],
+    });
+    const all = [plain, glacier, glacierLc, onezone, onezoneLc, inline, fromVar, fromVarLc, disabledOnly, disabledLc];
+    expect(bucket(all, plain.key).multiZone).toMatchObject({ known: true, value: true, defaulted: true });
+    expect(bucket(all, glacier.key).multiZone).toMatchObject({ known: true, value: true });
+    expect(bucket(all, onezone.key).multiZone).toEqual({ known: true, value: false, loc: onezoneLc.attrs.fields.rule.items[1].fields.noncurrent_version_transition.items[0].fields.storage_class.loc });
+    expect(bucket(all, inline.key).multiZone).toMatchObject({ known: true, value: false });
+    const v = bucket(all, fromVar.key).multiZone;
+    expect(v?.known === false && v.cause.inputs).toEqual(['var.cold_storage_class']);
+    expect(bucket(all, disabledOnly.key).multiZone).toMatchObject({ known: true, value: true });
+  });
+
+  it('CloudFormation Transitions, the legacy Transition and noncurrent transitions', () => {
+    const a = cfn('AWS::S3::Bucket', 'Reports', {
+      LifecycleConfiguration: { Rules: [{ Status: 'Enabled', Transitions: [{ StorageClass: 'GLACIER', TransitionInDays: 90 }] }] },
+    });
+    const b = cfn('AWS::S3::Bucket', 'Scans', {
+      LifecycleConfiguration: { Rules: [{ Status: 'Enabled', NoncurrentVersionTransition: { StorageClass: 'ONEZONE_IA', TransitionInDays: 30 } }] },
+    });
+    const c = cfn('AWS::S3::Bucket', 'Images', {
+      LifecycleConfiguration: { Rules: [{ Status: unk('parameter ColdTierStatus'), Transitions: [{ StorageClass: 'ONEZONE_IA', TransitionInDays: 30 }] }] },
+    });
+    expect(bucket([a], a.key).multiZone).toMatchObject({ known: true, value: true });
+    expect(bucket([b], b.key).multiZone).toMatchObject({ known: true, value: false });
+    const u = bucket([c], c.key).multiZone;
+    expect(u?.known === false && u.cause.inputs).toEqual(['parameter ColdTierStatus']);
+  });
+});
+
 describe('S3 buckets from CloudFormation', () => {
   it('reads encryption, versioning, lifecycle, logging to itself and object lock', () => {
     const k = cfn('AWS::KMS::Key', 'LogKey', {});

@@ -45,11 +45,17 @@ function countStandings(controls: readonly ControlAttestation[]): Record<Control
   return counts;
 }
 
-function listed(addresses: readonly string[]): { ja: string; en: string } {
-  const unique = [...new Set(addresses)];
-  const shown = unique.slice(0, ADDRESSES_SHOWN).join(', ');
+function listed(items: readonly (string | LocalText)[]): LocalText {
+  const unique = [...new Map(items.map((i) => (typeof i === 'string' ? { ja: i, en: i } : i)).map((t) => [t.en, t])).values()];
+  const shown = (lang: 'ja' | 'en') => unique.slice(0, ADDRESSES_SHOWN).map((t) => t[lang]).join(', ');
   const rest = unique.length - ADDRESSES_SHOWN;
-  return rest > 0 ? { ja: `${shown} ほか ${rest} 件`, en: `${shown} and ${rest} more` } : { ja: shown, en: shown };
+  return rest > 0 ? { ja: `${shown('ja')} ほか ${rest} 件`, en: `${shown('en')} and ${rest} more` } : { ja: shown('ja'), en: shown('en') };
+}
+
+/** A resource as an open item names it; an account-level result names the scanned scope (root module, template, account). */
+function subjectOf(f: Finding): LocalText {
+  if (f.resource.type !== 'scope') return { ja: f.resource.address, en: f.resource.address };
+  return { ja: `検査範囲 ${f.resource.address}`, en: `scope ${f.resource.address}` };
 }
 
 /** A finding as evidence, in the attestation's shape. */
@@ -112,13 +118,13 @@ function codeStatusOf(findings: readonly Finding[], untagged: readonly Finding[]
 
 /** One line per set of missing inputs, so a hundred resources waiting on one variable read as one item. */
 function unknownLines(findings: readonly Finding[]): LocalText[] {
-  const groups = new Map<string, { inputs: string[]; message: LocalText; addresses: string[] }>();
+  const groups = new Map<string, { inputs: string[]; message: LocalText; addresses: LocalText[] }>();
   for (const f of findings) {
     if (f.status !== 'unknown') continue;
     const inputs = [...new Set((f.unknown ?? []).flatMap((u) => u.inputs))];
     const key = inputs.length ? `i:${inputs.join('\u0000')}` : `m:${f.message.en}`;
     const g = groups.get(key) ?? { inputs, message: f.message, addresses: [] };
-    g.addresses.push(f.resource.address);
+    g.addresses.push(subjectOf(f));
     groups.set(key, g);
   }
   return [...groups.values()].map((g) => {

@@ -181,16 +181,28 @@ function answerOf(a: Answer): NonNullable<QuestionResult['answer']> {
   };
 }
 
-function scanGapLine(scans: readonly ScanSource[]): LocalText | undefined {
+/** What the scans could not see: a result that looks good may be missing resources. */
+function scanGapLines(scans: readonly ScanSource[]): LocalText[] {
+  const lines: LocalText[] = [];
   const errors = scans.reduce((n, s) => n + s.errors, 0);
-  if (errors === 0) return undefined;
-  return {
-    ja: `検査で読めなかった入力・失敗した API 呼び出しが ${errors} 件あります。その中の資源はこの判定に含まれていません`,
-    en: `${errors} input(s) could not be read or API call(s) failed during the scans; resources in them are not part of this result`,
-  };
+  if (errors > 0) {
+    lines.push({
+      ja: `検査で読めなかった入力・失敗した API 呼び出しが ${errors} 件あります。その中の資源はこの判定に含まれていません`,
+      en: `${errors} input(s) could not be read or API call(s) failed during the scans; resources in them are not part of this result`,
+    });
+  }
+  const unscanned = scans.flatMap((s) => s.unscanned);
+  if (unscanned.length > 0) {
+    const at = listed(unscanned);
+    lines.push({
+      ja: `検査していない部分があります（${at.ja}: ローカルにないモジュール・リンクされたテンプレート。terraform init を実行するか plan を検査します）。その中の資源はこの判定に含まれていません`,
+      en: `parts were not scanned (${at.en}: modules or linked templates not available locally; run terraform init or scan a plan); resources in them are not part of this result`,
+    });
+  }
+  return lines;
 }
 
-function attestControl(c: ControlDefinition, req: AttestationRequest, byControl: Map<string, Finding[]>, gap: LocalText | undefined): ControlAttestation {
+function attestControl(c: ControlDefinition, req: AttestationRequest, byControl: Map<string, Finding[]>, gaps: readonly LocalText[]): ControlAttestation {
   const questions = (c.attest ?? []).map((q) => questionResult(q, req.answers.answers.get(q.id)));
   const open: LocalText[] = [];
   for (const q of questions) {
@@ -213,7 +225,7 @@ function attestControl(c: ControlDefinition, req: AttestationRequest, byControl:
         en: `tenant unknown: resources without a ${req.tenantTag} tag (${at.en}) cannot be attributed to a municipality`,
       });
     }
-    if (gap && status !== 'fail') open.push(gap);
+    if (status !== 'fail') open.push(...gaps);
   }
 
   const nonCompliant = code?.status === 'fail' || questions.some((q) => q.status === 'non_compliant');
@@ -255,9 +267,9 @@ export function buildAttestation(req: AttestationRequest): Attestation {
       byControl.set(f.controlId, list);
     }
   }
-  const gap = scanGapLine(req.scans);
+  const gaps = scanGapLines(req.scans);
   const areas: AreaAttestation[] = req.catalog.meta.areas.map((area) => {
-    const controls = req.catalog.controls.filter((c) => c.area === area.area).map((c) => attestControl(c, req, byControl, gap));
+    const controls = req.catalog.controls.filter((c) => c.area === area.area).map((c) => attestControl(c, req, byControl, gaps));
     return { area: area.area, title: area.title, controls, counts: countStandings(controls) };
   });
   const { header, sha256, file } = req.answers;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { UsageError } from '../cli/usage-error.js';
-import type { InputRecord } from '../readers/native.js';
+import type { InputRecord, NotScanned } from '../readers/native.js';
 import type { Finding } from '../results/finding.js';
 import type { Lang } from '../report/lang.js';
 import type { ScanEvidence } from './attestation.js';
@@ -21,6 +21,8 @@ export interface ScanSource {
   inputs: InputRecord[];
   errors: number;
   notScanned: number;
+  /** What the scan could not cover (a remote module not downloaded, a linked template): named in the open items. */
+  unscanned: string[];
   /** The scan root relative to where attest runs; absent when the report does not say. */
   root?: string;
   catalogVersion?: string;
@@ -31,7 +33,14 @@ export interface InlineOutcome {
   findings: Finding[];
   inputs: InputRecord[];
   errors: unknown[];
-  notScanned: unknown[];
+  notScanned: NotScanned[];
+}
+
+function unscannedOf(items: readonly unknown[]): string[] {
+  return items.map((n) => {
+    const o = (typeof n === 'object' && n !== null ? n : {}) as Partial<NotScanned>;
+    return typeof o.address === 'string' ? o.address : JSON.stringify(n).slice(0, 80);
+  });
 }
 
 export function inlineSource(o: InlineOutcome, scannedAt: string, catalogVersion: string, root: string): ScanSource {
@@ -43,6 +52,7 @@ export function inlineSource(o: InlineOutcome, scannedAt: string, catalogVersion
     inputs: o.inputs,
     errors: o.errors.length,
     notScanned: o.notScanned.length,
+    unscanned: unscannedOf(o.notScanned),
     root,
     catalogVersion,
   };
@@ -152,6 +162,7 @@ export function readScanReport(file: string, lang: Lang): ScanSource {
     inputs: r.inputs.map((i) => ({ file: i.file, kind: i.kind, ...(i.sha256 ? { sha256: i.sha256 } : {}) })),
     errors: r.errors.length,
     notScanned: r.notScanned?.length ?? 0,
+    unscanned: unscannedOf(r.notScanned ?? []),
     ...(r.catalog ? { catalogVersion: r.catalog.version } : {}),
   };
 }

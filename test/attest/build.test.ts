@@ -120,7 +120,16 @@ describe('code status and standing from findings', () => {
     fingerprint: `${controlId}-${address}`,
     ...extra,
   });
-  const scanOf = (findings: Finding[], errors = 0): ScanSource => ({ kind: 'iac', scannedAt: NOW.toISOString(), source: 'inline', findings, inputs: [], errors, notScanned: 0 });
+  const scanOf = (findings: Finding[], errors = 0, unscanned: string[] = []): ScanSource => ({
+    kind: 'iac',
+    scannedAt: NOW.toISOString(),
+    source: 'inline',
+    findings,
+    inputs: [],
+    errors,
+    notScanned: unscanned.length,
+    unscanned,
+  });
   const build = (scans: ScanSource[], tenant?: string) =>
     controlsOf(
       buildAttestation({
@@ -179,6 +188,13 @@ describe('code status and standing from findings', () => {
     const c = build([scanOf([finding('LG-2.6', 'pass', 'a')], 2)]).get('LG-2.6')!;
     expect(c.standing).toBe('open');
     expect(c.open[0]!.en).toMatch(/^2 input\(s\) could not be read/);
+  });
+  it('a remote module that was not downloaded leaves passing controls open, naming the module call', () => {
+    const c = build([scanOf([finding('LG-2.6', 'pass', 'a')], 0, ['module.network'])]).get('LG-2.6')!;
+    expect(c.standing).toBe('open');
+    expect(c.open.map((o) => o.en)).toEqual([expect.stringMatching(/^parts were not scanned \(module\.network: .*terraform init/)]);
+    // A failure is a failure whatever else is missing.
+    expect(build([scanOf([finding('LG-2.6', 'fail', 'a')], 0, ['module.network'])]).get('LG-2.6')!.open).toEqual([]);
   });
   it('per tenant: own and scope-level findings count; another tenant\'s do not; an untagged failure is open as "tenant unknown"', () => {
     const scan = scanOf([

@@ -102,7 +102,10 @@ const terraformServers: LiftHandler = {
     s.replicationRegions = backupRegions(boolFact(attr(r, 'geo_redundant_backup_enabled'), r, { name: 'geo_redundant_backup_enabled', default: false }), s.region);
     const subnet = attr(r, 'delegated_subnet_id');
     if (isSet(subnet)) s.subnets = fact([ctx.links.link(subnet, r, 'delegated_subnet_id')], subnet.loc ?? r.loc);
-    const secrets = literalSecrets(r, [{ v: attr(r, 'administrator_password'), name: 'administrator_password' }]);
+    const secrets = literalSecrets(r, [
+      { v: attr(r, 'administrator_password'), name: 'administrator_password' },
+      { v: attr(r, 'administrator_password_wo'), name: 'administrator_password_wo' },
+    ]);
     if (secrets) s.literalSecrets = secrets;
     const mysql = r.type === 'azurerm_mysql_flexible_server';
     const name = mysql ? 'public_network_access' : 'public_network_access_enabled';

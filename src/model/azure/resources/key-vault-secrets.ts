@@ -31,7 +31,11 @@ const terraformSecrets: LiftHandler = {
     const vault = attr(r, 'key_vault_id');
     const s = newDataStore(r, ctx, 'secret', vault?.kind === 'ref' ? ctx.links.native(vault.target) : undefined);
     s.parent = ctx.links.link(vault, r, 'key_vault_id');
-    const secrets = literalSecrets(r, [{ v: attr(r, 'value'), name: 'value' }]);
+    // `value_wo` (write-only, azurerm 4.x) stays out of the state, not out of the repository.
+    const secrets = literalSecrets(r, [
+      { v: attr(r, 'value'), name: 'value' },
+      { v: attr(r, 'value_wo'), name: 'value_wo' },
+    ]);
     if (secrets) s.literalSecrets = secrets;
     ctx.model.add(s);
   },

@@ -195,7 +195,10 @@ const terraformServers: LiftHandler = {
     s.encryption = isSet(key) ? keyReference(ctx, r, key, 'transparent_data_encryption_key_vault_key_id') : SERVICE_MANAGED(r);
     s.minTlsVersion = tlsFact(attr(r, 'minimum_tls_version'), r, 'minimum_tls_version', '1.2');
     s.accessLogging = defaulted(false, r.loc);
-    const secrets = literalSecrets(r, [{ v: attr(r, 'administrator_login_password'), name: 'administrator_login_password' }]);
+    const secrets = literalSecrets(r, [
+      { v: attr(r, 'administrator_login_password'), name: 'administrator_login_password' },
+      { v: attr(r, 'administrator_login_password_wo'), name: 'administrator_login_password_wo' },
+    ]);
     if (secrets) s.literalSecrets = secrets;
     trackFirewall(ctx, s, boolFact(attr(r, 'public_network_access_enabled'), r, { name: 'public_network_access_enabled', default: true }));
     registerName(ctx, 'database-server', attr(r, 'name'), r.key);

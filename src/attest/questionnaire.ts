@@ -147,12 +147,12 @@ export function renderQuestionnaire(catalog: Catalog, o: QuestionnaireOptions): 
     }
     for (const control of controls) {
       const kind = control.kind === 'attest' ? (ja ? '組織的管理策' : 'organisational control') : ja ? 'コード検査に加えて確認する部分' : 'attest part of a checked control';
-      lines.push('', `  # ---- ${control.id} ${control.title[o.lang]}（${kind}） ----`);
+      lines.push('', `  # ---- ${control.id} ${control.title[o.lang]}${ja ? `（${kind}）` : ` (${kind})`} ----`);
       for (const q of control.attest ?? []) {
         lines.push(...commentLines(q.text[o.lang], '  ', ja ? '質問: ' : 'Q: ', '      '));
         lines.push(...commentLines(q.help[o.lang], '  ', ja ? '補足: ' : 'Help: ', '      '));
         const evidence = q.evidence === 'required' ? (ja ? '証拠: 必須' : 'evidence: required') : ja ? '証拠: 任意' : 'evidence: optional';
-        lines.push(`  # ${ja ? '回答' : 'answer'}: ${ANSWER_CHOICES[q.answer][o.lang]} ／ ${evidence}`);
+        lines.push(`  # ${ja ? '回答' : 'answer'}: ${ANSWER_CHOICES[q.answer][o.lang]}${ja ? ' ／ ' : '; '}${evidence}`);
         lines.push(`  - id: ${q.id}`, '    answer:', '    explanation:', '    evidence:');
       }
     }

@@ -126,7 +126,7 @@ export async function securityContactOf(client: AccountClient): Promise<ContactA
   }
 }
 
-function contactItems(answer: ContactAnswer, accountId: string, region: string, out: ReadResult): void {
+function contactItems(answer: ContactAnswer, rulesRecorded: boolean, accountId: string, region: string, out: ReadResult): void {
   const origin = { accountId, region };
   if ('failed' in answer) {
     const { call, error } = answer.failed;
@@ -140,13 +140,14 @@ function contactItems(answer: ContactAnswer, accountId: string, region: string, 
     if (r) out.resources.push(r);
     return;
   }
-  // Without a contact, LG-1.2 would look for an EventBridge rule forwarding findings; those rules are not read live yet.
+  if (rulesRecorded) return;
+  // Without a contact LG-1.2 looks for an EventBridge rule forwarding findings; rules Config does not record cannot be looked at.
   const r = unreadItem(
-    'AWS::Events::Rule',
-    'security-findings-rules',
+    'AWS::Events::Rules',
+    'not-recorded',
     ['State', 'EventPattern', 'Targets'],
-    'events:ListRules',
-    `${accountScope(accountId, region)} has no security alternate contact, and live scans do not read EventBridge rules that may forward findings instead`,
+    'AWS Config recorder: AWS::Events::Rule',
+    `${accountScope(accountId, region)} has no security alternate contact, and its Config recorder does not record the EventBridge rules that may forward findings instead`,
     accountId,
     region,
   );
@@ -158,10 +159,12 @@ export async function readAccountServices(
   accountId: string,
   region: string,
   contact: ContactAnswer,
+  /** Whether Config records AWS::Events::Rule here, so that the rules read are all there are. */
+  rulesRecorded: boolean,
 ): Promise<ReadResult> {
   const out = emptyReadResult();
   await readGuardDuty(clients.guardDuty, accountId, region, out);
   await readSecurityHub(clients.securityHub, accountId, region, out);
-  contactItems(contact, accountId, region, out);
+  contactItems(contact, rulesRecorded, accountId, region, out);
   return out;
 }

@@ -151,7 +151,8 @@ export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
       // The alternate contact belongs to the account: asked once, reported in every region scope.
       contact ??= await securityContactOf(new AccountClient(options));
       const clients = { guardDuty: new GuardDutyClient(options), securityHub: new SecurityHubClient(options) };
-      merge(out, await readAccountServices(clients, account, region, contact));
+      const rulesRecorded = !coverage.errors.length && !coverage.notScanned.some((n) => n.cause.inputs.includes('AWS Config recorder: AWS::Events::Rule'));
+      merge(out, await readAccountServices(clients, account, region, contact, rulesRecorded));
       const ruleRead = await readRuleEvaluations(client, account, region);
       out.errors.push(...ruleRead.errors);
       rules.push(ruleRead);

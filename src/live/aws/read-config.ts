@@ -28,6 +28,11 @@ export const SELECTED_TYPES = [
   'AWS::IAM::Policy',
   'AWS::EC2::Instance',
   'AWS::EC2::Volume',
+  'AWS::Backup::BackupVault',
+  'AWS::Backup::BackupPlan',
+  'AWS::Backup::BackupSelection',
+  'AWS::Events::Rule',
+  'AWS::SNS::Topic',
 ] as const;
 
 const FIELDS = [

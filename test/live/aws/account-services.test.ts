@@ -64,17 +64,47 @@ describe('live account services', () => {
     expect(of(findings, 'LG-6.5').map((f) => f.status)).toEqual(['not_applicable']);
   });
 
-  it('fails what a live account lacks and does not guess the alert rules it did not read', async () => {
+  it('fails what a live account lacks', async () => {
     const { findings } = await scan({ detectors: { d0: 'DISABLED' }, securityHub: false, recording: false });
     const detection = of(findings, 'LG-6.10');
     expect(detection.map((f) => f.status).sort()).toEqual(['fail', 'fail']);
     expect(detection.some((f) => f.message.includes('has no Security Hub'))).toBe(true);
     expect(detection.some((f) => f.message.includes('GuardDuty detector is disabled'))).toBe(true);
     expect(of(findings, 'LG-7.3').map((f) => [f.status, f.message.includes('is not recording')])).toEqual([['fail', true]]);
-    // No security contact: whether an EventBridge rule forwards findings instead is unknown, naming the call to allow.
+  });
+
+  it('judges security alerting by the recorded EventBridge rules when there is no security contact', async () => {
+    // Recorded and none forwards findings: the account has neither contact nor rule.
+    const none = await scan({});
+    expect(of(none.findings, 'LG-1.2').map((f) => f.status)).toEqual(['fail']);
+    await fake?.close();
+    // A rule sending GuardDuty findings to a topic, as Config records them.
+    const topicArn = `arn:aws:sns:ap-northeast-1:${ACCOUNT}:juki-security-alerts`;
+    const rule = {
+      accountId: ACCOUNT,
+      awsRegion: 'ap-northeast-1',
+      arn: `arn:aws:events:ap-northeast-1:${ACCOUNT}:rule/guardduty-to-sns`,
+      resourceType: 'AWS::Events::Rule',
+      resourceId: 'guardduty-to-sns',
+      resourceName: 'guardduty-to-sns',
+      configurationItemStatus: 'OK',
+      configuration: { Name: 'guardduty-to-sns', Arn: `arn:aws:events:ap-northeast-1:${ACCOUNT}:rule/guardduty-to-sns`, EventBusName: 'default', State: 'ENABLED', EventPattern: '{"source":["aws.guardduty"],"detail-type":["GuardDuty Finding"]}', Targets: [{ Id: 'sns', Arn: topicArn }] },
+      supplementaryConfiguration: {},
+      tags: [],
+    };
+    const topic = { accountId: ACCOUNT, awsRegion: 'ap-northeast-1', arn: topicArn, resourceType: 'AWS::SNS::Topic', resourceId: topicArn, resourceName: 'juki-security-alerts', configurationItemStatus: 'OK', configuration: { TopicArn: topicArn, DisplayName: 'juki security alerts' }, supplementaryConfiguration: {}, tags: [] };
+    fake = await startFakeAws({ account: ACCOUNT, items: [...ITEMS, rule, topic] });
+    let out = '';
+    await runScanAws({ region: ['ap-northeast-1'], format: 'json', lang: 'en', quiet: true }, { stdout: (t) => (out += t), stderr: () => undefined }, { credentials, endpoint: fake.endpoint });
+    const alerting = of((JSON.parse(out) as { findings: JsonFinding[] }).findings, 'LG-1.2');
+    expect(alerting.map((f) => [f.status, f.resource.address.split('/').pop()])).toEqual([['pass', 'guardduty-to-sns']]);
+  });
+
+  it('does not guess the alert rules a recorder leaves out', async () => {
+    const { findings } = await scan({ recorder: { allSupported: false, includeGlobalResourceTypes: false, resourceTypes: ['AWS::EC2::VPC', 'AWS::EC2::SecurityGroup'] } });
     const contact = of(findings, 'LG-1.2');
     expect(contact.map((f) => f.status)).toEqual(['unknown']);
-    expect(contact[0]!.unknown?.[0]?.inputs).toEqual(['events:ListRules']);
+    expect(contact[0]!.unknown?.[0]?.inputs).toEqual(['AWS Config recorder: AWS::Events::Rule']);
   });
 
   it('leaves the facts of a denied call unknown, names the call and still completes (exit 3)', async () => {

@@ -84,4 +84,56 @@ describe('Config items through the CloudFormation handlers', () => {
     expect(b.policy?.known && String(b.policy.value)).toContain('aws:SecureTransport');
     expect(b.tags).toMatchObject({ known: true, value: { 'lg:classification': '3' } });
   });
+
+  it('an AWS Backup plan, its selection by ARN and its vault', () => {
+    const dbArn = 'arn:aws:rds:ap-northeast-1:111122223333:db:kyufu-main';
+    const model = lift([
+      {
+        resourceType: 'AWS::RDS::DBInstance',
+        resourceId: 'db-3XQ7J2KLM5NPR4T6V8WYZ0AB1C',
+        resourceName: 'kyufu-main',
+        arn: dbArn,
+        configuration: { dBInstanceIdentifier: 'kyufu-main', engine: 'postgres', storageEncrypted: true, backupRetentionPeriod: 7, publiclyAccessible: false },
+      },
+      {
+        resourceType: 'AWS::Backup::BackupVault',
+        resourceId: 'kyufu-vault',
+        resourceName: 'kyufu-vault',
+        arn: 'arn:aws:backup:ap-northeast-1:111122223333:backup-vault:kyufu-vault',
+        configuration: { BackupVaultName: 'kyufu-vault', BackupVaultArn: 'arn:aws:backup:ap-northeast-1:111122223333:backup-vault:kyufu-vault', EncryptionKeyArn: 'arn:aws:kms:ap-northeast-1:111122223333:key/9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d' },
+      },
+      {
+        resourceType: 'AWS::Backup::BackupPlan',
+        resourceId: 'b6f1c2d3-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+        resourceName: 'kyufu-daily',
+        arn: 'arn:aws:backup:ap-northeast-1:111122223333:backup-plan:b6f1c2d3-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+        configuration: {
+          BackupPlanId: 'b6f1c2d3-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+          VersionId: 'ZGFpbHktdjE=',
+          BackupPlan: {
+            BackupPlanName: 'kyufu-daily',
+            BackupPlanRule: [
+              { RuleName: 'daily', TargetBackupVault: 'kyufu-vault', ScheduleExpression: 'cron(0 17 * * ? *)', StartWindowMinutes: 60, CompletionWindowMinutes: 180, Lifecycle: { DeleteAfterDays: 35 } },
+              { RuleName: 'monthly', TargetBackupVault: 'kyufu-vault', ScheduleExpression: 'cron(0 18 1 * ? *)', Lifecycle: { MoveToColdStorageAfterDays: 30, DeleteAfterDays: 400 } },
+            ],
+          },
+        },
+      },
+      {
+        resourceType: 'AWS::Backup::BackupSelection',
+        resourceId: 'c7e8f9a0-1b2c-4d3e-9f4a-5b6c7d8e9f0a',
+        resourceName: 'kyufu-databases',
+        configuration: {
+          BackupPlanId: 'b6f1c2d3-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+          SelectionId: 'c7e8f9a0-1b2c-4d3e-9f4a-5b6c7d8e9f0a',
+          BackupSelection: { SelectionName: 'kyufu-databases', IamRoleArn: 'arn:aws:iam::111122223333:role/service-role/AWSBackupDefaultServiceRole', Resources: [dbArn] },
+        },
+      },
+    ]);
+    const plan = model.all('backup-plan')[0]!;
+    expect(plan.retentionDays).toMatchObject({ known: true, value: 400 });
+    const db = model.all('data-store').find((s) => s.storeType === 'rds-instance')!;
+    expect(plan.selects.known && plan.selects.value.map((l) => (l.known ? l.value : l.cause.detail))).toEqual([db.id]);
+    expect(plan.vault?.known && model.get(plan.vault.value)?.address).toBe('arn:aws:backup:ap-northeast-1:111122223333:backup-vault:kyufu-vault');
+  });
 });

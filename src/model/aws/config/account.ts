@@ -8,8 +8,9 @@
 //   AWS::Account::AlternateContact (account:GetAlternateContact): settings.type, settings.email.
 //   AWS::Config::ConfigurationRecorder (DescribeConfigurationRecorders/Status):
 //       enabled = recording; settings.name, allSupported, includeGlobal.
-//   AWS::Events::Rule without an answer: a security-alert-rule whose facts
-//       are unknown, naming events:ListRules (see live/aws/account-services.ts).
+//   AWS::Events::Rules (not-recorded): stands for the EventBridge rules the
+//       recorder does not record: a security-alert-rule whose facts are
+//       unknown, naming the recorder setting (see live/aws/account-services.ts).
 // The reader leaves unknown values where a call failed; the facts carry them.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
@@ -103,7 +104,7 @@ const recorder: LiftHandler = {
 };
 
 const unreadRules: LiftHandler = {
-  types: ['AWS::Events::Rule'],
+  types: ['AWS::Events::Rules'],
   sources: CONFIG,
   pass: 'entity',
   lift(r, ctx) {

@@ -1,6 +1,8 @@
 // Handlers for AWS Config configuration items (source 'aws-config').
 import type { LiftHandler } from '../../lifter.js';
 import { configAccountHandlers } from './account.js';
+import { configAlertHandlers } from './alerts.js';
+import { configBackupHandlers } from './backup.js';
 import { configTrailHandlers } from './cloudtrail.js';
 import { configEc2Handlers } from './ec2.js';
 import { configIamHandlers } from './iam.js';
@@ -10,4 +12,4 @@ import { configNetworkHandlers } from './network.js';
 import { configRdsHandlers } from './rds.js';
 import { configS3Handlers } from './s3.js';
 
-export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers, ...configS3Handlers, ...configRdsHandlers, ...configIamHandlers, ...configEc2Handlers];
+export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers, ...configS3Handlers, ...configRdsHandlers, ...configIamHandlers, ...configEc2Handlers, ...configBackupHandlers, ...configAlertHandlers];

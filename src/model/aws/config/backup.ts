@@ -1,0 +1,39 @@
+// AWS Backup configuration items. Config records them in the CloudFormation
+// schema's own shape (configuration.BackupPlan.BackupPlanRule[].TargetBackupVault,
+// configuration.BackupSelection.Resources, configuration.EncryptionKeyArn), so
+// the translation keeps the CloudFormation properties and drops the read-only
+// ones; the Backup handlers join selections to plans by the plan ID and to
+// stores by ARN, as they do for literal IDs in templates.
+import type { LiftHandler } from '../../lifter.js';
+import type { ConfigItem, Translated } from './via-cloudformation.js';
+import { viaCloudFormation } from './via-cloudformation.js';
+
+function defined(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+}
+
+export function planProperties(item: ConfigItem): Translated {
+  return { properties: defined({ BackupPlan: item.BackupPlan, BackupPlanTags: item.tags }) };
+}
+
+export function selectionProperties(item: ConfigItem): Translated {
+  return { properties: defined({ BackupPlanId: item.BackupPlanId, BackupSelection: item.BackupSelection }) };
+}
+
+export function vaultProperties(item: ConfigItem): Translated {
+  return {
+    properties: defined({
+      BackupVaultName: item.BackupVaultName,
+      EncryptionKeyArn: item.EncryptionKeyArn,
+      Notifications: item.Notifications,
+      LockConfiguration: item.LockConfiguration,
+      BackupVaultTags: item.tags,
+    }),
+  };
+}
+
+export const configBackupHandlers: LiftHandler[] = [
+  ...viaCloudFormation('AWS::Backup::BackupVault', vaultProperties),
+  ...viaCloudFormation('AWS::Backup::BackupPlan', planProperties),
+  ...viaCloudFormation('AWS::Backup::BackupSelection', selectionProperties),
+];

@@ -350,10 +350,13 @@ function anyTagMatches(f: FilteredSelection, e: Entity): Judged {
 
 function selects(ctx: LiftContext, f: FilteredSelection, e: Entity): Judged {
   const hasResources = itemsOf(f.resources).length > 0 || isUnresolved(f.resources);
-  // Resources and ListOfTags both written: read as both required, the narrower reading, so coverage is never overstated.
-  let j: Judged = YES;
-  if (hasResources) j = both(j, namesEntity(ctx, f, f.resources, e, 'resources'));
-  if (f.anyTags.length) j = both(j, anyTagMatches(f, e));
+  // AWS Backup adds what Resources name and what ListOfTags match (OR), then keeps what meets every
+  // condition (AND); nothing written selects everything. Reading ListOfTags as also bound by the
+  // conditions is the narrower reading, so coverage is never overstated.
+  const picked: Judged[] = [];
+  if (hasResources) picked.push(namesEntity(ctx, f, f.resources, e, 'resources'));
+  if (f.anyTags.length) picked.push(anyTagMatches(f, e));
+  let j: Judged = picked.length ? either(picked) : YES;
   if (!Array.isArray(f.conditions)) j = both(j, { state: 'open', cause: f.conditions });
   else for (const c of f.conditions) j = both(j, conditionHolds(e, c));
   if (j.state === 'no') return NO;

@@ -268,6 +268,18 @@ describe('AWS Backup', () => {
       expect(selected(p)).toEqual([both.key]);
     });
 
+    it('what Resources name and what ListOfTags match are both taken (OR), then the conditions apply', () => {
+      const { plan, both, one, none } = scene();
+      const sel = tf('aws_backup_selection', 's', {
+        plan_id: tfRef('aws_backup_plan.p', 'id'),
+        resources: [tfRef('aws_ebs_volume.one', 'arn')],
+        selection_tag: [{ type: 'STRINGEQUALS', key: 'tier', value: 'prod' }],
+        condition: [{ string_not_equals: [{ key: 'aws:ResourceTag/stage', value: 'trial' }] }],
+      });
+      const p = get(lift([plan, both, one, none, sel]).model, plan.key, 'backup-plan');
+      expect(selected(p).sort()).toEqual([both.key, one.key].sort());
+    });
+
     it('NotResources alone turns "*" into every store but the excluded ones', () => {
       const { plan, both, one, none } = scene();
       const sel = tf('aws_backup_selection', 's', { plan_id: tfRef('aws_backup_plan.p', 'id'), resources: ['*'], not_resources: [tfRef('aws_ebs_volume.none', 'arn')] });

@@ -135,14 +135,21 @@ function blank(v: string | null | undefined): boolean {
 }
 
 /** 全国地方公共団体コード: five digits and a check digit (weights 6..2, modulus 11). */
+function checkDigit(five: string): number {
+  const sum = [...five].map(Number).reduce((acc, d, i) => acc + d * (6 - i), 0);
+  return (11 - (sum % 11)) % 10;
+}
+
 function municipalityCodeProblem(code: string): LocalText | undefined {
+  if (/^\d{5}$/.test(code)) {
+    const full = `${code}${checkDigit(code)}`;
+    return { ja: `団体コードは検査数字を付けた 6 桁で書きます（"${full}"）`, en: `write the six-digit code with its check digit ("${full}")` };
+  }
   if (!/^\d{6}$/.test(code)) {
     return { ja: '団体コードは 6 桁の数字で書きます（例: "131016"）', en: `${shown(code)} is not a six-digit municipality code (e.g. "131016")` };
   }
-  const digits = [...code].map(Number);
-  const sum = digits.slice(0, 5).reduce((acc, d, i) => acc + d * (6 - i), 0);
-  const check = (11 - (sum % 11)) % 10;
-  if (digits[5] !== check) {
+  const check = checkDigit(code.slice(0, 5));
+  if (Number(code[5]) !== check) {
     return {
       ja: `団体コードの検査数字が合いません（${code.slice(0, 5)} なら末尾は ${check}）`,
       en: `the check digit of municipality code ${code} is wrong (${code.slice(0, 5)} ends in ${check})`,

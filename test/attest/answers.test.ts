@@ -98,6 +98,14 @@ describe('answers file checks', () => {
     ]);
     expect(p[0]!.message.en).toMatch(/quote the code/);
   });
+  it('checks municipality codes: the check digit, and the full code for a five-digit one', () => {
+    const codes = (code: string) => problemsOf(() => parse(`version: 1\nmunicipality:\n  code: "${code}"\nanswers: []\n`)).map((p) => p.message.en);
+    // Sapporo 01100-2, Chiyoda 13101-6, Naha 47201-8.
+    for (const ok of ['011002', '131016', '472018']) expect(parse(`version: 1\nmunicipality:\n  code: "${ok}"\nanswers: []\n`).municipalities[0]!.code).toBe(ok);
+    expect(codes('131017')).toEqual(['the check digit of municipality code 131017 is wrong (13101 ends in 6)']);
+    expect(codes('13101')).toEqual(['write the six-digit code with its check digit ("131016")']);
+    expect(codes('13-101')).toEqual(['"13-101" is not a six-digit municipality code (e.g. "131016")']);
+  });
   it('rejects an answer of the wrong type for its question', () => {
     const p = problemsOf(() => parse('version: 1\nanswers:\n  - id: LG-4.6.q1\n    answer: partial\n    explanation: half\n  - id: LG-1.1.q2\n    answer: yes\n'));
     expect(p.map((x) => x.line)).toEqual([4, 7]);

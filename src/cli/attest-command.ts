@@ -110,6 +110,7 @@ async function runVerify(file: string, opts: Record<string, unknown>, io: Attest
   const { loadPublicKey } = await import('../attest/signing.js');
   const root = typeof opts.root === 'string' ? opts.root : process.cwd();
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root: not a directory: ${root}`, '--root');
+  if (typeof opts.answers === 'string' && !existsSync(opts.answers)) throw new UsageError(`--answers: file not found: ${opts.answers}`, '--answers');
   const result = verifyAttestation({
     attestationFile: file,
     root,

@@ -218,6 +218,11 @@ describe('kikan attest verify and signatures', () => {
     const r = await run(['attest', 'verify', path.join(moved, 'att.xlsx.json'), '--root', moved, '--pubkey', path.join(moved, 'vendor.pub.pem')]);
     expect(r.code).toBe(0);
     expect((await run(['attest', 'verify', path.join(moved, 'nope.json')])).code).toBe(2);
+    expect((await run(['attest', 'verify', path.join(moved, 'att.xlsx.json'), '--root', moved, '--answers', path.join(moved, 'nope.yaml')])).code).toBe(2);
+    expect((await run(['attest', 'verify', path.join(moved, 'att.xlsx.json'), '--root', path.join(moved, 'nope')])).code).toBe(2);
+    // The answers file kept elsewhere is found with --answers.
+    cpSync(path.join(moved, 'attest'), path.join(moved, 'kept'), { recursive: true });
+    expect((await run(['attest', 'verify', path.join(moved, 'att.xlsx.json'), '--root', moved, '--answers', path.join(moved, 'kept/partial.yaml')])).code).toBe(0);
     expect((await run(['attest', 'verify', path.join(moved, 'infra/main.tf')])).code).toBe(2);
     expect((await run(['attest', 'verify', path.join(moved, 'att.xlsx.json'), '--pubkey', path.join(moved, 'vendor.pem')])).code).toBe(2);
   });

@@ -193,10 +193,11 @@ function scanGapLines(scans: readonly ScanSource[]): LocalText[] {
   }
   const unscanned = scans.flatMap((s) => s.unscanned);
   if (unscanned.length > 0) {
-    const at = listed(unscanned);
+    const at = listed(unscanned.map((u) => u.what));
+    const example = unscanned.find((u) => u.detail)?.detail;
     lines.push({
-      ja: `検査していない部分があります（${at.ja}: ローカルにないモジュール・リンクされたテンプレート。terraform init を実行するか plan を検査します）。その中の資源はこの判定に含まれていません`,
-      en: `parts were not scanned (${at.en}: modules or linked templates not available locally; run terraform init or scan a plan); resources in them are not part of this result`,
+      ja: `検査していない部分が ${unscanned.length} か所あります（${at.ja}）。その中の資源はこの判定に含まれていません${example ? `。理由の例: ${example}` : ''}`,
+      en: `${unscanned.length} part(s) were not scanned (${at.en}); resources in them are not part of this result${example ? `. For example: ${example}` : ''}`,
     });
   }
   return lines;

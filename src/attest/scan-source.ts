@@ -21,8 +21,8 @@ export interface ScanSource {
   inputs: InputRecord[];
   errors: number;
   notScanned: number;
-  /** What the scan could not cover (a remote module not downloaded, a linked template): named in the open items. */
-  unscanned: string[];
+  /** What the scan could not cover (a remote module not downloaded, a linked template, a macro): named in the open items. */
+  unscanned: Unscanned[];
   /** The scan root relative to where attest runs; absent when the report does not say. */
   root?: string;
   catalogVersion?: string;
@@ -36,10 +36,19 @@ export interface InlineOutcome {
   notScanned: NotScanned[];
 }
 
-function unscannedOf(items: readonly unknown[]): string[] {
+export interface Unscanned {
+  /** The module call, nested deployment or transform, with the file it is in. */
+  what: string;
+  /** Why, as the reader said it. */
+  detail: string;
+}
+
+function unscannedOf(items: readonly unknown[]): Unscanned[] {
   return items.map((n) => {
     const o = (typeof n === 'object' && n !== null ? n : {}) as Partial<NotScanned>;
-    return typeof o.address === 'string' ? o.address : JSON.stringify(n).slice(0, 80);
+    const address = typeof o.address === 'string' ? o.address : '?';
+    const file = typeof o.loc?.file === 'string' ? o.loc.file : undefined;
+    return { what: file ? `${address} (${file})` : address, detail: typeof o.cause?.detail === 'string' ? o.cause.detail : '' };
   });
 }
 

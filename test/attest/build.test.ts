@@ -4,7 +4,7 @@ import { loadAnswers, parseAnswers } from '../../src/attest/answers.js';
 import type { ControlAttestation } from '../../src/attest/attestation.js';
 import { buildAttestation } from '../../src/attest/build.js';
 import { questionIndex } from '../../src/attest/question-index.js';
-import { inlineSource, type ScanSource } from '../../src/attest/scan-source.js';
+import { inlineSource, type ScanSource, type Unscanned } from '../../src/attest/scan-source.js';
 import { loadCatalog } from '../../src/controls/catalog/load.js';
 import type { Finding } from '../../src/results/finding.js';
 import { scanFixture } from '../support/scan-fixture.js';
@@ -120,7 +120,7 @@ describe('code status and standing from findings', () => {
     fingerprint: `${controlId}-${address}`,
     ...extra,
   });
-  const scanOf = (findings: Finding[], errors = 0, unscanned: string[] = []): ScanSource => ({
+  const scanOf = (findings: Finding[], errors = 0, unscanned: Unscanned[] = []): ScanSource => ({
     kind: 'iac',
     scannedAt: NOW.toISOString(),
     source: 'inline',
@@ -190,11 +190,14 @@ describe('code status and standing from findings', () => {
     expect(c.open[0]!.en).toMatch(/^2 input\(s\) could not be read/);
   });
   it('a remote module that was not downloaded leaves passing controls open, naming the module call', () => {
-    const c = build([scanOf([finding('LG-2.6', 'pass', 'a')], 0, ['module.network'])]).get('LG-2.6')!;
+    const network = { what: 'module.network (envs/prod/main.tf)', detail: 'remote module terraform-aws-modules/vpc/aws is not available locally: run terraform init or scan a plan' };
+    const c = build([scanOf([finding('LG-2.6', 'pass', 'a')], 0, [network])]).get('LG-2.6')!;
     expect(c.standing).toBe('open');
-    expect(c.open.map((o) => o.en)).toEqual([expect.stringMatching(/^parts were not scanned \(module\.network: .*terraform init/)]);
+    expect(c.open.map((o) => o.en)).toEqual([
+      '1 part(s) were not scanned (module.network (envs/prod/main.tf)); resources in them are not part of this result. For example: remote module terraform-aws-modules/vpc/aws is not available locally: run terraform init or scan a plan',
+    ]);
     // A failure is a failure whatever else is missing.
-    expect(build([scanOf([finding('LG-2.6', 'fail', 'a')], 0, ['module.network'])]).get('LG-2.6')!.open).toEqual([]);
+    expect(build([scanOf([finding('LG-2.6', 'fail', 'a')], 0, [network])]).get('LG-2.6')!.open).toEqual([]);
   });
   it('per tenant: own and scope-level findings count; another tenant\'s do not; an untagged failure is open as "tenant unknown"', () => {
     const scan = scanOf([

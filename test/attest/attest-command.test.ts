@@ -1,7 +1,7 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 const FIX = path.resolve(import.meta.dirname, '../../fixtures/attest');
@@ -35,7 +35,10 @@ describe('kikan attest', () => {
     dir = workspace();
     process.chdir(dir);
   });
-  afterEach(() => process.chdir(cwd));
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('init writes a questionnaire that attest reads back; every question is open', async () => {
     expect((await run(['attest', 'init', '-o', 'answers.yaml', '--lang', 'en'])).code).toBe(0);
@@ -150,7 +153,10 @@ describe('kikan attest verify and signatures', () => {
     const r = await run(['attest', '--answers', 'attest/partial.yaml', 'infra', '-q', '-o', 'att.xlsx', '--sign-key', 'vendor.pem']);
     expect(r.code).toBe(0);
   });
-  afterEach(() => process.chdir(cwd));
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('keygen writes an owner-only private key and refuses to overwrite it', async () => {
     expect(statSync('vendor.pem').mode & 0o777).toBe(0o600);
@@ -215,6 +221,7 @@ describe('kikan attest verify and signatures', () => {
     const moved = mkdtempSync(path.join(os.tmpdir(), 'kikan-moved-'));
     cpSync(dir, moved, { recursive: true });
     process.chdir(cwd);
+    onTestFinished(() => rmSync(moved, { recursive: true, force: true }));
     const r = await run(['attest', 'verify', path.join(moved, 'att.xlsx.json'), '--root', moved, '--pubkey', path.join(moved, 'vendor.pub.pem')]);
     expect(r.code).toBe(0);
     expect((await run(['attest', 'verify', path.join(moved, 'nope.json')])).code).toBe(2);

@@ -19,6 +19,7 @@ import { recoveryServicesHandlers } from './recovery-services.js';
 import { redisHandlers } from './redis.js';
 import { roleDefinitionHandlers } from './role-definitions.js';
 import { securityCenterHandlers } from './security-center.js';
+import { legacySqlHandlers } from './sql-azurerm-legacy.js';
 import { sqlManagedInstanceHandlers } from './sql-managed-instance.js';
 import { sqlHandlers } from './sql.js';
 import { storageChildHandlers } from './storage-children.js';
@@ -32,6 +33,7 @@ export const resourceHandlers: LiftHandler[] = [
   ...diskHandlers,
   ...sqlHandlers,
   ...sqlManagedInstanceHandlers,
+  ...legacySqlHandlers,
   ...flexibleServerHandlers,
   ...cosmosDbHandlers,
   ...redisHandlers,

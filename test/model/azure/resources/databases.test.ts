@@ -125,6 +125,32 @@ describe('Azure SQL elastic pools', () => {
   });
 });
 
+describe('Azure SQL (azurerm 3.x azurerm_sql_*)', () => {
+  it('server, databases by reference or name, firewall rule by name; pooled database unknown; literal password', () => {
+    const { model } = lift([
+      tf('azurerm_sql_server', 'old', { name: 'sql-old', location: 'japaneast', administrator_login_password: 'Kokuho-2019!', extended_auditing_policy: [{ retention_in_days: 90 }] }),
+      tf('azurerm_sql_database', 'a', { name: 'a', location: 'japaneast', server_name: tfRef('azurerm_sql_server.old', 'name'), zone_redundant: true }),
+      tf('azurerm_sql_database', 'b', { name: 'b', location: 'japaneast', server_name: 'sql-old', elastic_pool_name: 'ep-old' }),
+      tf('azurerm_sql_database', 'c', { name: 'c', location: 'japaneast', server_name: 'sql-elsewhere' }),
+      tf('azurerm_sql_firewall_rule', 'office', { server_name: 'sql-old', start_ip_address: '203.0.113.1', end_ip_address: '203.0.113.1' }),
+    ]);
+    const s = get(model, tfKey('azurerm_sql_server.old'), 'data-store');
+    expect(s.storeType).toBe('sql-server');
+    expect(s.literalSecrets).toMatchObject([{ attribute: 'administrator_login_password' }]);
+    expect(s.accessLogging).toMatchObject({ value: true });
+    expect(s.publiclyAccessible).toMatchObject({ value: true });
+    expect(s.firewallOpenToAll).toMatchObject({ value: false });
+    const a = get(model, tfKey('azurerm_sql_database.a'), 'data-store');
+    expect(a.parent).toMatchObject({ value: tfKey('azurerm_sql_server.old') });
+    expect(a.multiZone).toMatchObject({ value: true });
+    expect(a.publiclyAccessible).toMatchObject({ value: true });
+    const b = get(model, tfKey('azurerm_sql_database.b'), 'data-store');
+    expect(b.parent).toMatchObject({ value: tfKey('azurerm_sql_server.old') });
+    expect(inputsOf(b.multiZone)).toEqual(['ep-old']);
+    expect(inputsOf(get(model, tfKey('azurerm_sql_database.c'), 'data-store').parent)).toEqual(['sql-elsewhere']);
+  });
+});
+
 describe('Azure SQL (azurerm)', () => {
   it('server, TDE resource, database and firewall rule', () => {
     const { model } = lift([

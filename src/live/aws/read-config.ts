@@ -33,6 +33,9 @@ export const SELECTED_TYPES = [
   'AWS::Backup::BackupSelection',
   'AWS::Events::Rule',
   'AWS::SNS::Topic',
+  'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  'AWS::ElasticLoadBalancingV2::Listener',
+  'AWS::EC2::VPCEndpoint',
 ] as const;
 
 const FIELDS = [

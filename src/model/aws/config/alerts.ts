@@ -9,8 +9,8 @@ import { unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { CONFIG } from './network.js';
 import { liveKey } from './live-key.js';
-import type { ConfigItem, Translated } from './via-cloudformation.js';
-import { viaCloudFormation } from './via-cloudformation.js';
+import type { ConfigItem, Translated } from './via-definitions.js';
+import { viaCloudFormation } from './via-definitions.js';
 
 function defined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));

@@ -5,8 +5,8 @@
 // ones; the Backup handlers join selections to plans by the plan ID and to
 // stores by ARN, as they do for literal IDs in templates.
 import type { LiftHandler } from '../../lifter.js';
-import type { ConfigItem, Translated } from './via-cloudformation.js';
-import { viaCloudFormation } from './via-cloudformation.js';
+import type { ConfigItem, Translated } from './via-definitions.js';
+import { viaCloudFormation } from './via-definitions.js';
 
 function defined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));

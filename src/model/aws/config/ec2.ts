@@ -6,8 +6,8 @@
 import type { NativeResource } from '../../../readers/native.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { liveKey } from './live-key.js';
-import type { ConfigItem, Translated } from './via-cloudformation.js';
-import { viaCloudFormation } from './via-cloudformation.js';
+import type { ConfigItem, Translated } from './via-definitions.js';
+import { viaCloudFormation } from './via-definitions.js';
 
 type Doc = Record<string, unknown>;
 
@@ -37,7 +37,8 @@ export function instanceProperties(item: ConfigItem): Translated {
       NetworkInterfaces: [{ DeviceIndex: '0', AssociatePublicIpAddress: typeof item.publicIpAddress === 'string' && item.publicIpAddress !== '' }],
       MetadataOptions: metadata ? defined({ HttpTokens: metadata.httpTokens, HttpEndpoint: metadata.httpEndpoint }) : undefined,
       IamInstanceProfile: profileName(doc(item.iamInstanceProfile)?.arn),
-      Tags: item.tags,
+      // The network layer reads a non-CloudFormation source's tags the Terraform way.
+      tags: item.tags,
     }),
   };
 }

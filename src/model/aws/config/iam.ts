@@ -19,8 +19,8 @@ import { causeOf } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';
 import { CONFIG } from './network.js';
-import type { ConfigItem, Translated } from './via-cloudformation.js';
-import { viaCloudFormation } from './via-cloudformation.js';
+import type { ConfigItem, Translated } from './via-definitions.js';
+import { viaCloudFormation } from './via-definitions.js';
 
 type Doc = Record<string, unknown>;
 

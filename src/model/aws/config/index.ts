@@ -5,11 +5,13 @@ import { configAlertHandlers } from './alerts.js';
 import { configBackupHandlers } from './backup.js';
 import { configTrailHandlers } from './cloudtrail.js';
 import { configEc2Handlers } from './ec2.js';
+import { configElbHandlers } from './elb.js';
 import { configIamHandlers } from './iam.js';
 import { configKeyHandlers } from './kms.js';
 import { configLogHandlers } from './logs.js';
 import { configNetworkHandlers } from './network.js';
 import { configRdsHandlers } from './rds.js';
 import { configS3Handlers } from './s3.js';
+import { configEndpointHandlers } from './vpc-endpoint.js';
 
-export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers, ...configS3Handlers, ...configRdsHandlers, ...configIamHandlers, ...configEc2Handlers, ...configBackupHandlers, ...configAlertHandlers];
+export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers, ...configS3Handlers, ...configRdsHandlers, ...configIamHandlers, ...configEc2Handlers, ...configBackupHandlers, ...configAlertHandlers, ...configElbHandlers, ...configEndpointHandlers];

@@ -6,8 +6,8 @@
 import type { NativeResource } from '../../../readers/native.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { liveKey } from './live-key.js';
-import type { ConfigItem, Translated } from './via-cloudformation.js';
-import { viaCloudFormation } from './via-cloudformation.js';
+import type { ConfigItem, Translated } from './via-definitions.js';
+import { viaCloudFormation } from './via-definitions.js';
 
 type Doc = Record<string, unknown>;
 

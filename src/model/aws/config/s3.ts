@@ -7,8 +7,8 @@
 // Live, a setting the item leaves out is not set on the bucket: a missing
 // public access block is four false flags, not CloudFormation's default.
 import type { LiftHandler } from '../../lifter.js';
-import type { ConfigItem, Translated } from './via-cloudformation.js';
-import { viaCloudFormation } from './via-cloudformation.js';
+import type { ConfigItem, Translated } from './via-definitions.js';
+import { viaCloudFormation } from './via-definitions.js';
 
 type Doc = Record<string, unknown>;
 

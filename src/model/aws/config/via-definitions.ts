@@ -2,7 +2,10 @@
 // thing (S3 buckets, RDS instances and clusters …) are translated into those
 // properties and lifted by the CloudFormation handlers themselves, so a live
 // resource and its template give the same entity with the same facts. The
-// translated native keeps the item's key, address, scope and source.
+// translated native keeps the item's key, address, scope and source. Network
+// handlers tell the dialects apart by `source === 'cloudformation'`, so a live
+// item (source aws-config) reads as Terraform there: those types are
+// translated into Terraform arguments and lifted by the Terraform handler.
 import type { NativeResource } from '../../../readers/native.js';
 import type { ObjectValue, UnknownCause } from '../../../readers/value.js';
 import { fromPlain, toPlain, unknown } from '../../../readers/value.js';
@@ -27,8 +30,10 @@ export type ConfigItem = Record<string, unknown>;
 
 export type Translate = (item: ConfigItem, r: NativeResource, ctx: LiftContext) => Translated;
 
-function cloudFormationHandlers(type: string): LiftHandler[] {
-  return [...networkHandlers, ...resourceHandlers].filter((h) => h.types.includes(type) && (!h.sources || h.sources.includes('cloudformation')));
+type Dialect = 'cloudformation' | 'terraform';
+
+function definitionHandlers(type: string, dialect: Dialect): LiftHandler[] {
+  return [...networkHandlers, ...resourceHandlers].filter((h) => h.types.includes(type) && (!h.sources || h.sources.includes(dialect)));
 }
 
 function withProperties(r: NativeResource, type: string, key: string, properties: Record<string, unknown>): NativeResource {
@@ -53,14 +58,29 @@ function translatedOf(r: NativeResource, translate: Translate, ctx: LiftContext)
   return out;
 }
 
-/** Config handlers for `type`: every CloudFormation handler of the translated resources, pass by pass. */
-export function viaCloudFormation(type: string, translate: Translate): LiftHandler[] {
+function viaDefinitions(type: string, dialect: Dialect, translate: Translate): LiftHandler[] {
   return (['entity', 'amend'] as const).map((pass) => ({
     types: [type],
     sources: CONFIG,
     pass,
     lift(r: NativeResource, ctx: LiftContext) {
-      for (const t of translatedOf(r, translate, ctx)) for (const h of cloudFormationHandlers(t.type)) if (h.pass === pass) h.lift(t, ctx);
+      for (const t of translatedOf(r, translate, ctx)) for (const h of definitionHandlers(t.type, dialect)) if (h.pass === pass) h.lift(t, ctx);
+      // Reports name the type as Config recorded it, not the type the translation borrowed.
+      const e = ctx.model.get(r.key);
+      if (e) e.nativeType = r.type;
     },
   }));
+}
+
+/** Config handlers for `type`: every CloudFormation handler of the translated resources, pass by pass. */
+export function viaCloudFormation(type: string, translate: Translate): LiftHandler[] {
+  return viaDefinitions(type, 'cloudformation', translate);
+}
+
+/**
+ * Config handlers for `type` through the Terraform handlers of the type the
+ * translation names (`aws_lb`); the entities keep the Config type.
+ */
+export function viaTerraform(type: string, translate: Translate): LiftHandler[] {
+  return viaDefinitions(type, 'terraform', translate);
 }

@@ -36,6 +36,8 @@ export const SELECTED_TYPES = [
   'AWS::ElasticLoadBalancingV2::LoadBalancer',
   'AWS::ElasticLoadBalancingV2::Listener',
   'AWS::EC2::VPCEndpoint',
+  'AWS::EC2::VPCPeeringConnection',
+  'AWS::EC2::LaunchTemplate',
 ] as const;
 
 const FIELDS = [

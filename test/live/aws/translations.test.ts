@@ -136,4 +136,46 @@ describe('Config items through the CloudFormation handlers', () => {
     expect(plan.selects.known && plan.selects.value.map((l) => (l.known ? l.value : l.cause.detail))).toEqual([db.id]);
     expect(plan.vault?.known && model.get(plan.vault.value)?.address).toBe('arn:aws:backup:ap-northeast-1:111122223333:backup-vault:kyufu-vault');
   });
+
+  it('an active VPC peering connection joins its two VPCs; one pending acceptance carries nothing', () => {
+    const peering = (id: string, code: string) => ({
+      resourceType: 'AWS::EC2::VPCPeeringConnection',
+      resourceId: id,
+      arn: `arn:aws:ec2:ap-northeast-1:111122223333:vpc-peering-connection/${id}`,
+      configuration: {
+        vpcPeeringConnectionId: id,
+        status: { code, message: code === 'active' ? 'Active' : 'Pending Acceptance by 444455556666' },
+        requesterVpcInfo: { vpcId: 'vpc-04e7b1c2d3a4f5061', ownerId: '111122223333', region: 'ap-northeast-1', cidrBlock: '10.40.0.0/16' },
+        accepterVpcInfo: { vpcId: 'vpc-0a9b8c7d6e5f40321', ownerId: '444455556666', region: 'ap-northeast-1', cidrBlock: '10.90.0.0/16' },
+      },
+    });
+    const model = lift([
+      { resourceType: 'AWS::EC2::VPC', resourceId: 'vpc-04e7b1c2d3a4f5061', arn: 'arn:aws:ec2:ap-northeast-1:111122223333:vpc/vpc-04e7b1c2d3a4f5061', configuration: { vpcId: 'vpc-04e7b1c2d3a4f5061', cidrBlock: '10.40.0.0/16', isDefault: false } },
+      peering('pcx-0a1b2c3d4e5f60718', 'active'),
+      peering('pcx-0f1e2d3c4b5a69788', 'pending-acceptance'),
+    ]);
+    const connections = model.all('connection');
+    expect(connections.map((c) => c.address.split('/').pop())).toEqual(['pcx-0a1b2c3d4e5f60718']);
+    const c = connections[0]!;
+    expect(c.from.known && model.get(c.from.value)?.address).toBe('arn:aws:ec2:ap-northeast-1:111122223333:vpc/vpc-04e7b1c2d3a4f5061');
+    // The peer VPC is another account's: named as the input to supply.
+    expect(c.to.known ? c.to.value : c.to.cause.inputs).toEqual(['vpc-0a9b8c7d6e5f40321']);
+  });
+
+  it('a launch template whose instances answer IMDSv1', () => {
+    const model = lift([
+      {
+        resourceType: 'AWS::EC2::LaunchTemplate',
+        resourceId: 'lt-0a1b2c3d4e5f60718',
+        resourceName: 'kyufu-batch',
+        arn: 'arn:aws:ec2:ap-northeast-1:111122223333:launch-template/lt-0a1b2c3d4e5f60718',
+        configuration: {
+          LaunchTemplateName: 'kyufu-batch',
+          LaunchTemplateData: { ImageId: 'ami-0d52744d6551d851e', InstanceType: 't3.medium', MetadataOptions: { HttpTokens: 'optional', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 }, SecurityGroupIds: ['sg-0a1b2c3d4e5f60718'] },
+        },
+      },
+    ]);
+    const t = model.all('compute').find((x) => x.computeType === 'launch-template')!;
+    expect(t.imdsV2Required).toMatchObject({ known: true, value: false });
+  });
 });

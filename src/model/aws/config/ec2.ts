@@ -58,7 +58,13 @@ export function volumeProperties(item: ConfigItem, _r: NativeResource, ctx: Lift
   };
 }
 
+/** Launch template items carry the CloudFormation schema's LaunchTemplateData as is. */
+export function launchTemplateProperties(item: ConfigItem): Translated {
+  return { properties: defined({ LaunchTemplateName: item.LaunchTemplateName, LaunchTemplateData: item.LaunchTemplateData, tags: item.tags }) };
+}
+
 export const configEc2Handlers: LiftHandler[] = [
+  ...viaCloudFormation('AWS::EC2::LaunchTemplate', launchTemplateProperties),
   ...viaCloudFormation('AWS::EC2::Instance', instanceProperties),
   ...viaCloudFormation('AWS::EC2::Volume', volumeProperties),
 ];

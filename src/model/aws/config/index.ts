@@ -13,5 +13,6 @@ import { configNetworkHandlers } from './network.js';
 import { configRdsHandlers } from './rds.js';
 import { configS3Handlers } from './s3.js';
 import { configEndpointHandlers } from './vpc-endpoint.js';
+import { configPeeringHandlers } from './vpc-peering.js';
 
-export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers, ...configS3Handlers, ...configRdsHandlers, ...configIamHandlers, ...configEc2Handlers, ...configBackupHandlers, ...configAlertHandlers, ...configElbHandlers, ...configEndpointHandlers];
+export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers, ...configS3Handlers, ...configRdsHandlers, ...configIamHandlers, ...configEc2Handlers, ...configBackupHandlers, ...configAlertHandlers, ...configElbHandlers, ...configEndpointHandlers, ...configPeeringHandlers];

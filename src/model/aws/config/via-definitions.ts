@@ -28,7 +28,8 @@ export interface Translated {
 /** The item as plain JSON: configuration fields, `supplementaryConfiguration`, `tags` (a map), `relationships`. */
 export type ConfigItem = Record<string, unknown>;
 
-export type Translate = (item: ConfigItem, r: NativeResource, ctx: LiftContext) => Translated;
+/** Undefined: the item describes nothing the model holds (a peering connection never accepted). */
+export type Translate = (item: ConfigItem, r: NativeResource, ctx: LiftContext) => Translated | undefined;
 
 type Dialect = 'cloudformation' | 'terraform';
 
@@ -47,6 +48,10 @@ function translatedOf(r: NativeResource, translate: Translate, ctx: LiftContext)
   let out = translations.get(r);
   if (!out) {
     const t = translate((toPlain(r.attrs) ?? {}) as ConfigItem, r, ctx);
+    if (!t) {
+      translations.set(r, (out = []));
+      return out;
+    }
     const main = withProperties(r, t.type ?? r.type, r.key, t.properties);
     for (const [name, cause] of Object.entries(t.unknowns ?? {})) main.attrs.fields[name] = unknown(cause, r.loc);
     out = [

@@ -35,6 +35,8 @@ export interface FakeAwsOptions {
   discovered?: { resourceType: string; resourceId: string; resourceName?: string; [k: string]: unknown }[];
   /** Resource IDs BatchGetResourceConfig leaves unprocessed the first time (`always`: every time). */
   unprocessed?: { once?: string[]; always?: string[] };
+  /** Regions whose every SelectResourceConfig call is throttled. */
+  throttledRegions?: string[];
   /** IAM actions (`guardduty:ListDetectors`) answered with AccessDenied. */
   deniedActions?: string[];
 }
@@ -163,6 +165,10 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
         const groups = o.logGroups ?? [];
         const start = input.nextToken ? Number(input.nextToken) : 0;
         send(200, { logGroups: groups.slice(start, start + 1), ...(start + 1 < groups.length ? { nextToken: String(start + 1) } : {}) });
+        return;
+      }
+      if (target.endsWith('.SelectResourceConfig') && o.throttledRegions?.includes(region)) {
+        send(400, { __type: 'ThrottlingException', message: 'Rate exceeded' });
         return;
       }
       if (target.endsWith('.SelectResourceConfig')) {

@@ -146,4 +146,25 @@ describe('kikan scan-aws', () => {
     expect(second.code).toBe(3);
     expect(second.doc.findings.filter((f) => f.status === 'fail').every((f) => (f as { inBaseline?: boolean }).inBaseline === true)).toBe(true);
   });
+
+  it('names a region that stays throttled after the retries and completes the others (exit 3)', async () => {
+    const throttled = await startFakeAws({ account: ACCOUNT, items: ITEMS, throttledRegions: ['ap-northeast-3'], detectors: { d1: 'ENABLED' }, securityHub: true });
+    let out = '';
+    const code = await runScanAws(
+      { region: ['ap-northeast-1', 'ap-northeast-3'], format: 'json', lang: 'en', quiet: true, softFail: true },
+      { stdout: (t) => (out += t), stderr: () => undefined },
+      { credentials, endpoint: throttled.endpoint },
+    );
+    const attempts = throttled.calls.filter((c) => c.target.endsWith('SelectResourceConfig') && c.region === 'ap-northeast-3').length;
+    await throttled.close();
+    const doc = JSON.parse(out) as JsonReport;
+    expect(doc.errors).toEqual([
+      expect.objectContaining({ file: `aws:${ACCOUNT}/ap-northeast-3`, message: expect.stringMatching(/config:SelectResourceConfig failed \(ThrottlingException: Rate exceeded\); the configuration items of aws:111122223333\/ap-northeast-3 were not read/) }),
+    ]);
+    // The SDK retried with back-off, a bounded number of times.
+    expect(attempts).toBe(6);
+    // The other region was judged in full.
+    expect(doc.findings.some((f) => f.resource.address.includes('sg-0aa11bb22cc33dd44') && f.status === 'fail')).toBe(true);
+    expect(code).toBe(3);
+  });
 });

@@ -234,12 +234,17 @@ function awsDrafts(ctx: ControlContext): Draft[] {
 
 const AZURE_STORES = new Set(['storage-account', 'sql-server']);
 
-/** A store placed in subnets of its own (not its private endpoints' ones), all of them closed. */
-function injectedIntoClosed(e: Entity, pes: Endpoint[], ctx: ControlContext, tagKey: string): boolean {
-  if (e.kind !== 'data-store' || !e.subnets?.known) return false;
+/**
+ * A store placed in subnets of its own (not its private endpoints' ones):
+ * `closed` when all of them are in a closed segment, `other` when some is
+ * not or cannot be told; undefined for a store not injected anywhere.
+ */
+function injection(e: Entity, pes: Endpoint[], ctx: ControlContext, tagKey: string): 'closed' | 'other' | undefined {
+  if (e.kind !== 'data-store' || !e.subnets?.known) return undefined;
   const viaEndpoints = new Set(pes.flatMap((pe) => (pe.subnets.known ? pe.subnets.value.flatMap((l) => (l.known ? [l.value] : [])) : [])));
-  const own = e.subnets.value.flatMap((l) => (l.known && !viaEndpoints.has(l.value) ? [l.value] : []));
-  return own.length > 0 && own.every((s) => closednessOf(ctx.graph.segmentOf(s), tagKey).kind === 'closed');
+  const own = e.subnets.value.filter((l) => !l.known || !viaEndpoints.has(l.value));
+  if (own.length === 0) return undefined;
+  return own.every((l) => l.known && closednessOf(ctx.graph.segmentOf(l.value), tagKey).kind === 'closed') ? 'closed' : 'other';
 }
 
 function azureDrafts(ctx: ControlContext): Draft[] {
@@ -266,10 +271,12 @@ function azureDrafts(ctx: ControlContext): Draft[] {
     });
     const problems: LocalText[] = [];
     const causes: UnknownCause[] = [];
-    const injected = injectedIntoClosed(e, pes, ctx, tagKey);
-    if (!closedPe && !injected) {
+    const injected = injection(e, pes, ctx, tagKey);
+    if (!closedPe && injected !== 'closed') {
       problems.push(
-        pes.length > 0
+        injected === 'other'
+          ? { ja: '配置されたサブネットが閉域区分にあるとは言えません', en: 'the subnet it is placed in is not known to be in a closed segment' }
+          : pes.length > 0
           ? { ja: `プライベートエンドポイント（${names(pes)}）が閉域区分のサブネットにありません`, en: `its private endpoints (${names(pes)}) are not in a closed-segment subnet` }
           : { ja: 'プライベートエンドポイントがありません', en: 'it has no private endpoint' },
       );

@@ -33,9 +33,14 @@ export function renderPolicyDocument(config: ObjectValue, loc: SourceLoc): { jso
   return { json: known(JSON.stringify(doc, null, 2), loc), minified: known(JSON.stringify(doc), loc) };
 }
 
-function marker(cause: UnknownCause): Json {
+/**
+ * `text` keeps the expression as written (`arn:aws:iam::${data…account_id}:root`):
+ * the model reads its literal parts, so a principal known in part is not taken for anyone.
+ */
+function marker(cause: UnknownCause, text?: string): Json {
   const c: { [k: string]: Json } = { inputs: cause.inputs, detail: cause.detail };
   if (cause.chain) c.chain = cause.chain;
+  if (text !== undefined) c.text = text;
   return { [UNKNOWN_MARKER]: c };
 }
 
@@ -59,7 +64,7 @@ function optional(v: Value | undefined): Value[] {
 function part(v: Value | undefined): Json | undefined {
   if (!v || (v.kind === 'known' && v.value === null)) return undefined;
   if (v.kind === 'known') return String(v.value);
-  return marker(causeOf(v, 'policy document'));
+  return marker(causeOf(v, 'policy document'), v.kind === 'unknown' ? v.expr : undefined);
 }
 
 function parts(v: Value | undefined): Json[] {

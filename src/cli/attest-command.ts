@@ -5,6 +5,7 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { EXIT_INCOMPLETE } from '../results/exit-code.js';
 import type { ReadOptions } from '../readers/options.js';
 import { collect, parseLang, parsePairs } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
@@ -241,7 +242,8 @@ async function runAttest(paths: string[], opts: Record<string, unknown>, io: Att
     const written = await writeAttestation(att, { file, format, lang, ...(key ? { key } : {}) });
     io.stderr(`${written.join('\n')}\n`);
   }
-  return 0;
+  // The document is written either way (its open items name the gaps), but a script must see that the evidence is incomplete.
+  return scans.some((s) => s.errors > 0) ? EXIT_INCOMPLETE : 0;
 }
 
 /** The file of each municipality's attestation (none: stdout); checked before anything is scanned. */

@@ -53,6 +53,14 @@ describe('kikan attest', () => {
     expect(att.summary.compliant).toBe(att.areas.flatMap((a: { controls: { standing: string; questions: unknown[] }[] }) => a.controls).filter((c: { standing: string; questions: unknown[] }) => c.standing === 'compliant' && c.questions.length === 0).length);
   });
 
+  it('writes the attestation from a scan with an unreadable file, names the file, and exits 3', async () => {
+    writeFileSync(path.join('infra', 'broken.tf'), 'resource "aws_s3_bucket" "x" {\n');
+    const r = await run(['attest', '--answers', 'attest/partial.yaml', 'infra', '-q', '-o', 'att.json']);
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('broken.tf');
+    expect(JSON.parse(readFileSync('att.json', 'utf8')).scans[0].errors).toBeGreaterThan(0);
+  });
+
   it('exits 2 naming the line of a mistake in the answers file, before scanning', async () => {
     const r = await run(['attest', '--answers', 'attest/mistakes.yaml', 'infra', '-q', '-o', 'att.json']);
     expect(r.code).toBe(2);

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { ControlContext, Draft } from '../controls/control.js';
 import { isScope } from '../controls/control.js';
 import { readTag } from '../controls/data/tags.js';
+import type { Entity } from '../model/model.js';
 import type { Finding, ResourceRef, Severity } from './finding.js';
 import { applyWaivers } from './waivers.js';
 
@@ -42,6 +43,11 @@ export function completeDraft(
   if (!isScope(s)) {
     const tenant = readTag(s, ctx.policy.tagKeys.tenant);
     if (tenant.state === 'known') f.tenant = tenant.value;
+    else if (tenant.state === 'absent') {
+      // Azure resources take their municipality from their resource group, as they take their segment (SPEC §2).
+      const fromGroup = resourceGroupTag(s, ctx.policy.tagKeys.tenant);
+      if (fromGroup !== undefined) f.tenant = fromGroup;
+    }
   }
 
   const inherited = ctx.policy.inherited.find((i) => i.controlId === controlId);
@@ -62,4 +68,12 @@ export function completeDraft(
     }
   }
   return applyWaivers(f, isScope(s) ? [] : (s.waivers ?? []), ctx.policy, ctx.now);
+}
+
+function resourceGroupTag(e: Entity, key: string): string | undefined {
+  const tags = e.resourceGroupTags;
+  if (!tags?.known) return undefined;
+  const lower = key.toLowerCase();
+  const name = Object.keys(tags.value).find((k) => k === key) ?? Object.keys(tags.value).find((k) => k.toLowerCase() === lower);
+  return name === undefined ? undefined : tags.value[name];
 }

@@ -9,7 +9,7 @@ import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import type { ReadResult } from '../../readers/native.js';
+import type { NativeResource, ReadResult } from '../../readers/native.js';
 import { emptyReadResult } from '../../readers/native.js';
 import type { ContactAnswer } from './account-services.js';
 import { readAccountServices, securityContactOf } from './account-services.js';
@@ -19,7 +19,7 @@ import { DISCOVERY_TYPES, readDiscovered } from './discovered.js';
 import { readLogGroups } from './log-groups.js';
 import { readConfigItems, SELECTED_TYPES, selectExpression } from './read-config.js';
 import { recorderCoverage } from './recorder.js';
-import { accountScope, nativeOfItem } from './to-native.js';
+import { accountScope, inRegionScope, nativeOfItem } from './to-native.js';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
@@ -102,6 +102,38 @@ async function callerAccount(region: string, credentials: Credentials | undefine
   return id.Account;
 }
 
+/** Items that hold for the whole account, recorded in one region: the account's S3 public access block. */
+const ACCOUNT_WIDE = new Set(['AWS::S3::AccountPublicAccessBlock']);
+
+/** Copies of the account-wide items for every region scope of the account that did not record its own. */
+function accountWide(resources: readonly NativeResource[], account: string, regions: readonly string[]): NativeResource[] {
+  const out: NativeResource[] = [];
+  for (const type of ACCOUNT_WIDE) {
+    const recorded = resources.filter((r) => r.type === type && r.scope.startsWith(`aws:${account}/`));
+    if (!recorded.length) continue;
+    for (const region of regions) {
+      if (recorded.some((r) => r.scope === accountScope(account, region))) continue;
+      out.push(inRegionScope(recorded[0]!, account, region));
+    }
+  }
+  return out;
+}
+
+/**
+ * IAM is global: a recorder that records global types in several regions
+ * returns the same IAM items in each. The first region's copy is kept.
+ */
+function dropRepeatedGlobals(out: AwsRead, account: string): void {
+  const seen = new Set<string>();
+  out.resources = out.resources.filter((r) => {
+    if (!r.type.startsWith('AWS::IAM::') || !r.scope.startsWith(`aws:${account}/`)) return true;
+    const id = `${r.type}#${r.ids?.[0] ?? r.key}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
 export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
   const out: AwsRead = { ...emptyReadResult(), liveScopes: [] };
   const base: Credentials | undefined = req.credentials ?? (req.profile ? fromIni({ profile: req.profile }) : undefined);
@@ -161,6 +193,8 @@ export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
     }
     // Root and IAM users are global: the managed rules' results are gathered over the account's regions.
     if (readRegions.length) out.resources.push(...ruleItems(account, readRegions, rules));
+    out.resources.push(...accountWide(out.resources, account, readRegions));
+    dropRepeatedGlobals(out, account);
   }
   return out;
 }

@@ -19,6 +19,7 @@ export const SELECTED_TYPES = [
   'AWS::KMS::Key',
   'AWS::CloudTrail::Trail',
   'AWS::S3::Bucket',
+  'AWS::S3::AccountPublicAccessBlock',
   'AWS::RDS::DBInstance',
   'AWS::RDS::DBCluster',
   'AWS::RDS::DBSubnetGroup',

@@ -93,3 +93,14 @@ export function nativeOfItem(item: Record<string, unknown>, origin: ItemOrigin):
     region: known(region, loc),
   };
 }
+
+/**
+ * An account-wide item (the account's S3 public access block) as it applies
+ * in another region scope of the same account; its values keep where they
+ * were recorded.
+ */
+export function inRegionScope(r: NativeResource, accountId: string, region: string): NativeResource {
+  const scope = accountScope(accountId, region);
+  const loc = liveLoc(accountId, region);
+  return { ...r, scope, key: `${scope}#${r.key.slice(r.key.indexOf('#') + 1)}`, loc, region: known(region, loc) };
+}

@@ -178,8 +178,13 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
           send(400, { __type: 'ThrottlingException', message: 'Rate exceeded' });
           return;
         }
-        const page = o.items.slice(start, start + pageSize).map((i) => JSON.stringify(i));
-        const next = start + pageSize < o.items.length ? { NextToken: `page-${start + pageSize}` } : {};
+        // Each region answers with its own items; global (IAM) items and items without a region in every region.
+        const mine = o.items.filter((i) => {
+          const at = (i as { awsRegion?: string }).awsRegion;
+          return at === undefined || at === 'global' || at === region;
+        });
+        const page = mine.slice(start, start + pageSize).map((i) => JSON.stringify(i));
+        const next = start + pageSize < mine.length ? { NextToken: `page-${start + pageSize}` } : {};
         send(200, { Results: page, QueryInfo: { SelectFields: [] }, ...next });
         return;
       }

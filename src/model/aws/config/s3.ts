@@ -8,7 +8,7 @@
 // public access block is four false flags, not CloudFormation's default.
 import type { LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
-import { viaCloudFormation } from './via-definitions.js';
+import { viaCloudFormation, viaTerraform } from './via-definitions.js';
 
 type Doc = Record<string, unknown>;
 
@@ -99,4 +99,20 @@ export function bucketProperties(item: ConfigItem): Translated {
   return { properties, ...(policy !== undefined ? { companions: [{ type: 'AWS::S3::BucketPolicy', suffix: 'policy', properties: { Bucket: name, PolicyDocument: policy } }] } : {}) };
 }
 
-export const configS3Handlers: LiftHandler[] = viaCloudFormation('AWS::S3::Bucket', bucketProperties);
+/** The account's public access block has no CloudFormation type: it goes through the Terraform handler. */
+export function accountBlockArguments(item: ConfigItem): Translated {
+  return {
+    type: 'aws_s3_account_public_access_block',
+    properties: {
+      block_public_acls: item.blockPublicAcls === true,
+      block_public_policy: item.blockPublicPolicy === true,
+      ignore_public_acls: item.ignorePublicAcls === true,
+      restrict_public_buckets: item.restrictPublicBuckets === true,
+    },
+  };
+}
+
+export const configS3Handlers: LiftHandler[] = [
+  ...viaCloudFormation('AWS::S3::Bucket', bucketProperties),
+  ...viaTerraform('AWS::S3::AccountPublicAccessBlock', accountBlockArguments),
+];

@@ -1,5 +1,5 @@
 // Resources that amend a storage account: blob services (versioning),
-// containers (anonymous access, version-level immutability), container
+// containers (anonymous access), container
 // immutability policies, lifecycle management policies (deletion after N
 // days), and azurerm's separate customer-managed-key and network-rules
 // resources. ARM children find their account by resource ID; azurerm ones
@@ -51,8 +51,6 @@ function publicAccess(v: Value | undefined, r: NativeResource, name: string): Fa
   return fact(open, v.loc ?? r.loc);
 }
 
-const lastSegment = (r: NativeResource): string => (knownText(armPath(r.attrs, 'name')) ?? r.address).split('/').pop()!;
-
 const armBlobServices: LiftHandler = {
   types: ['Microsoft.Storage/storageAccounts/blobServices'],
   sources: ARM,
@@ -71,9 +69,8 @@ const armContainers: LiftHandler = {
     const s = armAccount(ctx, r, 2);
     const p = s && storageParts(s);
     if (!p) return;
+    // Version-level immutability support on the container protects nothing until an immutability policy is set.
     p.containers.push({ public: publicAccess(prop(r, 'publicAccess'), r, 'publicAccess') });
-    const versioned = prop(r, 'immutableStorageWithVersioning', 'enabled');
-    if (versioned?.kind === 'known' && versioned.value === true) p.immutableContainers.add(lastSegment(r));
   },
 };
 

@@ -14,7 +14,7 @@ import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { Encryption } from '../../data.js';
 import type { Fact } from '../../fact.js';
-import { defaulted, unknownFact } from '../../fact.js';
+import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf } from '../../lift-values.js';
 import { apiAtLeast, armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
@@ -51,6 +51,21 @@ function armEncryption(ctx: LiftContext, r: NativeResource): Fact<Encryption> {
   return { ...customerKey(ctx, r, uri, 'encryption.keyvaultproperties.keyvaulturi', prop(r, 'encryption', 'keyvaultproperties', 'keyname')), loc: source.loc ?? r.loc };
 }
 
+/**
+ * Version-level immutability support (`enabled`) only allows immutability
+ * policies; the account's data are protected when a default policy is set
+ * (`immutabilityPolicy`, not `Disabled`).
+ */
+function armImmutability(v: Value | undefined, r: NativeResource): Fact<boolean> {
+  if (!isSet(v)) return defaulted(false, r.loc);
+  if (v.kind !== 'object') return unknownFact(causeOf(v, r, 'immutableStorageWithVersioning'), v.loc ?? r.loc);
+  const enabled = boolFact(armPath(v, 'enabled'), r, { name: 'immutableStorageWithVersioning.enabled', default: false });
+  if (!enabled.known || !enabled.value) return enabled;
+  const policy = armPath(v, 'immutabilityPolicy');
+  if (!isSet(policy)) return fact(false, enabled.loc);
+  return immutabilityState(armPath(policy, 'state'), { ...r, loc: policy.loc ?? r.loc }, 'immutableStorageWithVersioning.immutabilityPolicy.state');
+}
+
 const armAccounts: LiftHandler = {
   types: ['Microsoft.Storage/storageAccounts'],
   sources: ARM,
@@ -70,7 +85,7 @@ const armAccounts: LiftHandler = {
       admitsAddresses(prop(r, 'networkAcls', 'ipRules'), r, 'networkAcls.ipRules'),
     );
     s.versioning = defaulted(false, r.loc);
-    s.immutable = boolFact(prop(r, 'immutableStorageWithVersioning', 'enabled'), r, { name: 'immutableStorageWithVersioning.enabled', default: false });
+    s.immutable = armImmutability(prop(r, 'immutableStorageWithVersioning'), r);
     s.expirationDays = defaulted(null, r.loc);
     // A live account that never set it reads null, which the service treats as allowed.
     trackStorage(ctx, s, byApiVersion(prop(r, 'allowBlobPublicAccess'), r, 'allowBlobPublicAccess', '2023-01-01', false, true));

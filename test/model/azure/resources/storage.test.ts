@@ -129,7 +129,7 @@ describe('storage accounts (ARM)', () => {
     expect(get(model, armKey(SA, 'stoff'), 'data-store').publiclyAccessible).toMatchObject({ value: false });
   });
 
-  it('versioning from blob services, immutable containers, and the shortest enabled lifecycle deletion', () => {
+  it('versioning from blob services, containers made immutable by a policy (not by version-level support alone), and the shortest enabled lifecycle deletion', () => {
     const { model } = lift([
       account('stlogs', {}),
       arm('Microsoft.Storage/storageAccounts/blobServices', 'stlogs/default', { properties: { isVersioningEnabled: true } }, { location: null }),
@@ -157,12 +157,32 @@ describe('storage accounts (ARM)', () => {
     const s = get(model, armKey(SA, 'stlogs'), 'data-store');
     expect(s.versioning).toMatchObject({ value: true });
     expect(s.immutable).toMatchObject({ value: false, defaulted: true });
-    expect(s.immutableContainers).toMatchObject({ value: ['archive', 'insights-activity-logs'] });
+    // `archive` only has version-level immutability support: no policy protects it.
+    expect(s.immutableContainers).toMatchObject({ value: ['insights-activity-logs'] });
     expect(s.expirationDays).toMatchObject({ value: 370 });
     const bare = get(model, armKey(SA, 'stbare'), 'data-store');
     expect(bare.expirationDays).toMatchObject({ value: null, defaulted: true });
     expect(bare.versioning).toMatchObject({ value: false, defaulted: true });
     expect(bare.immutableContainers).toBeUndefined();
+  });
+});
+
+describe('storage account immutability (ARM)', () => {
+  it('version-level immutability support alone protects nothing; a default policy that is not Disabled does', () => {
+    const { model } = lift([
+      account('stsupport', { immutableStorageWithVersioning: { enabled: true } }),
+      account('stlocked', { immutableStorageWithVersioning: { enabled: true, immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 365, state: 'Locked' } } }),
+      account('stunlocked', { immutableStorageWithVersioning: { enabled: true, immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 30 } } }),
+      account('stdisabled', { immutableStorageWithVersioning: { enabled: true, immutabilityPolicy: { immutabilityPeriodSinceCreationInDays: 30, state: 'Disabled' } } }),
+      account('stparam', { immutableStorageWithVersioning: unk('parameter immutability') }),
+    ]);
+    const immutable = (name: string) => get(model, armKey(SA, name), 'data-store').immutable;
+    expect(immutable('stsupport')).toMatchObject({ value: false });
+    expect(immutable('stsupport')?.known && immutable('stsupport')?.defaulted).toBeFalsy();
+    expect(immutable('stlocked')).toMatchObject({ value: true });
+    expect(immutable('stunlocked')).toMatchObject({ value: true });
+    expect(immutable('stdisabled')).toMatchObject({ value: false });
+    expect(inputsOf(immutable('stparam'))).toEqual(['parameter immutability']);
   });
 });
 

@@ -87,8 +87,8 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       gaps.push({ scope, controls, cause: { inputs: [err.call], detail: message }, ...(resourceId ? { resourceId: resourceId.toLowerCase() } : {}) });
     }
   };
-  const add = (bodies: Record<string, unknown>[], fallbackType?: string) => {
-    for (const b of bodies) for (const r of nativesOf(sub, b, fallbackType)) if (!out.has(r.key)) out.set(r.key, r);
+  const add = (bodies: Record<string, unknown>[], fallbackType?: string, apiVersion?: string) => {
+    for (const b of bodies) for (const r of nativesOf(sub, b, fallbackType, apiVersion)) if (!out.has(r.key)) out.set(r.key, r);
   };
   const inGroups = (id: string) =>
     o.resourceGroups.length === 0 ||
@@ -198,7 +198,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       const body = JSON.parse(JSON.stringify(await o.client.resources.getById(id, version))) as Record<string, unknown>;
       // A SQL server's `master` database (kind `v12.0,system`) is the platform's, not a store the customer keeps data in.
       if (typeof body.kind === 'string' && /(^|,)system$/i.test(body.kind) && /^microsoft\.sql\/servers\/databases$/i.test(type)) return;
-      add([body], type);
+      add([body], type, version);
     } catch (e) {
       record(e, `GET ${id}`, `${id} and its settings`);
       return;

@@ -6,9 +6,16 @@
 // resources of their own, as the ARM reader does with inline subnets.
 import type { NativeResource } from '../../readers/native.js';
 import type { SourceLoc } from '../../readers/value.js';
-import { fromPlain, known } from '../../readers/value.js';
+import { fromPlain, known, unknown } from '../../readers/value.js';
 
 const SUBNET_TYPE = 'Microsoft.Network/virtualNetworks/subnets';
+
+/**
+ * The first stable Microsoft.Network API version we rely on to return a
+ * subnet's `defaultOutboundAccess` when the service stores one. Read at an
+ * older version, an absent value says nothing.
+ */
+export const SUBNET_OUTBOUND_API_VERSION = '2023-09-01';
 
 export function subscriptionScope(subscriptionId: string): string {
   return `azure:${subscriptionId}`;
@@ -47,24 +54,47 @@ export function nativeOf(subscriptionId: string, body: Record<string, unknown>, 
   return r;
 }
 
+/**
+ * A live subnet without `defaultOutboundAccess` has no stored value: the
+ * lifter takes the platform default (on). That holds only when the API
+ * version read returns the property at all; read at an older one, the value
+ * becomes unknown and names what to set.
+ */
+function markUnreadOutbound(r: NativeResource, apiVersion: string | undefined): void {
+  const props = r.attrs.fields.properties;
+  if (props?.kind !== 'object') return;
+  const v = props.fields.defaultOutboundAccess;
+  if (v && !(v.kind === 'known' && v.value === null)) return;
+  if (apiVersion !== undefined && apiVersion.slice(0, 10) >= SUBNET_OUTBOUND_API_VERSION) return;
+  props.fields.defaultOutboundAccess = unknown(
+    {
+      inputs: [`${r.address} defaultOutboundAccess`],
+      detail: `the virtual network was read at Microsoft.Network API version ${apiVersion ?? '(unknown)'}, which does not return defaultOutboundAccess (returned from ${SUBNET_OUTBOUND_API_VERSION}); set defaultOutboundAccess to false on the subnet, or scan an endpoint that offers a newer API version`,
+    },
+    r.loc,
+  );
+}
+
 /** The subnets inside a virtual network's body, as subnet resources (they stay in the network's attrs too). */
-export function inlineSubnets(subscriptionId: string, vnet: Record<string, unknown>): NativeResource[] {
+export function inlineSubnets(subscriptionId: string, vnet: Record<string, unknown>, apiVersion?: string): NativeResource[] {
   const props = vnet.properties as { subnets?: unknown } | undefined;
   if (!Array.isArray(props?.subnets)) return [];
   const out: NativeResource[] = [];
   for (const s of props.subnets) {
     if (!s || typeof s !== 'object') continue;
     const r = nativeOf(subscriptionId, s as Record<string, unknown>, SUBNET_TYPE);
-    if (r) out.push(r);
+    if (!r) continue;
+    markUnreadOutbound(r, apiVersion);
+    out.push(r);
   }
   return out;
 }
 
-/** Every native resource of one document: itself, and the subnets of a virtual network. */
-export function nativesOf(subscriptionId: string, body: Record<string, unknown>, fallbackType?: string): NativeResource[] {
+/** Every native resource of one document, read at `apiVersion`: itself, and the subnets of a virtual network. */
+export function nativesOf(subscriptionId: string, body: Record<string, unknown>, fallbackType?: string, apiVersion?: string): NativeResource[] {
   const r = nativeOf(subscriptionId, body, fallbackType);
   if (!r) return [];
-  return r.type.toLowerCase() === 'microsoft.network/virtualnetworks' ? [r, ...inlineSubnets(subscriptionId, body)] : [r];
+  return r.type.toLowerCase() === 'microsoft.network/virtualnetworks' ? [r, ...inlineSubnets(subscriptionId, body, apiVersion)] : [r];
 }
 
 /** A resource group's document (name, location, tags) as the resource group resource. */

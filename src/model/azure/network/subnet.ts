@@ -61,9 +61,16 @@ function prefixesOf(
   return { cidr: v4 ?? fact(null, many.loc ?? loc), ipv6Cidr: v6 ?? fact(null, many.loc ?? loc) };
 }
 
-/** ARM: absent means on before API version 2025-07-01 and off from it (private subnets by default). */
+/**
+ * ARM: absent means on before API version 2025-07-01 and off from it (private
+ * subnets by default). Live: from 2025-07-01 Resource Manager stores `false`
+ * on the subnets it creates private, so a body without the value (read at an
+ * API version that returns it; the live reader marks older reads unknown) is
+ * a subnet that was never made private: on.
+ */
 function armDefaultOutbound(r: NativeResource, v: Value | undefined): Fact<boolean> {
   if (isSet(v)) return boolFact(v, r, { name: 'defaultOutboundAccess' });
+  if (r.source === 'azure') return defaulted(true, r.loc);
   const api = apiVersionOf(r);
   if (api === undefined) {
     return unknownFact(

@@ -178,4 +178,21 @@ describe('Config items through the CloudFormation handlers', () => {
     const t = model.all('compute').find((x) => x.computeType === 'launch-template')!;
     expect(t.imdsV2Required).toMatchObject({ known: true, value: false });
   });
+
+  it('a bucket whose access control list grants everyone read, as Config writes it (JSON text twice over)', () => {
+    const acl = (grants: object[]) =>
+      JSON.stringify(JSON.stringify({ grantSet: null, owner: { displayName: null, id: 'c0ffee' }, grantList: [{ grantee: { id: 'c0ffee', displayName: null }, permission: 'FullControl' }, ...grants] }));
+    const item = (name: string, grants: object[]) => ({
+      resourceType: 'AWS::S3::Bucket',
+      resourceId: name,
+      resourceName: name,
+      arn: `arn:aws:s3:::${name}`,
+      configuration: { name, owner: { id: 'c0ffee' }, creationDate: '2019-02-01T00:00:00.000Z' },
+      supplementaryConfiguration: { AccessControlList: acl(grants), BucketPolicy: { policyText: null } },
+    });
+    const model = lift([item('kyufu-public-notices', [{ grantee: 'AllUsers', permission: 'Read' }]), item('kyufu-private', [])]);
+    const publicRead = Object.fromEntries(model.all('data-store').map((s) => [s.address.split(':::')[1], s.publicRead]));
+    expect(publicRead['kyufu-public-notices']).toMatchObject({ known: true, value: true });
+    expect(publicRead['kyufu-private']).toMatchObject({ known: true, value: false });
+  });
 });

@@ -3,9 +3,12 @@
 // are supplementary configuration (each a JSON document):
 // ServerSideEncryptionConfiguration, BucketVersioningConfiguration,
 // PublicAccessBlockConfiguration, BucketLoggingConfiguration,
-// BucketLifecycleConfiguration, ObjectLockConfiguration, BucketPolicy.
+// BucketLifecycleConfiguration, ObjectLockConfiguration, BucketPolicy,
+// AccessControlList (grants to the AllUsers / AuthenticatedUsers groups are
+// public, as a canned public ACL is).
 // Live, a setting the item leaves out is not set on the bucket: a missing
 // public access block is four false flags, not CloudFormation's default.
+import type { NativeResource } from '../../../readers/native.js';
 import type { LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation, viaTerraform } from './via-definitions.js';
@@ -67,6 +70,29 @@ function objectLock(o: Doc | undefined): { enabled: boolean; configuration?: Doc
   };
 }
 
+/** Config writes the ACL as JSON text, sometimes JSON-encoded twice. */
+function aclDocument(v: unknown): Doc | undefined {
+  let x = v;
+  for (let i = 0; i < 2 && typeof x === 'string'; i++) {
+    try {
+      x = JSON.parse(x);
+    } catch {
+      return undefined;
+    }
+  }
+  return doc(x);
+}
+
+const PUBLIC_GRANTEES = new Set(['AllUsers', 'AuthenticatedUsers']);
+const WRITE_PERMISSIONS = new Set(['Write', 'FullControl', 'WriteAcp']);
+
+/** The grants as the canned ACL CloudFormation would name: group grants to everyone make the bucket public. */
+function cannedAcl(acl: Doc): string {
+  const open = list(acl.grantList).filter((g) => typeof g.grantee === 'string' && PUBLIC_GRANTEES.has(g.grantee));
+  if (!open.length) return 'Private';
+  return open.some((g) => typeof g.permission === 'string' && WRITE_PERMISSIONS.has(g.permission)) ? 'PublicReadWrite' : 'PublicRead';
+}
+
 function policyDocument(p: Doc | undefined): unknown {
   const text = p?.policyText;
   if (typeof text !== 'string' || !text) return undefined;
@@ -77,7 +103,7 @@ function policyDocument(p: Doc | undefined): unknown {
   }
 }
 
-export function bucketProperties(item: ConfigItem): Translated {
+export function bucketProperties(item: ConfigItem, r: NativeResource): Translated {
   const s = doc(item.supplementaryConfiguration) ?? {};
   const name = item.name ?? item.bucketName;
   const versioning = doc(s.BucketVersioningConfiguration)?.status;
@@ -95,8 +121,17 @@ export function bucketProperties(item: ConfigItem): Translated {
     ObjectLockConfiguration: lock.configuration,
     Tags: item.tags,
   });
+  const acl = aclDocument(s.AccessControlList);
+  if (acl) {
+    properties.AccessControl = cannedAcl(acl);
+    // Buckets that enforce ownership refuse public grants: a public grant on record means ACLs are in effect.
+    if (properties.AccessControl !== 'Private') properties.OwnershipControls = { Rules: [{ ObjectOwnership: 'ObjectWriter' }] };
+  }
+  const unknowns = acl
+    ? undefined
+    : { AccessControl: { inputs: ['s3:GetBucketAcl'], detail: `the AWS Config item of ${r.address} does not include a readable access control list` } };
   const policy = policyDocument(doc(s.BucketPolicy));
-  return { properties, ...(policy !== undefined ? { companions: [{ type: 'AWS::S3::BucketPolicy', suffix: 'policy', properties: { Bucket: name, PolicyDocument: policy } }] } : {}) };
+  return { properties, ...(unknowns ? { unknowns } : {}), ...(policy !== undefined ? { companions: [{ type: 'AWS::S3::BucketPolicy', suffix: 'policy', properties: { Bucket: name, PolicyDocument: policy } }] } : {}) };
 }
 
 /** The account's public access block has no CloudFormation type: it goes through the Terraform handler. */

@@ -33,8 +33,16 @@ export type Translate = (item: ConfigItem, r: NativeResource, ctx: LiftContext) 
 
 type Dialect = 'cloudformation' | 'terraform';
 
+const byTypeAndDialect = new Map<string, LiftHandler[]>();
+
 function definitionHandlers(type: string, dialect: Dialect): LiftHandler[] {
-  return [...networkHandlers, ...resourceHandlers].filter((h) => h.types.includes(type) && (!h.sources || h.sources.includes(dialect)));
+  const key = `${dialect} ${type}`;
+  let found = byTypeAndDialect.get(key);
+  if (!found) {
+    found = [...networkHandlers, ...resourceHandlers].filter((h) => h.types.includes(type) && (!h.sources || h.sources.includes(dialect)));
+    byTypeAndDialect.set(key, found);
+  }
+  return found;
 }
 
 function withProperties(r: NativeResource, type: string, key: string, properties: Record<string, unknown>): NativeResource {

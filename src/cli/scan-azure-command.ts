@@ -3,6 +3,7 @@
 // history and decides the exit code. The command definition loads nothing
 // heavy; the SDKs and the engine load only when the command runs.
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { collect, parseChoice, parseLang, parseSeverity } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
@@ -31,7 +32,8 @@ export function scanAzureCommand(): Command {
     .addOption(new Option('--cloud <cloud>', 'Azure cloud').choices(['public', 'china', 'usgov']).default('public'))
     .option('--arm-endpoint <url>', 'Resource Manager endpoint (sovereign or private), overrides --cloud')
     .option('--ca-file <file>', 'trust this CA certificate (PEM) for the Resource Manager endpoint')
-    .option('--history <dir>', 'keep each scan in DIR and report what is new, fixed and still open since the previous one')
+    .option('--history <dir>', 'keep each scan (report and resource snapshot) in DIR and report what is new, fixed and still open since the previous one')
+    .option('--snapshot <file>', 'write the resources as read (stable JSON) to FILE and list it, with its SHA-256, in the report inputs')
     .addOption(new Option('-f, --format <format>', 'output format on stdout').default('text'))
     .option('-o, --output <FORMAT=FILE>', 'also write FORMAT to FILE (repeatable)', collect, [])
     .option('--lang <lang>', 'report language: ja or en', 'ja')
@@ -92,18 +94,29 @@ export async function runScanAzure(opts: Record<string, unknown>, io: CommandIo 
   const policy = loadPolicyFor(process.cwd(), opts.config as string | undefined);
   const catalog = loadCatalog();
 
-  const [{ readBaseline, writeBaseline }, { exitCodeOf }, { summarize }, { VERSION }, { armEndpointOf, authorityHostOf }, { credentialFromEnvironment }, { readAzure }, { applyReadGaps }, { liveFindings }] =
-    await Promise.all([
-      import('../results/baseline.js'),
-      import('../results/exit-code.js'),
-      import('../results/summary.js'),
-      import('./version.js'),
-      import('../live/azure/clouds.js'),
-      import('../live/azure/credential.js'),
-      import('../live/azure/index.js'),
-      import('../live/azure/read-gaps.js'),
-      import('../live/azure/evaluate.js'),
-    ]);
+  const [
+    { readBaseline, writeBaseline },
+    { exitCodeOf },
+    { summarize },
+    { VERSION },
+    { armEndpointOf, authorityHostOf },
+    { credentialFromEnvironment },
+    { readAzure },
+    { applyReadGaps },
+    { liveFindings },
+    { writeSnapshot },
+  ] = await Promise.all([
+    import('../results/baseline.js'),
+    import('../results/exit-code.js'),
+    import('../results/summary.js'),
+    import('./version.js'),
+    import('../live/azure/clouds.js'),
+    import('../live/azure/credential.js'),
+    import('../live/azure/index.js'),
+    import('../live/azure/read-gaps.js'),
+    import('../live/azure/evaluate.js'),
+    import('../live/snapshot.js'),
+  ]);
   const baseline = typeof opts.baseline === 'string' ? readBaseline(opts.baseline) : undefined;
   const now = new Date();
   const progress = opts.quiet ? undefined : (await import('./progress.js')).progressReporter(process.stderr);
@@ -122,6 +135,14 @@ export async function runScanAzure(opts: Record<string, unknown>, io: CommandIo 
   const findings = applyReadGaps(await liveFindings(read.resources, subscriptions, policy, now, severityOf), read.gaps);
   progress?.done();
 
+  // The evidence the report rests on: kept as files whose hashes `kikan attest verify` recomputes.
+  const snapshotFiles = [
+    ...(typeof opts.snapshot === 'string' ? [opts.snapshot] : []),
+    ...(typeof opts.history === 'string' ? [path.join(opts.history, `kikan-snapshot-${now.toISOString().replace(/[-:.]/g, '')}.json`)] : []),
+  ];
+  const inputs = [...read.inputs];
+  for (const file of snapshotFiles) inputs.push(writeSnapshot(file, read, 'azure-arm-snapshot'));
+
   if (baseline) for (const f of findings) if (f.status === 'fail' && baseline.has(f.fingerprint)) f.inBaseline = true;
   const report = {
     tool: { name: 'kikan' as const, version: VERSION },
@@ -129,7 +150,7 @@ export async function runScanAzure(opts: Record<string, unknown>, io: CommandIo 
     scannedAt: now.toISOString(),
     kind: 'azure' as const,
     findings,
-    inputs: read.inputs,
+    inputs,
     errors: read.errors,
     notScanned: read.notScanned,
     summary: summarize(findings),

@@ -3,7 +3,8 @@
 // pipeline, a static token: no credential chain runs). The live estate is
 // the one fixtures/live/azure/portal/azuredeploy.json deploys: both must
 // give the same violations.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -149,6 +150,49 @@ describe('kikan scan-azure against a fake Resource Manager', () => {
     const second = await scan({ history: work });
     expect(second.stderr).toMatch(/0 new, 0 fixed, [1-9]\d* still open/);
     expect(second.code).toBe(0);
+  });
+});
+
+describe('kikan scan-azure evidence and baselines', () => {
+  const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+  type Input = { file: string; kind: string; sha256?: string };
+
+  it('writes a resource snapshot, lists it with its hash, and gives the same bytes for the same estate', async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'kikan-azure-snapshot-'));
+    const first = path.join(work, 'a', 'snapshot.json');
+    const second = path.join(work, 'b', 'snapshot.json');
+    const a = await scan({ snapshot: first });
+    const b = await scan({ snapshot: second });
+
+    const recorded = (a.report.inputs as Input[]).find((i) => i.kind === 'azure-arm-snapshot');
+    expect(recorded?.file).toBe(first.split(path.sep).join('/'));
+    expect(recorded?.sha256).toBe(sha256(first));
+    // Reads run concurrently and finish in any order: two reads of one estate still give the same bytes.
+    expect(sha256(second)).toBe(sha256(first));
+    const doc = JSON.parse(readFileSync(first, 'utf8')) as { resources: { address: string }[] };
+    expect(doc.resources.some((r) => r.address.endsWith('/networkSecurityGroups/nsg-portal-web'))).toBe(true);
+    expect((b.report.inputs as Input[]).some((i) => i.file === `azure:${SUB}`)).toBe(true);
+  });
+
+  it('keeps a snapshot beside each scan of a history', async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'kikan-azure-history-snap-'));
+    const { report } = await scan({ history: work });
+    const snapshots = readdirSync(work).filter((f) => f.startsWith('kikan-snapshot-'));
+    expect(snapshots).toHaveLength(1);
+    const recorded = (report.inputs as Input[]).find((i) => i.kind === 'azure-arm-snapshot');
+    expect(recorded?.sha256).toBe(sha256(path.join(work, snapshots[0]!)));
+  });
+
+  it('fails without a baseline and not on the failures a written baseline records', async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'kikan-azure-baseline-'));
+    const file = path.join(work, 'baseline.json');
+    const first = await scan({ writeBaseline: file });
+    expect(first.code).toBe(1);
+    const accepted = await scan({ baseline: file });
+    expect(accepted.code).toBe(0);
+    const fails = accepted.report.findings.filter((f) => f.status === 'fail');
+    expect(fails.length).toBeGreaterThan(0);
+    expect(fails.every((f) => f.inBaseline)).toBe(true);
   });
 });
 

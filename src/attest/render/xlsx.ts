@@ -113,8 +113,12 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-/** Header at `headerRow`, then one row per entry; filter over the table, widths, borders, wrapping. */
-function addTable(ws: ExcelJS.Worksheet, headerRow: number, columns: Column[], rows: CellValue[][], lang: Lang): ExcelJS.Row[] {
+/**
+ * Header at `headerRow`, then one row per entry; filter over the table, widths, borders, wrapping.
+ * `stream`: each row is written out once styled and nothing is returned, so a table of a hundred
+ * thousand findings does not sit in memory as ExcelJS rows (the caller must be done with the rows).
+ */
+function addTable(ws: ExcelJS.Worksheet, headerRow: number, columns: Column[], rows: CellValue[][], lang: Lang, stream = false): ExcelJS.Row[] {
   columns.forEach((c, i) => {
     ws.getColumn(i + 1).width = c.width;
   });
@@ -128,7 +132,8 @@ function addTable(ws: ExcelJS.Worksheet, headerRow: number, columns: Column[], r
   });
   const widths = columns.map((c) => c.width);
   fitHeight(header, widths);
-  const added = rows.map((values, i) => {
+  const added: ExcelJS.Row[] = [];
+  rows.forEach((values, i) => {
     const row = ws.getRow(headerRow + 1 + i);
     setCells(row, values, lang);
     for (let c = 1; c <= columns.length; c++) {
@@ -137,7 +142,8 @@ function addTable(ws: ExcelJS.Worksheet, headerRow: number, columns: Column[], r
       cell.alignment = { vertical: 'top', wrapText: true };
     }
     fitHeight(row, widths);
-    return row;
+    if (stream) row.commit();
+    else added.push(row);
   });
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + rows.length, column: columns.length } };
   return added;
@@ -375,6 +381,7 @@ function evidenceSheet(wb: Book, att: Attestation, areas: AreaAttestation[], nam
     ],
     rows,
     lang,
+    true,
   );
 }
 

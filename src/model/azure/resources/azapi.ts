@@ -7,8 +7,8 @@
 // written with `jsonencode()` (azapi 1.x) is decoded; a body that is not
 // known leaves every property unknown, naming the input.
 import type { NativeResource } from '../../../readers/native.js';
-import type { ObjectValue, Value } from '../../../readers/value.js';
-import { fromPlain, known, obj } from '../../../readers/value.js';
+import type { ObjectValue, UnknownCause, Value } from '../../../readers/value.js';
+import { fromPlain, known, obj, unknown } from '../../../readers/value.js';
 import { levelOf } from './arm-ids.js';
 import { knownText } from './attribute-paths.js';
 
@@ -101,11 +101,40 @@ class AzapiIds {
   }
 }
 
-/** Every `azapi_resource` of a known type as an ARM resource; other resources unchanged. */
+/** A patch laid over a value: objects merge field by field (ARM names match case-insensitively), anything else is replaced. */
+function merged(base: Value | undefined, patch: Value, conditional: UnknownCause | undefined): Value {
+  if (patch.kind === 'object' && base?.kind === 'object') {
+    const fields: Record<string, Value> = { ...base.fields };
+    for (const [k, v] of Object.entries(patch.fields)) {
+      const same = Object.keys(fields).find((x) => x.toLowerCase() === k.toLowerCase()) ?? k;
+      fields[same] = merged(fields[same], v, conditional);
+    }
+    return obj(fields, base.loc);
+  }
+  // An update that may not be applied leaves the value either way.
+  return conditional ? unknown(conditional, patch.loc) : patch;
+}
+
+/** `azapi_update_resource` patches the body of the azapi resource it names (`resource_id`), in the order written. */
+function applyUpdates(resources: NativeResource[]): NativeResource[] {
+  const index = new Map(resources.map((r, i) => [r.key, i]));
+  for (const u of resources) {
+    if (u.type !== 'azapi_update_resource' || !TERRAFORM_SOURCES.has(u.source)) continue;
+    const target = u.attrs.fields.resource_id;
+    const at = target?.kind === 'ref' ? index.get(target.target) : undefined;
+    const t = at === undefined ? undefined : resources[at]!;
+    if (at === undefined || !t || t.source !== 'arm') continue;
+    const patch = obj(bodyFields(u.attrs.fields.body));
+    resources[at] = { ...t, attrs: merged(t.attrs, patch, u.conditional) as ObjectValue };
+  }
+  return resources;
+}
+
+/** Every `azapi_resource` of a known type as an ARM resource, with its updates; other resources unchanged. */
 export function armFromAzapi(resources: readonly NativeResource[]): NativeResource[] {
   if (!resources.some(isAzapi)) return [...resources];
   const ids = new AzapiIds(resources);
-  return resources.map((r) => {
+  return applyUpdates(resources.map((r) => {
     if (!isAzapi(r)) return r;
     const t = splitType(r.attrs.fields.type);
     if (!t) return r;
@@ -125,5 +154,5 @@ export function armFromAzapi(resources: readonly NativeResource[]): NativeResour
     if (region) out.region = region;
     else delete out.region;
     return out;
-  });
+  }));
 }

@@ -70,4 +70,20 @@ describe('azapi_resource as the ARM resource it creates', () => {
     expect(get(model, tfKey('azapi_resource.kv'), 'key').purgeProtection).toMatchObject({ value: true });
     expect(inputsOf(get(model, tfKey('azapi_resource.kv2'), 'key').purgeProtection)).toEqual(['var.vault_body']);
   });
+
+  it('azapi_update_resource patches the body it names, field by field, so a setting loosened after creation is seen', () => {
+    const st = tf('azapi_resource', 'st2', {
+      type: 'Microsoft.Storage/storageAccounts@2023-05-01',
+      name: 'stjuki02',
+      parent_id: tfRef('azurerm_resource_group.rg'),
+      body: { sku: { name: 'Standard_ZRS' }, properties: { allowBlobPublicAccess: false, minimumTlsVersion: 'TLS1_2' } },
+    });
+    const loosen = tf('azapi_update_resource', 'open', { type: 'Microsoft.Storage/storageAccounts@2023-05-01', resource_id: tfRef('azapi_resource.st2'), body: { properties: { AllowBlobPublicAccess: true } } });
+    const out = armFromAzapi([rg, st, loosen]);
+    const patched = byAddress(out, 'azapi_resource.st2');
+    expect(prop(patched, 'allowBlobPublicAccess')).toMatchObject({ value: true });
+    expect(prop(patched, 'minimumTlsVersion')).toMatchObject({ value: 'TLS1_2' });
+    const { model } = lift([rg, st, loosen]);
+    expect(get(model, tfKey('azapi_resource.st2'), 'data-store').publicAccessBlocked).toMatchObject({ value: false });
+  });
 });

@@ -1,5 +1,5 @@
 // Results of the AWS managed Config rules an account already runs, for the
-// live parts of LG-6.6 (root and IAM user MFA) and LG-6.5: the rules are found
+// live part of LG-6.6 (root and IAM user MFA): the rules are found
 // by their managed source identifier (Security Hub names them
 // `securityhub-root-account-mfa-enabled-1a2b3c`), their evaluations read page
 // by page. A watched rule the account does not run becomes an item whose
@@ -10,14 +10,15 @@ import type { NativeResource, ReadError } from '../../readers/native.js';
 import { unknown } from '../../readers/value.js';
 import { accountScope, nativeOfItem } from './to-native.js';
 
-/** Managed rule source identifier -> the managed rule's name in the AWS Config documentation. */
+/**
+ * Managed rule source identifier -> the managed rule's name in the AWS Config
+ * documentation. Only rules whose results a control reads: trails' state
+ * comes from their own items (LG-6.5), not from cloudtrail-enabled.
+ */
 export const WATCHED_RULES: Record<string, string> = {
   ROOT_ACCOUNT_MFA_ENABLED: 'root-account-mfa-enabled',
   IAM_USER_MFA_ENABLED: 'iam-user-mfa-enabled',
   MFA_ENABLED_FOR_IAM_CONSOLE_ACCESS: 'mfa-enabled-for-iam-console-access',
-  IAM_ROOT_ACCESS_KEY_CHECK: 'iam-root-access-key-check',
-  CLOUD_TRAIL_ENABLED: 'cloudtrail-enabled',
-  MULTI_REGION_CLOUD_TRAIL_ENABLED: 'multi-region-cloudtrail-enabled',
 };
 
 const MAX_PAGES = 1000;

@@ -22,6 +22,8 @@ interface SubscriptionCall {
   path: string;
   apiVersion: string;
   query?: Record<string, string>;
+  /** The action the scan's identity needs for it. */
+  permission: string;
   /** What the scan misses when the call fails. */
   prevents: string;
   /** Controls whose results the call informs. */
@@ -31,14 +33,15 @@ interface SubscriptionCall {
 function subscriptionCalls(sub: string): SubscriptionCall[] {
   const base = `/subscriptions/${sub}`;
   return [
-    { path: `${base}/providers/Microsoft.Insights/diagnosticSettings`, apiVersion: DIAGNOSTIC_SETTINGS_API, prevents: 'the Activity Log export (LG-6.1, LG-6.5, LG-7.3)', controls: ['LG-6.1', 'LG-6.5', 'LG-7.3'] },
-    { path: `${base}/providers/Microsoft.Authorization/locks`, apiVersion: '2020-05-01', prevents: 'management locks (LG-4.5)', controls: ['LG-4.5'] },
-    { path: `${base}/providers/Microsoft.Security/pricings`, apiVersion: '2024-01-01', prevents: 'Defender for Cloud plans (LG-6.10)', controls: ['LG-6.10'] },
-    { path: `${base}/providers/Microsoft.Security/securityContacts`, apiVersion: '2020-01-01-preview', prevents: 'security contacts (LG-1.2)', controls: ['LG-1.2'] },
-    { path: `${base}/providers/Microsoft.Authorization/policyAssignments`, apiVersion: '2022-06-01', prevents: 'Azure Policy assignments (LG-7.3)', controls: ['LG-7.3'] },
-    { path: `${base}/providers/Microsoft.Authorization/roleAssignments`, apiVersion: '2022-04-01', prevents: 'role assignments', controls: [] },
+    { path: `${base}/providers/Microsoft.Insights/diagnosticSettings`, permission: 'Microsoft.Insights/diagnosticSettings/read', apiVersion: DIAGNOSTIC_SETTINGS_API, prevents: 'the Activity Log export (LG-6.1, LG-6.5, LG-7.3)', controls: ['LG-6.1', 'LG-6.5', 'LG-7.3'] },
+    { path: `${base}/providers/Microsoft.Authorization/locks`, permission: 'Microsoft.Authorization/locks/read', apiVersion: '2020-05-01', prevents: 'management locks (LG-4.5)', controls: ['LG-4.5'] },
+    { path: `${base}/providers/Microsoft.Security/pricings`, permission: 'Microsoft.Security/pricings/read', apiVersion: '2024-01-01', prevents: 'Defender for Cloud plans (LG-6.10)', controls: ['LG-6.10'] },
+    { path: `${base}/providers/Microsoft.Security/securityContacts`, permission: 'Microsoft.Security/securityContacts/read', apiVersion: '2020-01-01-preview', prevents: 'security contacts (LG-1.2)', controls: ['LG-1.2'] },
+    { path: `${base}/providers/Microsoft.Authorization/policyAssignments`, permission: 'Microsoft.Authorization/policyAssignments/read', apiVersion: '2022-06-01', prevents: 'Azure Policy assignments (LG-7.3)', controls: ['LG-7.3'] },
+    { path: `${base}/providers/Microsoft.Authorization/roleAssignments`, permission: 'Microsoft.Authorization/roleAssignments/read', apiVersion: '2022-04-01', prevents: 'role assignments', controls: [] },
     {
       path: `${base}/providers/Microsoft.Authorization/roleDefinitions`,
+      permission: 'Microsoft.Authorization/roleDefinitions/read',
       apiVersion: '2022-04-01',
       query: { $filter: "type eq 'CustomRole'" },
       prevents: 'custom role definitions (LG-6.7)',
@@ -77,14 +80,25 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
   const errors: ReadError[] = [];
   const gaps: ReadGap[] = [];
 
-  /** Records a failed call; `controls` (with `resourceId` for one resource's settings) are the results it leaves open. */
-  const record = (e: unknown, call: string, prevents: string, controls?: ReadGap['controls'], resourceId?: string) => {
+  /**
+   * Records a failed call. `controls` (with `resourceId` for one resource's
+   * settings) are the results it leaves open; `permission` is the action a
+   * denied call needs, so the report says what to grant.
+   */
+  const record = (e: unknown, call: string, prevents: string, o: { controls?: ReadGap['controls']; resourceId?: string; permission?: string } = {}) => {
     const err: ArmCallError = asCallError(call, e);
-    const why = err.status === 429 ? ' (throttled by Resource Manager; retries exhausted)' : err.status === 403 ? ' (permission denied)' : '';
+    const why =
+      err.status === 429
+        ? ' (throttled by Resource Manager; retries exhausted)'
+        : err.status === 403
+          ? ` (permission denied${o.permission ? `: the scan's identity needs ${o.permission}` : ''})`
+          : '';
     const message = `${err.message}${why}; not read: ${prevents}`;
     errors.push({ file: scope, message });
+    const controls = o.controls;
     if (controls && (controls === 'all' || controls.length)) {
-      gaps.push({ scope, controls, cause: { inputs: [err.call], detail: message }, ...(resourceId ? { resourceId: resourceId.toLowerCase() } : {}) });
+      const inputs = err.status === 403 && o.permission ? [err.call, o.permission] : [err.call];
+      gaps.push({ scope, controls, cause: { inputs, detail: message }, ...(o.resourceId ? { resourceId: o.resourceId.toLowerCase() } : {}) });
     }
   };
   const add = (bodies: Record<string, unknown>[], fallbackType?: string, apiVersion?: string) => {
@@ -102,14 +116,17 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       try {
         groups.push((await o.client.resourceGroups.get(rg)) as unknown as Record<string, unknown>);
       } catch (e) {
-        record(e, `GET resource group ${rg}`, `resource group ${rg} and its resources`, 'all');
+        record(e, `GET resource group ${rg}`, `resource group ${rg} and its resources`, { controls: 'all', permission: 'Microsoft.Resources/subscriptions/resourceGroups/read' });
       }
     }
   } else {
     try {
       for await (const g of o.client.resourceGroups.list()) groups.push(g as unknown as Record<string, unknown>);
     } catch (e) {
-      record(e, `GET /subscriptions/${sub}/resourcegroups`, 'resource group tags (segments given by resource group)', ['LG-2.1', 'LG-3.1']);
+      record(e, `GET /subscriptions/${sub}/resourcegroups`, 'resource group tags (segments given by resource group)', {
+        controls: ['LG-2.1', 'LG-3.1'],
+        permission: 'Microsoft.Resources/subscriptions/resourceGroups/read',
+      });
     }
   }
   for (const g of groups) {
@@ -123,7 +140,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
     try {
       for await (const r of pages) if (r.id && r.type) listed.push({ id: r.id, type: r.type });
     } catch (e) {
-      record(e, call, prevents, 'all');
+      record(e, call, prevents, { controls: 'all', permission: 'Microsoft.Resources/subscriptions/resources/read' });
     }
   };
   if (o.resourceGroups.length) {
@@ -146,7 +163,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       const err = asCallError(`GET ${id} diagnostic settings`, e);
       // Types without resource logs answer 400/404: nothing to read there.
       if (err.status === 400 || err.status === 404) noDiagnostics.add(t);
-      else record(err, err.call, `the diagnostic settings of ${id} (LG-6.4, LG-6.5)`, ['LG-6.4', 'LG-6.5'], id);
+      else record(err, err.call, `the diagnostic settings of ${id} (LG-6.4, LG-6.5)`, { controls: ['LG-6.4', 'LG-6.5'], resourceId: id, permission: 'Microsoft.Insights/diagnosticSettings/read' });
     }
   };
 
@@ -158,7 +175,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       try {
         version = (await versions.of(c.versionType ?? childType)) ?? (await versions.of(parentType));
       } catch (e) {
-        record(e, `GET provider of ${childType}`, `${c.segment} of ${parentId}`, 'all', parentId);
+        record(e, `GET provider of ${childType}`, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: parentId });
         continue;
       }
       if (!version) continue;
@@ -167,7 +184,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
         items = c.name ? [await caller.get(path, version)] : await caller.list(path, version);
       } catch (e) {
         const err = asCallError(`GET ${path}`, e);
-        if (!err.notFound) record(err, err.call, `${c.segment} of ${parentId}`, 'all', parentId);
+        if (!err.notFound) record(err, err.call, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: parentId, permission: `${childType}/read` });
         continue;
       }
       add(items, childType);
@@ -200,7 +217,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       if (typeof body.kind === 'string' && /(^|,)system$/i.test(body.kind) && /^microsoft\.sql\/servers\/databases$/i.test(type)) return;
       add([body], type, version);
     } catch (e) {
-      record(e, `GET ${id}`, `${id} and its settings`);
+      record(e, `GET ${id}`, `${id} and its settings`, { permission: `${type}/read` });
       return;
     }
     await children(id, type, 1);
@@ -211,7 +228,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
     try {
       add((await caller.list(c.path, c.apiVersion, c.query ?? {})).filter((b) => typeof b.id !== 'string' || inGroups(b.id)));
     } catch (e) {
-      record(e, `GET ${c.path}`, c.prevents, c.controls);
+      record(e, `GET ${c.path}`, c.prevents, { controls: c.controls, permission: c.permission });
     }
   }
   return { resources: [...out.values()], errors, gaps };

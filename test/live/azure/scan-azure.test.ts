@@ -4,7 +4,7 @@
 // the one fixtures/live/azure/portal/azuredeploy.json deploys: both must
 // give the same violations.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +150,65 @@ describe('kikan scan-azure against a fake Resource Manager', () => {
     const second = await scan({ history: work });
     expect(second.stderr).toMatch(/0 new, 0 fixed, [1-9]\d* still open/);
     expect(second.code).toBe(0);
+  });
+});
+
+describe('kikan scan-azure and settings declared inherited', () => {
+  function inheritedPolicy(): string {
+    work = mkdtempSync(path.join(tmpdir(), 'kikan-azure-inherited-'));
+    const file = path.join(work, 'kikan.yaml');
+    writeFileSync(
+      file,
+      [
+        '# ガバメントクラウドの Azure 共通環境で設定済み',
+        'version: 1',
+        'inherited:',
+        '  - control: LG-6.10',
+        '    evidence: 共通環境の Defender for Cloud 設定',
+        '  - control: LG-6.1',
+        '    evidence: 共通環境のアクティビティログ転送',
+        '  - control: LG-1.2',
+        '    evidence: 共通環境のセキュリティ連絡先',
+        '',
+      ].join('\n'),
+    );
+    return file;
+  }
+  const scopeResults = (findings: Finding[], id: string) => findings.filter((f) => f.controlId === id && f.resource.type === 'scope');
+
+  it('still fails a declared inheritance the live subscription does not have, and passes one it has', async () => {
+    const { report } = await scan({ config: inheritedPolicy(), softFail: true });
+    // No Defender plan for storage or SQL, no activity log export: read, judged, and failing despite the declaration.
+    for (const id of ['LG-6.10', 'LG-6.1']) {
+      const results = scopeResults(report.findings, id);
+      expect(results.length).toBeGreaterThan(0);
+      for (const f of results) {
+        expect(f.status).toBe('fail');
+        expect(String(f.message)).toContain('declared inherited, but not found in the live environment');
+      }
+    }
+    // The security contact is there: nothing to excuse.
+    expect(report.findings.filter((f) => f.controlId === 'LG-1.2').map((f) => f.status)).toEqual(['pass']);
+  });
+
+  it('names the call and the permission when the inherited setting could not be read', async () => {
+    arm.faults.set(`/subscriptions/${SUB}/providers/microsoft.security/pricings`, { status: 403, code: 'AuthorizationFailed' });
+    arm.faults.set(`/subscriptions/${SUB}/providers/microsoft.insights/diagnosticsettings`, { status: 403, code: 'AuthorizationFailed' });
+    const { code, report } = await scan({ config: inheritedPolicy(), softFail: true });
+
+    for (const [id, permission] of [
+      ['LG-6.10', 'Microsoft.Security/pricings/read'],
+      ['LG-6.1', 'Microsoft.Insights/diagnosticSettings/read'],
+    ] as const) {
+      const results = scopeResults(report.findings, id);
+      expect(results.length).toBeGreaterThan(0);
+      for (const f of results) {
+        expect(f.status).toBe('unknown');
+        expect(f.unknown?.some((c) => c.inputs.includes(permission) && c.inputs.some((i) => i.startsWith('GET /subscriptions/')))).toBe(true);
+      }
+      expect(report.errors.some((e) => e.message.includes(`needs ${permission}`))).toBe(true);
+    }
+    expect(code).toBe(3);
   });
 });
 

@@ -148,8 +148,10 @@ export class ArmExpander {
       this.report(`resource of type ${type.value} without a name`, loc);
       return;
     }
-    // A child nested in its parent's `resources` gives its type and name relative to the parent.
-    const qualified = parent !== undefined && !type.value.includes('/');
+    // A child nested in its parent's `resources` gives its type and name relative to the parent,
+    // in one segment or several (`blobServices/containers`); only a full type starts with a
+    // provider namespace, which always has a dot.
+    const qualified = parent !== undefined && !type.value.split('/')[0]!.includes('.');
     const fullType = qualified ? `${parent.type}/${type.value}` : type.value;
     const fullName = qualified ? joinNames(parent.name, name, name.loc ?? loc) : name;
 

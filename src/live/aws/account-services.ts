@@ -33,13 +33,14 @@ function errorName(e: unknown): string {
 }
 
 /**
- * An item standing for what a failed call would have told: every field the
- * handler reads is unknown, naming the call (its IAM action is the permission).
+ * An item standing for what could not be read: every field the handler reads
+ * is unknown, naming `input` (a call, whose IAM action is the permission to
+ * grant, or a recorder setting).
  */
-export function unreadItem(type: string, id: string, fields: string[], call: string, detail: string, accountId: string, region: string): NativeResource | undefined {
+export function unreadItem(type: string, id: string, fields: string[], input: string, detail: string, accountId: string, region: string): NativeResource | undefined {
   const r = nativeOfItem({ resourceType: type, resourceId: id, configuration: {} }, { accountId, region });
   if (!r) return undefined;
-  for (const f of fields) r.attrs.fields[f] = unknown({ inputs: [call], detail }, r.loc);
+  for (const f of fields) r.attrs.fields[f] = unknown({ inputs: [input], detail }, r.loc);
   return r;
 }
 

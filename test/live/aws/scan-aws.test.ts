@@ -132,8 +132,22 @@ describe('kikan scan-aws', () => {
     expect(written.resources.some((r) => r.address.endsWith('security-group/sg-0aa11bb22cc33dd44'))).toBe(true);
     expect(written.resources.some((r) => r.type === 'AWS::Logs::LogGroup')).toBe(true);
     expect(written.errors.map((e) => e.file)).toContain(`aws:${ACCOUNT}/ap-northeast-3`);
-    // Same account state, same bytes.
+    // Same account state, same bytes: the history copy, and a later scan served in other pages.
     expect(readFileSync(path.join(history, kept[0]!), 'utf8')).toBe(readFileSync(file, 'utf8'));
+    const again = path.join(dir, 'again.json');
+    const reordered = await startFakeAws({ account: ACCOUNT, items: [...ITEMS, ...KEYS, ...TRAILS].reverse(), pageSize: 3, deniedRegions: ['ap-northeast-3'],
+      logGroups: [
+        { logGroupName: '/juki/audit', logGroupArn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/audit`, retentionInDays: 3653 },
+        { logGroupName: '/juki/app', arn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/app:*`, logGroupArn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/app`, retentionInDays: 7 },
+      ],
+    });
+    await runScanAws(
+      { region: ['ap-northeast-1', 'ap-northeast-3'], format: 'json', lang: 'en', quiet: true, snapshot: again },
+      { stdout: () => undefined, stderr: () => undefined },
+      { credentials, endpoint: reordered.endpoint },
+    );
+    await reordered.close();
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(file, 'utf8'));
   });
 
   it('does not fail on failures recorded in a baseline', async () => {

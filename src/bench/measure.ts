@@ -10,7 +10,8 @@ import { loadPolicyFor } from '../policy/load.js';
 import { defaultReadOptions } from '../readers/options.js';
 import { parseHcl } from '../readers/terraform/hcl-parser.js';
 import { summarize } from '../results/summary.js';
-import { renderReport } from '../report/render.js';
+import { renderReportChunks } from '../report/render.js';
+import { writeChunks } from '../report/write.js';
 import { VERSION } from '../cli/version.js';
 import { inputFiles } from './input-files.js';
 
@@ -38,7 +39,9 @@ async function measureScan(dir: string, jobs: number): Promise<Measurement> {
     jobs,
   });
   outcome.stages.start('report');
-  const json = renderReport(
+  // As the CLI writes it: in pieces, never one string of the whole report.
+  let reportBytes = 0;
+  const chunks = renderReportChunks(
     'json',
     {
       tool: { name: 'kikan', version: VERSION },
@@ -53,6 +56,9 @@ async function measureScan(dir: string, jobs: number): Promise<Measurement> {
     },
     { lang: 'en', catalog },
   );
+  writeChunks((text) => {
+    reportBytes += Buffer.byteLength(text);
+  }, chunks);
   outcome.stages.stop();
   const wallMs = performance.now() - t0;
   const files = inputFiles(dir);
@@ -63,7 +69,7 @@ async function measureScan(dir: string, jobs: number): Promise<Measurement> {
     bytes: files.reduce((n, f) => n + statSync(f).size, 0),
     wallMs,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
-    stages: { ...outcome.stages.ms, reportBytes: json.length },
+    stages: { ...outcome.stages.ms, reportBytes },
     findings: outcome.findings.length,
     errors: outcome.errors.length,
   };

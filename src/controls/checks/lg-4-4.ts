@@ -67,7 +67,14 @@ function retentionOf(f: Fact<number | null>, min: number): Retention {
 }
 
 function days(n: number | null): LocalText {
-  return n === null ? { ja: '無期限', en: 'forever' } : { ja: `${n}日`, en: `${n} day${n === 1 ? '' : 's'}` };
+  if (n === null) return { ja: '無期限', en: 'forever' };
+  // Services that count in hours (Cosmos DB periodic backups) read as hours, not as a long fraction of a day.
+  if (n < 1) {
+    const h = Math.round(n * 24 * 100) / 100;
+    return { ja: `${h}時間`, en: `${h} hour${h === 1 ? '' : 's'}` };
+  }
+  const d = Math.round(n * 100) / 100;
+  return { ja: `${d}日`, en: `${d} day${d === 1 ? '' : 's'}` };
 }
 
 function planPass(s: DataStore, m: PlanMatch, r: { days: number | null }, min: number): Draft {
@@ -102,7 +109,7 @@ function store(model: CloudModel, s: DataStore, min: number): Draft {
       evidence.backupRetentionDays = f.value;
       failAt = locOf(f, s);
       if (f.value >= min) {
-        return pass(s, { ja: `${own.ja}を${f.value}日${note.ja}保持します（基準${min}日以上）`, en: `${own.en}: kept ${days(f.value).en}${note.en} (at least ${min})` }, {
+        return pass(s, { ja: `${own.ja}を${days(f.value).ja}${note.ja}保持します（基準${min}日以上）`, en: `${own.en}: kept ${days(f.value).en}${note.en} (at least ${min})` }, {
           location: locOf(f, s),
           evidence,
         });
@@ -110,7 +117,7 @@ function store(model: CloudModel, s: DataStore, min: number): Draft {
       shortfalls.push(
         f.value === 0
           ? { ja: `${own.ja}が無効です${note.ja}`, en: `${own.en}: off${note.en}` }
-          : { ja: `${own.ja}の保持が${f.value}日${note.ja}です`, en: `${own.en}: kept only ${days(f.value).en}${note.en}` },
+          : { ja: `${own.ja}の保持が${days(f.value).ja}${note.ja}です`, en: `${own.en}: kept only ${days(f.value).en}${note.en}` },
       );
     }
   }

@@ -41,6 +41,7 @@ class Merged {
       this.out.errors.push(e);
     }
     this.out.notScanned.push(...r.notScanned);
+    if (r.secretInputs) (this.out.secretInputs ??= []).push(...r.secretInputs);
   }
 }
 

@@ -10,7 +10,7 @@ import { LinkResolver } from '../model/link-resolver.js';
 import { CloudModel } from '../model/model.js';
 import type { ScanScope } from '../model/model.js';
 import type { Policy } from '../policy/types.js';
-import type { InputRecord, NativeResource, NotScanned, ReadError } from '../readers/native.js';
+import type { InputRecord, NativeResource, NotScanned, ReadError, ScopeSecretInputs } from '../readers/native.js';
 import type { ReadOptions } from '../readers/options.js';
 import { completeDraft } from '../results/complete.js';
 import type { Finding, Severity } from '../results/finding.js';
@@ -85,7 +85,7 @@ export async function scanDefinitions(req: ScanRequest): Promise<ScanOutcome> {
   const read = await readDiscovered(found, req.read, req.jobs ?? 1);
   recordPolicyInput(read.inputs, req.policy);
   const model = new CloudModel();
-  for (const s of scopesOf(read.resources, read.inputs)) model.addScope(s);
+  for (const s of scopesOf(read.resources, read.secretInputs ?? [])) model.addScope(s);
   req.onProgress?.(`evaluate ${read.resources.length} resources`);
   const controlErrors: ReadError[] = [];
   const findings = await evaluate(
@@ -123,13 +123,19 @@ function recordPolicyInput(inputs: InputRecord[], policy: Policy): void {
 
 /**
  * The scopes an account-level control reports against when its resources are
- * absent: every Terraform root module and template file that yielded resources.
+ * absent: every Terraform root module and template file that yielded resources,
+ * with the inputs its reader found declared secret.
  */
-function scopesOf(resources: readonly NativeResource[], _inputs: readonly InputRecord[]) {
+function scopesOf(resources: readonly NativeResource[], secretInputs: readonly ScopeSecretInputs[]) {
+  const declared = new Map(secretInputs.map((s) => [`${s.source}:${s.scope}`, s.inputs]));
   const seen = new Map<string, ScanScope>();
   for (const r of resources) {
     const id = `${r.source}:${r.cloud}:${r.scope}`;
-    if (!seen.has(id)) seen.set(id, { id, scope: r.scope, cloud: r.cloud, source: r.source, label: r.scope.split(path.sep).join('/') });
+    if (seen.has(id)) continue;
+    const scope: ScanScope = { id, scope: r.scope, cloud: r.cloud, source: r.source, label: r.scope.split(path.sep).join('/') };
+    const inputs = declared.get(`${r.source}:${r.scope}`);
+    if (inputs) scope.secretInputs = inputs;
+    seen.set(id, scope);
   }
   return [...seen.values()];
 }

@@ -1,5 +1,6 @@
 // What every reader hands to the lifters: resources in the provider's own
 // vocabulary, with located, known-or-unknown attribute values.
+import type { SecretInput } from '../model/entity.js';
 import type { ObjectValue, SourceLoc, UnknownCause, Value } from './value.js';
 
 export type SourceKind = 'terraform' | 'terraform-plan' | 'cloudformation' | 'arm' | 'aws-config' | 'azure';
@@ -82,11 +83,21 @@ export interface NotScanned {
   cause: UnknownCause;
 }
 
+/** The inputs one scope declares secret (LG-6.9); an empty list when it declares none. */
+export interface ScopeSecretInputs {
+  source: SourceKind;
+  /** As NativeResource.scope. */
+  scope: string;
+  inputs: SecretInput[];
+}
+
 export interface ReadResult {
   resources: NativeResource[];
   inputs: InputRecord[];
   errors: ReadError[];
   notScanned: NotScanned[];
+  /** Absent when the reader does not tell which inputs are declared secret. */
+  secretInputs?: ScopeSecretInputs[];
 }
 
 export function emptyReadResult(): ReadResult {

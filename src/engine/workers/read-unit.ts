@@ -10,8 +10,8 @@ import type { ReadUnit } from './work-units.js';
 export async function readUnit(unit: ReadUnit, opts: ReadOptions): Promise<ReadResult> {
   switch (unit.kind) {
     case 'terraform': {
-      const { resources, inputs, errors, notScanned } = await readTerraform(unit.dirs, opts);
-      return { resources, inputs, errors, notScanned };
+      const { resources, inputs, errors, notScanned, secretInputs } = await readTerraform(unit.dirs, opts);
+      return { resources, inputs, errors, notScanned, ...(secretInputs ? { secretInputs } : {}) };
     }
     case 'cloudformation':
       return readCloudFormation(unit.rel, unit.text, opts);

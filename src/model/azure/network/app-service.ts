@@ -91,6 +91,19 @@ function accessFact(v: Value | undefined, r: NativeResource, name: string): Fact
   return { ...f, value: f.value.toLowerCase() !== 'disabled' };
 }
 
+/**
+ * A live app's own body leaves `siteConfig` empty (nulls): its configuration
+ * comes from the `config/web` child, which amends it. Until then, and if that
+ * read fails, the minimum TLS version is not known rather than defaulted.
+ */
+function siteMinTls(r: NativeResource): Fact<string> {
+  const v = prop(r, 'siteConfig', 'minTlsVersion');
+  if (r.source === 'azure' && !isSet(v)) {
+    return unknownFact({ inputs: [`${r.address}/config/web`], detail: `the minimum TLS version of ${r.address} is read from its config/web settings, which were not read` }, r.loc);
+  }
+  return stringFact(v, r, { name: 'siteConfig.minTlsVersion', default: DEFAULT_MIN_TLS });
+}
+
 const armSite: LiftHandler = {
   types: ['Microsoft.Web/sites'],
   sources: ARM,
@@ -103,7 +116,7 @@ const armSite: LiftHandler = {
       subnet: prop(r, 'virtualNetworkSubnetId'),
       subnetName: 'virtualNetworkSubnetId',
       httpsOnly: boolFact(prop(r, 'httpsOnly'), r, { name: 'httpsOnly', default: false }),
-      minTls: stringFact(prop(r, 'siteConfig', 'minTlsVersion'), r, { name: 'siteConfig.minTlsVersion', default: DEFAULT_MIN_TLS }),
+      minTls: siteMinTls(r),
       access: isSet(accessValue) ? accessFact(accessValue, r, 'publicNetworkAccess') : defaulted(true, r.loc),
     });
     if (!isSet(accessValue)) {
@@ -147,11 +160,13 @@ const armSiteConfig: LiftHandler = {
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {
-    const name = knownText(armPath(r.attrs, 'name'));
+    // Resource Manager answers config/web with the app's name in `name`: live, the ID says which config it is.
+    const name = r.source === 'azure' ? r.address : knownText(armPath(r.attrs, 'name'));
     if (!name || name.split('/').pop()!.toLowerCase() !== 'web') return;
     const c = siteOf(ctx, armParentLink(r, ctx, SITES));
     if (!c) return;
     if (isSet(prop(r, 'minTlsVersion'))) c.minTlsVersion = stringFact(prop(r, 'minTlsVersion'), r, { name: 'minTlsVersion' });
+    else if (r.source === 'azure') c.minTlsVersion = defaulted(DEFAULT_MIN_TLS, r.loc);
     if (isSet(prop(r, 'publicNetworkAccess'))) {
       c.publicNetworkAccess = accessFact(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess');
       unsetAccess.set(ctx.model, (unsetAccess.get(ctx.model) ?? []).filter((x) => x !== c));

@@ -39,6 +39,9 @@ export const SELECTED_TYPES = [
   'AWS::EC2::VPCEndpoint',
   'AWS::EC2::VPCPeeringConnection',
   'AWS::EC2::LaunchTemplate',
+  'AWS::NetworkFirewall::Firewall',
+  'AWS::NetworkFirewall::FirewallPolicy',
+  'AWS::NetworkFirewall::RuleGroup',
 ] as const;
 
 const FIELDS = [

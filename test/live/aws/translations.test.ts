@@ -195,4 +195,51 @@ describe('Config items through the CloudFormation handlers', () => {
     expect(publicRead['kyufu-public-notices']).toMatchObject({ known: true, value: true });
     expect(publicRead['kyufu-private']).toMatchObject({ known: true, value: false });
   });
+
+  it('a Network Firewall with its policy and domain allow list, read through the links', () => {
+    const A = '111122223333';
+    const policyArn = `arn:aws:network-firewall:ap-northeast-1:${A}:firewall-policy/kyufu-egress`;
+    const groupArn = `arn:aws:network-firewall:ap-northeast-1:${A}:stateful-rulegroup/kyufu-allowed-domains`;
+    const model = lift([
+      {
+        resourceType: 'AWS::NetworkFirewall::Firewall',
+        resourceId: 'kyufu-egress-fw',
+        resourceName: 'kyufu-egress-fw',
+        arn: `arn:aws:network-firewall:ap-northeast-1:${A}:firewall/kyufu-egress-fw`,
+        configuration: {
+          firewall: { firewallName: 'kyufu-egress-fw', firewallArn: `arn:aws:network-firewall:ap-northeast-1:${A}:firewall/kyufu-egress-fw`, vpcId: 'vpc-04e7b1c2d3a4f5061', firewallPolicyArn: policyArn, subnetMappings: [{ subnetId: 'subnet-0e9f8a7b6c5d4e3f2', iPAddressType: 'IPV4' }], deleteProtection: true },
+        },
+      },
+      {
+        resourceType: 'AWS::NetworkFirewall::FirewallPolicy',
+        resourceId: 'kyufu-egress',
+        resourceName: 'kyufu-egress',
+        arn: policyArn,
+        configuration: {
+          firewallPolicy: {
+            statelessDefaultActions: ['aws:forward_to_sfe'],
+            statelessFragmentDefaultActions: ['aws:forward_to_sfe'],
+            statefulDefaultActions: ['aws:drop_established'],
+            statefulEngineOptions: { ruleOrder: 'STRICT_ORDER' },
+            statefulRuleGroupReferences: [{ resourceArn: groupArn, priority: 10 }],
+          },
+          firewallPolicyResponse: { firewallPolicyName: 'kyufu-egress', firewallPolicyArn: policyArn },
+        },
+      },
+      {
+        resourceType: 'AWS::NetworkFirewall::RuleGroup',
+        resourceId: 'kyufu-allowed-domains',
+        resourceName: 'kyufu-allowed-domains',
+        arn: groupArn,
+        configuration: {
+          ruleGroup: { rulesSource: { rulesSourceList: { generatedRulesType: 'ALLOWLIST', targetTypes: ['TLS_SNI', 'HTTP_HOST'], targets: ['.amazonaws.com', 'www.lg.jp'] } }, statefulRuleOptions: { ruleOrder: 'STRICT_ORDER' } },
+          ruleGroupResponse: { ruleGroupName: 'kyufu-allowed-domains', ruleGroupArn: groupArn, type: 'STATEFUL', capacity: 100 },
+        },
+      },
+    ]);
+    const fw = model.all('firewall')[0]!;
+    expect(fw.nativeType).toBe('AWS::NetworkFirewall::Firewall');
+    expect(fw.defaultDeny).toMatchObject({ known: true, value: true });
+    expect(fw.domainRules.known && fw.domainRules.value.map((r) => [r.action, r.domains])).toEqual([['allow', ['.amazonaws.com', 'www.lg.jp']]]);
+  });
 });

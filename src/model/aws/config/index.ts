@@ -9,10 +9,11 @@ import { configElbHandlers } from './elb.js';
 import { configIamHandlers } from './iam.js';
 import { configKeyHandlers } from './kms.js';
 import { configLogHandlers } from './logs.js';
+import { configFirewallHandlers } from './network-firewall.js';
 import { configNetworkHandlers } from './network.js';
 import { configRdsHandlers } from './rds.js';
 import { configS3Handlers } from './s3.js';
 import { configEndpointHandlers } from './vpc-endpoint.js';
 import { configPeeringHandlers } from './vpc-peering.js';
 
-export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers, ...configS3Handlers, ...configRdsHandlers, ...configIamHandlers, ...configEc2Handlers, ...configBackupHandlers, ...configAlertHandlers, ...configElbHandlers, ...configEndpointHandlers, ...configPeeringHandlers];
+export const configHandlers: LiftHandler[] = [...configNetworkHandlers, ...configLogHandlers, ...configKeyHandlers, ...configTrailHandlers, ...configAccountHandlers, ...configS3Handlers, ...configRdsHandlers, ...configIamHandlers, ...configEc2Handlers, ...configBackupHandlers, ...configAlertHandlers, ...configElbHandlers, ...configEndpointHandlers, ...configPeeringHandlers, ...configFirewallHandlers];

@@ -9,7 +9,11 @@
 import type { NativeResource } from '../../../readers/native.js';
 import type { ObjectValue, UnknownCause } from '../../../readers/value.js';
 import { fromPlain, toPlain, unknown } from '../../../readers/value.js';
+import type { Link, Links } from '../../entity.js';
+import type { Fact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { LinkResolver } from '../../link-resolver.js';
+import type { Value } from '../../../readers/value.js';
 import { networkHandlers } from '../network/index.js';
 import { resourceHandlers } from '../resources/index.js';
 import { CONFIG } from './network.js';
@@ -71,13 +75,69 @@ function translatedOf(r: NativeResource, translate: Translate, ctx: LiftContext)
   return out;
 }
 
+/** Every Config type with a translation, so that handlers reading a linked resource see it translated too. */
+const translators = new Map<string, Translate>();
+
+/**
+ * The scan's links as the definition handlers must see them: a linked Config
+ * item of a translated type (a firewall's policy, read through the firewall)
+ * comes back in its translated form; names resolve as before.
+ */
+class TranslatedLinks extends LinkResolver {
+  constructor(
+    private readonly inner: LinkResolver,
+    private readonly ctx: LiftContext,
+  ) {
+    super([]);
+  }
+
+  private translated(r: NativeResource | undefined): NativeResource | undefined {
+    const translate = r && r.source === 'aws-config' ? translators.get(r.type) : undefined;
+    return translate ? (translatedOf(r!, translate, this.ctx)[0] ?? r) : r;
+  }
+
+  override native(key: string): NativeResource | undefined {
+    return this.translated(this.inner.native(key));
+  }
+
+  override byIdentity(id: string): NativeResource | undefined {
+    return this.translated(this.inner.byIdentity(id));
+  }
+
+  override link(v: Value | undefined, from: NativeResource, name: string): Link {
+    return this.inner.link(v, from, name);
+  }
+
+  override linkOrNull(v: Value | undefined, from: NativeResource, name: string): Fact<string | null> {
+    return this.inner.linkOrNull(v, from, name);
+  }
+
+  override links(v: Value | undefined, from: NativeResource, name: string): Links {
+    return this.inner.links(v, from, name);
+  }
+}
+
+const views = new WeakMap<LinkResolver, LiftContext>();
+
+function handlerContext(ctx: LiftContext): LiftContext {
+  let view = views.get(ctx.links);
+  if (!view) {
+    view = { ...ctx };
+    view.links = new TranslatedLinks(ctx.links, view);
+    views.set(ctx.links, view);
+  }
+  return view;
+}
+
 function viaDefinitions(type: string, dialect: Dialect, translate: Translate): LiftHandler[] {
+  translators.set(type, translate);
   return (['entity', 'amend'] as const).map((pass) => ({
     types: [type],
     sources: CONFIG,
     pass,
     lift(r: NativeResource, ctx: LiftContext) {
-      for (const t of translatedOf(r, translate, ctx)) for (const h of definitionHandlers(t.type, dialect)) if (h.pass === pass) h.lift(t, ctx);
+      const view = handlerContext(ctx);
+      for (const t of translatedOf(r, translate, view)) for (const h of definitionHandlers(t.type, dialect)) if (h.pass === pass) h.lift(t, view);
       // Reports name the type as Config recorded it, not the type the translation borrowed.
       const e = ctx.model.get(r.key);
       if (e) e.nativeType = r.type;

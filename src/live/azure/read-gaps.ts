@@ -12,23 +12,33 @@ export interface ReadGap {
   resourceId?: string;
   /** Controls whose results the call informs; `all`: every one. */
   controls: readonly string[] | 'all';
+  /**
+   * Passes become unknown too: an unread child setting (a firewall rule, a
+   * retention policy) is one a pass may have taken as absent or defaulted.
+   * With `resourceId`, the results of the resources under it are covered as
+   * well (a server's settings apply to its databases).
+   */
+  passesToo?: boolean;
   cause: UnknownCause;
 }
 
 function covers(gap: ReadGap, f: Finding): boolean {
   if (gap.controls !== 'all' && !gap.controls.includes(f.controlId)) return false;
-  if (gap.resourceId !== undefined) return f.resource.address.toLowerCase() === gap.resourceId;
+  if (gap.resourceId !== undefined) {
+    const address = f.resource.address.toLowerCase();
+    return address === gap.resourceId || (gap.passesToo === true && address.startsWith(`${gap.resourceId}/`));
+  }
   if (f.resource.scope !== gap.scope) return false;
   // A resource list that failed leaves the subscription's own results open, not those of resources that were read.
   return gap.controls !== 'all' || f.resource.type === 'scope';
 }
 
-/** Failures that may only reflect an unread setting become unknown. */
+/** Failures (and, for unread child settings, passes) that may only reflect an unread setting become unknown. */
 export function applyReadGaps(findings: Finding[], gaps: readonly ReadGap[]): Finding[] {
   if (!gaps.length) return findings;
   return findings.map((f) => {
-    if (f.status !== 'fail') return f;
-    const hit = gaps.filter((g) => covers(g, f));
+    if (f.status !== 'fail' && f.status !== 'pass') return f;
+    const hit = gaps.filter((g) => (f.status === 'fail' || g.passesToo === true) && covers(g, f));
     if (!hit.length) return f;
     return {
       ...f,

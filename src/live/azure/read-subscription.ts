@@ -85,7 +85,12 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
    * settings) are the results it leaves open; `permission` is the action a
    * denied call needs, so the report says what to grant.
    */
-  const record = (e: unknown, call: string, prevents: string, o: { controls?: ReadGap['controls']; resourceId?: string; permission?: string } = {}) => {
+  const record = (
+    e: unknown,
+    call: string,
+    prevents: string,
+    o: { controls?: ReadGap['controls']; resourceId?: string; passesToo?: boolean; permission?: string } = {},
+  ) => {
     const err: ArmCallError = asCallError(call, e);
     const why =
       err.status === 429
@@ -98,7 +103,13 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
     const controls = o.controls;
     if (controls && (controls === 'all' || controls.length)) {
       const inputs = err.status === 403 && o.permission ? [err.call, o.permission] : [err.call];
-      gaps.push({ scope, controls, cause: { inputs, detail: message }, ...(o.resourceId ? { resourceId: o.resourceId.toLowerCase() } : {}) });
+      gaps.push({
+        scope,
+        controls,
+        cause: { inputs, detail: message },
+        ...(o.resourceId ? { resourceId: o.resourceId.toLowerCase() } : {}),
+        ...(o.passesToo ? { passesToo: true } : {}),
+      });
     }
   };
   const add = (bodies: Record<string, unknown>[], fallbackType?: string, apiVersion?: string) => {
@@ -175,7 +186,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       try {
         version = (await versions.of(c.versionType ?? childType)) ?? (await versions.of(parentType));
       } catch (e) {
-        record(e, `GET provider of ${childType}`, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: parentId });
+        record(e, `GET provider of ${childType}`, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: parentId, passesToo: true });
         continue;
       }
       if (!version) continue;
@@ -184,7 +195,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
         items = c.name ? [await caller.get(path, version)] : await caller.list(path, version);
       } catch (e) {
         const err = asCallError(`GET ${path}`, e);
-        if (!err.notFound) record(err, err.call, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: parentId, permission: `${childType}/read` });
+        if (!err.notFound) record(err, err.call, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: parentId, passesToo: true, permission: `${childType}/read` });
         continue;
       }
       add(items, childType);

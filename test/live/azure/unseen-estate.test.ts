@@ -17,6 +17,7 @@ import { startFakeArm, TEST_TOKEN, TLS_DIR } from './fake-arm.js';
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/live/azure');
 const env = JSON.parse(readFileSync(path.join(FIXTURES, 'juki-live.json'), 'utf8')) as Environment;
 const SUB = env.subscriptionId;
+const SQL = `/subscriptions/${SUB}/resourceGroups/rg-juki-prod/providers/Microsoft.Sql/servers/sql-juki`;
 const SITE = `/subscriptions/${SUB}/resourceGroups/rg-juki-prod/providers/Microsoft.Web/sites/app-juki-web`;
 
 let arm: FakeArm;
@@ -88,6 +89,25 @@ describe('an Azure estate the reader was not built against', () => {
     expect(tls?.status).toBe('unknown');
     expect(tls?.unknown?.flatMap((c) => c.inputs)).toContain(`${SITE}/config/web`);
     expect(live.errors.map((e) => e.message).join('\n')).toContain('needs Microsoft.Web/sites/config/read');
+    expect(live.code).toBe(3);
+  });
+
+  it('turns the passes an unread child setting could overturn into unknown, naming the call and the permission', async () => {
+    arm.faults.set(`${SQL}/firewallRules`.toLowerCase(), { status: 403, code: 'AuthorizationFailed' });
+    arm.faults.set(`${SQL}/databases/jukidb/backupShortTermRetentionPolicies`.toLowerCase(), { status: 403, code: 'AuthorizationFailed' });
+    const live = await scanLive();
+    const result = (id: string, address: string) => live.findings.find((f) => f.controlId === id && f.resource.address === address);
+
+    // Without its firewall rules the server would look closed, and the database would keep the default retention.
+    const firewall = result('LG-3.5', SQL);
+    expect(firewall?.status).toBe('unknown');
+    expect(firewall?.unknown?.some((c) => c.inputs.includes('Microsoft.Sql/servers/firewallRules/read'))).toBe(true);
+    const retention = result('LG-4.4', `${SQL}/databases/jukidb`);
+    expect(retention?.status).toBe('unknown');
+    expect(retention?.unknown?.some((c) => c.inputs.includes('Microsoft.Sql/servers/databases/backupShortTermRetentionPolicies/read'))).toBe(true);
+    // What the failed calls cannot touch keeps its result.
+    expect(result('LG-3.9', `/subscriptions/${SUB}/resourceGroups/rg-juki-prod/providers/Microsoft.Storage/storageAccounts/stjukidocs01`)?.status).toBe('pass');
+    expect(result('LG-3.9', SITE)?.status).toBe('fail');
     expect(live.code).toBe(3);
   });
 });

@@ -7,8 +7,9 @@
 // judges everywhere. Rules are child resources, so the
 // answer is derived once they are all seen. A rule spanning every public
 // unicast address (what `0.0.0.0`–`255.255.255.255` "AllowAll" rules mean)
-// opens the database port to the whole internet, which LG-3.5 judges anywhere.
-import { parseIpv4 } from '../../../net/ip-address.js';
+// opens the database port to the whole internet, which LG-3.5 judges anywhere;
+// for IPv6 rules (Azure SQL `ipv6FirewallRules`), every global unicast address.
+import { parseIpv4, parseIpv6 } from '../../../net/ip-address.js';
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { DataStore } from '../../data.js';
@@ -49,6 +50,18 @@ export function trackFirewall(ctx: LiftContext, store: DataStore, access: Fact<b
 
 const FIRST_PUBLIC = parseIpv4('1.0.0.0')!;
 const LAST_UNICAST = parseIpv4('223.255.255.255')!;
+// IPv6 global unicast, 2000::/3.
+const FIRST_GLOBAL6 = parseIpv6('2000::')!;
+const LAST_GLOBAL6 = parseIpv6('3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff')!;
+
+/** Both ends in one address family, with the bounds that cover that family's whole internet. */
+function parseRange(start: string, end: string): { from: bigint; to: bigint; first: bigint; last: bigint } | undefined {
+  const [a4, b4] = [parseIpv4(start), parseIpv4(end)];
+  if (a4 !== undefined && b4 !== undefined) return { from: a4, to: b4, first: FIRST_PUBLIC, last: LAST_UNICAST };
+  const [a6, b6] = [parseIpv6(start), parseIpv6(end)];
+  if (a6 !== undefined && b6 !== undefined) return { from: a6, to: b6, first: FIRST_GLOBAL6, last: LAST_GLOBAL6 };
+  return undefined;
+}
 
 /** A firewall rule of a tracked server: every rule admits some public address; whether it admits them all. */
 export function addFirewallRule(store: DataStore | undefined, r: NativeResource, start: Value | undefined, end: Value | undefined): void {
@@ -58,22 +71,21 @@ export function addFirewallRule(store: DataStore | undefined, r: NativeResource,
     list.admits.push(f);
     list.admitsAll.push(f);
   };
-  const bounds: bigint[] = [];
+  const texts: string[] = [];
   for (const [v, name] of [[start, 'start IP address'], [end, 'end IP address']] as const) {
     if (!v || v.kind !== 'known') {
       push(unknownFact(v ? causeOf(v, r, name) : { inputs: [], detail: `${name} is not set in ${r.address}` }, v?.loc ?? r.loc));
       return;
     }
-    const n = parseIpv4(String(v.value).trim());
-    if (n !== undefined) bounds.push(n);
+    texts.push(String(v.value).trim());
   }
   const loc = start?.loc ?? r.loc;
-  const [from, to] = bounds;
-  if (from === undefined || to === undefined) {
-    push(unknownFact({ inputs: [r.address], detail: `the IP range of ${r.address} is not a pair of IPv4 addresses` }, loc));
+  const range = parseRange(texts[0]!, texts[1]!);
+  if (!range) {
+    push(unknownFact({ inputs: [r.address], detail: `the IP range of ${r.address} is not a pair of IPv4 or IPv6 addresses` }, loc));
     return;
   }
-  const all = from <= FIRST_PUBLIC && to >= LAST_UNICAST;
+  const all = range.from <= range.first && range.to >= range.last;
   if (r.conditional) {
     list.admits.push(unknownFact(r.conditional, loc));
     if (all) list.admitsAll.push(unknownFact(r.conditional, loc));

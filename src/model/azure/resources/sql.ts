@@ -177,11 +177,12 @@ const armAuditing: LiftHandler = {
 };
 
 const armFirewallRules: LiftHandler = {
-  types: ['Microsoft.Sql/servers/firewallRules'],
+  types: ['Microsoft.Sql/servers/firewallRules', 'Microsoft.Sql/servers/ipv6FirewallRules'],
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {
-    addFirewallRule(armAncestor(ctx, r, 1), r, prop(r, 'startIpAddress'), prop(r, 'endIpAddress'));
+    const v6 = r.type.toLowerCase().endsWith('/ipv6firewallrules');
+    addFirewallRule(armAncestor(ctx, r, 1), r, prop(r, v6 ? 'startIPv6Address' : 'startIpAddress'), prop(r, v6 ? 'endIPv6Address' : 'endIpAddress'));
   },
 };
 

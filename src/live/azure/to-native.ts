@@ -31,6 +31,31 @@ function plain(body: unknown): unknown {
   return JSON.parse(JSON.stringify(body));
 }
 
+/**
+ * Properties whose absence in a live body does not mean what a template's
+ * absence means (the default for new resources): an old resource keeps its
+ * old behaviour. Keyed by lower-cased type; each becomes unknown, naming what
+ * to set, when Resource Manager returns no value.
+ */
+const UNSTATED_LIVE: Record<string, { property: string; why: string }[]> = {
+  'microsoft.sql/servers': [
+    {
+      property: 'minimalTlsVersion',
+      why: 'a server without a minimum TLS version accepted every TLS version before Azure SQL moved servers to 1.2; set minimalTlsVersion to 1.2',
+    },
+  ],
+};
+
+function markUnstated(r: NativeResource): void {
+  const props = r.attrs.fields.properties;
+  if (props?.kind !== 'object') return;
+  for (const u of UNSTATED_LIVE[r.type.toLowerCase()] ?? []) {
+    const v = props.fields[u.property];
+    if (v && !(v.kind === 'known' && (v.value === null || v.value === ''))) continue;
+    props.fields[u.property] = unknown({ inputs: [`${r.address} ${u.property}`], detail: `Resource Manager returns no ${u.property} for ${r.address}: ${u.why}` }, r.loc);
+  }
+}
+
 /** One document as a native resource; undefined when it has no ID or type to name it by. */
 export function nativeOf(subscriptionId: string, body: Record<string, unknown>, fallbackType?: string): NativeResource | undefined {
   const id = typeof body.id === 'string' ? body.id : undefined;
@@ -51,6 +76,7 @@ export function nativeOf(subscriptionId: string, body: Record<string, unknown>, 
     ids: [id.toLowerCase()],
   };
   if (typeof body.location === 'string' && body.location) r.region = known(body.location, loc);
+  markUnstated(r);
   return r;
 }
 

@@ -77,3 +77,25 @@ describe('live subnet default outbound access', () => {
     expect(liftedSubnets(undefined, SUBNETS).get('app')?.defaultOutboundAccess?.known).toBe(false);
   });
 });
+
+describe('live values whose absence is not the template default', () => {
+  const SQL = `/subscriptions/${SUB}/resourceGroups/rg-juki/providers/Microsoft.Sql/servers/sql-old`;
+  const server = (props: Record<string, unknown>) => ({ id: SQL, name: 'sql-old', type: 'Microsoft.Sql/servers', kind: 'v12.0', location: 'japaneast', properties: { version: '12.0', state: 'Ready', ...props } });
+  const minTls = (props: Record<string, unknown>) => {
+    const [r] = nativesOf(SUB, server(props));
+    return r?.attrs.fields.properties?.kind === 'object' ? r.attrs.fields.properties.fields.minimalTlsVersion : undefined;
+  };
+
+  it('makes a SQL server without a minimum TLS version unknown, naming the property to set', () => {
+    for (const v of [undefined, null]) {
+      const got = minTls(v === undefined ? {} : { minimalTlsVersion: v });
+      expect(got?.kind).toBe('unknown');
+      if (got?.kind === 'unknown') expect(got.cause.inputs).toEqual([`${SQL} minimalTlsVersion`]);
+    }
+  });
+
+  it('keeps a minimum TLS version Resource Manager returns', () => {
+    expect(minTls({ minimalTlsVersion: '1.2' })).toMatchObject({ kind: 'known', value: '1.2' });
+    expect(minTls({ minimalTlsVersion: 'None' })).toMatchObject({ kind: 'known', value: 'None' });
+  });
+});

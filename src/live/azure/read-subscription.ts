@@ -178,7 +178,8 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
     }
   };
 
-  const children = async (parentId: string, parentType: string, depth: number): Promise<void> => {
+  /** Child settings of `parentId`; an unread one leaves open the results of the listed resource `rootId` and all under it. */
+  const children = async (rootId: string, parentId: string, parentType: string, depth: number): Promise<void> => {
     for (const c of childCollectionsOf(parentType)) {
       const childType = `${parentType}/${c.segment}`;
       const path = `${parentId}/${c.segment}${c.name ? `/${c.name}` : ''}`;
@@ -186,7 +187,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       try {
         version = (await versions.of(c.versionType ?? childType)) ?? (await versions.of(parentType));
       } catch (e) {
-        record(e, `GET provider of ${childType}`, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: parentId, passesToo: true });
+        record(e, `GET provider of ${childType}`, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: rootId, passesToo: true });
         continue;
       }
       if (!version) continue;
@@ -195,7 +196,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
         items = c.name ? [await caller.get(path, version)] : await caller.list(path, version);
       } catch (e) {
         const err = asCallError(`GET ${path}`, e);
-        if (!err.notFound) record(err, err.call, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: parentId, passesToo: true, permission: `${childType}/read` });
+        if (!err.notFound) record(err, err.call, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: rootId, passesToo: true, permission: `${childType}/read` });
         continue;
       }
       add(items, childType);
@@ -203,7 +204,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
         for (const item of items) {
           if (typeof item.id !== 'string') continue;
           const itemType = typeof item.type === 'string' ? item.type : childType;
-          await children(item.id, itemType, depth - 1);
+          await children(rootId, item.id, itemType, depth - 1);
           if (itemType.toLowerCase().endsWith('/blobservices')) await diagnosticSettings(item.id, itemType);
         }
       }
@@ -231,7 +232,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       record(e, `GET ${id}`, `${id} and its settings`, { permission: `${type}/read` });
       return;
     }
-    await children(id, type, 1);
+    await children(id, id, type, 1);
     await diagnosticSettings(id, type);
   });
 

@@ -110,4 +110,15 @@ describe('an Azure estate the reader was not built against', () => {
     expect(result('LG-3.9', SITE)?.status).toBe('fail');
     expect(live.code).toBe(3);
   });
+
+  it('leaves the storage account open, not just its blob service, when its containers cannot be listed', async () => {
+    const account = `/subscriptions/${SUB}/resourceGroups/rg-juki-prod/providers/Microsoft.Storage/storageAccounts/stjukidocs01`;
+    arm.faults.set(`${account}/blobServices/default/containers`.toLowerCase(), { status: 403, code: 'AuthorizationFailed' });
+    const live = await scanLive();
+    const blobAccess = live.findings.find((f) => f.controlId === 'LG-2.6' && f.resource.address === account);
+    expect(blobAccess?.status).toBe('unknown');
+    expect(blobAccess?.unknown?.some((c) => c.inputs.includes('Microsoft.Storage/storageAccounts/blobServices/containers/read'))).toBe(true);
+    // Other resources keep their results.
+    expect(live.findings.find((f) => f.controlId === 'LG-3.5' && f.resource.address === SQL)?.status).toBe('fail');
+  });
 });

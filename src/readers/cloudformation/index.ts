@@ -5,6 +5,7 @@ import { emptyReadResult, type ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
 import { parseJsonTemplate } from './json-template.js';
 import { suppliedParameters } from './parameter-files.js';
+import { secretParameters } from './secret-parameters.js';
 import { readTemplateResources } from './template-resources.js';
 import { parseYamlTemplate } from './yaml-template.js';
 
@@ -34,6 +35,7 @@ export function readCloudFormation(file: string, text: string, opts: ReadOptions
     out.inputs.push(...supplied.inputs);
     out.errors.push(...supplied.errors);
     readTemplateResources({ file, root: parsed.root, comments: parsed.comments, supplied: supplied.values, opts }, out);
+    out.secretInputs = [{ source: 'cloudformation', scope: file, inputs: secretParameters(parsed.root, supplied.writtenInRepository) }];
   } catch (e) {
     // A bug of ours must not stop the scan of other files; it is reported, not hidden.
     out.errors.push({ file, message: `internal error of the CloudFormation reader: ${e instanceof Error ? e.message : String(e)}` });

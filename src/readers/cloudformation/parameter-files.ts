@@ -5,14 +5,21 @@
 //   {"Env": "prod"}                                           (plain)
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import path, { relative, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SuppliedParameter } from '../../eval/cloudformation/parameters.js';
 import type { InputRecord, ReadError } from '../native.js';
 import type { ReadOptions } from '../options.js';
+import type { SourceLoc } from '../value.js';
 
 export interface SuppliedParameters {
   values: Map<string, SuppliedParameter>;
+  /**
+   * Where a parameter file under the scan root writes a value, last file
+   * winning; kept when a later source overrides it, since the repository
+   * still holds it (LG-6.9).
+   */
+  writtenInRepository: Map<string, SourceLoc>;
   inputs: InputRecord[];
   errors: ReadError[];
 }
@@ -65,6 +72,10 @@ function readOne(abs: string, opts: ReadOptions, into: SuppliedParameters): void
   const bad = (node: Node | null | undefined, message: string): void => {
     into.errors.push({ file, line: lineOf(node), message });
   };
+  const inRepository = !file.startsWith('../') && !path.isAbsolute(file);
+  const written = (key: string, node: unknown): void => {
+    if (inRepository) into.writtenInRepository.set(key, { file, line: lineOf(node as Node) });
+  };
   const root = doc.contents;
   if (isSeq(root)) {
     for (const item of root.items) {
@@ -78,8 +89,12 @@ function readOne(abs: string, opts: ReadOptions, into: SuppliedParameters): void
         continue;
       }
       const value = valueText(item.get('ParameterValue', true));
-      if (value === undefined) bad(item, `parameter ${key}: ParameterValue must be a string`);
-      else into.values.set(key, { value, origin: file });
+      if (value === undefined) {
+        bad(item, `parameter ${key}: ParameterValue must be a string`);
+      } else {
+        into.values.set(key, { value, origin: file });
+        written(key, item.get('ParameterValue', true));
+      }
     }
     return;
   }
@@ -93,13 +108,17 @@ function readOne(abs: string, opts: ReadOptions, into: SuppliedParameters): void
   for (const pair of params.items) {
     const key = scalarText(pair.key);
     const value = valueText(pair.value);
-    if (key === undefined || value === undefined) bad((pair.value ?? pair.key) as Node, `parameter ${key ?? '?'}: the value must be a string`);
-    else into.values.set(key, { value, origin: file });
+    if (key === undefined || value === undefined) {
+      bad((pair.value ?? pair.key) as Node, `parameter ${key ?? '?'}: the value must be a string`);
+    } else {
+      into.values.set(key, { value, origin: file });
+      written(key, pair.value);
+    }
   }
 }
 
 export function suppliedParameters(opts: ReadOptions): SuppliedParameters {
-  const out: SuppliedParameters = { values: new Map(), inputs: [], errors: [] };
+  const out: SuppliedParameters = { values: new Map(), writtenInRepository: new Map(), inputs: [], errors: [] };
   for (const abs of opts.paramFiles) readOne(abs, opts, out);
   for (const [k, v] of Object.entries(opts.params)) out.values.set(k, { value: v, origin: '--param' });
   return out;

@@ -4,7 +4,7 @@
 // trust, other resource policies) lets anyone in without narrowing the
 // caller; no Azure custom role has `*` among its actions.
 import type { Fact } from '../../model/fact.js';
-import type { IamPolicy } from '../../model/identity.js';
+import type { IamPolicy, IamRole } from '../../model/identity.js';
 import type { Entity } from '../../model/model.js';
 import type { ParsedPolicy } from '../../model/policy-document.js';
 import { parsePolicyDocument } from '../../model/policy-document.js';
@@ -99,6 +99,40 @@ function customRole(p: IamPolicy): Draft {
   return pass(p, { ja: 'カスタムロールの actions に "*" はありません', en: 'the custom role has no "*" in its actions' }, at);
 }
 
+/**
+ * AWS managed policies whose fixed documents allow every action on every
+ * resource: AdministratorAccess (`*` on `*`) and PowerUserAccess (NotAction
+ * IAM, Organizations and Account on `*`, judged like any NotAction statement).
+ */
+const EVERYTHING_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy\/(AdministratorAccess|PowerUserAccess)$/;
+
+/** A role, user or group holding such a managed policy fails; one whose attached policies cannot be read is unknown. */
+function managedPolicies(r: IamRole): Draft | undefined {
+  if (r.roleType !== 'role' && r.roleType !== 'user' && r.roleType !== 'group') return undefined;
+  const at = { key: 'managed-policies' };
+  const arns = r.managedPolicyArns;
+  if (arns.known) {
+    const wide = arns.value.filter((a) => EVERYTHING_MANAGED.test(a));
+    if (wide.length) {
+      const names = wide.map((a) => a.slice(a.lastIndexOf('/') + 1)).join(', ');
+      return fail(
+        r,
+        {
+          ja: `AWS 管理ポリシー ${names} が付与され、すべての操作をすべてのリソースに許可しています。業務に必要な操作とリソースに絞ったポリシーにしてください`,
+          en: `the AWS managed policy ${names} is attached, which allows every action on every resource; attach a policy limited to the actions and resources the work needs`,
+        },
+        { ...at, location: locOf(arns, r), evidence: { managedPolicyArns: wide } },
+      );
+    }
+  }
+  const open = [...(arns.known ? [] : [arns]), ...(r.policies.known ? r.policies.value.filter((l) => !l.known) : [r.policies])];
+  const unresolved = open.filter((f) => !f.known);
+  if (unresolved.length) {
+    return unknownFrom(r, { ja: '付与された管理ポリシーがすべての操作を許可しているか判定できません', en: 'cannot tell whether the attached managed policies allow every action on every resource' }, unresolved, at);
+  }
+  return undefined;
+}
+
 const RESOURCE_POLICY = { ja: 'リソースポリシー', en: 'resource policy' };
 const KEY_POLICY = { ja: 'キーポリシー', en: 'key policy' };
 const TRUST_POLICY = { ja: '信頼ポリシー', en: 'trust policy' };
@@ -113,7 +147,10 @@ export const check: ControlCheck = {
       else if (p.policyType === 'resource') add(resourcePolicy(p, p.document, RESOURCE_POLICY));
       else add(identityPolicy(p));
     }
-    for (const r of model.all('iam-role')) if (r.trustPolicy) add(resourcePolicy(r, r.trustPolicy, TRUST_POLICY, true));
+    for (const r of model.all('iam-role')) {
+      if (r.trustPolicy) add(resourcePolicy(r, r.trustPolicy, TRUST_POLICY, true));
+      add(managedPolicies(r));
+    }
     for (const s of model.all('data-store')) if (s.policy) add(resourcePolicy(s, s.policy, RESOURCE_POLICY));
     for (const k of model.all('key')) if (k.policy) add(resourcePolicy(k, k.policy, KEY_POLICY));
     return drafts;

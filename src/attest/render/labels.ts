@@ -2,6 +2,7 @@
 // Japanese and English. Unanswered or unchecked is never worded as compliant.
 import type { AnswerValue, CodeStatus, ControlStanding, QuestionStatus, ScanEvidence } from '../attestation.js';
 import type { Lang } from '../../report/lang.js';
+import { STATUS_LABEL } from '../../report/lang.js';
 
 type Labels<K extends string> = Record<K, Record<Lang, string>>;
 
@@ -24,14 +25,10 @@ const QUESTION_STATUS: Labels<QuestionStatus> = {
   open: { ja: '未回答・未確認', en: 'open' },
 };
 
+// A code status is a finding status (worded as every report words it), or "no scan result".
+const { manual: _answersOnly, ...FINDING_STATUS } = STATUS_LABEL;
 const CODE_STATUS: Labels<CodeStatus> = {
-  pass: { ja: '適合', en: 'pass' },
-  fail: { ja: '不適合', en: 'fail' },
-  unknown: { ja: '判定不能', en: 'unknown' },
-  not_applicable: { ja: '対象外', en: 'not applicable' },
-  inherited: { ja: '継承', en: 'inherited' },
-  exception: { ja: '承認済み例外', en: 'approved exception' },
-  suppressed: { ja: '除外', en: 'suppressed' },
+  ...FINDING_STATUS,
   not_run: { ja: '未検査（該当する検査結果なし）', en: 'not run (no scan result for it)' },
 };
 

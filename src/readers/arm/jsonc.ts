@@ -1,7 +1,7 @@
 // Parses JSON with comments (ARM templates and parameter files) into located
 // values, keeping the comments (for inline waivers) and the extent of every
 // object (to tell which resource a comment belongs to).
-import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import type { ReadError } from '../native.js';
 import type { ObjectValue, SourceLoc, Value } from '../value.js';
 import { known, list, obj } from '../value.js';
@@ -36,23 +36,31 @@ export interface ParsedJson {
   objectsAt: Map<string, ObjectValue>;
 }
 
-/** Line lookup for offsets. */
+/** Line lookup for offsets; offsets asked in increasing order are found by stepping forward. */
 class Lines {
   private readonly starts: number[] = [0];
+  private last = 0;
 
   constructor(text: string) {
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
   }
 
   loc(file: string, offset: number): SourceLoc {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
+    const starts = this.starts;
+    let lo = this.last;
+    if (starts[lo]! <= offset) {
+      while (lo + 1 < starts.length && starts[lo + 1]! <= offset) lo++;
+    } else {
+      lo = 0;
+      let hi = this.last;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= offset) lo = mid;
+        else hi = mid - 1;
+      }
     }
-    return { file, line: lo + 1, column: offset - this.starts[lo]! + 1 };
+    this.last = lo;
+    return { file, line: lo + 1, column: offset - starts[lo]! + 1 };
   }
 }
 
@@ -62,52 +70,108 @@ export function parseJsonc(file: string, input: string): ParsedJson {
   const lines = new Lines(text);
   const result: ParsedJson = { root: undefined, errors: [], comments: [], extents: new WeakMap(), objectsAt: new Map() };
 
-  const protectedText = protectStringControls(text);
-  const scan = scanTrivia(protectedText, lines, file);
-  result.comments = scan.comments;
-  if (scan.maxDepth > MAX_JSON_DEPTH) {
-    const at = lines.loc(file, scan.deepOffset);
+  const prepared = protectStringControls(text);
+  if (prepared.deepOffset >= 0) {
+    const at = lines.loc(file, prepared.deepOffset);
     result.errors.push({ file, line: at.line, column: at.column, message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` });
     return result;
   }
+  const protectedText = prepared.text;
 
+  // One pass of the parser builds the located values and collects the comments;
+  // after the first error nothing more is built (the document is rejected).
   const errors: ParseError[] = [];
-  const tree = parseTree(protectedText, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  const open: Array<{ value: ObjectValue; start: number; line: number } | Value[]> = [];
+  let pendingKey: string | undefined;
+  const place = (v: Value) => {
+    const into = open[open.length - 1];
+    if (into === undefined) result.root = v;
+    else if (Array.isArray(into)) into.push(v);
+    else if (pendingKey !== undefined) into.value.fields[restoreStringControls(pendingKey)] = v;
+    pendingKey = undefined;
+  };
+  // Whether a token other than a comment precedes on the line, as a token scan
+  // tells it: lines here are the parser's (0-based, any line break counts).
+  let lineHasToken = false;
+  let lastEndLine = 0;
+  const token = (line: number) => {
+    lineHasToken = true;
+    lastEndLine = line;
+  };
+  visit(
+    protectedText,
+    {
+      onObjectBegin: (offset, _length, line) => {
+        token(line);
+        if (errors.length) return;
+        const loc = lines.loc(file, offset);
+        const o = obj({}, loc);
+        result.objectsAt.set(`${loc.line}:${loc.column}`, o);
+        place(o);
+        open.push({ value: o, start: offset, line: loc.line });
+      },
+      onObjectProperty: (property, _offset, _length, line) => {
+        token(line);
+        if (errors.length) return;
+        pendingKey = property;
+      },
+      onObjectEnd: (offset, length, line) => {
+        token(line);
+        if (errors.length) return;
+        const o = open.pop() as { value: ObjectValue; start: number; line: number };
+        const end = offset + length;
+        result.extents.set(o.value, { start: o.start, end, line: o.line, endLine: lines.loc(file, end).line });
+      },
+      onArrayBegin: (offset, _length, line) => {
+        token(line);
+        if (errors.length) return;
+        const items: Value[] = [];
+        place(list(items, lines.loc(file, offset)));
+        open.push(items);
+      },
+      onArrayEnd: (_offset, _length, line) => {
+        token(line);
+        if (errors.length) return;
+        open.pop();
+      },
+      onLiteralValue: (value, offset, _length, line) => {
+        token(line);
+        if (errors.length) return;
+        const loc = lines.loc(file, offset);
+        place(known(typeof value === 'string' ? restoreStringControls(value) : (value ?? null), loc));
+      },
+      onSeparator: (_character, _offset, _length, line) => token(line),
+      onComment: (offset, length, line) => {
+        if (line > lastEndLine) lineHasToken = false;
+        const raw = protectedText.slice(offset, offset + length);
+        const body = raw.startsWith('//') ? raw.slice(2) : raw.slice(2, raw.endsWith('*/') ? -2 : undefined);
+        const startLine = lines.loc(file, offset).line;
+        result.comments.push({
+          text: body.trim(),
+          line: startLine,
+          endLine: lines.loc(file, offset + length).line,
+          offset,
+          ownLine: !lineHasToken,
+        });
+        lastEndLine = line + (raw.match(LINE_BREAKS)?.length ?? 0);
+      },
+      onError: (error, offset, length) => errors.push({ error, offset, length }),
+    },
+    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false },
+  );
   if (errors.length) {
+    result.root = undefined;
+    result.objectsAt.clear();
     for (const e of errors.slice(0, 5)) {
       const at = lines.loc(file, e.offset);
       result.errors.push({ file, line: at.line, column: at.column, message: `invalid JSON: ${describe(printParseErrorCode(e.error))}` });
     }
     return result;
   }
-  if (!tree) {
+  if (!result.root) {
     result.errors.push({ file, line: 1, message: 'invalid JSON: empty document' });
     return result;
   }
-
-  const convert = (node: Node): Value => {
-    const loc = lines.loc(file, node.offset);
-    switch (node.type) {
-      case 'object': {
-        const o = obj({}, loc);
-        const endLoc = lines.loc(file, node.offset + node.length);
-        result.extents.set(o, { start: node.offset, end: node.offset + node.length, line: loc.line, endLine: endLoc.line });
-        result.objectsAt.set(`${loc.line}:${loc.column}`, o);
-        for (const prop of node.children ?? []) {
-          const [key, value] = prop.children ?? [];
-          if (key && value) o.fields[restoreStringControls(String(key.value))] = convert(value);
-        }
-        return o;
-      }
-      case 'array':
-        return list((node.children ?? []).map(convert), loc);
-      case 'string':
-        return known(restoreStringControls(String(node.value)), loc);
-      default:
-        return known(node.value ?? null, loc);
-    }
-  };
-  result.root = convert(tree);
   return result;
 }
 
@@ -115,52 +179,7 @@ function describe(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-/** One pass over the tokens: comments, and the deepest nesting (checked before the recursive parser runs). */
-function scanTrivia(text: string, lines: Lines, file: string): { comments: JsonComment[]; maxDepth: number; deepOffset: number } {
-  const scanner = createScanner(text, false);
-  const comments: JsonComment[] = [];
-  let depth = 0;
-  let maxDepth = 0;
-  let deepOffset = 0;
-  let lineHasToken = false;
-  for (;;) {
-    const token = scanner.scan();
-    if (token === 17 /* EOF */) break;
-    const offset = scanner.getTokenOffset();
-    switch (token) {
-      case 1 /* { */:
-      case 3 /* [ */:
-        if (++depth > maxDepth) {
-          maxDepth = depth;
-          deepOffset = offset;
-        }
-        break;
-      case 2 /* } */:
-      case 4 /* ] */:
-        depth--;
-        break;
-      case 12 /* line comment */:
-      case 13 /* block comment */: {
-        const raw = text.slice(offset, offset + scanner.getTokenLength());
-        const body = token === 12 ? raw.slice(2) : raw.slice(2, raw.endsWith('*/') ? -2 : undefined);
-        comments.push({
-          text: body.trim(),
-          line: lines.loc(file, offset).line,
-          endLine: lines.loc(file, offset + raw.length).line,
-          offset,
-          ownLine: !lineHasToken,
-        });
-        break;
-      }
-      default:
-        break;
-    }
-    if (token === 14 /* line break */) lineHasToken = false;
-    else if (token !== 15 /* whitespace */ && token !== 12 && token !== 13) lineHasToken = true;
-    if (maxDepth > MAX_JSON_DEPTH) break;
-  }
-  return { comments, maxDepth, deepOffset };
-}
+const LINE_BREAKS = /\r\n|\r|\n/g;
 
 // ARM accepts line breaks and tabs written raw inside strings (multi-line
 // strings), which JSON forbids. They are swapped for private-use characters
@@ -169,10 +188,16 @@ function scanTrivia(text: string, lines: Lines, file: string): { comments: JsonC
 const CONTROL_STANDINS: Record<string, string> = { '\n': '\uE000', '\r': '\uE001', '\t': '\uE002' };
 const STANDIN_CONTROLS: Record<string, string> = { '\uE000': '\n', '\uE001': '\r', '\uE002': '\t' };
 
-function protectStringControls(text: string): string {
+/**
+ * The text with raw controls in strings swapped, and the offset of the first
+ * bracket nested deeper than MAX_JSON_DEPTH (-1 if none), found before the
+ * recursive parser runs.
+ */
+function protectStringControls(text: string): { text: string; deepOffset: number } {
   let out = '';
   let last = 0;
   let inString = false;
+  let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (inString) {
@@ -184,6 +209,10 @@ function protectStringControls(text: string): string {
       }
     } else if (c === '"') {
       inString = true;
+    } else if (c === '{' || c === '[') {
+      if (++depth > MAX_JSON_DEPTH) return { text, deepOffset: i };
+    } else if (c === '}' || c === ']') {
+      depth--;
     } else if (c === '/' && text[i + 1] === '/') {
       const end = text.indexOf('\n', i);
       i = end < 0 ? text.length : end;
@@ -192,7 +221,7 @@ function protectStringControls(text: string): string {
       i = end < 0 ? text.length : end + 1;
     }
   }
-  return last === 0 ? text : out + text.slice(last);
+  return { text: last === 0 ? text : out + text.slice(last), deepOffset: -1 };
 }
 
 function restoreStringControls(s: string): string {

@@ -41,13 +41,24 @@ export function principalOf(ctx: LiftContext, r: NativeResource, v: Value | unde
 }
 
 /**
+ * `arn:${data.aws_partition.current.partition}:iam::aws:policy/X` is the AWS
+ * managed policy X whatever the partition turns out to be (its document is
+ * the same in every partition).
+ */
+function awsManagedInAnyPartition(v: Value): string | undefined {
+  if (v.kind !== 'unknown' || !v.expr) return undefined;
+  const m = /^"?arn:\$\{[^{}]+\}:iam::aws:policy\/([\w+=,.@/-]+)"?$/.exec(v.expr.trim());
+  return m ? `arn:aws:iam::aws:policy/${m[1]}` : undefined;
+}
+
+/**
  * Attaches a managed policy named by `arn`: a customer policy of the scan
  * becomes a link both ways; any other ARN is kept as written; an unknown
  * ARN is an unknown link, so nothing is taken as "not attached" by mistake.
  */
 export function attachManagedPolicy(ctx: LiftContext, r: NativeResource, principal: IamRole, arn: Value, attribute: string): void {
   const loc = arn.loc ?? r.loc;
-  const text = knownString(arn);
+  const text = knownString(arn) ?? awsManagedInAnyPartition(arn);
   const customer = text === undefined || !text.startsWith('arn:aws:iam::aws:') ? linkByName(ctx, r, arn, attribute, POLICY_LOOKUP) : undefined;
   if (customer?.known) {
     principal.policies = appendLink(principal.policies, customer);

@@ -39,6 +39,7 @@ export async function readAzure(o: AzureReadOptions): Promise<AzureRead> {
       result.resources.push(...read.resources);
       result.errors.push(...read.errors);
       result.gaps.push(...read.gaps);
+      result.notScanned.push(...read.notScanned);
     } catch (e) {
       const message = `subscription ${sub} could not be read: ${(e as Error).message}`;
       result.errors.push({ file: subscriptionScope(sub), message });

@@ -6,14 +6,14 @@
 // security contacts, policy and role assignments, custom roles). A call that
 // fails is recorded with what it prevented; the rest of the read goes on.
 import type { ResourceManagementClient } from '@azure/arm-resources';
-import type { NativeResource, ReadError } from '../../readers/native.js';
+import type { NativeResource, NotScanned, ReadError } from '../../readers/native.js';
 import { ApiVersions } from './api-versions.js';
 import type { ArmCallError } from './arm-calls.js';
 import { ArmCaller, asCallError } from './arm-calls.js';
 import { childCollectionsOf } from './child-collections.js';
 import type { ReadGap } from './read-gaps.js';
 import { forEachLimited } from './concurrency.js';
-import { nativesOf, resourceGroupNative, subscriptionScope } from './to-native.js';
+import { liveLoc, nativesOf, resourceGroupNative, subscriptionScope } from './to-native.js';
 
 /** API versions of the calls that are not resource reads (these types are not in a provider's list with a stable version). */
 const DIAGNOSTIC_SETTINGS_API = '2021-05-01-preview';
@@ -64,6 +64,8 @@ export interface SubscriptionRead {
   resources: NativeResource[];
   errors: ReadError[];
   gaps: ReadGap[];
+  /** Listed resources that could not be read: no result of theirs can be given. */
+  notScanned: NotScanned[];
 }
 
 interface Listed {
@@ -79,6 +81,12 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
   const out = new Map<string, NativeResource>();
   const errors: ReadError[] = [];
   const gaps: ReadGap[] = [];
+  const notScanned: NotScanned[] = [];
+  /** A listed resource without a body has no results: the report names it as not scanned. */
+  const unread = (id: string, inputs: string[]) => {
+    const detail = errors[errors.length - 1]?.message ?? `${id} could not be read`;
+    notScanned.push({ address: id, scope, loc: liveLoc(sub), cause: { inputs, detail } });
+  };
 
   /**
    * Records a failed call. `controls` (with `resourceId` for one resource's
@@ -90,7 +98,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
     call: string,
     prevents: string,
     o: { controls?: ReadGap['controls']; resourceId?: string; passesToo?: boolean; permission?: string } = {},
-  ) => {
+  ): string[] => {
     const err: ArmCallError = asCallError(call, e);
     const why =
       err.status === 429
@@ -100,9 +108,10 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
           : '';
     const message = `${err.message}${why}; not read: ${prevents}`;
     errors.push({ file: scope, message });
+    // What the user can supply: the call, and the permission a denied call needs.
+    const inputs = err.status === 403 && o.permission ? [err.call, o.permission] : [err.call];
     const controls = o.controls;
     if (controls && (controls === 'all' || controls.length)) {
-      const inputs = err.status === 403 && o.permission ? [err.call, o.permission] : [err.call];
       gaps.push({
         scope,
         controls,
@@ -111,6 +120,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
         ...(o.passesToo ? { passesToo: true } : {}),
       });
     }
+    return inputs;
   };
   const add = (bodies: Record<string, unknown>[], fallbackType?: string, apiVersion?: string) => {
     for (const b of bodies) for (const r of nativesOf(sub, b, fallbackType, apiVersion)) if (!out.has(r.key)) out.set(r.key, r);
@@ -216,11 +226,12 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
     try {
       version = await versions.of(type);
     } catch (e) {
-      record(e, `GET provider of ${type}`, `${id} (its API version)`);
+      unread(id, record(e, `GET provider of ${type}`, `${id} (its API version)`));
       return;
     }
     if (!version) {
       errors.push({ file: scope, message: `no API version of ${type} is registered in subscription ${sub}; not read: ${id}` });
+      unread(id, [`provider registration of ${type}`]);
       return;
     }
     try {
@@ -229,7 +240,7 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       if (typeof body.kind === 'string' && /(^|,)system$/i.test(body.kind) && /^microsoft\.sql\/servers\/databases$/i.test(type)) return;
       add([body], type, version);
     } catch (e) {
-      record(e, `GET ${id}`, `${id} and its settings`, { permission: `${type}/read` });
+      unread(id, record(e, `GET ${id}`, `${id} and its settings`, { permission: `${type}/read` }));
       return;
     }
     await children(id, id, type, 1);
@@ -243,5 +254,5 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       record(e, `GET ${c.path}`, c.prevents, { controls: c.controls, permission: c.permission });
     }
   }
-  return { resources: [...out.values()], errors, gaps };
+  return { resources: [...out.values()], errors, gaps, notScanned };
 }

@@ -31,13 +31,20 @@ afterEach(() => {
   arm.faults.clear();
 });
 
-async function scanLive(): Promise<{ code: number; findings: Finding[]; errors: { message: string }[] }> {
+interface LiveReport {
+  code: number;
+  findings: Finding[];
+  errors: { message: string }[];
+  notScanned: { address: string; cause: { inputs: string[]; detail: string } }[];
+}
+
+async function scanLive(): Promise<LiveReport> {
   let stdout = '';
   const code = await runScanAzure(
     { subscription: [SUB], resourceGroup: [], armEndpoint: arm.endpoint, caFile: path.join(TLS_DIR, 'cert.pem'), format: 'json', lang: 'en', quiet: true, output: [], softFail: true },
     { env: { KIKAN_AZURE_TOKEN: TEST_TOKEN }, stdout: (t) => (stdout += t), stderr: () => undefined },
   );
-  const report = JSON.parse(stdout) as { findings: Finding[]; errors: { message: string }[] };
+  const report = JSON.parse(stdout) as Omit<LiveReport, 'code'>;
   return { code, ...report };
 }
 
@@ -120,5 +127,17 @@ describe('an Azure estate the reader was not built against', () => {
     expect(blobAccess?.unknown?.some((c) => c.inputs.includes('Microsoft.Storage/storageAccounts/blobServices/containers/read'))).toBe(true);
     // Other resources keep their results.
     expect(live.findings.find((f) => f.controlId === 'LG-3.5' && f.resource.address === SQL)?.status).toBe('fail');
+  });
+
+  it('names a resource it could not read as not scanned, with the call and the permission', async () => {
+    const vault = `/subscriptions/${SUB}/resourceGroups/rg-juki-prod/providers/Microsoft.KeyVault/vaults/kv-juki-prod`;
+    arm.faults.set(vault.toLowerCase(), { status: 403, code: 'AuthorizationFailed' });
+    const live = await scanLive();
+    expect(live.notScanned.map((n) => n.address)).toEqual([vault]);
+    expect(live.notScanned[0]?.cause.inputs).toEqual([`GET ${vault}`, 'Microsoft.KeyVault/vaults/read']);
+    // Its results are not there to be mistaken for a judgement; the others are.
+    expect(live.findings.some((f) => f.resource.address === vault)).toBe(false);
+    expect(live.findings.find((f) => f.controlId === 'LG-3.5' && f.resource.address === SQL)?.status).toBe('fail');
+    expect(live.code).toBe(3);
   });
 });

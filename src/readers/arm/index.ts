@@ -18,10 +18,12 @@ import { lookupField } from '../../eval/arm/values.js';
 import type { ReadResult } from '../native.js';
 import { emptyReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
+import type { SourceLoc } from '../value.js';
 import { ArmExpander } from './expander.js';
 import { parseJsonc } from './jsonc.js';
 import { scopeKindOfSchema } from './nested-target.js';
 import { cliParameters, mergeSupplied, readParameterFile, type ArmParameterFile, type SuppliedParameters } from './parameters.js';
+import { secureParameters } from './secret-parameters.js';
 import { looksLikeArmParameters } from './sniff.js';
 import { TemplateScope } from './template-scope.js';
 
@@ -51,11 +53,15 @@ export function readArm(file: string, text: string, opts: ReadOptions, parameter
     }
 
     const layers: SuppliedParameters[] = [];
+    // Values the repository holds stay written there when a later source overrides them (LG-6.9).
+    const writtenInRepository = new Map<string, SourceLoc>();
     const addFile = (p: ArmParameterFile) => {
       result.inputs.push({ file: p.file, kind: 'arm-parameters', sha256: sha256(p.text) });
       const read = readParameterFile(p);
       result.errors.push(...read.errors);
       layers.push(read.values);
+      if (p.file.startsWith('../') || path.isAbsolute(p.file)) return;
+      for (const [name, v] of read.values) if (v.kind === 'value' && v.value.loc) writtenInRepository.set(name, v.value.loc);
     };
     parameterFiles.forEach(addFile);
     for (const abs of opts.paramFiles) {
@@ -71,6 +77,7 @@ export function readArm(file: string, text: string, opts: ReadOptions, parameter
       if (looksLikeArmParameters(content, rel)) addFile({ file: rel, text: content });
     }
     layers.push(cliParameters(opts.params));
+    result.secretInputs = [{ source: 'arm', scope: file, inputs: secureParameters(root, writtenInRepository) }];
 
     const target = rootDeploymentTarget(scopeKindOfSchema(lookupField(root, '$schema')) ?? 'resourceGroup', opts.region, root.loc);
     const budget = { remaining: DEFAULT_EVAL_BUDGET };

@@ -1,6 +1,7 @@
 // Log Analytics workspaces -> LogStore 'log-analytics-workspace'.
 // Retention: 30 days when unset (7 on the legacy Free tier); -1 on legacy
-// unlimited plans means kept forever. Workspaces are encrypted with
+// unlimited plans means kept forever; a table that keeps its logs for less
+// (`workspaces/tables`, azurerm_log_analytics_workspace_table) shortens it. Workspaces are encrypted with
 // Microsoft-managed keys unless linked to a dedicated cluster that has a
 // Key Vault key (ARM `features.clusterResourceId` or a `cluster` linked
 // service; azurerm_log_analytics_linked_service + a cluster customer key).
@@ -139,7 +140,62 @@ const terraformLinkedServices: LiftHandler = {
   },
 };
 
+/**
+ * A table keeps its logs for its total retention (interactive plus
+ * long-term); unset or -1, the interactive retention; unset or -1 again, the
+ * workspace's. A table that keeps less than its workspace shortens what the
+ * workspace keeps of all its logs; one whose retention is not known leaves
+ * the workspace unknown.
+ */
+function tableRetention(ctx: LiftContext, w: LogStore | undefined, r: NativeResource, total: { v: Value | undefined; name: string }, interactive: { v: Value | undefined; name: string }): void {
+  if (!w) return;
+  later(
+    ctx,
+    () => {
+      const ws = w.retentionDays;
+      if (!ws?.known) return;
+      let days: Fact<number | null> = ws;
+      for (const x of [interactive, total]) {
+        if (!isSet(x.v)) continue;
+        const n = numberFact(x.v, r, { name: x.name });
+        if (!n.known) {
+          days = n;
+          break;
+        }
+        if (n.value >= 0) days = n;
+      }
+      if (!days.known) w.retentionDays = r.conditional ? unknownFact(r.conditional, r.loc) : days;
+      else if (days.value !== null && (ws.value === null || days.value < ws.value)) w.retentionDays = r.conditional ? unknownFact(r.conditional, days.loc ?? r.loc) : days;
+    },
+    'derive',
+  );
+}
+
+const armTables: LiftHandler = {
+  types: ['Microsoft.OperationalInsights/workspaces/tables'],
+  sources: ARM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const id = ancestorId(r, 1);
+    const n = id ? ctx.links.byIdentity(id) : undefined;
+    tableRetention(ctx, n ? ctx.model.getOf(n.key, 'log-store') : undefined, r, { v: prop(r, 'totalRetentionInDays'), name: 'totalRetentionInDays' }, { v: prop(r, 'retentionInDays'), name: 'retentionInDays' });
+  },
+};
+
+const terraformTables: LiftHandler = {
+  types: ['azurerm_log_analytics_workspace_table'],
+  sources: TERRAFORM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const v = attr(r, 'workspace_id');
+    const w = v?.kind === 'ref' ? ctx.model.getOf(v.target, 'log-store') : undefined;
+    tableRetention(ctx, w, r, { v: attr(r, 'total_retention_in_days'), name: 'total_retention_in_days' }, { v: attr(r, 'retention_in_days'), name: 'retention_in_days' });
+  },
+};
+
 export const logAnalyticsHandlers: LiftHandler[] = [
+  armTables,
+  terraformTables,
   armWorkspaces,
   armClusters,
   armLinkedServices,

@@ -277,3 +277,20 @@ describe('diagnostic settings on a storage sub-service log for the account', () 
     });
   });
 });
+
+describe('Log Analytics table retention (ARM)', () => {
+  it('a table keeping less than its workspace shortens it; total retention wins over interactive; -1 and unset follow the workspace; unknown names the input', () => {
+    const { model } = lift([
+      arm(LAW, 'law-a', { properties: { retentionInDays: 365 } }),
+      arm(`${LAW}/tables`, 'law-a/SecurityEvent', { properties: { retentionInDays: 30, totalRetentionInDays: 180 } }, { location: null }),
+      arm(`${LAW}/tables`, 'law-a/Heartbeat', { properties: { retentionInDays: -1 } }, { location: null }),
+      arm(LAW, 'law-b', { properties: { retentionInDays: 90 } }),
+      arm(`${LAW}/tables`, 'law-b/AzureActivity', { properties: { retentionInDays: 30, totalRetentionInDays: 730 } }, { location: null }),
+      arm(LAW, 'law-c', { properties: { retentionInDays: 400 } }),
+      arm(`${LAW}/tables`, 'law-c/Syslog', { properties: { retentionInDays: unk('parameter syslogDays') } }, { location: null }),
+    ]);
+    expect(get(model, armKey(LAW, 'law-a'), 'log-store').retentionDays).toMatchObject({ value: 180 });
+    expect(get(model, armKey(LAW, 'law-b'), 'log-store').retentionDays).toMatchObject({ value: 90 });
+    expect(inputsOf(get(model, armKey(LAW, 'law-c'), 'log-store').retentionDays)).toEqual(['parameter syslogDays']);
+  });
+});

@@ -32,6 +32,12 @@ describe('LG-6.5', () => {
     expect(only(run(check, b), '111122223333/ap-northeast-1').status).toBe('not_applicable');
   });
 
+  it('a live Azure subscription without any log export has nothing to check here', () => {
+    const b = new ModelBuilder('azure', 'sub');
+    scope(b, 'azure', 'azure', 'subscription');
+    expect(only(run(check, b), 'subscription').status).toBe('not_applicable');
+  });
+
   it('Azure: exports pass when every destination exists, fail without one, and are unknown when one is not read', () => {
     const b = new ModelBuilder('azure', 'sub');
     scope(b, 'azure', 'azure', 'subscription');

@@ -67,8 +67,14 @@ export const check: ControlCheck = {
         }
         continue;
       }
-      drafts.push(...trails.filter((t) => t.trailType === 'activity-log').map((t) => azureExport(model, t)));
-      for (const s of model.allIn('log-setting', scope)) if (s.settingType === 'diagnostic-setting') drafts.push(azureExport(model, s));
+      const exports = [
+        ...trails.filter((t) => t.trailType === 'activity-log'),
+        ...model.allIn('log-setting', scope).filter((s) => s.settingType === 'diagnostic-setting'),
+      ];
+      drafts.push(...exports.map((e) => azureExport(model, e)));
+      if (!exports.length) {
+        drafts.push(notApplicable(scope, { ja: 'この範囲にはログの送信設定がないため、稼働を確認するものがありません（送信設定の有無は LG-6.1・LG-6.4 で判定します）', en: 'no log export is set in this scope, so there is nothing to check running (LG-6.1 and LG-6.4 judge whether one must exist)' }));
+      }
     }
     return drafts;
   },

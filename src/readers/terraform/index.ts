@@ -8,6 +8,7 @@ import { ModuleInstance } from './module-instance.js';
 import { ModuleLoader, relativePath, type ModuleConfig, type ReadSink } from './module-loader.js';
 import { isLocalSource, ModuleManifest } from './module-manifest.js';
 import { RootVariables } from './root-variables.js';
+import { sensitiveVariables } from './secret-variables.js';
 
 export interface TerraformReadStats {
   /** Root modules evaluated, relative to the scan root. */
@@ -46,6 +47,11 @@ export async function readTerraform(dirs: string[], opts: ReadOptions): Promise<
   }
   const variables = new RootVariables(opts, sink);
   const rootVars = new Map(await Promise.all(roots.map(async (r) => [r, await variables.forRoot(r)] as const)));
+  result.secretInputs = [];
+  for (const root of roots) {
+    const inputs = sensitiveVariables(loader.get(root)!, await variables.writtenInRepository(root));
+    result.secretInputs.push({ source: 'terraform', scope: relativePath(opts.root, root), inputs });
+  }
   const readDone = performance.now();
 
   const skippedTypes = new Map<string, number>();

@@ -11,6 +11,7 @@ import { parseHcl } from './hcl-parser.js';
 import { locateHcl, type LocatedExpr } from './locate.js';
 import { readJsonVars } from './locate-json.js';
 import { readInput, type ReadSink } from './module-loader.js';
+import { isWrittenValue } from './secret-variables.js';
 import type { Env } from './tf-eval.js';
 
 export interface VarAssignment {
@@ -40,6 +41,21 @@ export class RootVariables {
     for (const file of this.opts.varFiles) for (const [k, v] of await this.file(file)) result.set(k, v);
     for (const [k, v] of await this.cli()) result.set(k, v);
     return result;
+  }
+
+  /**
+   * Where the variable files under the scan root write a non-null value for
+   * each variable, later files winning; `--var` is not in the repository and
+   * does not unwrite them (LG-6.9).
+   */
+  async writtenInRepository(dir: string): Promise<Map<string, SourceLoc>> {
+    const out = new Map<string, SourceLoc>();
+    for (const file of [...(await this.autoFiles(dir)), ...this.opts.varFiles]) {
+      for (const [name, { value }] of await this.file(file)) {
+        if (value.loc && !value.loc.file.startsWith('../') && !path.isAbsolute(value.loc.file) && isWrittenValue(value)) out.set(name, value.loc);
+      }
+    }
+    return out;
   }
 
   private async autoFiles(dir: string): Promise<string[]> {

@@ -34,6 +34,14 @@ describe('LG-5.3 AWS', () => {
     expect(only(drafts, 't', 'destination:var.bucket').status).toBe('unknown');
     expect(drafts.filter((d) => 'label' in d.subject).map((d) => (d.subject as { label: string }).label)).toEqual(['app']);
   });
+
+  it('a live account without a trail has no log to preserve here (LG-6.1 fails it)', () => {
+    const b = new ModelBuilder();
+    b.model.addScope({ id: 'aws:111122223333/ap-northeast-1', scope: 'aws:111122223333/ap-northeast-1', cloud: 'aws', source: 'aws-config', label: '111122223333/ap-northeast-1' });
+    const drafts = run(check, b);
+    expect(drafts.map((d) => d.status)).toEqual(['not_applicable']);
+    expect(drafts[0]!.message.en).toContain('LG-6.1');
+  });
 });
 
 describe('LG-5.3 Azure', () => {

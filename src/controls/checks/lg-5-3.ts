@@ -10,7 +10,8 @@ import type { UnknownFact } from '../../model/fact.js';
 import type { Trail } from '../../model/logging.js';
 import type { UnknownCause } from '../../readers/value.js';
 import type { ControlCheck, Draft } from '../control.js';
-import { fail, locOf, pass, unknown, unknownFrom } from '../draft.js';
+import { fail, locOf, notApplicable, pass, unknown, unknownFrom } from '../draft.js';
+import { isLive } from '../identity/account-level.js';
 import { defaultNote } from '../data/encryption.js';
 import type { LogFeeder, LogStorage } from '../data/log-destinations.js';
 import { logDestinations } from '../data/log-destinations.js';
@@ -161,7 +162,10 @@ export const check: ControlCheck = {
     }
     for (const scope of model.scopes) {
       const mine = model.allIn('trail', scope).length > 0;
-      if (!mine) drafts.push(unknown(scope, NOT_DEFINED, [{ inputs: ['policy: inherited', 'live scan'], detail: `no audit trail is defined in ${scope.label}` }]));
+      if (mine) continue;
+      // Live, the absence itself is LG-6.1's failure; here there is no log to preserve.
+      if (isLive(scope)) drafts.push(notApplicable(scope, { ja: 'この範囲には監査ログの証跡がないため、保全を確認するものがありません（証跡の有無は LG-6.1 で判定します）', en: 'no audit trail is recorded in this scope, so there is no log to preserve (LG-6.1 judges whether one must exist)' }));
+      else drafts.push(unknown(scope, NOT_DEFINED, [{ inputs: ['policy: inherited', 'live scan'], detail: `no audit trail is defined in ${scope.label}` }]));
     }
     return drafts;
   },

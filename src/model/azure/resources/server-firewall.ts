@@ -9,9 +9,10 @@
 // unicast address (what `0.0.0.0`–`255.255.255.255` "AllowAll" rules mean)
 // opens the database port to the whole internet, which LG-3.5 judges anywhere;
 // for IPv6 rules (Azure SQL `ipv6FirewallRules`), every global unicast address.
+// Several rules that together span it do the same.
 import { parseIpv4, parseIpv6 } from '../../../net/ip-address.js';
 import type { NativeResource } from '../../../readers/native.js';
-import type { Value } from '../../../readers/value.js';
+import type { SourceLoc, Value } from '../../../readers/value.js';
 import type { DataStore } from '../../data.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
@@ -20,11 +21,22 @@ import { causeOf } from '../../lift-values.js';
 import { later } from './deferred.js';
 import { publicExposure } from './public-access.js';
 
+interface Range {
+  from: bigint;
+  to: bigint;
+  /** The family's whole internet: what a rule, or rules together, must span to admit everyone. */
+  first: bigint;
+  last: bigint;
+  loc: SourceLoc;
+}
+
 interface RuleFacts {
   /** Each rule: admits some internet address. */
   admits: Fact<boolean>[];
   /** Each rule: admits every public unicast address. */
   admitsAll: Fact<boolean>[];
+  /** The ranges of the rules that certainly apply, to see whether several together span everything. */
+  ranges: Range[];
 }
 
 const rules = new WeakMap<DataStore, RuleFacts>();
@@ -34,15 +46,32 @@ function anyOf(list: Fact<boolean>[], store: DataStore): Fact<boolean> {
   return list.find((f) => f.known && f.value) ?? list.find((f) => !f.known) ?? defaulted(false, store.loc);
 }
 
+/** Rules that each admit part of the internet and together all of it (`0.0.0.0–127.255.255.255` and `128.0.0.0–255.255.255.255`). */
+function jointlyAll(ranges: Range[]): Fact<boolean> | undefined {
+  for (const first of new Set(ranges.map((r) => r.first))) {
+    const family = ranges.filter((r) => r.first === first).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    const last = family[0]!.last;
+    let covered = first - 1n;
+    for (const r of family) {
+      if (r.from > covered + 1n) break;
+      if (r.to > covered) covered = r.to;
+    }
+    if (covered >= last) return fact(true, family[0]!.loc);
+  }
+  return undefined;
+}
+
 /** Registers a server whose exposure depends on its firewall rules. */
 export function trackFirewall(ctx: LiftContext, store: DataStore, access: Fact<boolean>): void {
-  const facts: RuleFacts = { admits: [], admitsAll: [] };
+  const facts: RuleFacts = { admits: [], admitsAll: [], ranges: [] };
   rules.set(store, facts);
   later(
     ctx,
     () => {
       store.publiclyAccessible = publicExposure(access, defaulted(false, store.loc), anyOf(facts.admits, store));
-      store.firewallOpenToAll = publicExposure(access, defaulted(false, store.loc), anyOf(facts.admitsAll, store));
+      const all = anyOf(facts.admitsAll, store);
+      const joint = all.known && !all.value ? jointlyAll(facts.ranges) : undefined;
+      store.firewallOpenToAll = publicExposure(access, defaulted(false, store.loc), joint ?? all);
     },
     'derive',
   );
@@ -93,5 +122,6 @@ export function addFirewallRule(store: DataStore | undefined, r: NativeResource,
   }
   list.admits.push(fact(true, loc));
   list.admitsAll.push(fact(all, loc));
+  list.ranges.push({ ...range, loc });
 }
 

@@ -21,6 +21,7 @@ import { s3BucketHandlers } from './s3-bucket.js';
 import { s3PartHandlers } from './s3-bucket-parts.js';
 import { s3AccountHandlers } from './s3-account.js';
 import { finishS3 } from './s3-finish.js';
+import { resourcePolicyHandlers } from './resource-policies.js';
 import { secretQueueHandlers } from './secrets-queues.js';
 
 export const resourceHandlers: LiftHandler[] = [
@@ -40,6 +41,7 @@ export const resourceHandlers: LiftHandler[] = [
   ...flowLogHandlers,
   ...iamPrincipalHandlers,
   ...iamPolicyHandlers,
+  ...resourcePolicyHandlers,
   ...detectionHandlers,
   ...configHandlers,
   ...alertHandlers,

@@ -39,6 +39,14 @@ describe('LG-6.9 resources', () => {
     expect(drafts[2]!.unknown![0]!.inputs).toEqual(['aws_redshift_cluster.dwh master password']);
   });
 
+  it('says nothing on resources read live: a live read never returns a secret value', () => {
+    const m = new IdentityModel();
+    m.dataStore('arn:aws:rds:ap-northeast-1:111122223333:cluster:reporting', 'rds-cluster', { source: 'aws-config' });
+    m.compute('/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/batch', 'azure-vm', { source: 'azure' });
+    m.dataStore('aws_rds_cluster.reporting', 'rds-cluster');
+    expect(statuses(run(check, m))).toEqual(['aws_rds_cluster.reporting=pass']);
+  });
+
   it('fails a literal secret on a type it does not otherwise judge', () => {
     const m = new IdentityModel();
     m.dataStore('aws_redshift_cluster.dwh', 'redshift-cluster', { literalSecrets: [m.secret('master_password', 'dwh.tf')] });

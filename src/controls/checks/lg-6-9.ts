@@ -49,9 +49,11 @@ function judgeEntity(e: Entity, secrets: LiteralSecret[] | undefined): Draft {
   return pass(e, { ja: '秘密情報の直書きはありません', en: 'no secret is written into the definition' }, extra);
 }
 
+// Live reads never return a secret's value, so a live resource says nothing either way here.
 function secretEntities(model: CloudModel): Draft[] {
   const drafts: Draft[] = [];
   for (const s of model.all('data-store')) {
+    if (isLive(s)) continue;
     if (READ_STORES.has(s.storeType)) drafts.push(judgeEntity(s, s.literalSecrets));
     else if (s.literalSecrets?.length) drafts.push(judgeEntity(s, s.literalSecrets));
     else if (UNREAD_STORES[s.storeType]) {
@@ -64,6 +66,7 @@ function secretEntities(model: CloudModel): Draft[] {
     }
   }
   for (const c of model.all('compute')) {
+    if (isLive(c)) continue;
     if (READ_COMPUTE.has(c.computeType) || c.literalSecrets?.length) drafts.push(judgeEntity(c, c.literalSecrets));
   }
   return drafts;

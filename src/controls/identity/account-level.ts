@@ -12,8 +12,9 @@ import { fail, unknown } from '../draft.js';
 
 const LIVE_SOURCES = new Set(['aws-config', 'azure']);
 
-export function isLive(scope: ScanScope): boolean {
-  return LIVE_SOURCES.has(scope.source);
+/** A live scope, or an entity read from a live account. */
+export function isLive(x: Pick<ScanScope, 'source'>): boolean {
+  return LIVE_SOURCES.has(x.source);
 }
 
 export function scopesOf(model: CloudModel, cloud: Cloud): ScanScope[] {

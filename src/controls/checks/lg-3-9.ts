@@ -55,6 +55,32 @@ function listenerDraft(lb: LoadBalancer, l: Listener): Draft | undefined {
   return fail(lb, { ja: `リスナー（ポート ${port}）が暗号化されていない HTTP で通信を受け付けます`, en: `the listener on port ${port} accepts unencrypted HTTP` }, { key, location: l.loc, evidence });
 }
 
+/**
+ * Whether a Resource pattern covers every object of the bucket (S3 only takes
+ * resources of the bucket itself): `*`, `<bucket>/*`, or a bucket pattern
+ * ending in `*`. An unknown part (`${Bucket.Arn}`) stands for text without
+ * `/` or `*`, so `${Bucket.Arn}` alone is the bucket, not its objects.
+ */
+function coversEveryObject(pattern: string): boolean {
+  const slash = pattern.indexOf('/');
+  if (slash < 0) return pattern.endsWith('*');
+  return /^\*+$/.test(pattern.slice(slash + 1));
+}
+
+function deniesForEveryObject(st: PolicyStatement): boolean | UnknownCause[] {
+  if (st.notResource) return true;
+  const r = st.resource;
+  if (!r) return false;
+  if (r.values.some(coversEveryObject)) return true;
+  const partials = r.partials ?? [];
+  if (partials.some((p) => coversEveryObject(p.pieces.map((x) => ('text' in x ? x.text : 'unknown')).join('')))) return true;
+  // A bucket's own ARN attribute (`!GetAtt Logs.Arn`, `aws_s3_bucket.logs.arn`) names the bucket, not its objects.
+  const opaque = r.unknowns.filter((c) => !partials.some((p) => p.cause === c) && !(c.inputs.length > 0 && c.inputs.every((i) => ARN_ATTRIBUTE.test(i))));
+  return opaque.length ? opaque : false;
+}
+
+const ARN_ATTRIBUTE = /\.arn( \(known after apply\))?$/i;
+
 function deniesPlainRequests(st: PolicyStatement): boolean | UnknownCause[] {
   const causes: UnknownCause[] = [];
   if (!st.effect.known) return [st.effect.cause];
@@ -65,6 +91,9 @@ function deniesPlainRequests(st: PolicyStatement): boolean | UnknownCause[] {
     if (c === false) return false;
     if (c !== true) causes.push(...c);
   }
+  const objects = deniesForEveryObject(st);
+  if (objects === false) return false;
+  if (objects !== true) causes.push(...objects);
   const conds = st.condition;
   const hit = conds?.entries.some(
     (e) => /^bool(ifexists)?$/i.test(e.operator) && e.key.toLowerCase() === 'aws:securetransport' && e.values.values.some((v) => v.toLowerCase() === 'false'),

@@ -120,7 +120,7 @@ function bucketDraft(b: DataStore): Draft | undefined {
     if (r !== false) causes.push(...r);
   }
   if (causes.length > 0) return unknown(b, { ja: `${what.ja}があるか判定できません`, en: `cannot tell whether there is ${what.en}` }, causes, { location: doc.loc ?? b.loc });
-  return fail(b, { ja: 'バケットポリシーが TLS を使わない要求を拒否していません（aws:SecureTransport が false の要求を拒否する文がありません）', en: 'the bucket policy does not deny requests without TLS (no Deny on aws:SecureTransport false)' }, { location: doc.loc ?? b.loc });
+  return fail(b, { ja: 'バケットポリシーが TLS を使わない要求を拒否していません（aws:SecureTransport が false の要求を全員・全オブジェクトについて拒否する文がありません）', en: 'the bucket policy does not deny requests without TLS (no Deny to everyone on aws:SecureTransport false that covers every object)' }, { location: doc.loc ?? b.loc });
 }
 
 /** HTTPS-only and minimum TLS settings of stores and web apps. */

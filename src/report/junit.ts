@@ -4,6 +4,7 @@ import type { Finding } from '../results/finding.js';
 import type { ScanReport } from '../results/report.js';
 import type { ReportContext } from './context.js';
 import { titleOf } from './context.js';
+import { naturalCompare } from './natural-order.js';
 
 function xml(s: string): string {
   // Characters XML 1.0 cannot carry are dropped; the rest escaped.
@@ -28,7 +29,7 @@ export function renderJunit(report: ScanReport, ctx: ReportContext): string {
     list.push(f);
     byControl.set(f.controlId, list);
   }
-  const ids = [...byControl.keys()].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const ids = [...byControl.keys()].sort(naturalCompare);
   const total = ids.reduce((n, id) => n + byControl.get(id)!.length, 0);
   const failures = report.findings.filter((f) => f.status === 'fail').length;
   const skipped = report.findings.filter((f) => f.status === 'unknown').length;

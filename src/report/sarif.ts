@@ -4,6 +4,7 @@ import type { ControlDefinition } from '../controls/catalog/types.js';
 import type { Finding, Severity } from '../results/finding.js';
 import type { ScanReport } from '../results/report.js';
 import type { ReportContext } from './context.js';
+import { naturalCompare } from './natural-order.js';
 
 const SHOWN = new Set(['fail', 'unknown', 'exception', 'suppressed']);
 
@@ -36,7 +37,7 @@ function rule(c: ControlDefinition, ctx: ReportContext) {
 
 export function renderSarif(report: ScanReport, ctx: ReportContext): string {
   const shown = report.findings.filter((f) => SHOWN.has(f.status));
-  const ruleIds = [...new Set(shown.map((f) => f.controlId))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const ruleIds = [...new Set(shown.map((f) => f.controlId))].sort(naturalCompare);
   const index = new Map(ruleIds.map((id, i) => [id, i]));
   const rules = ruleIds.map((id) => {
     const c = ctx.catalog.byId.get(id);

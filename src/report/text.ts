@@ -5,6 +5,7 @@ import type { ScanReport } from '../results/report.js';
 import type { ReportContext } from './context.js';
 import { titleOf } from './context.js';
 import { SEVERITY_LABEL, STATUS_LABEL, t } from './lang.js';
+import { naturalCompare } from './natural-order.js';
 
 function where(f: Finding): string {
   return f.location ? `${f.location.file}:${f.location.line}` : (f.resource.scope ?? '');
@@ -13,8 +14,8 @@ function where(f: Finding): string {
 function bySeverityThenPlace(a: Finding, b: Finding): number {
   const s = SEVERITY_ORDER.indexOf(b.severity) - SEVERITY_ORDER.indexOf(a.severity);
   if (s !== 0) return s;
-  if (a.controlId !== b.controlId) return a.controlId.localeCompare(b.controlId, 'en', { numeric: true });
-  return where(a).localeCompare(where(b), 'en', { numeric: true });
+  if (a.controlId !== b.controlId) return naturalCompare(a.controlId, b.controlId);
+  return naturalCompare(where(a), where(b));
 }
 
 function pathText(f: Finding): string | undefined {

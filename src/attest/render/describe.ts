@@ -15,6 +15,7 @@ import { STATUS_LABEL, t, type Lang } from '../../report/lang.js';
 import type { Status } from '../../results/finding.js';
 import { compareDates, formatCalendarDate, parseCalendarDate } from '../wareki.js';
 import { answerValueLabel, codeStatusLabel, questionStatusLabel, scanKindLabel } from './labels.js';
+import { naturalCompare } from '../../report/natural-order.js';
 
 const L = (lang: Lang, ja: string, en: string): string => (lang === 'ja' ? ja : en);
 
@@ -125,9 +126,9 @@ export function sortFindings(findings: readonly FindingEvidence[]): FindingEvide
   return [...findings].sort(
     (a, b) =>
       FINDING_ORDER.indexOf(a.status) - FINDING_ORDER.indexOf(b.status) ||
-      (a.location?.file ?? '').localeCompare(b.location?.file ?? '', 'en', { numeric: true }) ||
+      naturalCompare(a.location?.file ?? '', b.location?.file ?? '') ||
       (a.location?.line ?? 0) - (b.location?.line ?? 0) ||
-      a.resource.address.localeCompare(b.resource.address, 'en', { numeric: true }),
+      naturalCompare(a.resource.address, b.resource.address),
   );
 }
 

@@ -37,13 +37,36 @@ function idOf(e: Entity): string | undefined {
   return e.native?.ids?.[0];
 }
 
+/** Entities by resource ID, sorted, so that the ones below an ID are found by search instead of a pass over every entity per lock. */
+const byIdCache = new WeakMap<LiftContext['model'], { size: number; sorted: [string, Entity][] }>();
+
+function sortedById(ctx: LiftContext): [string, Entity][] {
+  const hit = byIdCache.get(ctx.model);
+  if (hit && hit.size === ctx.model.size) return hit.sorted;
+  const sorted: [string, Entity][] = [];
+  for (const e of ctx.model.entities()) {
+    const own = idOf(e);
+    if (own && e.kind !== 'lock') sorted.push([own, e]);
+  }
+  sorted.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  byIdCache.set(ctx.model, { size: ctx.model.size, sorted });
+  return sorted;
+}
+
 /** Entities an ARM lock on `id` covers: the resource itself and everything whose ID lies below it. */
 function coveredByArmId(ctx: LiftContext, id: string, lvl: ScopeLevel, loc: ResourceLock['loc']): Links {
   const prefix = id.toLowerCase();
   const out: Link[] = [];
-  for (const e of ctx.model.entities()) {
-    const own = idOf(e);
-    if (!own || e.kind === 'lock') continue;
+  const sorted = sortedById(ctx);
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]![0] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < sorted.length && sorted[i]![0].startsWith(prefix); i++) {
+    const [own, e] = sorted[i]!;
     const below = own.startsWith(`${prefix}/`);
     // Disks a VM creates are separate resources of the group, not children of the VM.
     const synthesized = e.id !== e.native?.key;

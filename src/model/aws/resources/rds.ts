@@ -169,7 +169,8 @@ const instances: LiftHandler = {
     store.multiZone = boolFact(a[n.multiAz], r, { name: n.multiAz, default: false });
     store.replicationRegions = defaulted([], r.loc);
     // Read replicas are created without automated backups.
-    const replica = a[tf ? 'replicate_source_db' : 'SourceDBInstanceIdentifier'] !== undefined;
+    const source = a[tf ? 'replicate_source_db' : 'SourceDBInstanceIdentifier'];
+    const replica = source !== undefined && !(source.kind === 'known' && (source.value === null || source.value === ''));
     store.backupRetentionDays = numberFact(a[n.backup], r, { name: n.backup, default: replica ? 0 : 1 });
     // Terraform sends false when unset; CloudFormation leaves it to the VPC (decided in finishRds).
     const publicUnwritten = !tf && a.PubliclyAccessible === undefined;

@@ -35,12 +35,23 @@ const OPEN_VALUES = new Set(['*', '0.0.0.0/0', '::/0']);
 
 type Judgement = boolean | UnknownCause[];
 
+/**
+ * Whether a test pins the key to its values: not a negated test
+ * (`StringNotEquals`, `NotIpAddress`), not `…IfExists` (a call without the
+ * key passes), not `Null`, and no wildcard in a Like pattern.
+ */
+function pinsValues(operator: string, values: string[]): boolean {
+  const op = operator.toLowerCase();
+  if (op.includes('not') || op.endsWith('ifexists') || op === 'null') return false;
+  return !(op.includes('like') && values.some((v) => /[*?]/.test(v)));
+}
+
 function conditionRestricts(c: PolicyConditions | undefined): Judgement {
   if (!c) return false;
   const restricting = c.entries.some(
     (e) =>
       RESTRICTING_KEYS.has(e.key.toLowerCase()) &&
-      !e.operator.startsWith('Not') &&
+      pinsValues(e.operator, e.values.values) &&
       e.values.values.length > 0 &&
       e.values.unknowns.length === 0 &&
       !e.values.values.some((v) => OPEN_VALUES.has(v)),

@@ -45,20 +45,42 @@ function isCallerKey(key: string): boolean {
   return CALLER_KEYS.has(k) || k.startsWith('aws:principaltag/');
 }
 
-/** A Like pattern that is more than `*` (known in part: its known text is). */
+/**
+ * A Like pattern that still pins the caller: more than `*`, and with a
+ * wildcard only where an account ID or organisation ID stays fixed
+ * (`arn:aws:iam::*:role/*` matches every account's roles).
+ */
 function narrowsLike(pattern: string): boolean {
-  return /[^*]/.test(pattern);
+  if (!/[^*?]/.test(pattern)) return false;
+  return !/[*?]/.test(pattern) || /\d{12}/.test(pattern) || /\bo-[a-z0-9]{10,32}\b/.test(pattern);
+}
+
+/** Values that let every address or caller through. */
+const OPEN_VALUES = new Set(['*', '0.0.0.0/0', '::/0']);
+
+/**
+ * On an Allow, a test pins the caller only if it is positive: a negated test
+ * (`StringNotEquals`), `…IfExists` (a call without the key passes) or `Null`
+ * lets everyone else in. On a Deny those are exactly how a boundary is drawn
+ * ("deny unless in my organisation"), so there every test counts.
+ */
+function pinsOnAllow(operator: string): boolean {
+  const op = operator.toLowerCase();
+  return !(op.includes('not') || op.endsWith('ifexists') || op === 'null');
 }
 
 /**
  * Whether the conditions narrow the caller. An equality test does whatever
- * its value is; a Like test does not when its pattern is `*` or unknown.
+ * its value is (except one that admits everything, `0.0.0.0/0`); a Like test
+ * does not when its pattern leaves the account open or is unknown.
  */
-export function restrictsCaller(c: PolicyConditions | undefined): Maybe {
+export function restrictsCaller(c: PolicyConditions | undefined, effect: 'Allow' | 'Deny' = 'Allow'): Maybe {
   if (!c) return false;
   const open: UnknownCause[] = [...c.unknowns];
   for (const e of c.entries) {
     if (!isCallerKey(e.key)) continue;
+    if (effect === 'Allow' && !pinsOnAllow(e.operator)) continue;
+    if (effect === 'Allow' && e.values.values.some((v) => OPEN_VALUES.has(v))) continue;
     if (!e.operator.toLowerCase().includes('like')) return true;
     if (e.values.values.some(narrowsLike)) return true;
     // An unknown part could be `*` (`${var.source}*`), except an account ID.
@@ -87,7 +109,7 @@ function opensToEveryone(st: PolicyStatement, trust: boolean): Maybe {
 /** A Deny to everyone that applies unless the caller is inside a boundary, over all the given actions. */
 function boundaryDenyCovers(deny: PolicyStatement, allow: PolicyStatement): boolean {
   if (!deny.effect.known || deny.effect.value !== 'Deny' || !(deny.notPrincipal || principalIsEveryone(deny.principal))) return false;
-  if (restrictsCaller(deny.condition) !== true) return false;
+  if (restrictsCaller(deny.condition, 'Deny') !== true) return false;
   const patterns = deny.action?.values ?? [];
   if (patterns.some(isAnyActionPattern)) return true;
   if (!allow.action || allow.action.unknowns.length || deny.action?.unknowns.length) return false;

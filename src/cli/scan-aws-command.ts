@@ -1,11 +1,9 @@
 // `kikan scan-aws`: reads live AWS accounts through AWS Config, runs the same
 // controls as `kikan scan`, writes the same reports, keeps the scan history
 // and decides the exit code. The SDKs and the engine load only when it runs.
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { AwsReadRequest } from '../live/aws/index.js';
-import { collect, parseChoice, parseLang, parseSeverity } from './parse-flags.js';
+import { collect } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
 
 export interface CommandIo {
@@ -69,35 +67,23 @@ export function awsRequestOf(opts: Record<string, unknown>, env: NodeJS.ProcessE
 }
 
 export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = processIo, overrides: Partial<AwsReadRequest> = {}): Promise<number> {
-  const [{ REPORT_FORMATS, renderReport }, { loadCatalog }, { loadPolicyFor }] = await Promise.all([
-    import('../report/render.js'),
+  const [{ liveReportFlags, finishLiveScan }, { loadCatalog }, { loadPolicyFor }] = await Promise.all([
+    import('./live-report.js'),
     import('../controls/catalog/load.js'),
     import('../policy/load.js'),
   ]);
+  // Every flag is checked before anything is read: a wrong flag is exit 2 with nothing scanned.
   const request = { ...awsRequestOf(opts, process.env), ...overrides };
-  const lang = parseLang(String(opts.lang ?? 'ja'));
-  const format = parseChoice('--format', String(opts.format ?? 'text'), REPORT_FORMATS);
-  const outputs = ((opts.output as string[] | undefined) ?? []).map((v) => {
-    const i = v.indexOf('=');
-    if (i <= 0) throw new UsageError(`--output expects FORMAT=FILE, got "${v}"`, '--output');
-    return { format: parseChoice('--output', v.slice(0, i), REPORT_FORMATS), file: v.slice(i + 1) };
-  });
-  const failOn = parseSeverity('--fail-on', String(opts.failOn ?? 'high'));
+  const flags = liveReportFlags(opts);
   const policy = loadPolicyFor(process.cwd(), opts.config as string | undefined);
   const catalog = loadCatalog();
 
-  const [{ readBaseline, writeBaseline }, { exitCodeOf }, { summarize }, { VERSION }, { readAws }, { evaluate }, { StageTimer }, { CloudModel }, { writeSnapshot }] = await Promise.all([
-    import('../results/baseline.js'),
-    import('../results/exit-code.js'),
-    import('../results/summary.js'),
-    import('./version.js'),
+  const [{ readAws }, { evaluate }, { StageTimer }, { CloudModel }] = await Promise.all([
     import('../live/aws/index.js'),
     import('../engine/scan.js'),
     import('../engine/stage-timer.js'),
     import('../model/model.js'),
-    import('../live/snapshot.js'),
   ]);
-  const baseline = typeof opts.baseline === 'string' ? readBaseline(opts.baseline) : undefined;
   const now = new Date();
   const progress = opts.quiet ? undefined : (await import('./progress.js')).progressReporter(process.stderr);
   const read = await readAws({ ...request, ...(progress ? { onProgress: progress.update } : {}) });
@@ -107,44 +93,5 @@ export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = 
   for (const s of read.liveScopes) model.addScope({ id: s.scope, scope: s.scope, cloud: 'aws', source: 'aws-config', label: `${s.account}/${s.region}` });
   const findings = await evaluate(read.resources, model, policy, now, severityOf, new StageTimer());
   progress?.done();
-
-  // The evidence the report rests on: kept as files whose hashes `kikan attest verify` recomputes.
-  const snapshotFiles = [
-    ...(typeof opts.snapshot === 'string' ? [opts.snapshot] : []),
-    ...(typeof opts.history === 'string' ? [path.join(opts.history, `kikan-snapshot-${now.toISOString().replace(/[-:.]/g, '')}.json`)] : []),
-  ];
-  const inputs = [...read.inputs];
-  for (const file of snapshotFiles) inputs.push(writeSnapshot(file, read, 'aws-config-snapshot'));
-
-  if (baseline) for (const f of findings) if (f.status === 'fail' && baseline.has(f.fingerprint)) f.inBaseline = true;
-  const report = {
-    tool: { name: 'kikan' as const, version: VERSION },
-    catalog: { version: catalog.version, source: catalog.source },
-    scannedAt: now.toISOString(),
-    kind: 'aws' as const,
-    findings,
-    inputs,
-    errors: read.errors,
-    notScanned: read.notScanned,
-    summary: summarize(findings),
-  };
-  const ctx = { lang, catalog };
-  io.stdout(renderReport(format, report, ctx));
-  for (const o of outputs) writeFileSync(o.file, renderReport(o.format, report, ctx));
-  if (typeof opts.writeBaseline === 'string') writeBaseline(opts.writeBaseline, report.findings, now);
-
-  // With a history, only failures that are new since the previous scan fail the run.
-  let accepted: Set<string> | undefined = baseline ? new Set(baseline) : undefined;
-  if (typeof opts.history === 'string') {
-    const { recordScan, describeDiff } = await import('../live/history.js');
-    const diff = recordScan(opts.history, report, renderReport('json', report, ctx), now);
-    io.stderr(describeDiff(diff, lang));
-    accepted = new Set([...(accepted ?? []), ...diff.previouslyFailing]);
-  }
-  return exitCodeOf(report.findings, report.errors.length, {
-    failOn,
-    failOnUnknown: Boolean(opts.failOnUnknown),
-    softFail: Boolean(opts.softFail),
-    ...(accepted ? { baseline: accepted } : {}),
-  });
+  return finishLiveScan({ kind: 'aws', snapshotKind: 'aws-config-snapshot', read, findings, now }, flags, opts, catalog, io);
 }

@@ -2,10 +2,9 @@
 // the same controls as `kikan scan`, writes the same reports, keeps the scan
 // history and decides the exit code. The command definition loads nothing
 // heavy; the SDKs and the engine load only when the command runs.
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { collect, parseChoice, parseLang, parseSeverity } from './parse-flags.js';
+import { collect, parseChoice } from './parse-flags.js';
 import { UsageError } from './usage-error.js';
 
 /** Where the command writes: the process streams, or a test's. */
@@ -71,8 +70,8 @@ function readCa(v: unknown): string | undefined {
 }
 
 export async function runScanAzure(opts: Record<string, unknown>, io: CommandIo = processIo): Promise<number> {
-  const [{ REPORT_FORMATS, renderReport }, { loadCatalog }, { loadPolicyFor }] = await Promise.all([
-    import('../report/render.js'),
+  const [{ liveReportFlags, finishLiveScan }, { loadCatalog }, { loadPolicyFor }] = await Promise.all([
+    import('./live-report.js'),
     import('../controls/catalog/load.js'),
     import('../policy/load.js'),
   ]);
@@ -80,44 +79,20 @@ export async function runScanAzure(opts: Record<string, unknown>, io: CommandIo 
   const subscriptions = (opts.subscription as string[] | undefined) ?? [];
   if (!subscriptions.length) throw new UsageError('--subscription is required (repeat it for several subscriptions)', '--subscription');
   for (const s of subscriptions) if (!/^[0-9a-f-]{36}$/i.test(s)) throw new UsageError(`--subscription is not a subscription ID: ${s}`, '--subscription');
-  const lang = parseLang(String(opts.lang ?? 'ja'));
-  const format = parseChoice('--format', String(opts.format ?? 'text'), REPORT_FORMATS);
-  const outputs = ((opts.output as string[] | undefined) ?? []).map((v) => {
-    const i = v.indexOf('=');
-    if (i <= 0) throw new UsageError(`--output expects FORMAT=FILE, got "${v}"`, '--output');
-    return { format: parseChoice('--output', v.slice(0, i), REPORT_FORMATS), file: v.slice(i + 1) };
-  });
-  const failOn = parseSeverity('--fail-on', String(opts.failOn ?? 'high'));
+  const flags = liveReportFlags(opts);
   const cloud = parseChoice('--cloud', String(opts.cloud ?? 'public'), ['public', 'china', 'usgov'] as const);
   const endpointFlag = parseEndpoint(opts.armEndpoint);
   const ca = readCa(opts.caFile);
   const policy = loadPolicyFor(process.cwd(), opts.config as string | undefined);
   const catalog = loadCatalog();
 
-  const [
-    { readBaseline, writeBaseline },
-    { exitCodeOf },
-    { summarize },
-    { VERSION },
-    { armEndpointOf, authorityHostOf },
-    { credentialFromEnvironment },
-    { readAzure },
-    { applyReadGaps },
-    { liveFindings },
-    { writeSnapshot },
-  ] = await Promise.all([
-    import('../results/baseline.js'),
-    import('../results/exit-code.js'),
-    import('../results/summary.js'),
-    import('./version.js'),
+  const [{ armEndpointOf, authorityHostOf }, { credentialFromEnvironment }, { readAzure }, { applyReadGaps }, { liveFindings }] = await Promise.all([
     import('../live/azure/clouds.js'),
     import('../live/azure/credential.js'),
     import('../live/azure/index.js'),
     import('../live/azure/read-gaps.js'),
     import('../live/azure/evaluate.js'),
-    import('../live/snapshot.js'),
   ]);
-  const baseline = typeof opts.baseline === 'string' ? readBaseline(opts.baseline) : undefined;
   const now = new Date();
   const progress = opts.quiet ? undefined : (await import('./progress.js')).progressReporter(process.stderr);
 
@@ -134,44 +109,5 @@ export async function runScanAzure(opts: Record<string, unknown>, io: CommandIo 
   const severityOf = (id: string) => catalog.byId.get(id)?.severity ?? 'medium';
   const findings = applyReadGaps(await liveFindings(read.resources, subscriptions, policy, now, severityOf), read.gaps);
   progress?.done();
-
-  // The evidence the report rests on: kept as files whose hashes `kikan attest verify` recomputes.
-  const snapshotFiles = [
-    ...(typeof opts.snapshot === 'string' ? [opts.snapshot] : []),
-    ...(typeof opts.history === 'string' ? [path.join(opts.history, `kikan-snapshot-${now.toISOString().replace(/[-:.]/g, '')}.json`)] : []),
-  ];
-  const inputs = [...read.inputs];
-  for (const file of snapshotFiles) inputs.push(writeSnapshot(file, read, 'azure-arm-snapshot'));
-
-  if (baseline) for (const f of findings) if (f.status === 'fail' && baseline.has(f.fingerprint)) f.inBaseline = true;
-  const report = {
-    tool: { name: 'kikan' as const, version: VERSION },
-    catalog: { version: catalog.version, source: catalog.source },
-    scannedAt: now.toISOString(),
-    kind: 'azure' as const,
-    findings,
-    inputs,
-    errors: read.errors,
-    notScanned: read.notScanned,
-    summary: summarize(findings),
-  };
-  const ctx = { lang, catalog };
-  io.stdout(renderReport(format, report, ctx));
-  for (const o of outputs) writeFileSync(o.file, renderReport(o.format, report, ctx));
-  if (typeof opts.writeBaseline === 'string') writeBaseline(opts.writeBaseline, report.findings, now);
-
-  // With a history, only failures that are new since the previous scan fail the run.
-  let accepted: Set<string> | undefined = baseline ? new Set(baseline) : undefined;
-  if (typeof opts.history === 'string') {
-    const { recordScan, describeDiff } = await import('../live/history.js');
-    const diff = recordScan(opts.history, report, renderReport('json', report, ctx), now);
-    io.stderr(describeDiff(diff, lang));
-    accepted = new Set([...(accepted ?? []), ...diff.previouslyFailing]);
-  }
-  return exitCodeOf(report.findings, report.errors.length, {
-    failOn,
-    failOnUnknown: Boolean(opts.failOnUnknown),
-    softFail: Boolean(opts.softFail),
-    ...(accepted ? { baseline: accepted } : {}),
-  });
+  return finishLiveScan({ kind: 'azure', snapshotKind: 'azure-arm-snapshot', read, findings, now }, flags, opts, catalog, io);
 }

@@ -148,28 +148,34 @@ function controlRow(control: ControlAttestation, generatedAt: string, lang: Lang
 </tr>`;
 }
 
+/** A table with fixed column widths (percent) and a header row repeated on every printed page; `empty` when it has no rows. */
+function dataTable(widths: number[], headers: string[], rows: SafeHtml[], empty: string): SafeHtml {
+  if (!rows.length) return html`<p>${empty}</p>`;
+  return html`<table>
+<colgroup>${widths.map((w) => html`<col style="width:${w}%">`)}</colgroup>
+<thead><tr>${headers.map((h) => html`<th>${h}</th>`)}</tr></thead>
+<tbody>${rows}</tbody>
+</table>`;
+}
+
 function areaSection(area: AreaAttestation, generatedAt: string, lang: Lang): SafeHtml {
-  const widths = [8, 11, 5, 10, 22, 7, 24, 13];
   return html`<section class="area" id="area-${area.area}">
 <h2>${areaHeading(area, lang)}</h2>
-${
-  area.controls.length
-    ? html`<table>
-<colgroup>${widths.map((w) => html`<col style="width:${w}%">`)}</colgroup>
-<thead><tr>${[
-        L(lang, '管理策ID', 'Control'),
-        L(lang, '管理策名', 'Title'),
-        L(lang, '区分', 'Kind'),
-        L(lang, 'コード・稼働環境の検査', 'Code / live check'),
-        L(lang, '質問票の回答', 'Answers'),
-        L(lang, '判定', 'Standing'),
-        L(lang, '証跡', 'Evidence'),
-        L(lang, '未対応事項', 'Open items'),
-      ].map((h) => html`<th>${h}</th>`)}</tr></thead>
-<tbody>${area.controls.map((c) => controlRow(c, generatedAt, lang))}</tbody>
-</table>`
-    : html`<p>${L(lang, 'この領域の管理策はありません。', 'This area has no controls.')}</p>`
-}
+${dataTable(
+  [8, 11, 5, 10, 22, 7, 24, 13],
+  [
+    L(lang, '管理策ID', 'Control'),
+    L(lang, '管理策名', 'Title'),
+    L(lang, '区分', 'Kind'),
+    L(lang, 'コード・稼働環境の検査', 'Code / live check'),
+    L(lang, '質問票の回答', 'Answers'),
+    L(lang, '判定', 'Standing'),
+    L(lang, '証跡', 'Evidence'),
+    L(lang, '未対応事項', 'Open items'),
+  ],
+  area.controls.map((c) => controlRow(c, generatedAt, lang)),
+  L(lang, 'この領域の管理策はありません。', 'This area has no controls.'),
+)}
 </section>`;
 }
 
@@ -187,26 +193,22 @@ function evidenceAppendix(att: Attestation, lang: Lang): SafeHtml {
     .sort((a, b) => a.area - b.area)
     .flatMap((a) => a.controls)
     .flatMap((c) => sortFindings(c.code?.findings ?? []).map((f) => findingRow(c, f, att.generatedAt, lang)));
-  const widths = [8, 8, 6, 16, 20, 26, 16];
   return html`<section class="appendix" id="appendix-evidence">
 <h2>${L(lang, '付録A　証跡一覧（検査結果）', 'Appendix A: evidence (scan findings)')}</h2>
-${
-  rows.length
-    ? html`<table>
-<colgroup>${widths.map((w) => html`<col style="width:${w}%">`)}</colgroup>
-<thead><tr>${[
-        L(lang, '管理策ID', 'Control'),
-        L(lang, '結果', 'Result'),
-        L(lang, '重大度', 'Severity'),
-        L(lang, 'ファイル:行', 'File:line'),
-        L(lang, 'リソース', 'Resource'),
-        L(lang, '内容', 'Message'),
-        L(lang, '例外・継承・補足', 'Waiver, inheritance, notes'),
-      ].map((h) => html`<th>${h}</th>`)}</tr></thead>
-<tbody>${rows}</tbody>
-</table>`
-    : html`<p>${L(lang, '検査結果はありません。', 'No scan findings.')}</p>`
-}
+${dataTable(
+  [8, 8, 6, 16, 20, 26, 16],
+  [
+    L(lang, '管理策ID', 'Control'),
+    L(lang, '結果', 'Result'),
+    L(lang, '重大度', 'Severity'),
+    L(lang, 'ファイル:行', 'File:line'),
+    L(lang, 'リソース', 'Resource'),
+    L(lang, '内容', 'Message'),
+    L(lang, '例外・継承・補足', 'Waiver, inheritance, notes'),
+  ],
+  rows,
+  L(lang, '検査結果はありません。', 'No scan findings.'),
+)}
 </section>`;
 }
 
@@ -214,19 +216,16 @@ ${
 function documentsTable(att: Attestation, lang: Lang): SafeHtml {
   const documents = documentRows(att);
   return html`<h3>${L(lang, `提出資料（${documents.length} 件）`, `Documents (${documents.length})`)}</h3>
-${
-  documents.length
-    ? html`<table>
-<colgroup><col style="width:14%"><col style="width:46%"><col style="width:40%"></colgroup>
-<thead><tr><th>${L(lang, '質問', 'Question')}</th><th>${L(lang, '資料', 'Document')}</th><th>SHA-256</th></tr></thead>
-<tbody>${documents.map(
-        (d) => html`<tr><td>${d.question.id}</td><td>${documentText(d.document, lang)}</td><td class="hash">${
-          d.document.sha256 ?? (d.document.file ? L(lang, '（記録なし）', '(not recorded)') : L(lang, '—（ファイルなし）', '— (no file)'))
-        }</td></tr>`,
-      )}</tbody>
-</table>`
-    : html`<p>${L(lang, '提出資料はありません。', 'No documents.')}</p>`
-}`;
+${dataTable(
+  [14, 46, 40],
+  [L(lang, '質問', 'Question'), L(lang, '資料', 'Document'), 'SHA-256'],
+  documents.map(
+    (d) => html`<tr><td>${d.question.id}</td><td>${documentText(d.document, lang)}</td><td class="hash">${
+      d.document.sha256 ?? (d.document.file ? L(lang, '（記録なし）', '(not recorded)') : L(lang, '—（ファイルなし）', '— (no file)'))
+    }</td></tr>`,
+  ),
+  L(lang, '提出資料はありません。', 'No documents.'),
+)}`;
 }
 
 function integrityAppendix(att: Attestation, lang: Lang): SafeHtml {
@@ -252,19 +251,16 @@ ${att.signature ? html`<tr><th>${L(lang, '電子署名', 'Signature')}</th><td>$
 </table>
 ${documentsTable(att, lang)}
 <h3>${L(lang, `入力ファイル（${inputs.length} 件）`, `Inputs (${inputs.length})`)}</h3>
-${
-  inputs.length
-    ? html`<table>
-<colgroup><col style="width:12%"><col style="width:36%"><col style="width:12%"><col style="width:40%"></colgroup>
-<thead><tr><th>${L(lang, '検査', 'Scan')}</th><th>${L(lang, 'ファイル', 'File')}</th><th>${L(lang, '種別', 'Kind')}</th><th>SHA-256</th></tr></thead>
-<tbody>${inputs.map(
-        (i) => html`<tr><td>${scanKindLabel(i.scan.kind, lang)}</td><td>${i.file}</td><td>${i.kind}</td><td class="hash">${
-          i.sha256 ?? L(lang, '（記録なし）', '(not recorded)')
-        }</td></tr>`,
-      )}</tbody>
-</table>`
-    : html`<p>${L(lang, '入力ファイルはありません。', 'No inputs.')}</p>`
-}
+${dataTable(
+  [12, 36, 12, 40],
+  [L(lang, '検査', 'Scan'), L(lang, 'ファイル', 'File'), L(lang, '種別', 'Kind'), 'SHA-256'],
+  inputs.map(
+    (i) => html`<tr><td>${scanKindLabel(i.scan.kind, lang)}</td><td>${i.file}</td><td>${i.kind}</td><td class="hash">${
+      i.sha256 ?? L(lang, '（記録なし）', '(not recorded)')
+    }</td></tr>`,
+  ),
+  L(lang, '入力ファイルはありません。', 'No inputs.'),
+)}
 </section>`;
 }
 

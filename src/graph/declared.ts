@@ -11,6 +11,7 @@ import type { SelectorSubject } from './selectors.js';
 import type { Selectors } from './selectors.js';
 import type { SegmentAssignment } from './types.js';
 import type { SegmentSelector } from '../policy/types.js';
+import { tagValue } from '../model/tags.js';
 
 export interface Declared {
   /** The selector or tag assignment, an unknown one (unreadable tags), or undefined when the entity declares nothing. */
@@ -51,14 +52,6 @@ function fromSelector(s: SegmentSelector): SegmentAssignment {
   const a: SegmentAssignment = { segment: s.segment, source: 'selector', chain: [] };
   if (s.loc) a.loc = s.loc;
   return a;
-}
-
-function tagValue(tags: Record<string, string>, key: string): string | undefined {
-  if (Object.prototype.hasOwnProperty.call(tags, key)) return tags[key];
-  // Azure tag names are case-insensitive.
-  const lower = key.toLowerCase();
-  for (const [k, v] of Object.entries(tags)) if (k.toLowerCase() === lower) return v;
-  return undefined;
 }
 
 export function declaredSegment(e: Entity, selectors: Selectors, policy: Policy): Declared {

@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import type { ControlContext, Draft } from '../controls/control.js';
 import { isScope } from '../controls/control.js';
 import { readTag } from '../controls/data/tags.js';
-import type { Entity } from '../model/model.js';
 import type { Finding, ResourceRef, Severity } from './finding.js';
 import { applyWaivers } from './waivers.js';
+import { tagValue } from '../model/tags.js';
 
 const LIVE_SOURCES = new Set(['aws-config', 'azure']);
 
@@ -45,7 +45,7 @@ export function completeDraft(
     if (tenant.state === 'known') f.tenant = tenant.value;
     else if (tenant.state === 'absent') {
       // Azure resources take their municipality from their resource group, as they take their segment (SPEC §2).
-      const fromGroup = resourceGroupTag(s, ctx.policy.tagKeys.tenant);
+      const fromGroup = s.resourceGroupTags?.known ? tagValue(s.resourceGroupTags.value, ctx.policy.tagKeys.tenant) : undefined;
       if (fromGroup !== undefined) f.tenant = fromGroup;
     }
   }
@@ -68,12 +68,4 @@ export function completeDraft(
     }
   }
   return applyWaivers(f, isScope(s) ? [] : (s.waivers ?? []), ctx.policy, ctx.now);
-}
-
-function resourceGroupTag(e: Entity, key: string): string | undefined {
-  const tags = e.resourceGroupTags;
-  if (!tags?.known) return undefined;
-  const lower = key.toLowerCase();
-  const name = Object.keys(tags.value).find((k) => k === key) ?? Object.keys(tags.value).find((k) => k.toLowerCase() === lower);
-  return name === undefined ? undefined : tags.value[name];
 }

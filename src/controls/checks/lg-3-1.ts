@@ -9,6 +9,7 @@ import { parseSegment } from '../../policy/types.js';
 import type { ControlCheck, ControlContext, Draft } from '../control.js';
 import { fail, pass, unknown } from '../draft.js';
 import { closednessOf, describeSegment, segmentEvidence } from '../network/closed-segment.js';
+import { tagValue } from '../../model/tags.js';
 
 function kindLabel(e: Network | Subnet): { ja: string; en: string } {
   if (e.kind === 'subnet') return { ja: 'サブネット', en: 'subnet' };
@@ -18,10 +19,9 @@ function kindLabel(e: Network | Subnet): { ja: string; en: string } {
 /** A segment tag written with a value that names no segment: a definite mistake, not an unknown. */
 function badTagValue(e: Network | Subnet, key: string): { value: string } | undefined {
   if (!e.tags.known) return undefined;
-  const lower = key.toLowerCase();
-  const hit = Object.entries(e.tags.value).find(([k]) => k === key || k.toLowerCase() === lower);
-  if (!hit || parseSegment(hit[1])) return undefined;
-  return { value: hit[1] };
+  const value = tagValue(e.tags.value, key);
+  if (value === undefined || parseSegment(value)) return undefined;
+  return { value };
 }
 
 function judge(e: Network | Subnet, a: SegmentAssignment, ctx: ControlContext): Draft {

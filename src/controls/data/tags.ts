@@ -3,6 +3,7 @@
 import type { UnknownFact } from '../../model/fact.js';
 import type { Entity } from '../../model/model.js';
 import type { SourceLoc } from '../../readers/value.js';
+import { tagValue } from '../../model/tags.js';
 
 export type TagRead =
   | { state: 'absent' }
@@ -12,10 +13,9 @@ export type TagRead =
 /** The entity's own tag `key`; a differently cased key matches too, as the graph reads segment tags. */
 export function readTag(e: Entity, key: string): TagRead {
   if (!e.tags.known) return { state: 'unknown', fact: { ...e.tags, loc: e.tags.loc ?? e.loc } };
+  const value = tagValue(e.tags.value, key);
+  if (value !== undefined) return { state: 'known', value, loc: e.tags.loc ?? e.loc };
   const lower = key.toLowerCase();
-  const exact = Object.prototype.hasOwnProperty.call(e.tags.value, key) ? key : undefined;
-  const name = exact ?? Object.keys(e.tags.value).find((k) => k.toLowerCase() === lower);
-  if (name !== undefined) return { state: 'known', value: e.tags.value[name], loc: e.tags.loc ?? e.loc };
   const open = e.unknownTags && Object.entries(e.unknownTags).find(([k]) => k.toLowerCase() === lower);
   if (open) return { state: 'unknown', fact: { ...open[1], loc: open[1].loc ?? e.loc } };
   return { state: 'absent' };

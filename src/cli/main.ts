@@ -1,11 +1,12 @@
 // kikan command line. Heavy modules (readers, SDKs) load only inside the
 // command that needs them, so `--version` and `controls` start fast.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { EXIT_USAGE } from '../results/exit-code.js';
 import { attestCommand } from './attest-command.js';
 import { collect } from './parse-flags.js';
 import { scanAwsCommand } from './scan-aws-command.js';
 import { scanAzureCommand } from './scan-azure-command.js';
+import { withReportOptions } from './report-options.js';
 import { UsageError } from './usage-error.js';
 import { VERSION } from './version.js';
 
@@ -19,31 +20,23 @@ function program(): Command {
     .enablePositionalOptions()
     .exitOverride();
 
-  p.command('scan')
-    .description('Terraform / CloudFormation / ARM の定義を検査します (scan definitions)')
-    .argument('[paths...]', 'files or directories to scan', ['.'])
-    .addOption(new Option('-f, --format <format>', 'output format on stdout').default('text'))
-    .option('-o, --output <FORMAT=FILE>', 'also write FORMAT to FILE, or FILE in the format its extension names (.json .sarif .xml .md .csv .txt); repeatable', collect, [])
-    .option('--lang <lang>', 'report language: ja or en', 'ja')
-    .option('--fail-on <severity>', 'exit 1 on failures at or above this severity', 'high')
-    .option('--fail-on-unknown', 'exit 1 also when a result is unknown', false)
-    .option('--soft-fail', 'exit 0 even when failures are found (never hides exit 2 or 3)', false)
-    .option('--region <region>', 'AWS region the definitions deploy to (AWS::Region, provider region)')
-    .option('--location <location>', 'Azure location the definitions deploy to (resourceGroup().location)')
-    .option('--var <NAME=VALUE>', 'Terraform variable (repeatable)', collect, [])
-    .option('--var-file <file>', 'Terraform variables file (repeatable)', collect, [])
-    .option('--param <NAME=VALUE>', 'CloudFormation / ARM parameter (repeatable)', collect, [])
-    .option('--param-file <file>', 'CloudFormation / ARM parameter file (repeatable)', collect, [])
-    .option('-c, --config <file>', 'policy file (default: kikan.yaml at the scan root)')
-    .option('--root <dir>', 'directory that file paths in the report are relative to')
-    .option('--baseline <file>', 'failures recorded in this baseline do not fail the run')
-    .option('--write-baseline <file>', 'record the current failures as the baseline')
-    .option('-q, --quiet', 'no progress line on stderr', false)
-    .option('--jobs <n>', 'worker threads that read inputs in parallel (1: none)', '1')
-    .action(async (paths: string[], opts: Record<string, unknown>) => {
-      const { runScan } = await import('./scan-command.js');
-      process.exitCode = await runScan(paths, opts);
-    });
+  withReportOptions(
+    p.command('scan')
+      .description('Terraform / CloudFormation / ARM の定義を検査します (scan definitions)')
+      .argument('[paths...]', 'files or directories to scan', ['.'])
+      .option('--region <region>', 'AWS region the definitions deploy to (AWS::Region, provider region)')
+      .option('--location <location>', 'Azure location the definitions deploy to (resourceGroup().location)')
+      .option('--var <NAME=VALUE>', 'Terraform variable (repeatable)', collect, [])
+      .option('--var-file <file>', 'Terraform variables file (repeatable)', collect, [])
+      .option('--param <NAME=VALUE>', 'CloudFormation / ARM parameter (repeatable)', collect, [])
+      .option('--param-file <file>', 'CloudFormation / ARM parameter file (repeatable)', collect, [])
+      .option('--root <dir>', 'directory that file paths in the report are relative to')
+      .option('--jobs <n>', 'worker threads that read inputs in parallel (1: none)', '1'),
+    'policy file (default: kikan.yaml at the scan root)',
+  ).action(async (paths: string[], opts: Record<string, unknown>) => {
+    const { runScan } = await import('./scan-command.js');
+    process.exitCode = await runScan(paths, opts);
+  });
 
   p.addCommand(scanAwsCommand());
   p.addCommand(scanAzureCommand());

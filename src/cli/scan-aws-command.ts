@@ -1,9 +1,10 @@
 // `kikan scan-aws`: reads live AWS accounts through AWS Config, runs the same
 // controls as `kikan scan`, writes the same reports, keeps the scan history
 // and decides the exit code. The SDKs and the engine load only when it runs.
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { AwsReadRequest } from '../live/aws/index.js';
 import { collect } from './parse-flags.js';
+import { withReportOptions } from './report-options.js';
 import { UsageError } from './usage-error.js';
 
 export interface CommandIo {
@@ -17,30 +18,22 @@ const processIo: CommandIo = {
 };
 
 export function scanAwsCommand(): Command {
-  return new Command('scan-aws')
-    // commander does not pass exitOverride down to added commands: a wrong flag must be exit 2, not 1.
-    .exitOverride()
-    .description('稼働中の AWS アカウントを AWS Config 経由で検査します (scan live AWS accounts through AWS Config)')
-    .option('--region <region>', 'region (repeatable; default AWS_REGION)', collect, [])
-    .option('--profile <name>', 'shared config/credentials profile')
-    .option('--aggregator <name>', 'read every account of a Config aggregator')
-    .option('--assume-role <name>', 'role name to assume in each of --accounts')
-    .option('--accounts <ids>', 'comma-separated account IDs (with --assume-role)')
-    .option('--history <dir>', 'keep each scan (report and resource snapshot) in DIR and report what is new, fixed and still open since the previous one')
-    .option('--snapshot <file>', 'write the resources as read (stable JSON) to FILE and list it, with its SHA-256, in the report inputs')
-    .option('--baseline <file>', 'failures recorded in this baseline do not fail the run')
-    .option('--write-baseline <file>', 'record the current failures as the baseline')
-    .addOption(new Option('-f, --format <format>', 'output format on stdout').default('text'))
-    .option('-o, --output <FORMAT=FILE>', 'also write FORMAT to FILE (repeatable)', collect, [])
-    .option('--lang <lang>', 'report language: ja or en', 'ja')
-    .option('--fail-on <severity>', 'exit 1 on failures at or above this severity', 'high')
-    .option('--fail-on-unknown', 'exit 1 also when a result is unknown', false)
-    .option('--soft-fail', 'exit 0 even when failures are found (never hides exit 2 or 3)', false)
-    .option('-c, --config <file>', 'policy file (default: kikan.yaml in the current directory)')
-    .option('-q, --quiet', 'no progress line on stderr', false)
-    .action(async (opts: Record<string, unknown>) => {
-      process.exitCode = await runScanAws(opts);
-    });
+  return withReportOptions(
+    new Command('scan-aws')
+      // commander does not pass exitOverride down to added commands: a wrong flag must be exit 2, not 1.
+      .exitOverride()
+      .description('稼働中の AWS アカウントを AWS Config 経由で検査します (scan live AWS accounts through AWS Config)')
+      .option('--region <region>', 'region (repeatable; default AWS_REGION)', collect, [])
+      .option('--profile <name>', 'shared config/credentials profile')
+      .option('--aggregator <name>', 'read every account of a Config aggregator')
+      .option('--assume-role <name>', 'role name to assume in each of --accounts')
+      .option('--accounts <ids>', 'comma-separated account IDs (with --assume-role)')
+      .option('--history <dir>', 'keep each scan (report and resource snapshot) in DIR and report what is new, fixed and still open since the previous one')
+      .option('--snapshot <file>', 'write the resources as read (stable JSON) to FILE and list it, with its SHA-256, in the report inputs'),
+    'policy file (default: kikan.yaml in the current directory)',
+  ).action(async (opts: Record<string, unknown>) => {
+    process.exitCode = await runScanAws(opts);
+  });
 }
 
 /** Checks the flags into a read request before anything is read (exit 2 on a wrong one). */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { collect, parseChoice } from './parse-flags.js';
+import { withReportOptions } from './report-options.js';
 import { UsageError } from './usage-error.js';
 
 /** Where the command writes: the process streams, or a test's. */
@@ -21,31 +22,23 @@ const processIo: CommandIo = {
 };
 
 export function scanAzureCommand(): Command {
-  return new Command('scan-azure')
-    .description('稼働中の Azure サブスクリプションを Resource Manager 経由で検査します (scan live Azure subscriptions)')
-    // A command added to the program does not inherit its settings: a wrong flag must reach main() as exit 2.
-    .exitOverride()
-    .showHelpAfterError()
-    .option('--subscription <id>', 'subscription ID (repeatable)', collect, [])
-    .option('--resource-group <name>', 'only this resource group (repeatable)', collect, [])
-    .addOption(new Option('--cloud <cloud>', 'Azure cloud').choices(['public', 'china', 'usgov']).default('public'))
-    .option('--arm-endpoint <url>', 'Resource Manager endpoint (sovereign or private), overrides --cloud')
-    .option('--ca-file <file>', 'trust this CA certificate (PEM) for the Resource Manager endpoint')
-    .option('--history <dir>', 'keep each scan (report and resource snapshot) in DIR and report what is new, fixed and still open since the previous one')
-    .option('--snapshot <file>', 'write the resources as read (stable JSON) to FILE and list it, with its SHA-256, in the report inputs')
-    .addOption(new Option('-f, --format <format>', 'output format on stdout').default('text'))
-    .option('-o, --output <FORMAT=FILE>', 'also write FORMAT to FILE (repeatable)', collect, [])
-    .option('--lang <lang>', 'report language: ja or en', 'ja')
-    .option('--fail-on <severity>', 'exit 1 on failures at or above this severity', 'high')
-    .option('--fail-on-unknown', 'exit 1 also when a result is unknown', false)
-    .option('--soft-fail', 'exit 0 even when failures are found (never hides exit 2 or 3)', false)
-    .option('-c, --config <file>', 'policy file (default: kikan.yaml in the current directory)')
-    .option('--baseline <file>', 'failures recorded in this baseline do not fail the run')
-    .option('--write-baseline <file>', 'record the current failures as the baseline')
-    .option('-q, --quiet', 'no progress line on stderr', false)
-    .action(async (opts: Record<string, unknown>) => {
-      process.exitCode = await runScanAzure(opts);
-    });
+  return withReportOptions(
+    new Command('scan-azure')
+      .description('稼働中の Azure サブスクリプションを Resource Manager 経由で検査します (scan live Azure subscriptions)')
+      // A command added to the program does not inherit its settings: a wrong flag must reach main() as exit 2.
+      .exitOverride()
+      .showHelpAfterError()
+      .option('--subscription <id>', 'subscription ID (repeatable)', collect, [])
+      .option('--resource-group <name>', 'only this resource group (repeatable)', collect, [])
+      .addOption(new Option('--cloud <cloud>', 'Azure cloud').choices(['public', 'china', 'usgov']).default('public'))
+      .option('--arm-endpoint <url>', 'Resource Manager endpoint (sovereign or private), overrides --cloud')
+      .option('--ca-file <file>', 'trust this CA certificate (PEM) for the Resource Manager endpoint')
+      .option('--history <dir>', 'keep each scan (report and resource snapshot) in DIR and report what is new, fixed and still open since the previous one')
+      .option('--snapshot <file>', 'write the resources as read (stable JSON) to FILE and list it, with its SHA-256, in the report inputs'),
+    'policy file (default: kikan.yaml in the current directory)',
+  ).action(async (opts: Record<string, unknown>) => {
+    process.exitCode = await runScanAzure(opts);
+  });
 }
 
 function parseEndpoint(v: unknown): string | undefined {

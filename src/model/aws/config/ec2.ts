@@ -8,16 +8,8 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { liveKey } from './live-key.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation } from './via-definitions.js';
-
-type Doc = Record<string, unknown>;
-
-function doc(v: unknown): Doc | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Doc) : undefined;
-}
-
-function defined(o: Doc): Doc {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
-}
+import type { Doc } from './item-shape.js';
+import { defined, doc } from './item-shape.js';
 
 /** `arn:aws:iam::111122223333:instance-profile/app/juki-app` -> `juki-app`. */
 function profileName(arn: unknown): string | undefined {

@@ -21,16 +21,8 @@ import { baseOf } from '../../lifter.js';
 import { CONFIG } from './network.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation } from './via-definitions.js';
-
-type Doc = Record<string, unknown>;
-
-function doc(v: unknown): Doc | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Doc) : undefined;
-}
-
-function list(v: unknown): Doc[] {
-  return Array.isArray(v) ? v.flatMap((x) => (doc(x) ? [x as Doc] : [])) : [];
-}
+import type { Doc } from './item-shape.js';
+import { defined, doc, list } from './item-shape.js';
 
 /** IAM returns policy documents URL-encoded; Config keeps them so. */
 function policyDocument(v: unknown): unknown {
@@ -46,10 +38,6 @@ function policyDocument(v: unknown): unknown {
   } catch {
     return text;
   }
-}
-
-function defined(o: Doc): Doc {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
 }
 
 function inline(v: unknown): Doc[] {

@@ -8,20 +8,8 @@
 import type { LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaTerraform } from './via-definitions.js';
-
-type Doc = Record<string, unknown>;
-
-function doc(v: unknown): Doc | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Doc) : undefined;
-}
-
-function list(v: unknown): Doc[] {
-  return Array.isArray(v) ? v.flatMap((x) => (doc(x) ? [x as Doc] : [])) : [];
-}
-
-function defined(o: Doc): Doc {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
-}
+import type { Doc } from './item-shape.js';
+import { defined, doc, list } from './item-shape.js';
 
 export function firewallArguments(item: ConfigItem): Translated {
   const f = doc(item.firewall) ?? {};

@@ -12,20 +12,8 @@ import type { NativeResource } from '../../../readers/native.js';
 import type { LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation, viaTerraform } from './via-definitions.js';
-
-type Doc = Record<string, unknown>;
-
-function doc(v: unknown): Doc | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Doc) : undefined;
-}
-
-function list(v: unknown): Doc[] {
-  return Array.isArray(v) ? v.flatMap((x) => (doc(x) ? [x as Doc] : [])) : [];
-}
-
-function defined(o: Doc): Doc {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
-}
+import type { Doc } from './item-shape.js';
+import { defined, doc, list } from './item-shape.js';
 
 function encryption(sse: Doc | undefined): Doc | undefined {
   const rules = list(sse?.rules);

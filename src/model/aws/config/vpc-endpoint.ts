@@ -6,12 +6,8 @@
 import type { LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation } from './via-definitions.js';
-
-type Doc = Record<string, unknown>;
-
-function defined(o: Doc): Doc {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
-}
+import type { Doc } from './item-shape.js';
+import { defined } from './item-shape.js';
 
 function policy(v: unknown): unknown {
   if (typeof v !== 'string') return v;

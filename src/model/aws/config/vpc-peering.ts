@@ -5,12 +5,8 @@
 import type { LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation } from './via-definitions.js';
-
-type Doc = Record<string, unknown>;
-
-function doc(v: unknown): Doc | undefined {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Doc) : undefined;
-}
+import type { Doc } from './item-shape.js';
+import { doc } from './item-shape.js';
 
 /** Status codes of a peering connection that routes traffic. */
 const CONNECTED = new Set(['active']);

@@ -11,10 +11,7 @@ import { CONFIG } from './network.js';
 import { liveKey } from './live-key.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation } from './via-definitions.js';
-
-function defined(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
-}
+import { defined } from './item-shape.js';
 
 export function ruleProperties(item: ConfigItem, r: NativeResource): Translated {
   const pattern = item.EventPattern;

@@ -7,10 +7,7 @@
 import type { LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation } from './via-definitions.js';
-
-function defined(o: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
-}
+import { defined } from './item-shape.js';
 
 export function planProperties(item: ConfigItem): Translated {
   return { properties: defined({ BackupPlan: item.BackupPlan, BackupPlanTags: item.tags }) };

@@ -14,6 +14,7 @@ import type { NativeResource, ReadError, ReadResult } from '../../readers/native
 import { emptyReadResult } from '../../readers/native.js';
 import { unknown } from '../../readers/value.js';
 import { accountScope, nativeOfItem } from './to-native.js';
+import { callError, errorText } from './call-error.js';
 
 export interface AccountServiceClients {
   guardDuty: GuardDutyClient;
@@ -22,11 +23,6 @@ export interface AccountServiceClients {
 
 /** The SECURITY alternate contact is per account: one answer serves every region. */
 export type ContactAnswer = { contact: Record<string, unknown> | null } | { failed: { call: string; error: unknown } };
-
-function errorText(e: unknown): string {
-  const err = e as { name?: string; message?: string };
-  return `${err.name ?? 'Error'}: ${err.message ?? String(e)}`;
-}
 
 function errorName(e: unknown): string {
   return (e as { name?: string }).name ?? '';
@@ -48,8 +44,8 @@ function failedCall(call: string, e: unknown, accountId: string, region: string)
   return `${call} failed in ${accountScope(accountId, region)} (${errorText(e)}); allow ${call} to read it`;
 }
 
-function callError(accountId: string, region: string, call: string, prevented: string, e: unknown): ReadError {
-  return { file: accountScope(accountId, region), message: `${call} failed (${errorText(e)}); ${prevented}` };
+function serviceCallError(accountId: string, region: string, call: string, prevented: string, e: unknown): ReadError {
+  return callError(accountScope(accountId, region), call, prevented, e);
 }
 
 async function readGuardDuty(client: GuardDutyClient, accountId: string, region: string, out: ReadResult): Promise<void> {
@@ -66,7 +62,7 @@ async function readGuardDuty(client: GuardDutyClient, accountId: string, region:
   } catch (e) {
     const r = unreadItem('AWS::GuardDuty::Detector', 'guardduty', ['Status'], 'guardduty:ListDetectors', failedCall('guardduty:ListDetectors', e, accountId, region), accountId, region);
     if (r) out.resources.push(r);
-    out.errors.push(callError(accountId, region, 'guardduty:ListDetectors', 'whether GuardDuty is enabled is not known', e));
+    out.errors.push(serviceCallError(accountId, region, 'guardduty:ListDetectors', 'whether GuardDuty is enabled is not known', e));
     return;
   }
   for (const id of ids) {
@@ -87,7 +83,7 @@ async function readGuardDuty(client: GuardDutyClient, accountId: string, region:
     } catch (e) {
       const r = unreadItem('AWS::GuardDuty::Detector', id, ['Status', 'FindingPublishingFrequency'], 'guardduty:GetDetector', failedCall('guardduty:GetDetector', e, accountId, region), accountId, region);
       if (r) out.resources.push(r);
-      out.errors.push(callError(accountId, region, 'guardduty:GetDetector', `whether GuardDuty detector ${id} is enabled is not known`, e));
+      out.errors.push(serviceCallError(accountId, region, 'guardduty:GetDetector', `whether GuardDuty detector ${id} is enabled is not known`, e));
     }
   }
 }
@@ -112,7 +108,7 @@ async function readSecurityHub(client: SecurityHubClient, accountId: string, reg
     if (HUB_ABSENT.has(errorName(e))) return;
     const r = unreadItem('AWS::SecurityHub::Hub', 'securityhub', ['HubArn'], 'securityhub:DescribeHub', failedCall('securityhub:DescribeHub', e, accountId, region), accountId, region);
     if (r) out.resources.push(r);
-    out.errors.push(callError(accountId, region, 'securityhub:DescribeHub', 'whether Security Hub is enabled is not known', e));
+    out.errors.push(serviceCallError(accountId, region, 'securityhub:DescribeHub', 'whether Security Hub is enabled is not known', e));
   }
 }
 
@@ -133,7 +129,7 @@ function contactItems(answer: ContactAnswer, rulesRecorded: boolean, accountId: 
     const { call, error } = answer.failed;
     const r = unreadItem('AWS::Account::AlternateContact', 'SECURITY', ['AlternateContactType', 'EmailAddress'], call, failedCall(call, error, accountId, region), accountId, region);
     if (r) out.resources.push(r);
-    out.errors.push(callError(accountId, region, call, 'whether the account has a security alternate contact is not known', error));
+    out.errors.push(serviceCallError(accountId, region, call, 'whether the account has a security alternate contact is not known', error));
     return;
   }
   if (answer.contact) {

@@ -9,6 +9,7 @@ import { DescribeConfigRulesCommand, GetComplianceDetailsByConfigRuleCommand } f
 import type { NativeResource, ReadError } from '../../readers/native.js';
 import { unknown } from '../../readers/value.js';
 import { accountScope, nativeOfItem } from './to-native.js';
+import { errorText } from './call-error.js';
 
 /**
  * Managed rule source identifier -> the managed rule's name in the AWS Config
@@ -35,11 +36,6 @@ export interface RuleRead {
   errors: ReadError[];
   /** The call failed: absence of a rule then tells nothing. */
   failed?: { call: string; detail: string };
-}
-
-function errorText(e: unknown): string {
-  const err = e as { name?: string; message?: string };
-  return `${err.name ?? 'Error'}: ${err.message ?? String(e)}`;
 }
 
 /** The watched managed rules of one account/region with their COMPLIANT / NON_COMPLIANT evaluations. */

@@ -7,6 +7,7 @@ import { BatchGetResourceConfigCommand, ListDiscoveredResourcesCommand } from '@
 import type { ReadError, ReadResult } from '../../readers/native.js';
 import { emptyReadResult } from '../../readers/native.js';
 import { accountScope, nativeOfItem } from './to-native.js';
+import { errorText } from './call-error.js';
 
 /**
  * Recorded types the Config handlers lift that advanced queries do not
@@ -22,11 +23,6 @@ const BATCH = 100;
 const MAX_PAGES = 10_000;
 /** Rounds of asking again for unprocessed keys before giving up on them. */
 const UNPROCESSED_ROUNDS = 3;
-
-function errorText(e: unknown): string {
-  const err = e as { name?: string; message?: string };
-  return `${err.name ?? 'Error'}: ${err.message ?? String(e)}`;
-}
 
 async function discoveredKeys(client: ConfigServiceClient, type: string, scope: string, errors: ReadError[]): Promise<ResourceKey[]> {
   const keys: ResourceKey[] = [];

@@ -20,6 +20,7 @@ import { readLogGroups } from './log-groups.js';
 import { readConfigItems, SELECTED_TYPES, selectExpression } from './read-config.js';
 import { recorderCoverage } from './recorder.js';
 import { accountScope, inRegionScope, nativeOfItem } from './to-native.js';
+import { callError } from './call-error.js';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
@@ -52,11 +53,6 @@ function clientOptions(region: string, credentials: Credentials | undefined, end
   return { region, maxAttempts: MAX_ATTEMPTS, ...(credentials ? { credentials } : {}), ...(endpoint ? { endpoint } : {}) };
 }
 
-function failure(scope: string, call: string, prevented: string, e: unknown): { file: string; message: string } {
-  const err = e as { name?: string; message?: string };
-  return { file: scope, message: `${call} failed (${err.name ?? 'Error'}: ${err.message ?? String(e)}); ${prevented}` };
-}
-
 function merge(into: ReadResult, part: ReadResult): void {
   into.resources.push(...part.resources);
   into.inputs.push(...part.inputs);
@@ -78,7 +74,7 @@ async function readAggregator(req: AwsReadRequest, name: string, base: Credentia
         new SelectAggregateResourceConfigCommand({ ConfigurationAggregatorName: name, Expression: selectExpression(SELECTED_TYPES), NextToken: token }),
       );
     } catch (e) {
-      out.errors.push(failure(scope, 'config:SelectAggregateResourceConfig', `the items of aggregator ${name} were not read${page ? ' completely' : ''}`, e));
+      out.errors.push(callError(scope, 'config:SelectAggregateResourceConfig', `the items of aggregator ${name} were not read${page ? ' completely' : ''}`, e));
       return out;
     }
     for (const text of response.Results ?? []) {
@@ -159,7 +155,7 @@ export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
       try {
         account = await callerAccount(req.regions[0]!, t.credentials, req.endpoint);
       } catch (e) {
-        out.errors.push(failure('aws', 'sts:GetCallerIdentity', 'the account to scan is not known; nothing was read', e));
+        out.errors.push(callError('aws', 'sts:GetCallerIdentity', 'the account to scan is not known; nothing was read', e));
         continue;
       }
     }

@@ -6,6 +6,7 @@ import { DescribeLogGroupsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import type { ReadResult } from '../../readers/native.js';
 import { emptyReadResult } from '../../readers/native.js';
 import { accountScope, nativeOfItem } from './to-native.js';
+import { callError } from './call-error.js';
 
 const MAX_PAGES = 10_000;
 
@@ -18,11 +19,7 @@ export async function readLogGroups(client: CloudWatchLogsClient, accountId: str
     try {
       response = await client.send(new DescribeLogGroupsCommand({ nextToken: token }));
     } catch (e) {
-      const err = e as { name?: string; message?: string };
-      out.errors.push({
-        file: scope,
-        message: `logs:DescribeLogGroups failed (${err.name ?? 'Error'}: ${err.message ?? String(e)}); the log groups of ${scope} were not read${page ? ' completely' : ''}`,
-      });
+      out.errors.push(callError(scope, 'logs:DescribeLogGroups', `the log groups of ${scope} were not read${page ? ' completely' : ''}`, e));
       return out;
     }
     for (const g of response.logGroups ?? []) {

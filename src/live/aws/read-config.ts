@@ -6,6 +6,7 @@ import { SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
 import type { ReadError, ReadResult } from '../../readers/native.js';
 import { emptyReadResult } from '../../readers/native.js';
 import { accountScope, nativeOfItem } from './to-native.js';
+import { callError } from './call-error.js';
 
 /** Types the Config handlers lift; only these are asked for. */
 export const SELECTED_TYPES = [
@@ -63,11 +64,6 @@ const MAX_PAGES = 10_000;
 
 export function selectExpression(types: readonly string[]): string {
   return `SELECT ${FIELDS.join(', ')} WHERE resourceType IN (${types.map((t) => `'${t}'`).join(', ')})`;
-}
-
-function callError(scope: string, call: string, prevented: string, e: unknown): ReadError {
-  const err = e as { name?: string; message?: string };
-  return { file: scope, message: `${call} failed (${err.name ?? 'Error'}: ${err.message ?? String(e)}); ${prevented}` };
 }
 
 export async function readConfigItems(client: ConfigServiceClient, accountId: string, region: string): Promise<ReadResult> {

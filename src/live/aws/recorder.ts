@@ -6,6 +6,7 @@ import { DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderSta
 import type { NativeResource, NotScanned, ReadError } from '../../readers/native.js';
 import { unknown } from '../../readers/value.js';
 import { liveLoc, nativeOfItem } from './to-native.js';
+import { callError } from './call-error.js';
 
 /** The types of `wanted` the recording group leaves out; every one when nothing records. */
 export function unrecordedTypes(group: RecordingGroup | undefined, recording: boolean, wanted: readonly string[]): string[] {
@@ -77,12 +78,7 @@ export async function recorderCoverage(
     return {
       notScanned: [],
       resources: item ? [item] : [],
-      errors: [
-        {
-          file: scope,
-          message: `config:DescribeConfigurationRecorders failed (${err.name ?? 'Error'}: ${err.message ?? String(e)}); which resource types are recorded in ${scope} is not known`,
-        },
-      ],
+      errors: [callError(scope, 'config:DescribeConfigurationRecorders', `which resource types are recorded in ${scope} is not known`, e)],
     };
   }
 }

@@ -1,6 +1,5 @@
 // Where data rests: buckets, volumes, databases, file systems, vaults and
 // their encryption, exposure, redundancy and backup settings.
-import type { SourceLoc } from '../readers/value.js';
 import type { EntityBase, Link, Links, LiteralSecret } from './entity.js';
 import type { Fact } from './fact.js';
 

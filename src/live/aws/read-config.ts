@@ -3,7 +3,7 @@
 // ReadError naming the call and what it prevented; the items read so far stay.
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
-import type { ReadError, ReadResult } from '../../readers/native.js';
+import type { ReadResult } from '../../readers/native.js';
 import { emptyReadResult } from '../../readers/native.js';
 import { accountScope, nativeOfItem } from './to-native.js';
 import { callError } from './call-error.js';

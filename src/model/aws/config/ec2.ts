@@ -8,7 +8,6 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { liveKey } from './live-key.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation } from './via-definitions.js';
-import type { Doc } from './item-shape.js';
 import { defined, doc } from './item-shape.js';
 
 /** `arn:aws:iam::111122223333:instance-profile/app/juki-app` -> `juki-app`. */

@@ -9,7 +9,6 @@ import type { NativeResource } from '../../../readers/native.js';
 import type { LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation, viaTerraform } from './via-definitions.js';
-import type { Doc } from './item-shape.js';
 import { defined, doc } from './item-shape.js';
 
 /** Lists Config writes either as strings or as `{value}` wrappers. */

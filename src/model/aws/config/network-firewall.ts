@@ -8,7 +8,6 @@
 import type { LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaTerraform } from './via-definitions.js';
-import type { Doc } from './item-shape.js';
 import { defined, doc, list } from './item-shape.js';
 
 export function firewallArguments(item: ConfigItem): Translated {

@@ -8,7 +8,6 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { liveKey } from './live-key.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation } from './via-definitions.js';
-import type { Doc } from './item-shape.js';
 import { defined, doc } from './item-shape.js';
 
 function ids(v: unknown, name: string): string[] {

@@ -5,7 +5,6 @@
 import type { LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation } from './via-definitions.js';
-import type { Doc } from './item-shape.js';
 import { doc } from './item-shape.js';
 
 /** Status codes of a peering connection that routes traffic. */

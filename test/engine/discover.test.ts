@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES, discover } from '../../src/engine/discover.js';
+import { sniffFile } from '../../src/engine/read-inputs.js';
+
+const ARM = '{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","contentVersion":"1.0.0.0","resources":[]}';
+const CFN = 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n';
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-discover-'));
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+describe('discover', () => {
+  it('tells files by content, lists Terraform directories, and walks in name order', async () => {
+    const dir = tree({
+      'b/template.yaml': CFN,
+      'a/main.json': ARM,
+      'a/readme.yaml': 'title: not a template\n',
+      'net/main.tf': 'resource "aws_vpc" "v" {}\n',
+      'net/terraform.tfvars': 'x = 1\n',
+      'app/package.json': '{"name":"x"}',
+      'app/variables.tf.json': '{}',
+    });
+    const found = await discover([dir], dir, sniffFile);
+    expect(found.files.map((f) => [f.rel, f.kind])).toEqual([
+      ['a/main.json', 'arm'],
+      ['a/readme.yaml', 'other'],
+      ['b/template.yaml', 'cloudformation'],
+    ]);
+    expect(found.terraformDirs).toEqual([path.join(dir, 'app'), path.join(dir, 'net')]);
+    expect(found.errors).toEqual([]);
+  });
+
+  it('skips dependency, VCS and hidden directories below the paths given, but enters a hidden directory given by name', async () => {
+    const dir = tree({
+      'node_modules/m/template.yaml': CFN,
+      '.git/x.json': ARM,
+      '.terraform/modules/m/main.tf': 'x = 1',
+      '.hidden/template.yaml': CFN,
+      'ok/template.yaml': CFN,
+    });
+    const found = await discover([dir], dir, sniffFile);
+    expect(found.files.map((f) => f.rel)).toEqual(['ok/template.yaml']);
+    expect(found.terraformDirs).toEqual([]);
+    const named = await discover([path.join(dir, '.hidden')], dir, sniffFile);
+    expect(named.files.map((f) => f.rel)).toEqual(['.hidden/template.yaml']);
+  });
+
+  it('follows a link named on the command line, never one met in the walk (no cycles)', async () => {
+    const dir = tree({ 'real/template.yaml': CFN });
+    symlinkSync(path.join(dir, 'real'), path.join(dir, 'real', 'loop'));
+    symlinkSync(path.join(dir, 'real'), path.join(dir, 'alias'));
+    const walked = await discover([dir], dir, sniffFile);
+    expect(walked.files.map((f) => f.rel)).toEqual(['real/template.yaml']);
+    const named = await discover([path.join(dir, 'alias')], dir, sniffFile);
+    expect(named.files.map((f) => f.rel)).toEqual(['alias/template.yaml']);
+  });
+
+  it('reports a file over the size limit and a missing path instead of reading them, and goes on', async () => {
+    const dir = tree({ 'big.json': ' '.repeat(MAX_FILE_BYTES + 1), 'ok/template.yaml': CFN });
+    const found = await discover([dir, path.join(dir, 'missing')], dir, sniffFile);
+    expect(found.files.map((f) => f.rel)).toEqual(['ok/template.yaml']);
+    expect(found.errors).toEqual([
+      { file: 'big.json', message: 'larger than 5 MB: not read' },
+      { file: 'missing', message: expect.stringMatching(/^cannot read: ENOENT/) },
+    ]);
+  });
+
+  it('reads a path given twice once', async () => {
+    const dir = tree({ 'template.yaml': CFN });
+    const found = await discover([dir, dir, path.join(dir, 'template.yaml')], dir, sniffFile);
+    expect(found.files.map((f) => f.rel)).toEqual(['template.yaml']);
+  });
+});

@@ -31,7 +31,8 @@ function program(): Command {
       .option('--param <NAME=VALUE>', 'CloudFormation / ARM parameter (repeatable)', collect, [])
       .option('--param-file <file>', 'CloudFormation / ARM parameter file (repeatable)', collect, [])
       .option('--root <dir>', 'directory that file paths in the report are relative to')
-      .option('--jobs <n>', 'worker threads that read inputs in parallel (1: none)', '1'),
+      .option('--jobs <n>', 'worker threads that read inputs in parallel (1: none)', '1')
+      .option('--read-timeout <seconds>', 'give up reading one template or Terraform module group after this long', '120'),
     'policy file (default: kikan.yaml at the scan root)',
   ).action(async (paths: string[], opts: Record<string, unknown>) => {
     const { runScan } = await import('./scan-command.js');

@@ -31,6 +31,10 @@ export async function runScan(paths: string[], opts: Record<string, unknown>): P
   const failOn = parseSeverity('--fail-on', String(opts.failOn));
   const jobs = Number(opts.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs expects a whole number from 1, got "${String(opts.jobs)}"`, '--jobs');
+  const readTimeout = Number(opts.readTimeout);
+  if (!(readTimeout > 0) || !Number.isFinite(readTimeout)) {
+    throw new UsageError(`--read-timeout expects a number of seconds above 0, got "${String(opts.readTimeout)}"`, '--read-timeout');
+  }
   const baseline = typeof opts.baseline === 'string' ? readBaseline(opts.baseline) : undefined;
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`path not found: ${p}`, p);
   const root = scanRoot(paths, opts.root);
@@ -45,6 +49,7 @@ export async function runScan(paths: string[], opts: Record<string, unknown>): P
     varFiles: files('--var-file', opts.varFile as string[]),
     params: parsePairs('--param', opts.param as string[]),
     paramFiles: files('--param-file', opts.paramFile as string[]),
+    timeLimitMs: readTimeout * 1000,
   };
   const region = (opts.region as string | undefined) ?? (opts.location as string | undefined);
   const policy = loadPolicyFor(root, opts.config as string | undefined);

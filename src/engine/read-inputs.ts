@@ -50,12 +50,12 @@ class Merged {
  * directories joined by local module calls) run on `jobs` worker threads when
  * jobs > 1; results are merged in unit order, so they do not depend on jobs.
  */
-export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs = 1, unitTimeoutMs?: number): Promise<ReadResult> {
+export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs = 1): Promise<ReadResult> {
   const merged = new Merged();
   const out = merged.out;
   const { units, pairedParams, coveredByPlan } = readUnits(found);
   if (jobs > 1 && units.length > 1) {
-    for (const r of await readOnWorkers(units, opts, jobs, unitTimeoutMs)) merged.add(r);
+    for (const r of await readOnWorkers(units, opts, jobs)) merged.add(r);
   } else {
     for (const unit of units) merged.add(await readUnit(unit, opts));
   }

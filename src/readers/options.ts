@@ -13,6 +13,8 @@ export interface ReadOptions {
   paramFiles: string[];
   /** `--region` / `--location`: the deployment region when the definition does not say. */
   region?: string;
+  /** Time one unit (a template, a group of Terraform directories) may take to read; default 120 s. */
+  timeLimitMs?: number;
 }
 
 export function defaultReadOptions(root: string): ReadOptions {

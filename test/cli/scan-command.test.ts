@@ -62,6 +62,9 @@ describe('kikan scan', () => {
     [['--var-file', '/nonexistent.tfvars'], '--var-file'],
     [['--baseline', '/nonexistent.json'], '--baseline'],
     [['--frobnicate'], '--frobnicate'],
+    [['--jobs', '0'], '--jobs'],
+    [['--read-timeout', '0'], '--read-timeout'],
+    [['--read-timeout', 'soon'], '--read-timeout'],
   ])('stops with exit 2 on %j, naming the flag', async (args, flag) => {
     const r = await run(['scan', path.join(FIX, 'cfn-basic'), '-q', ...args]);
     expect(r.code).toBe(2);

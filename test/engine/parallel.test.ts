@@ -62,7 +62,7 @@ describe('reading on worker threads', () => {
     });
     const found = await discover([dir], dir, sniffFile);
     // No worker starts and parses within a millisecond: both units are given up.
-    const read = await readDiscovered(found, defaultReadOptions(dir), 2, 1);
+    const read = await readDiscovered(found, { ...defaultReadOptions(dir), timeLimitMs: 1 }, 2);
     expect(read.resources).toEqual([]);
     expect(read.errors.map((e) => e.file).sort()).toEqual(['a', 'stack.yaml']);
     for (const e of read.errors) expect(e.message).toMatch(/took longer than 0\.001 s/);

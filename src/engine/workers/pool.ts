@@ -1,23 +1,22 @@
-// Reads units on worker threads, at most `jobs` at a time. A unit that runs
-// past the time limit has its worker terminated and becomes a ReadError; a
-// fresh worker takes the next unit, so the scan goes on.
+// Reads units on worker threads, at most `jobs` at a time. Each worker keeps
+// the read time limit itself (src/readers/read-clock.ts); a worker stuck where
+// the clock is not ticked (inside a parser) is terminated a while after the
+// limit, its unit becomes a ReadError, and a fresh worker takes the next unit.
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadResult } from '../../readers/native.js';
-import { emptyReadResult } from '../../readers/native.js';
 import type { ReadOptions } from '../../readers/options.js';
-import { relPath } from '../discover.js';
+import { DEFAULT_READ_TIME_LIMIT_MS } from '../../readers/read-clock.js';
 import { reviveReadResult } from './revive.js';
 import type { UnitRequest } from './worker.js';
+import { unitFailed, unitLabel } from './unit-label.js';
 import type { ReadUnit } from './work-units.js';
 
 /** Workers beyond this rarely pay for their start-up and memory. */
 export const MAX_JOBS = 8;
-/** Default time a single unit may take before it is given up. */
-export const DEFAULT_UNIT_TIMEOUT_MS = 120_000;
 
 export function defaultJobs(): number {
   return Math.max(1, Math.min(MAX_JOBS, os.availableParallelism()));
@@ -32,24 +31,14 @@ function workerFile(): string {
   return built;
 }
 
-/** What a unit names in an error: its file, or its Terraform directories. */
-export function unitLabel(unit: ReadUnit, root: string): string {
-  return unit.kind === 'terraform' ? unit.dirs.map((d) => relPath(root, d)).join(', ') : unit.rel;
-}
-
-function failed(unit: ReadUnit, root: string, message: string): ReadResult {
-  const r = emptyReadResult();
-  const file = unit.kind === 'terraform' ? relPath(root, unit.dirs[0]!) : unit.rel;
-  r.errors.push({ file, message });
-  return r;
-}
-
 export async function readOnWorkers(
   units: readonly ReadUnit[],
   opts: ReadOptions,
   jobs: number,
-  timeoutMs: number = DEFAULT_UNIT_TIMEOUT_MS,
 ): Promise<ReadResult[]> {
+  const limitMs = opts.timeLimitMs ?? DEFAULT_READ_TIME_LIMIT_MS;
+  // The worker's own clock gives up first; this only ends a worker that cannot look at it.
+  const terminateAfterMs = limitMs + Math.max(1000, limitMs / 2);
   const results: ReadResult[] = new Array(units.length);
   const file = workerFile();
   let next = 0;
@@ -67,22 +56,22 @@ export async function readOnWorkers(
             cleanup();
             worker = undefined;
             void w.terminate();
-            resolve(failed(unit, opts.root, `reading took longer than ${timeoutMs / 1000} s: stopped, not scanned (${unitLabel(unit, opts.root)})`));
-          }, timeoutMs);
+            resolve(unitFailed(unit, opts.root, `reading took longer than ${limitMs / 1000} s: stopped, not scanned (${unitLabel(unit, opts.root)})`));
+          }, terminateAfterMs);
           const onMessage = (m: { index: number; result?: ReadResult; failure?: string }) => {
             cleanup();
-            resolve(m.result ? reviveReadResult(m.result) : failed(unit, opts.root, `internal error while reading: ${m.failure}`));
+            resolve(m.result ? reviveReadResult(m.result) : unitFailed(unit, opts.root, `internal error while reading: ${m.failure}`));
           };
           const onExit = (code: number) => {
             cleanup();
             worker = undefined;
-            resolve(failed(unit, opts.root, `reader stopped (worker exit code ${code}), not scanned`));
+            resolve(unitFailed(unit, opts.root, `reader stopped (worker exit code ${code}), not scanned`));
           };
           const onError = (e: Error) => {
             cleanup();
             worker = undefined;
             void w.terminate();
-            resolve(failed(unit, opts.root, `reader failed: ${e.message}, not scanned`));
+            resolve(unitFailed(unit, opts.root, `reader failed: ${e.message}, not scanned`));
           };
           function cleanup() {
             clearTimeout(timer);

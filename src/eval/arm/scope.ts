@@ -3,6 +3,7 @@
 // (which knows the expression language and its functions). The reader
 // implements ArmScope; the evaluator calls it.
 import type { SourceLoc, Value } from '../../readers/value.js';
+import { tickReadClock } from '../../readers/read-clock.js';
 
 /** Where a template deploys: its `$schema` and, for nested deployments, the deployment's target. */
 export type ArmDeploymentScope = 'resourceGroup' | 'subscription' | 'managementGroup' | 'tenant';
@@ -35,6 +36,7 @@ export class EvalBudgetExceeded extends Error {
 
 /** Count work against the budget; throws when it is spent. */
 export function spend(budget: EvalBudget, amount: number): void {
+  tickReadClock();
   budget.remaining -= amount;
   if (budget.remaining < 0) throw new EvalBudgetExceeded();
 }

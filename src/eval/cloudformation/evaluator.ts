@@ -25,6 +25,7 @@ import { parseSubTemplate } from './sub-template.js';
 import { entryOf, scalarText, valueOf, type TMap, type TNode } from './template-node.js';
 import { cause, invalid, mergeCauses, throughStep } from './unknown-causes.js';
 import { assembleString, causeOf, exprOf, type StringPiece } from './value-text.js';
+import { tickReadClock } from '../../readers/read-clock.js';
 
 /** A resource of the template (after Fn::ForEach expansion). */
 export interface ResourceDecl {
@@ -132,6 +133,7 @@ export class CfnEvaluator {
   }
 
   private eval(node: TNode, ctx: Ctx): Evaluated {
+    tickReadClock();
     if (ctx.depth > MAX_DEPTH) return unknown(invalid('expression nested too deeply'), node.loc, '[...]');
     const inner: Ctx = { bindings: ctx.bindings, depth: ctx.depth + 1, inCondition: false };
     switch (node.t) {

@@ -1,6 +1,7 @@
 // Caps that keep hostile or accidental inputs from hanging the scan or
 // exhausting memory. Real configurations stay far below them.
 import { TfLimitError } from './errors.js';
+import { tickReadClock } from '../../readers/read-clock.js';
 
 /** Deepest nesting of expressions the parser accepts. */
 export const MAX_PARSE_DEPTH = 200;
@@ -20,6 +21,7 @@ export class Budget {
   constructor(private readonly limit = MAX_STEPS) {}
   /** Account for `n` units of work; throws when the evaluation grew too large. */
   spend(n = 1): void {
+    tickReadClock();
     this.used += n;
     if (this.used > this.limit) throw new TfLimitError(`expression needs more than ${this.limit} evaluation steps`);
   }

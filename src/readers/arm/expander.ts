@@ -16,6 +16,7 @@ import { nestedTarget } from './nested-target.js';
 import type { SuppliedParameters } from './parameters.js';
 import { TemplateScope } from './template-scope.js';
 import { commentWaivers, metadataWaivers } from './waivers.js';
+import { tickReadClock } from '../read-clock.js';
 
 /** Nested inline deployments deeper than this are not expanded (ARM allows far fewer in practice). */
 export const MAX_DEPLOYMENT_DEPTH = 16;
@@ -119,6 +120,7 @@ export class ArmExpander {
   }
 
   private instance(raw: ObjectValue, place: Placement, parent: Parent | undefined): void {
+    tickReadClock();
     const scope = place.scope;
     const loc = raw.loc!;
     let conditional = place.conditional;

@@ -8,6 +8,8 @@ import { loadCatalog } from '../controls/catalog/load.js';
 import { scanDefinitions } from '../engine/scan.js';
 import { loadPolicyFor } from '../policy/load.js';
 import { defaultReadOptions } from '../readers/options.js';
+import { parseJsonc } from '../readers/arm/jsonc.js';
+import { looksLikeArmParameters, looksLikeArmTemplate } from '../readers/arm/sniff.js';
 import { parseHcl } from '../readers/terraform/hcl-parser.js';
 import { summarize } from '../results/summary.js';
 import { renderReportChunks } from '../report/render.js';
@@ -94,7 +96,9 @@ async function measureFloor(dir: string): Promise<Measurement> {
       parseDocument(text);
       stages.yaml! += performance.now() - at;
     } else {
-      parseTree(text, [], { allowTrailingComma: true });
+      // ARM templates and parameter files have their own parser; CloudFormation JSON and the rest use jsonc-parser's tree.
+      if (looksLikeArmTemplate(text) || looksLikeArmParameters(text)) parseJsonc(f, text);
+      else parseTree(text, [], { allowTrailingComma: true });
       stages.json! += performance.now() - at;
     }
   }

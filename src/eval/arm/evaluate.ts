@@ -44,8 +44,16 @@ export function evaluateAst(ast: ArmAst, scope: ArmScope): Value {
   return v;
 }
 
+/** The written form of each node, printed once: messages need it, and every call and property access carries it. */
+const printed = new WeakMap<ArmAst, string>();
+
 function exprOf(ast: ArmAst): string {
-  return `[${printAst(ast)}]`;
+  let text = printed.get(ast);
+  if (text === undefined) {
+    text = `[${printAst(ast)}]`;
+    printed.set(ast, text);
+  }
+  return text;
 }
 
 function evalNode(ast: ArmAst, ctx: Ctx): ArmValue {

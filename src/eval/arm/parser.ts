@@ -7,7 +7,21 @@ export const MAX_EXPRESSION_DEPTH = 200;
 
 export type ParseResult = { ok: true; ast: ArmAst } | { ok: false; message: string; pos: number };
 
+/** Parsed expressions by text: copy loops and nested templates evaluate the same text many times. ASTs are never changed. */
+const parsedByText = new Map<string, ParseResult>();
+const MAX_CACHED = 20_000;
+
 export function parseArmExpression(text: string): ParseResult {
+  let result = parsedByText.get(text);
+  if (result === undefined) {
+    if (parsedByText.size >= MAX_CACHED) parsedByText.clear();
+    result = parse(text);
+    parsedByText.set(text, result);
+  }
+  return result;
+}
+
+function parse(text: string): ParseResult {
   try {
     const parser = new Parser(tokenize(text));
     const ast = parser.expression(0);

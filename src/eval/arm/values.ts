@@ -27,7 +27,8 @@ export function isNull(v: Value): boolean {
 export function lookupField(o: ObjectValue, name: string): Value | undefined {
   if (Object.prototype.hasOwnProperty.call(o.fields, name)) return o.fields[name];
   const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(o.fields)) if (k.toLowerCase() === lower) return v;
+  // Fields have a null prototype, so `in` sees only their own keys; no entry arrays on this hot path.
+  for (const k in o.fields) if (k.length === name.length && k.toLowerCase() === lower) return o.fields[k];
   return undefined;
 }
 

@@ -1,12 +1,14 @@
 // Parses JSON with comments (ARM templates and parameter files) into located
 // values, keeping the comments (for inline waivers) and the extent of every
-// object (to tell which resource a comment belongs to).
-import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+// object (to tell which resource a comment belongs to). One hand-written pass
+// that tracks lines as it goes: templates are most of a large scan's input.
+// ARM also accepts line breaks and tabs written raw inside strings
+// (multi-line strings) and trailing commas, so this does too.
 import type { ReadError } from '../native.js';
-import type { ObjectValue, SourceLoc, Value } from '../value.js';
+import type { ListValue, ObjectValue, SourceLoc, Value } from '../value.js';
 import { known, list, obj } from '../value.js';
 
-/** Deeper nesting than any template needs; the JSON parser recurses, so this guards the stack. */
+/** Deeper nesting than any template needs; bounds the work on hostile input. */
 export const MAX_JSON_DEPTH = 256;
 
 export interface JsonComment {
@@ -15,7 +17,7 @@ export interface JsonComment {
   line: number;
   endLine: number;
   offset: number;
-  /** True when nothing but whitespace precedes the comment on its line. */
+  /** True when no JSON token precedes the comment on its line. */
   ownLine: boolean;
 }
 
@@ -36,194 +38,288 @@ export interface ParsedJson {
   objectsAt: Map<string, ObjectValue>;
 }
 
-/** Line lookup for offsets; offsets asked in increasing order are found by stepping forward. */
-class Lines {
-  private readonly starts: number[] = [0];
-  private last = 0;
-
-  constructor(text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
-  }
-
-  loc(file: string, offset: number): SourceLoc {
-    const starts = this.starts;
-    let lo = this.last;
-    if (starts[lo]! <= offset) {
-      while (lo + 1 < starts.length && starts[lo + 1]! <= offset) lo++;
-    } else {
-      lo = 0;
-      let hi = this.last;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-    }
-    this.last = lo;
-    return { file, line: lo + 1, column: offset - starts[lo]! + 1 };
+class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
   }
 }
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const SLASH = 0x2f;
+const STAR = 0x2a;
+const NEWLINE = 0x0a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const WORD = /[A-Za-z0-9_$]+/y;
+
+type Frame = { object: ObjectValue; start: number; line: number; key: string } | { list: ListValue };
 
 export function parseJsonc(file: string, input: string): ParsedJson {
   // A byte-order mark is not JSON; drop it (columns on line 1 shift by one, lines do not).
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const lines = new Lines(text);
   const result: ParsedJson = { root: undefined, errors: [], comments: [], extents: new WeakMap(), objectsAt: new Map() };
+  const n = text.length;
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  /** Line of the last JSON token, to tell comments on their own line. */
+  let tokenLine = 0;
 
-  const prepared = protectStringControls(text);
-  if (prepared.deepOffset >= 0) {
-    const at = lines.loc(file, prepared.deepOffset);
-    result.errors.push({ file, line: at.line, column: at.column, message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels` });
-    return result;
+  const here = (): SourceLoc => ({ file, line, column: i - lineStart + 1 });
+  const fail = (message: string, at = i): never => {
+    throw new JsonSyntaxError(message, at);
+  };
+  /** Something else was expected here; a character no JSON token starts with is named as such. */
+  const expected = (message: string): never => fail(i < n && !startsToken(text, i) ? 'invalid symbol' : message);
+
+  /** Skips whitespace and comments, recording the comments. */
+  function skip(): void {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === NEWLINE) {
+        line++;
+        lineStart = ++i;
+      } else if (c === 0x20 || c === 0x09 || c === 0x0d) {
+        i++;
+      } else if (c === SLASH) {
+        comment();
+      } else {
+        return;
+      }
+    }
   }
-  const protectedText = prepared.text;
 
-  // One pass of the parser builds the located values and collects the comments;
-  // after the first error nothing more is built (the document is rejected).
-  const errors: ParseError[] = [];
-  const open: Array<{ value: ObjectValue; start: number; line: number } | Value[]> = [];
-  let pendingKey: string | undefined;
-  const place = (v: Value) => {
-    const into = open[open.length - 1];
-    if (into === undefined) result.root = v;
-    else if (Array.isArray(into)) into.push(v);
-    else if (pendingKey !== undefined) into.value.fields[restoreStringControls(pendingKey)] = v;
-    pendingKey = undefined;
-  };
-  // Whether a token other than a comment precedes on the line, as a token scan
-  // tells it: lines here are the parser's (0-based, any line break counts).
-  let lineHasToken = false;
-  let lastEndLine = 0;
-  const token = (line: number) => {
-    lineHasToken = true;
-    lastEndLine = line;
-  };
-  visit(
-    protectedText,
-    {
-      onObjectBegin: (offset, _length, line) => {
-        token(line);
-        if (errors.length) return;
-        const loc = lines.loc(file, offset);
-        const o = obj({}, loc);
-        result.objectsAt.set(`${loc.line}:${loc.column}`, o);
-        place(o);
-        open.push({ value: o, start: offset, line: loc.line });
-      },
-      onObjectProperty: (property, _offset, _length, line) => {
-        token(line);
-        if (errors.length) return;
-        pendingKey = property;
-      },
-      onObjectEnd: (offset, length, line) => {
-        token(line);
-        if (errors.length) return;
-        const o = open.pop() as { value: ObjectValue; start: number; line: number };
-        const end = offset + length;
-        result.extents.set(o.value, { start: o.start, end, line: o.line, endLine: lines.loc(file, end).line });
-      },
-      onArrayBegin: (offset, _length, line) => {
-        token(line);
-        if (errors.length) return;
-        const items: Value[] = [];
-        place(list(items, lines.loc(file, offset)));
-        open.push(items);
-      },
-      onArrayEnd: (_offset, _length, line) => {
-        token(line);
-        if (errors.length) return;
-        open.pop();
-      },
-      onLiteralValue: (value, offset, _length, line) => {
-        token(line);
-        if (errors.length) return;
-        const loc = lines.loc(file, offset);
-        place(known(typeof value === 'string' ? restoreStringControls(value) : (value ?? null), loc));
-      },
-      onSeparator: (_character, _offset, _length, line) => token(line),
-      onComment: (offset, length, line) => {
-        if (line > lastEndLine) lineHasToken = false;
-        const raw = protectedText.slice(offset, offset + length);
-        const body = raw.startsWith('//') ? raw.slice(2) : raw.slice(2, raw.endsWith('*/') ? -2 : undefined);
-        const startLine = lines.loc(file, offset).line;
-        result.comments.push({
-          text: body.trim(),
-          line: startLine,
-          endLine: lines.loc(file, offset + length).line,
-          offset,
-          ownLine: !lineHasToken,
-        });
-        lastEndLine = line + (raw.match(LINE_BREAKS)?.length ?? 0);
-      },
-      onError: (error, offset, length) => errors.push({ error, offset, length }),
-    },
-    { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false },
-  );
-  if (errors.length) {
+  function comment(): void {
+    const offset = i;
+    const startLine = line;
+    const next = text.charCodeAt(i + 1);
+    let body: string;
+    if (next === SLASH) {
+      let end = text.indexOf('\n', i);
+      if (end < 0) end = n;
+      body = text.slice(i + 2, end);
+      i = end;
+    } else if (next === STAR) {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) fail('unexpected end of comment', n);
+      body = text.slice(i + 2, end);
+      for (let k = i; k < end; k++) {
+        if (text.charCodeAt(k) === NEWLINE) {
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      i = end + 2;
+    } else {
+      return fail('invalid symbol');
+    }
+    result.comments.push({ text: body.trim(), line: startLine, endLine: line, offset, ownLine: tokenLine !== startLine });
+  }
+
+  function string(): string {
+    const open = i;
+    let start = ++i;
+    let out = '';
+    for (;;) {
+      if (i >= n) fail('unexpected end of string', open);
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        out += text.slice(start, i);
+        const e = text[i + 1];
+        if (e === 'u') {
+          const hex = text.slice(i + 2, i + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('invalid unicode', open);
+          out += String.fromCharCode(parseInt(hex, 16));
+          i += 6;
+        } else {
+          const decoded = e === undefined ? undefined : ESCAPES[e];
+          if (decoded === undefined) fail('invalid escape character', open);
+          out += decoded;
+          i += 2;
+        }
+        start = i;
+      } else if (c < 0x20) {
+        if (c === NEWLINE) {
+          line++;
+          lineStart = i + 1;
+        } else if (c !== 0x09 && c !== 0x0d) {
+          fail('invalid character', open);
+        }
+        i++;
+      } else {
+        i++;
+      }
+    }
+    out += text.slice(start, i);
+    i++;
+    return out;
+  }
+
+  function scalar(): Value {
+    const loc = here();
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) return known(string(), loc);
+    if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(text);
+      if (!m) return fail('invalid symbol');
+      const after = text.charCodeAt(i + m[0].length);
+      if (after === 0x2e || after === 0x65 || after === 0x45) return fail('unexpected end of number');
+      i += m[0].length;
+      return known(Number(m[0]), loc);
+    }
+    WORD.lastIndex = i;
+    const word = WORD.exec(text)?.[0];
+    if (word === 'true' || word === 'false' || word === 'null') {
+      i += word.length;
+      return known(word === 'true' ? true : word === 'false' ? false : null, loc);
+    }
+    return expected('value expected');
+  }
+
+  /** After `{` or `,` in an object: the property name and its colon. */
+  function key(frame: { key: string }): void {
+    if (text.charCodeAt(i) !== QUOTE) expected('property name expected');
+    frame.key = string();
+    tokenLine = line;
+    skip();
+    if (text.charCodeAt(i) !== COLON) expected('colon expected');
+    i++;
+    tokenLine = line;
+  }
+
+  function closeObject(frame: { object: ObjectValue; start: number; line: number }): void {
+    i++;
+    tokenLine = line;
+    result.extents.set(frame.object, { start: frame.start, end: i, line: frame.line, endLine: line });
+  }
+
+  function parse(): Value {
+    const stack: Frame[] = [];
+    let value: Value;
+    for (;;) {
+      skip();
+      const c = text.charCodeAt(i);
+      if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        if (stack.length >= MAX_JSON_DEPTH) fail(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+        const loc = here();
+        tokenLine = line;
+        if (c === OPEN_BRACE) {
+          const frame = { object: obj({}, loc), start: i, line, key: '' };
+          result.objectsAt.set(`${loc.line}:${loc.column}`, frame.object);
+          i++;
+          skip();
+          if (text.charCodeAt(i) !== CLOSE_BRACE) {
+            if (i >= n) fail('close brace expected');
+            stack.push(frame);
+            key(frame);
+            continue;
+          }
+          closeObject(frame);
+          value = frame.object;
+        } else {
+          const array = list([], loc);
+          value = array;
+          i++;
+          skip();
+          if (text.charCodeAt(i) !== CLOSE_BRACKET) {
+            if (i >= n) fail('close bracket expected');
+            stack.push({ list: array });
+            continue;
+          }
+          i++;
+          tokenLine = line;
+        }
+      } else {
+        value = scalar();
+        tokenLine = line;
+      }
+      // A value is complete: place it, then close every container that ends here.
+      for (;;) {
+        const top = stack[stack.length - 1];
+        if (top === undefined) return value;
+        const isList = 'list' in top;
+        if (isList) top.list.items.push(value);
+        else top.object.fields[top.key] = value;
+        skip();
+        const close = isList ? CLOSE_BRACKET : CLOSE_BRACE;
+        let c2 = text.charCodeAt(i);
+        if (c2 === COMMA) {
+          i++;
+          tokenLine = line;
+          skip();
+          c2 = text.charCodeAt(i);
+          if (c2 !== close) {
+            // Another member follows (a trailing comma before the close is allowed).
+            if (!isList) key(top);
+            break;
+          }
+        } else if (c2 !== close) {
+          if (i >= n) fail(isList ? 'close bracket expected' : 'close brace expected');
+          expected('comma expected');
+        }
+        stack.pop();
+        if (isList) {
+          i++;
+          tokenLine = line;
+          value = top.list;
+        } else {
+          closeObject(top);
+          value = top.object;
+        }
+      }
+    }
+  }
+
+  try {
+    const root = parse();
+    skip();
+    if (i < n) expected('end of file expected');
+    result.root = root;
+  } catch (e) {
+    if (!(e instanceof JsonSyntaxError)) throw e;
     result.root = undefined;
     result.objectsAt.clear();
-    for (const e of errors.slice(0, 5)) {
-      const at = lines.loc(file, e.offset);
-      result.errors.push({ file, line: at.line, column: at.column, message: `invalid JSON: ${describe(printParseErrorCode(e.error))}` });
-    }
-    return result;
-  }
-  if (!result.root) {
-    result.errors.push({ file, line: 1, message: 'invalid JSON: empty document' });
-    return result;
+    const at = locate(text, e.offset);
+    const message = e.message.startsWith('JSON nested') ? e.message : `invalid JSON: ${e.message}`;
+    result.errors.push({ file, line: at.line, column: at.column, message });
   }
   return result;
 }
 
-function describe(code: string): string {
-  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
-
-const LINE_BREAKS = /\r\n|\r|\n/g;
-
-// ARM accepts line breaks and tabs written raw inside strings (multi-line
-// strings), which JSON forbids. They are swapped for private-use characters
-// of the same length before parsing, so offsets and lines stay true, and
-// swapped back in the values.
-const CONTROL_STANDINS: Record<string, string> = { '\n': '\uE000', '\r': '\uE001', '\t': '\uE002' };
-const STANDIN_CONTROLS: Record<string, string> = { '\uE000': '\n', '\uE001': '\r', '\uE002': '\t' };
-
-/**
- * The text with raw controls in strings swapped, and the offset of the first
- * bracket nested deeper than MAX_JSON_DEPTH (-1 if none), found before the
- * recursive parser runs.
- */
-function protectStringControls(text: string): { text: string; deepOffset: number } {
-  let out = '';
-  let last = 0;
-  let inString = false;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      else if (c === '\n' || c === '\r' || c === '\t') {
-        out += text.slice(last, i) + CONTROL_STANDINS[c];
-        last = i + 1;
-      }
-    } else if (c === '"') {
-      inString = true;
-    } else if (c === '{' || c === '[') {
-      if (++depth > MAX_JSON_DEPTH) return { text, deepOffset: i };
-    } else if (c === '}' || c === ']') {
-      depth--;
-    } else if (c === '/' && text[i + 1] === '/') {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? text.length : end;
-    } else if (c === '/' && text[i + 1] === '*') {
-      const end = text.indexOf('*/', i + 2);
-      i = end < 0 ? text.length : end + 1;
-    }
+/** Line and column of an offset (only for the one error a document can have). */
+function locate(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let k = text.indexOf('\n'); k >= 0 && k < offset; k = text.indexOf('\n', k + 1)) {
+    line++;
+    lineStart = k + 1;
   }
-  return { text: last === 0 ? text : out + text.slice(last), deepOffset: -1 };
+  return { line, column: offset - lineStart + 1 };
 }
 
-function restoreStringControls(s: string): string {
-  return /[\uE000-\uE002]/.test(s) ? s.replace(/[\uE000-\uE002]/g, (c) => STANDIN_CONTROLS[c]!) : s;
+const TOKEN_CHARS = new Set([OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET, COMMA, COLON, QUOTE]);
+
+/** Whether a JSON token starts at `i`: punctuation, a string, a number, or true/false/null. */
+function startsToken(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (TOKEN_CHARS.has(c) || (c >= 0x30 && c <= 0x39)) return true;
+  if (c === 0x2d) {
+    const d = text.charCodeAt(i + 1);
+    return d >= 0x30 && d <= 0x39;
+  }
+  WORD.lastIndex = i;
+  const word = WORD.exec(text)?.[0];
+  return word === 'true' || word === 'false' || word === 'null';
 }

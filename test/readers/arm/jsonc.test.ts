@@ -28,10 +28,54 @@ describe('JSON with comments', () => {
     expect(toPlain(p.root)).toEqual({ a: 1 });
   });
 
-  it('reports up to five syntax errors with line and column', () => {
+  it('reports the first syntax error with line and column', () => {
     const p = parseJsonc('t.json', '{\n  "a": 1\n  "b": 2\n}');
     expect(p.root).toBeUndefined();
     expect(p.errors).toEqual([{ file: 't.json', line: 3, column: 3, message: 'invalid JSON: comma expected' }]);
+  });
+
+  it.each([
+    ['{', '1:2 close brace expected'],
+    ['{"a":1,', '1:8 property name expected'],
+    ['[', '1:2 close bracket expected'],
+    ['[1,', '1:4 value expected'],
+    ['{"a" 1}', '1:6 colon expected'],
+    ['{"a":1 b}', '1:8 invalid symbol'],
+    ['{\n  "a": "x"y"\n}', '2:11 invalid symbol'],
+    ['{x:1}', '1:2 invalid symbol'],
+    ['{"a":1} "b"', '1:9 end of file expected'],
+    ['{"a":-}', '1:6 invalid symbol'],
+    ['{"a":1.}', '1:6 unexpected end of number'],
+    ['{"a":"\\x"}', '1:6 invalid escape character'],
+    ['{"a":"\\u12"}', '1:6 invalid unicode'],
+    ['{"a":"b\u0001"}', '1:6 invalid character'],
+    ['"abc', '1:1 unexpected end of string'],
+    ['{"a": 1 /* open', '1:16 unexpected end of comment'],
+    ['{"a":[}', '1:7 value expected'],
+  ])('names the error in %j as the JSON tools do', (text, want) => {
+    const e = parseJsonc('t.json', text).errors;
+    expect(e.map((x) => `${x.line}:${x.column} ${x.message.replace('invalid JSON: ', '')}`)).toEqual([want]);
+  });
+
+  it('gives every object its extent and start, and tells comments on their own line', () => {
+    const text = '{\n  "r": [\n    { "name": "a" }, // after a token\n    /* own */ {\n      "name": "b"\n    }\n  ]\n}\n';
+    const p = parseJsonc('t.json', text);
+    const r = p.root?.kind === 'object' ? p.root.fields.r : undefined;
+    const [a, b] = r?.kind === 'list' ? r.items : [];
+    expect(a?.kind === 'object' && p.extents.get(a)).toEqual({ start: text.indexOf('{ "name"'), end: text.indexOf('}, //') + 1, line: 3, endLine: 3 });
+    expect(b?.kind === 'object' && p.extents.get(b)).toMatchObject({ line: 4, endLine: 6 });
+    expect([...p.objectsAt.keys()]).toEqual(['1:1', '3:5', '4:15']);
+    expect(p.objectsAt.get('4:15')).toBe(b);
+    expect(p.comments.map((c) => [c.text, c.line, c.ownLine])).toEqual([
+      ['after a token', 3, false],
+      ['own', 4, true],
+    ]);
+  });
+
+  it('refuses nesting deeper than the limit without exhausting the stack', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expect(parseJsonc('t.json', deep).errors).toEqual([{ file: 't.json', line: 1, column: 257, message: 'JSON nested deeper than 256 levels' }]);
+    expect(parseJsonc('t.json', '['.repeat(200) + ']'.repeat(200)).errors).toEqual([]);
   });
 
   it('keeps "__proto__" keys as data', () => {

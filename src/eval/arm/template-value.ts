@@ -20,30 +20,37 @@ function relocate(v: Value, loc: SourceLoc | undefined): Value {
 
 export function evaluateTemplateValue(raw: Value, scope: ArmScope): Value {
   spend(scope.budget, 1);
-  const here = raw.loc ? deriveScope(scope, { loc: raw.loc }) : scope;
+  // A scope located here is made only when something is evaluated or reported here: most values are plain data,
+  // and a scope per value made long prototype chains for every lookup below.
+  let located: ArmScope | undefined;
+  const here = (): ArmScope => (located ??= raw.loc ? deriveScope(scope, { loc: raw.loc }) : scope);
+  // A child with its own location derives its own scope from ours; one without takes ours, located here.
+  const forChild = (child: Value): ArmScope => (child.loc ? scope : here());
   switch (raw.kind) {
     case 'known': {
       if (typeof raw.value !== 'string') return raw;
       const s = classifyTemplateString(raw.value);
       if (s.kind === 'literal') return s.value === raw.value ? raw : known(s.value, raw.loc);
-      const r = evaluateExpressionText(s.text, here);
-      if (!r.ok) here.report(`invalid expression: ${r.message} (at character ${r.pos + 1} of "${s.text}")`, here.loc);
+      const at = here();
+      const r = evaluateExpressionText(s.text, at);
+      if (!r.ok) at.report(`invalid expression: ${r.message} (at character ${r.pos + 1} of "${s.text}")`, at.loc);
       return relocate(r.value, raw.loc);
     }
     case 'list':
       return list(
-        raw.items.map((i) => evaluateTemplateValue(i, here)),
+        raw.items.map((i) => evaluateTemplateValue(i, forChild(i))),
         raw.loc,
       );
     case 'object': {
       const fields: Record<string, Value> = Object.create(null);
       const loops = propertyLoops(raw);
-      for (const [k, v] of Object.entries(raw.fields)) {
+      for (const k in raw.fields) {
+        const v = raw.fields[k]!;
         if (loops && v === loops) continue;
-        fields[k] = evaluateTemplateValue(v, here);
+        fields[k] = evaluateTemplateValue(v, forChild(v));
       }
       for (const loop of loops?.kind === 'list' ? loops.items : []) {
-        const [name, value] = expandPropertyLoop(loop, here);
+        const [name, value] = expandPropertyLoop(loop, here());
         if (name !== undefined) fields[name] = value;
       }
       return obj(fields, raw.loc);

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/controls/catalog/load.js';
 import { renderReport, renderReportChunks } from '../../src/report/render.js';
@@ -55,7 +55,7 @@ describe('reporters on a real scan', () => {
     const report = await reportOf(FIXTURE);
     expect(report.summary.byStatus.fail).toBeGreaterThan(0);
     const sarif = JSON.parse(renderReport('sarif', report, { lang: 'ja', catalog }));
-    const ajv = new Ajv({ strict: false, validateFormats: false });
+    const ajv = new AjvDraft04.default({ strict: false, validateFormats: false });
     const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     const results = sarif.runs[0].results as { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[]; partialFingerprints: Record<string, string> }[];

@@ -23,7 +23,8 @@ describe('VPCs', () => {
     const vpc = s.tf('aws_vpc', 'ipam', { ipv4_ipam_pool_id: unknownInput('var.pool_id'), ipv4_netmask_length: 20 });
     const n = s.lift().model.getOf(vpc.key, 'network');
     expect(n?.cidrs.known).toBe(false);
-    if (!n?.cidrs.known) expect(n?.cidrs.cause.inputs).toEqual(['ipv4_ipam_pool_id']);
+    const cidrs = n?.cidrs;
+    if (cidrs && !cidrs.known) expect(cidrs.cause.inputs).toEqual(['ipv4_ipam_pool_id']);
     expect(n?.ipv6Enabled).toMatchObject({ known: true, value: false, defaulted: true });
   });
 

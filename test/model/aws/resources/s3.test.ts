@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DataStore } from '../../../../src/model/data.js';
+import { path } from '../../../../src/readers/value.js';
 import { cfn, cfnRef, tf, tfRef, unk } from './builder.js';
 import { get, lift } from './harness.js';
 
@@ -322,7 +323,7 @@ describe('S3 zone redundancy', () => {
     const all = [plain, glacier, glacierLc, onezone, onezoneLc, inline, fromVar, fromVarLc, disabledOnly, disabledLc];
     expect(bucket(all, plain.key).multiZone).toMatchObject({ known: true, value: true, defaulted: true });
     expect(bucket(all, glacier.key).multiZone).toMatchObject({ known: true, value: true });
-    expect(bucket(all, onezone.key).multiZone).toEqual({ known: true, value: false, loc: onezoneLc.attrs.fields.rule.items[1].fields.noncurrent_version_transition.items[0].fields.storage_class.loc });
+    expect(bucket(all, onezone.key).multiZone).toEqual({ known: true, value: false, loc: path(onezoneLc.attrs, 'rule', 1, 'noncurrent_version_transition', 0, 'storage_class')!.loc });
     expect(bucket(all, inline.key).multiZone).toMatchObject({ known: true, value: false });
     const v = bucket(all, fromVar.key).multiZone;
     expect(v?.known === false && v.cause.inputs).toEqual(['var.cold_storage_class']);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { path } from '../../../../src/readers/value.js';
 import { cfn, cfnRef, tf, tfRef, unk } from './builder.js';
 import { get, lift } from './harness.js';
 
@@ -224,7 +225,7 @@ describe('AWS Backup', () => {
     const open = get(model, tfOpen.key, 'data-store').immutable;
     expect(open?.known === false && open.cause.inputs).toEqual(['var.lock_grace_days']);
     expect(get(model, cfnGov.key, 'data-store').immutable).toMatchObject({ known: true, value: false });
-    expect(get(model, cfnCompliance.key, 'data-store').immutable).toMatchObject({ known: true, value: true, loc: cfnCompliance.attrs.fields.LockConfiguration.fields.ChangeableForDays.loc });
+    expect(get(model, cfnCompliance.key, 'data-store').immutable).toMatchObject({ known: true, value: true, loc: path(cfnCompliance.attrs, 'LockConfiguration', 'ChangeableForDays')!.loc });
   });
 
   describe('selections with Conditions (all must hold) and NotResources', () => {

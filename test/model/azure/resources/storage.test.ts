@@ -178,7 +178,8 @@ describe('storage account immutability (ARM)', () => {
     ]);
     const immutable = (name: string) => get(model, armKey(SA, name), 'data-store').immutable;
     expect(immutable('stsupport')).toMatchObject({ value: false });
-    expect(immutable('stsupport')?.known && immutable('stsupport')?.defaulted).toBeFalsy();
+    const support = immutable('stsupport');
+    expect(support?.known && support.defaulted).toBeFalsy();
     expect(immutable('stlocked')).toMatchObject({ value: true });
     expect(immutable('stunlocked')).toMatchObject({ value: true });
     expect(immutable('stdisabled')).toMatchObject({ value: false });

@@ -161,3 +161,21 @@ export function containsUnknown(v: Value): boolean {
       return true;
   }
 }
+
+/**
+ * A value written out as data (LG-6.9: a secret in the repository): not null,
+ * not empty, and not a string the format treats as an expression.
+ */
+export function isWrittenValue(v: Value, isExpression: (text: string) => boolean = () => false): boolean {
+  switch (v.kind) {
+    case 'known':
+      if (typeof v.value !== 'string') return v.value !== null;
+      return v.value !== '' && !isExpression(v.value);
+    case 'object':
+      return Object.keys(v.fields).length > 0;
+    case 'list':
+      return v.items.length > 0;
+    default:
+      return false;
+  }
+}

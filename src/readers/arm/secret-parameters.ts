@@ -4,24 +4,12 @@
 // references and `--param` values are not written in the repository.
 import { lookupField } from '../../eval/arm/values.js';
 import type { SecretInput } from '../../model/entity.js';
-import type { ObjectValue, SourceLoc, Value } from '../value.js';
+import { isWrittenValue, type ObjectValue, type SourceLoc } from '../value.js';
 
 const SECURE_TYPES: Record<string, string> = { securestring: 'secureString', secureobject: 'secureObject' };
 
-/** A value written as is: not empty, not an expression (`[newGuid()]`) computed at deployment. */
-function isLiteral(v: Value): boolean {
-  switch (v.kind) {
-    case 'known':
-      if (typeof v.value !== 'string') return v.value !== null;
-      return v.value !== '' && (!v.value.startsWith('[') || v.value.startsWith('[['));
-    case 'object':
-      return Object.keys(v.fields).length > 0;
-    case 'list':
-      return v.items.length > 0;
-    default:
-      return false;
-  }
-}
+/** `[…]` is an expression computed at deployment (`[newGuid()]`); `[[` escapes a literal bracket. */
+const isArmExpression = (text: string) => text.startsWith('[') && !text.startsWith('[[');
 
 export function secureParameters(template: ObjectValue, writtenInRepository: ReadonlyMap<string, SourceLoc>): SecretInput[] {
   const section = lookupField(template, 'parameters');
@@ -34,7 +22,7 @@ export function secureParameters(template: ObjectValue, writtenInRepository: Rea
     if (!declaredAs || !decl.loc) continue;
     const input: SecretInput = { name: `parameter ${name}`, declaredAs, loc: decl.loc };
     const def = lookupField(decl, 'defaultValue');
-    const literal = writtenInRepository.get(name.toLowerCase()) ?? (def && isLiteral(def) ? (def.loc ?? decl.loc) : undefined);
+    const literal = writtenInRepository.get(name.toLowerCase()) ?? (def && isWrittenValue(def, isArmExpression) ? (def.loc ?? decl.loc) : undefined);
     if (literal) input.literal = literal;
     out.push(input);
   }

@@ -4,14 +4,13 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReadOptions } from '../options.js';
-import { list, obj, known, type SourceLoc, type Value } from '../value.js';
+import { isWrittenValue, list, obj, known, type SourceLoc, type Value } from '../value.js';
 import { evaluateAttr } from './body-eval.js';
 import { isRecord } from './config-body.js';
 import { parseHcl } from './hcl-parser.js';
 import { locateHcl, type LocatedExpr } from './locate.js';
 import { readJsonVars } from './locate-json.js';
 import { readInput, type ReadSink } from './module-loader.js';
-import { isWrittenValue } from './secret-variables.js';
 import type { Env } from './tf-eval.js';
 
 export interface VarAssignment {

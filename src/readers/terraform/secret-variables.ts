@@ -3,7 +3,7 @@
 // variable file under the scan root, else a literal default. `--var` values
 // are not in the repository.
 import type { SecretInput } from '../../model/entity.js';
-import type { SourceLoc, Value } from '../value.js';
+import { isWrittenValue, type SourceLoc } from '../value.js';
 import { evaluateAttr } from './body-eval.js';
 import { attrOf } from './config-body.js';
 import type { ModuleConfig } from './module-loader.js';
@@ -11,20 +11,6 @@ import type { Env } from './tf-eval.js';
 
 // A default cannot refer to anything; an expression that tries is not a literal.
 const NO_NAMES: Env = { lookup: () => undefined };
-
-/** A value written as is: not null, not empty. */
-export function isWrittenValue(v: Value): boolean {
-  switch (v.kind) {
-    case 'known':
-      return v.value !== null && v.value !== '';
-    case 'object':
-      return Object.keys(v.fields).length > 0;
-    case 'list':
-      return v.items.length > 0;
-    default:
-      return false;
-  }
-}
 
 export function sensitiveVariables(config: ModuleConfig, writtenInRepository: ReadonlyMap<string, SourceLoc>): SecretInput[] {
   const out: SecretInput[] = [];

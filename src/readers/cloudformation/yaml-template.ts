@@ -1,6 +1,7 @@
 // YAML templates: parsed with `yaml` (one pass of the CST gives both the
 // document and the comments that hold inline waivers), short-form tags
 // rewritten to long forms, every node located by line and column.
+import { indentQuotedContinuations } from './yaml-quoted-indent.js';
 import { Composer, LineCounter, Parser, isAlias, isMap, isScalar, isSeq, type Document, type Node, type ParsedNode } from 'yaml';
 import type { TEntry, TNode } from '../../eval/cloudformation/template-node.js';
 import type { SourceLoc } from '../value.js';
@@ -214,6 +215,16 @@ function errorOffset(text: string, offset: number, message: string): number {
 }
 
 export function parseYamlTemplate(file: string, text: string): ParsedTemplate {
+  const parsed = parseYamlText(file, text);
+  if (parsed.errors.length === 0) return parsed;
+  // Quoted scalars continued at the key's indentation: accepted by CloudFormation, not by YAML 1.2.
+  const indented = indentQuotedContinuations(text);
+  if (indented === undefined) return parsed;
+  const again = parseYamlText(file, indented);
+  return again.errors.length === 0 ? again : parsed;
+}
+
+function parseYamlText(file: string, text: string): ParsedTemplate {
   const lines = new LineCounter();
   const errors: ReadError[] = [];
   const at = (offset: number): { line: number; column: number } => {

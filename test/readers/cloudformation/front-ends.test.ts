@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseJsonTemplate } from '../../../src/readers/cloudformation/json-template.js';
 import { parseYamlTemplate } from '../../../src/readers/cloudformation/yaml-template.js';
-import { valueOf, type TNode } from '../../../src/eval/cloudformation/template-node.js';
+import { scalarText, valueOf, type TNode } from '../../../src/eval/cloudformation/template-node.js';
 import { readText } from './helpers.js';
 
 function at(root: TNode | undefined, ...keys: string[]): TNode | undefined {
@@ -34,6 +34,46 @@ describe('YAML front end', () => {
     expect(root).toBeUndefined();
     expect(errors[0]).toMatchObject({ file: 't.yaml', line: 2, column: 4 });
     expect(errors[0]!.message).toMatch(/quote/);
+  });
+  it('reads a quoted scalar continued at its key\'s indentation, as CloudFormation does, with the values and lines of a well-indented one', () => {
+    const loose = [
+      'Resources:',
+      '  Role:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      Policies:',
+      '        - PolicyName: mq',
+      "          PolicyDocument: !Sub '{",
+      '              "Statement": [{"Effect": "Allow", "Action": "mq:*", "Resource": "${Broker}"}]',
+      "          }'",
+      '        - PolicyName: logs',
+      '          PolicyDocument: "{',
+      '  \\"Version\\": \\"2012-10-17\\"',
+      '}"',
+      '      Path: /',
+    ];
+    const tight = loose.map((l, i) => ([8, 11, 12].includes(i) ? `              ${l.trimStart()}` : l));
+    const a = parseYamlTemplate('t.yaml', loose.join('\n'));
+    const b = parseYamlTemplate('t.yaml', tight.join('\n'));
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
+    const doc = (r: typeof a) => at(r.root, 'Resources', 'Role', 'Properties', 'Policies') as TNode & { t: 'seq' };
+    expect(scalarText(at(doc(a).items[0], 'PolicyDocument', 'Fn::Sub'))).toBe(scalarText(at(doc(b).items[0], 'PolicyDocument', 'Fn::Sub')));
+    expect(scalarText(at(doc(a).items[0], 'PolicyDocument', 'Fn::Sub'))).toBe('{ "Statement": [{"Effect": "Allow", "Action": "mq:*", "Resource": "${Broker}"}] }');
+    expect(scalarText(at(doc(a).items[1], 'PolicyDocument'))).toBe('{ "Version": "2012-10-17" }');
+    expect(at(a.root, 'Resources', 'Role', 'Properties', 'Path')).toMatchObject({ value: '/', loc: { line: 14 } });
+  });
+  it('leaves block scalars as written while indenting a quoted scalar elsewhere', () => {
+    const text = ['R:', '  UserData: |', '    cat <<EOF', "      Key: '{", "    }'", '    EOF', "  Policy: '{", "  }'"].join('\n');
+    const r = parseYamlTemplate('t.yaml', text);
+    expect(r.errors).toEqual([]);
+    expect(scalarText(at(r.root, 'R', 'UserData'))).toBe("cat <<EOF\n  Key: '{\n}'\nEOF\n");
+    expect(scalarText(at(r.root, 'R', 'Policy'))).toBe('{ }');
+  });
+  it('still reports a quote that never closes, where it opens', () => {
+    const r = parseYamlTemplate('t.yaml', ['R:', '  Other: "open', '  Last: 1'].join('\n'));
+    expect(r.root).toBeUndefined();
+    expect(r.errors[0]).toMatchObject({ line: 2, column: 10 });
   });
   it('rejects duplicate keys and a second document', () => {
     expect(parseYamlTemplate('t.yaml', 'a: 1\na: 2\n').errors[0]).toMatchObject({ line: 2 });

@@ -1,6 +1,7 @@
 // Values as readers produce them: every value says where it came from and
 // whether it is known. "Unknown" is a first-class value that names the
 // root-most input a user could supply, so a finding never guesses.
+import { isAbsolute } from 'node:path';
 
 export interface SourceLoc {
   /** Path relative to the scan root, with forward slashes. */
@@ -29,6 +30,11 @@ export interface KnownValue {
   kind: 'known';
   value: string | number | boolean | null;
   loc?: SourceLoc;
+  /**
+   * Given from outside the repository (`--var`, `--param`, a variable or
+   * parameter file outside the scan root): a value the definitions do not write.
+   */
+  supplied?: true;
 }
 
 export interface ListValue {
@@ -178,4 +184,26 @@ export function isWrittenValue(v: Value, isExpression: (text: string) => boolean
     default:
       return false;
   }
+}
+
+/** `v` with every known part marked as given from outside the repository. */
+export function markSupplied(v: Value): Value {
+  switch (v.kind) {
+    case 'known':
+      return { ...v, supplied: true };
+    case 'list':
+      return { ...v, items: v.items.map(markSupplied) };
+    case 'object': {
+      const fields: Record<string, Value> = Object.create(null);
+      for (const k in v.fields) fields[k] = markSupplied(v.fields[k]!);
+      return { ...v, fields };
+    }
+    default:
+      return v;
+  }
+}
+
+/** Whether a path is outside the scan root (relative paths are `/`-separated from the root). */
+export function isOutsideRoot(rel: string): boolean {
+  return rel === '..' || rel.startsWith('../') || isAbsolute(rel);
 }

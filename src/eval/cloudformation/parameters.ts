@@ -1,6 +1,6 @@
 // Template parameters: their declarations, and the value each one takes from
 // `--param`, a parameter file or its Default, in that order.
-import { known, list, unknown, type SourceLoc, type UnknownCause, type Value } from '../../readers/value.js';
+import { isOutsideRoot, known, list, markSupplied, unknown, type SourceLoc, type UnknownCause, type Value } from '../../readers/value.js';
 import { scalarText, valueOf, type TNode } from './template-node.js';
 import { cause } from './unknown-causes.js';
 
@@ -19,7 +19,8 @@ export interface ParameterDecl {
 export type SuppliedParameter = { value: string | string[]; origin: string } | { usePrevious: true; origin: string };
 
 export type ParameterState =
-  | { kind: 'value'; value: string | number | (string | number)[] }
+  /** `supplied`: given from outside the repository (`--param`, a parameter file outside the scan root). */
+  | { kind: 'value'; value: string | number | (string | number)[]; supplied?: true }
   | { kind: 'unknown'; cause: UnknownCause };
 
 export function parameterDeclarations(section: TNode | undefined): ParameterDecl[] {
@@ -79,7 +80,11 @@ export function resolveParameter(decl: ParameterDecl, supplied: SuppliedParamete
       cause: cause([`parameter ${decl.name} (SSM)`], `parameter ${decl.name} is read from SSM Parameter Store${where} at deployment`),
     };
   }
-  if (supplied) return fromText(supplied.value, decl.type);
+  if (supplied) {
+    const state = fromText(supplied.value, decl.type);
+    const outside = supplied.origin === '--param' || isOutsideRoot(supplied.origin);
+    return outside && state.kind === 'value' ? { ...state, supplied: true } : state;
+  }
   const def = decl.default ? literalTexts(decl.default) : undefined;
   if (def !== undefined) return fromText(def, decl.type);
   // With a single allowed value there is nothing else the parameter could be.
@@ -97,6 +102,6 @@ export function resolveParameter(decl: ParameterDecl, supplied: SuppliedParamete
 /** The value a `Ref` to the parameter yields, located at the reference. */
 export function materializeParameter(name: string, state: ParameterState, loc: SourceLoc): Value {
   if (state.kind === 'unknown') return unknown(state.cause, loc, `\${${name}}`);
-  if (Array.isArray(state.value)) return list(state.value.map((v) => known(v, loc)), loc);
-  return known(state.value, loc);
+  const value = Array.isArray(state.value) ? list(state.value.map((v) => known(v, loc)), loc) : known(state.value, loc);
+  return state.supplied ? markSupplied(value) : value;
 }

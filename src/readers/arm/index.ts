@@ -18,7 +18,7 @@ import { lookupField } from '../../eval/arm/values.js';
 import type { ReadResult } from '../native.js';
 import { emptyReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
-import type { SourceLoc } from '../value.js';
+import { isOutsideRoot, markSupplied, type SourceLoc } from '../value.js';
 import { ArmExpander } from './expander.js';
 import { parseJsonc } from './jsonc.js';
 import { scopeKindOfSchema } from './nested-target.js';
@@ -60,7 +60,11 @@ export function readArm(file: string, text: string, opts: ReadOptions, parameter
       const read = readParameterFile(p);
       result.errors.push(...read.errors);
       layers.push(read.values);
-      if (p.file.startsWith('../') || path.isAbsolute(p.file)) return;
+      if (isOutsideRoot(p.file)) {
+        // Not part of the repository being judged: its values are given from outside.
+        for (const v of read.values.values()) if (v.kind === 'value') v.value = markSupplied(v.value);
+        return;
+      }
       for (const [name, v] of read.values) if (v.kind === 'value' && v.value.loc) writtenInRepository.set(name, v.value.loc);
     };
     parameterFiles.forEach(addFile);

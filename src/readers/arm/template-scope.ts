@@ -6,7 +6,7 @@ import { deriveScope, type ArmDeploymentTarget, type ArmScope, type EvalBudget }
 import { evaluationError } from '../../eval/arm/unknowns.js';
 import { lookupField } from '../../eval/arm/values.js';
 import type { ObjectValue, SourceLoc, UnknownCause, Value } from '../value.js';
-import { fromPlain, known, unknown } from '../value.js';
+import { fromPlain, known, markSupplied, unknown } from '../value.js';
 import type { SuppliedParameters } from './parameters.js';
 
 /** User-defined functions call each other; ARM forbids recursion, this bounds it anyway. */
@@ -181,7 +181,7 @@ export class TemplateScope implements ArmScope {
     const givenNull = supplied?.kind === 'value' && supplied.value.kind === 'known' && supplied.value.value === null;
     if (supplied?.kind === 'value' && !(givenNull && dflt !== undefined)) return this.passedIn(name, supplied.value);
     if (supplied?.kind === 'unknown') return supplied.value;
-    if (supplied?.kind === 'text') return this.fromText(name, supplied.text, typeName, decl.loc);
+    if (supplied?.kind === 'text') return markSupplied(this.fromText(name, supplied.text, typeName, decl.loc));
     if (dflt !== undefined) return evaluateTemplateValue(dflt, this);
     if (decl.kind === 'object' && this.isNullable(decl)) return known(null, decl.loc);
     return unknown(this.setup.missingParameter(name), decl.loc, expr);

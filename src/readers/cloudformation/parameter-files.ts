@@ -5,12 +5,12 @@
 //   {"Env": "prod"}                                           (plain)
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path, { relative, sep } from 'node:path';
+import { relative, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SuppliedParameter } from '../../eval/cloudformation/parameters.js';
 import type { InputRecord, ReadError } from '../native.js';
 import type { ReadOptions } from '../options.js';
-import type { SourceLoc } from '../value.js';
+import { isOutsideRoot, type SourceLoc } from '../value.js';
 
 export interface SuppliedParameters {
   values: Map<string, SuppliedParameter>;
@@ -72,7 +72,7 @@ function readOne(abs: string, opts: ReadOptions, into: SuppliedParameters): void
   const bad = (node: Node | null | undefined, message: string): void => {
     into.errors.push({ file, line: lineOf(node), message });
   };
-  const inRepository = !file.startsWith('../') && !path.isAbsolute(file);
+  const inRepository = !isOutsideRoot(file);
   const written = (key: string, node: unknown): void => {
     if (inRepository) into.writtenInRepository.set(key, { file, line: lineOf(node as Node) });
   };

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { Cloud, NativeResource, NotScanned, ReadError } from '../native.js';
 import type { ReadOptions } from '../options.js';
-import { known, list, obj, unknown, type ObjectValue, type UnknownCause, type Value } from '../value.js';
+import { known, list, markSupplied, obj, unknown, type ObjectValue, type UnknownCause, type Value } from '../value.js';
 import { awsDataSourceValue, effectiveRegion, LOCALLY_RESOLVED_DATA } from './aws-data-sources.js';
 import { evaluateAttr, evaluateBody, extendEnv } from './body-eval.js';
 import { attrOf, type BlockConfig } from './config-body.js';
@@ -220,7 +220,7 @@ export class ModuleInstance {
       const given = this.ctx.rootVars.get(name);
       // Terraform takes --var text literally for `string` and type-less variables, as HCL otherwise.
       const literal = typeAttr === undefined || type.kind === 'string';
-      if (given?.raw !== undefined) value = placeAt(literal ? known(given.raw) : given.value, decl.loc);
+      if (given?.raw !== undefined) value = placeAt(literal ? markSupplied(known(given.raw)) : given.value, decl.loc);
       else if (given) value = given.value;
       else {
         value =

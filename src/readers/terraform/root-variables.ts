@@ -4,7 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReadOptions } from '../options.js';
-import { isWrittenValue, list, obj, known, type SourceLoc, type Value } from '../value.js';
+import { isOutsideRoot, isWrittenValue, list, markSupplied, obj, known, type SourceLoc, type Value } from '../value.js';
 import { evaluateAttr } from './body-eval.js';
 import { isRecord } from './config-body.js';
 import { parseHcl } from './hcl-parser.js';
@@ -51,7 +51,7 @@ export class RootVariables {
     const out = new Map<string, SourceLoc>();
     for (const file of [...(await this.autoFiles(dir)), ...this.opts.varFiles]) {
       for (const [name, { value }] of await this.file(file)) {
-        if (value.loc && !value.loc.file.startsWith('../') && !path.isAbsolute(value.loc.file) && isWrittenValue(value)) out.set(name, value.loc);
+        if (value.loc && !isOutsideRoot(value.loc.file) && isWrittenValue(value)) out.set(name, value.loc);
       }
     }
     return out;
@@ -79,10 +79,18 @@ export class RootVariables {
   }
 
   private async readFile(abs: string): Promise<VarAssignments> {
-    const out: VarAssignments = new Map();
     const input = await readInput(abs, this.opts.root, 'terraform-vars', this.sink);
-    if (!input) return out;
-    if (abs.endsWith('.json')) {
+    if (!input) return new Map();
+    const out = await this.readVarFile(input.rel, input.text);
+    // A variable file outside the scan root is not part of the repository being judged.
+    if (isOutsideRoot(input.rel)) for (const a of out.values()) a.value = markSupplied(a.value);
+    return out;
+  }
+
+  private async readVarFile(rel: string, text: string): Promise<VarAssignments> {
+    const out: VarAssignments = new Map();
+    const input = { rel, text };
+    if (rel.endsWith('.json')) {
       const r = readJsonVars(input.text);
       if (!r.ok) {
         this.sink.errors.push({ file: input.rel, line: r.line, column: r.column, message: r.message });
@@ -91,7 +99,7 @@ export class RootVariables {
       for (const a of r.located) out.set(a.name, { value: literalValue(r.values[a.name], a.value, input.rel) });
       return out;
     }
-    const r = await parseHcl(path.basename(abs), input.text);
+    const r = await parseHcl(path.basename(rel), input.text);
     if (!r.ok) {
       this.sink.errors.push({ file: input.rel, ...(r.line !== undefined ? { line: r.line } : {}), ...(r.column !== undefined ? { column: r.column } : {}), message: r.message });
       return out;
@@ -114,7 +122,7 @@ export class RootVariables {
         let value: Value = known(raw);
         const r = await parseHcl('cli.tfvars', `v = ${raw}\n`);
         if (r.ok && 'v' in r.body) value = evaluateAttr({ name, json: r.body.v, loc: { file: '--var', line: 1 } }, NO_NAMES);
-        out.set(name, { value: stripLoc(value), raw });
+        out.set(name, { value: markSupplied(stripLoc(value)), raw });
       }
       return out;
     })();

@@ -187,12 +187,12 @@ export function convertToType(v: Value, t: TypeSpec, depth = 0): Value {
     if (v.value === null) return v;
     switch (t.kind) {
       case 'string':
-        return typeof v.value === 'number' || typeof v.value === 'boolean' ? known(String(v.value), v.loc) : v;
+        return typeof v.value === 'number' || typeof v.value === 'boolean' ? { ...v, value: String(v.value) } : v;
       case 'number':
-        if (typeof v.value === 'string' && v.value.trim() !== '' && Number.isFinite(Number(v.value))) return known(Number(v.value), v.loc);
+        if (typeof v.value === 'string' && v.value.trim() !== '' && Number.isFinite(Number(v.value))) return { ...v, value: Number(v.value) };
         return v;
       case 'bool':
-        if (v.value === 'true' || v.value === 'false') return known(v.value === 'true', v.loc);
+        if (v.value === 'true' || v.value === 'false') return { ...v, value: v.value === 'true' };
         return v;
       default:
         return v;

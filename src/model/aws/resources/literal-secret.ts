@@ -1,12 +1,13 @@
 // Secrets written into a definition (LG-6.9): a known string where a
-// password or token belongs. Dynamic references (`{{resolve:...}}`) and
-// values from unset inputs or other resources are not literals.
+// password or token belongs. Dynamic references (`{{resolve:...}}`), values
+// from unset inputs or other resources, and values given from outside the
+// repository (`--var`, `--param`) are not literals.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { LiteralSecret } from '../../entity.js';
 
 export function literalSecret(v: Value | undefined, r: NativeResource, attribute: string): LiteralSecret | undefined {
-  if (!v || v.kind !== 'known' || typeof v.value !== 'string' || v.value === '') return undefined;
+  if (!v || v.kind !== 'known' || typeof v.value !== 'string' || v.value === '' || v.supplied) return undefined;
   if (v.value.includes('{{resolve:')) return undefined;
   return { attribute, loc: v.loc ?? r.loc };
 }

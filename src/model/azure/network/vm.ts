@@ -39,7 +39,7 @@ function managedOf(r: NativeResource, written: Value | undefined, patchMode: Fac
 
 /** A password written as a value (template literal, parameter default or file, tfvars) is a literal secret. */
 function literalSecrets(v: Value | undefined, attribute: string): LiteralSecret[] {
-  if (v?.kind === 'known' && typeof v.value === 'string' && v.value !== '' && v.loc) return [{ attribute, loc: v.loc }];
+  if (v?.kind === 'known' && typeof v.value === 'string' && v.value !== '' && !v.supplied && v.loc) return [{ attribute, loc: v.loc }];
   return [];
 }
 

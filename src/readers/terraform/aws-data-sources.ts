@@ -6,7 +6,7 @@
 import { availabilityZones } from '../../eval/cloudformation/availability-zones.js';
 import { known, list, obj, unknown, type ObjectValue, type SourceLoc, type UnknownCause, type Value } from '../value.js';
 
-export const LOCALLY_RESOLVED_DATA = new Set(['aws_region', 'aws_caller_identity', 'aws_partition', 'aws_availability_zones']);
+export const LOCALLY_RESOLVED_DATA = new Set(['aws_region', 'aws_caller_identity', 'aws_partition', 'aws_availability_zones', 'aws_iam_policy']);
 
 /**
  * The region a data source of this provider configuration sees: the
@@ -38,6 +38,13 @@ export function awsDataSourceValue(type: string, address: string, region: Value,
     case 'aws_availability_zones': {
       const names = zoneNames(region, config, loc) ?? onlyAws('availability zones');
       return obj({ names, zone_ids: onlyAws('availability zone IDs'), group_names: onlyAws('zone groups'), id: region }, loc);
+    }
+    case 'aws_iam_policy': {
+      // Looked up by ARN, the policy's ARN is the one written; by name it could be any policy of that name.
+      const arn = config.fields.arn;
+      if (arn?.kind !== 'known' || typeof arn.value !== 'string') return onlyAws('data source');
+      const found = (what: string) => onlyAws(`${what} of the policy ${arn.value}`);
+      return obj({ arn, id: arn, name: found('name'), path: found('path'), policy: found('document'), policy_id: found('ID'), description: found('description') }, loc);
     }
     default:
       return onlyAws('data source');

@@ -15,6 +15,7 @@ import { iamPolicyHandlers } from './iam-policies.js';
 import { iamPrincipalHandlers } from './iam-principals.js';
 import { finishKeyReferences } from './key-reference.js';
 import { finishKeys, kmsHandlers } from './kms.js';
+import { lambdaPermissionHandlers } from './lambda-permission.js';
 import { finishLogStores, logGroupHandlers } from './log-groups.js';
 import { finishRds, rdsHandlers } from './rds.js';
 import { s3BucketHandlers } from './s3-bucket.js';
@@ -42,6 +43,7 @@ export const resourceHandlers: LiftHandler[] = [
   ...iamPrincipalHandlers,
   ...iamPolicyHandlers,
   ...resourcePolicyHandlers,
+  ...lambdaPermissionHandlers,
   ...detectionHandlers,
   ...configHandlers,
   ...alertHandlers,

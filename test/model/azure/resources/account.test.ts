@@ -117,7 +117,8 @@ describe('Recovery Services (azurerm)', () => {
       tf('azurerm_backup_protected_file_share', 'files', { source_storage_account_id: tfRef('azurerm_storage_account.files'), backup_policy_id: tfRef('azurerm_backup_policy_file_share.files') }),
     ]);
     const v = get(model, tfKey('azurerm_recovery_services_vault.rsv'), 'data-store');
-    expect(v.immutable).toMatchObject({ value: true });
+    // Unlocked immutability can be turned off again by an administrator: not immutable.
+    expect(v.immutable).toMatchObject({ known: true, value: false });
     expect(v.redundancy).toMatchObject({ value: 'GRS' });
     expect(v.replicationRegions).toMatchObject({ value: ['japanwest'] });
     const daily = get(model, tfKey('azurerm_backup_policy_vm.daily'), 'backup-plan');
@@ -321,7 +322,8 @@ describe('Azure Backup vaults (Data Protection)', () => {
     ]);
     const v = get(model, tfKey('azurerm_data_protection_backup_vault.bv'), 'data-store');
     expect(v.redundancy).toMatchObject({ value: 'LRS' });
-    expect(v.immutable).toMatchObject({ value: true });
+    // Unlocked immutability can be turned off again by an administrator: not immutable.
+    expect(v.immutable).toMatchObject({ known: true, value: false });
     const p = get(model, tfKey('azurerm_data_protection_backup_policy_blob_storage.blobs'), 'backup-plan');
     expect(p.retentionDays).toMatchObject({ value: 365 });
     expect(p.region).toMatchObject({ value: 'japaneast' });

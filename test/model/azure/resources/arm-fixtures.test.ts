@@ -125,9 +125,9 @@ describe('juki data tier (ARM)', () => {
     expect(sql.destinations).toMatchObject({ value: [{ value: main('Microsoft.Storage/storageAccounts/stkanagilogs') }] });
   });
 
-  it('backup: the vault is immutable and geo-redundant; the policy keeps 12 months and protects the first VM with its disks', () => {
+  it('backup: the vault is geo-redundant but only Unlocked (not immutable); the policy keeps 12 months and protects the first VM with its disks', () => {
     const v = get(model, main('Microsoft.RecoveryServices/vaults/rsv-kanagi-prd-juki'), 'data-store');
-    expect(v.immutable).toMatchObject({ value: true });
+    expect(v.immutable).toMatchObject({ known: true, value: false, loc: { line: 267 } });
     expect(v.replicationRegions).toMatchObject({ value: ['japanwest'] });
     const p = get(model, main('Microsoft.RecoveryServices/vaults/backupPolicies/rsv-kanagi-prd-juki/vm-daily'), 'backup-plan');
     expect(p.retentionDays).toMatchObject({ value: 360 });

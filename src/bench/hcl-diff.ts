@@ -85,9 +85,11 @@ interface Tally {
   differing: number;
   bothRejected: number;
   sameErrorLine: number;
+  unlocatedByHcl2json: number;
   onlyHcl2jsonRejected: number;
   onlyOursRejected: number;
   examples: string[];
+  lineExamples: string[];
 }
 
 function compare(inputs: Input[], theirs: HclParseResult[], ours: HclParseResult[], show: number): Tally {
@@ -98,9 +100,11 @@ function compare(inputs: Input[], theirs: HclParseResult[], ours: HclParseResult
     differing: 0,
     bothRejected: 0,
     sameErrorLine: 0,
+    unlocatedByHcl2json: 0,
     onlyHcl2jsonRejected: 0,
     onlyOursRejected: 0,
     examples: [],
+    lineExamples: [],
   };
   const note = (s: string): void => {
     if (t.examples.length < show) t.examples.push(s);
@@ -118,6 +122,10 @@ function compare(inputs: Input[], theirs: HclParseResult[], ours: HclParseResult
     } else if (!a.ok && !b.ok) {
       t.bothRejected++;
       if (a.line === b.line) t.sameErrorLine++;
+      else if (a.line === undefined) t.unlocatedByHcl2json++;
+      else if (t.lineExamples.length < 10) {
+        t.lineExamples.push(`ERROR LINE ${input.name}: hcl2json ${a.line}:${a.column} ${clip(a.message)} / ours ${b.line}:${b.column} ${clip(b.message)}`);
+      }
     } else if (!a.ok) {
       t.onlyHcl2jsonRejected++;
       note(`ONLY HCL2JSON REJECTS ${input.name}: ${a.line}:${a.column} ${clip(a.message)}`);
@@ -144,12 +152,14 @@ async function run(label: string, inputs: Input[], show: number): Promise<void> 
   const mb = t.bytes / 1024 / 1024;
   console.log(`${label}: ${t.files} files, ${mb.toFixed(2)} MB`);
   console.log(
-    `  identical ${t.identical}, differing ${t.differing}, both rejected ${t.bothRejected} (same error line ${t.sameErrorLine}), ` +
+    `  identical ${t.identical}, differing ${t.differing}, both rejected ${t.bothRejected} ` +
+      `(same error line ${t.sameErrorLine}, no line from hcl2json ${t.unlocatedByHcl2json}), ` +
       `only hcl2json rejected ${t.onlyHcl2jsonRejected}, only ours rejected ${t.onlyOursRejected}`,
   );
   console.log(`  hcl2json ${(theirMs / 1000).toFixed(2)} s, ${(mb / (theirMs / 1000)).toFixed(2)} MB/s`);
   console.log(`  ours     ${(ourMs / 1000).toFixed(2)} s, ${(mb / (ourMs / 1000)).toFixed(2)} MB/s (${(theirMs / ourMs).toFixed(1)}x)`);
   for (const line of t.examples) console.log(`  ${line}`);
+  for (const line of t.lineExamples) console.log(`  ${line}`);
 }
 
 async function main(): Promise<void> {

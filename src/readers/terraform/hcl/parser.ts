@@ -26,6 +26,16 @@ BINARY_LEVEL[Tok.STAR] = 5;
 BINARY_LEVEL[Tok.SLASH] = 5;
 BINARY_LEVEL[Tok.PERCENT] = 5;
 
+/** Bracketing tokens as hclsyntax's recoverAfterBodyItem tracks them. */
+const IS_OPENER: boolean[] = [];
+for (const k of [Tok.OBRACE, Tok.OBRACK, Tok.OPAREN, Tok.OQUOTE, Tok.OHEREDOC, Tok.TEMPLATE_INTERP, Tok.TEMPLATE_CONTROL]) IS_OPENER[k] = true;
+const OPENER_OF: Tok[] = [];
+OPENER_OF[Tok.CBRACE] = Tok.OBRACE;
+OPENER_OF[Tok.CBRACK] = Tok.OBRACK;
+OPENER_OF[Tok.CPAREN] = Tok.OPAREN;
+OPENER_OF[Tok.CQUOTE] = Tok.OQUOTE;
+OPENER_OF[Tok.CHEREDOC] = Tok.OHEREDOC;
+
 export class Parser {
   readonly kinds: Uint8Array;
   readonly starts: Int32Array;
@@ -265,18 +275,18 @@ export class Parser {
   private parseSingleAttrBody(): Body {
     const ident = this.read();
     if (this.kinds[ident] !== Tok.IDENT) {
-      throw this.error(ident, 'Argument or block definition required', 'An argument or block definition is required here.');
+      throw this.singleAttrBodyError(ident, 'Argument or block definition required', 'An argument or block definition is required here.');
     }
     const next = this.peekKind();
     if (next === Tok.OQUOTE || next === Tok.OBRACE || next === Tok.IDENT) {
-      throw this.error(
+      throw this.singleAttrBodyError(
         ident,
         'Argument definition required',
         `A single-line block definition can contain only a single argument. If you meant to define argument ${JSON.stringify(this.tokenText(ident))}, use an equals sign to assign it a value. To define a nested block, place it on a line of its own within its parent block.`,
       );
     }
     if (next !== Tok.EQUAL) {
-      throw this.error(
+      throw this.singleAttrBodyError(
         ident,
         'Argument or block definition required',
         'An argument or block definition is required here. To set an argument, use the equals sign "=" to introduce the argument value.',
@@ -284,6 +294,52 @@ export class Parser {
     }
     const attr = this.finishAttribute(ident, true);
     return { attributes: new Map([[this.tokenText(ident), attr]]), blocks: [] };
+  }
+
+  /**
+   * hclsyntax skips the rest of the line after a bad single-line block body
+   * and then reports what it finds there before the body's own error: a
+   * comma or a newline makes "Invalid single-argument block definition".
+   */
+  private singleAttrBodyError(at: number, summary: string, detail: string): HclSyntaxError {
+    const open: Tok[] = [];
+    let i = at + 1;
+    for (; ; i++) {
+      const kind = this.kinds[i]!;
+      if (kind === Tok.EOF) break;
+      if (kind === Tok.NEWLINE) {
+        if (open.length === 0) {
+          i++;
+          break;
+        }
+      } else if (kind === Tok.TEMPLATE_SEQ_END) {
+        while (open.length > 0) {
+          const top = open.pop();
+          if (top === Tok.TEMPLATE_INTERP || top === Tok.TEMPLATE_CONTROL) break;
+        }
+      } else if (OPENER_OF[kind] !== undefined) {
+        const opener = OPENER_OF[kind];
+        while (open.length > 0 && open.pop() !== opener);
+      } else if (IS_OPENER[kind]) {
+        open.push(kind);
+      }
+    }
+    const next = this.kinds[i];
+    if (next === Tok.COMMA) {
+      return this.error(
+        i,
+        'Invalid single-argument block definition',
+        'Single-line block syntax can include only one argument definition. To define multiple arguments, use the multi-line block syntax with one argument definition per line.',
+      );
+    }
+    if (next === Tok.NEWLINE) {
+      return this.error(
+        i,
+        'Invalid single-argument block definition',
+        "An argument definition on the same line as its containing block creates a single-line block definition, which must also be closed on the same line. Place the block's closing brace immediately after the argument definition.",
+      );
+    }
+    return this.error(at, summary, detail);
   }
 
   /** A block label: a quoted string without template sequences. */
@@ -454,7 +510,7 @@ export class Parser {
           const close = this.read();
           if (this.kinds[close] !== Tok.CBRACK) {
             throw this.error(
-              close,
+              this.recoveredBracket(close),
               'Missing close bracket on splat index',
               'The star for a full splat operator must be immediately followed by a closing bracket ("]").',
             );
@@ -468,7 +524,11 @@ export class Parser {
           const key = this.parseExpression();
           const close = this.read();
           if (this.kinds[close] !== Tok.CBRACK) {
-            throw this.error(close, 'Missing close bracket on index', 'The index operator must end with a closing bracket ("]").');
+            throw this.error(
+              this.recoveredBracket(close),
+              'Missing close bracket on index',
+              'The index operator must end with a closing bracket ("]").',
+            );
           }
           this.popNewlines();
           const constantKey = isLiteral(key) || (key.kind === Kind.TEMPLATE && key.parts.length === 1 && isLiteral(key.parts[0]!));
@@ -477,6 +537,22 @@ export class Parser {
       } else {
         return expr;
       }
+    }
+  }
+
+  /**
+   * Where hclsyntax reports a missing "]": its diagnostic points at the
+   * variable it then reuses for recovery, so at the next unnested "]" (or the
+   * end of the file) after the token that was found instead.
+   */
+  private recoveredBracket(found: number): number {
+    let nest = 0;
+    if (this.kinds[found] === Tok.EOF) return found;
+    for (let i = found + 1; ; i++) {
+      const kind = this.kinds[i];
+      if (kind === Tok.EOF) return i;
+      if (kind === Tok.OBRACK) nest++;
+      else if (kind === Tok.CBRACK && nest-- === 0) return i;
     }
   }
 

@@ -55,6 +55,7 @@ export function parseTemplate(p: Parser, closer: Tok, flush: boolean): ParsedTem
 function readParts(p: Parser, closer: Tok): TemplatePart[] {
   const { kinds, starts, ends, text } = p;
   const parts: TemplatePart[] = [];
+  const first = p.peek(); // hclsyntax locates an unclosed `${` at the template's first token
   let trimNextLeft = false;
   let nextCanTrimPrev = false;
   for (;;) {
@@ -85,7 +86,7 @@ function readParts(p: Parser, closer: Tok): TemplatePart[] {
     if (kind === Tok.TEMPLATE_INTERP) {
       const expr = p.parseExpression();
       const close = p.peek();
-      if (kinds[close] !== Tok.TEMPLATE_SEQ_END) throw interpolationNotClosed(p, i, close, closer);
+      if (kinds[close] !== Tok.TEMPLATE_SEQ_END) throw interpolationNotClosed(p, first, close, closer);
       parts.push({ part: Part.INTERP, expr });
     } else {
       const directive = readDirective(p, i);
@@ -107,11 +108,11 @@ function readParts(p: Parser, closer: Tok): TemplatePart[] {
   return parts;
 }
 
-function interpolationNotClosed(p: Parser, open: number, close: number, closer: Tok): HclSyntaxError {
+function interpolationNotClosed(p: Parser, first: number, close: number, closer: Tok): HclSyntaxError {
   const kind = p.kinds[close];
   if (kind === Tok.EOF) {
     return p.error(
-      open,
+      first,
       'Unclosed template interpolation sequence',
       'There is no closing brace for this interpolation sequence before the end of the file. This might be caused by incorrect nesting inside the given expression.',
     );
@@ -125,7 +126,7 @@ function interpolationNotClosed(p: Parser, open: number, close: number, closer: 
   }
   if ((kind === Tok.CQUOTE || kind === Tok.OQUOTE) && closer === Tok.CQUOTE) {
     return p.error(
-      open,
+      first,
       'Unclosed template interpolation sequence',
       'There is no closing brace for this interpolation sequence before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.',
     );
@@ -318,8 +319,12 @@ class DirectiveNester {
   }
 }
 
+/** Code points from U+0300 on may change under NFC; text below it is already normalized. */
+const MAY_NEED_NFC = /[\u0300-\uffff]/;
+
+/** A literal part; cty.StringVal stores strings in Unicode NFC, so hcl2json prints them so. */
 function stringPart(value: string): Expr {
-  return { kind: Kind.STRING, start: 0, end: 0, value };
+  return { kind: Kind.STRING, start: 0, end: 0, value: MAY_NEED_NFC.test(value) ? value.normalize('NFC') : value };
 }
 
 /** A directive's branch as a template; an empty branch is one empty literal. */

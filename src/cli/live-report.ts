@@ -10,6 +10,7 @@ import { readBaseline, writeBaseline } from '../results/baseline.js';
 import { exitCodeOf } from '../results/exit-code.js';
 import type { Finding, Severity } from '../results/finding.js';
 import type { ScanReport } from '../results/report.js';
+import type { NotJudgedType } from '../results/not-judged.js';
 import { summarize } from '../results/summary.js';
 import type { Lang } from '../report/lang.js';
 import { REPORT_FORMATS, renderReport, renderReportChunks } from '../report/render.js';
@@ -44,6 +45,8 @@ export interface LiveScan {
   snapshotKind: string;
   read: SnapshotContent & { inputs: InputRecord[]; errors: ReadError[]; notScanned: NotScanned[] };
   findings: Finding[];
+  /** Types read that no control judges. */
+  notJudged: NotJudgedType[];
   now: Date;
 }
 
@@ -74,6 +77,7 @@ export async function finishLiveScan(
     inputs,
     errors: scan.read.errors,
     notScanned: scan.read.notScanned,
+    notJudged: scan.notJudged,
     summary: summarize(findings),
   };
   const ctx = { lang: flags.lang, catalog };

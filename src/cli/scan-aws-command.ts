@@ -71,11 +71,12 @@ export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = 
   const policy = loadPolicyFor(process.cwd(), opts.config as string | undefined);
   const catalog = loadCatalog();
 
-  const [{ readAws }, { evaluate }, { StageTimer }, { CloudModel }] = await Promise.all([
+  const [{ readAws }, { evaluate }, { StageTimer }, { CloudModel }, { notJudgedTypes }] = await Promise.all([
     import('../live/aws/index.js'),
     import('../engine/scan.js'),
     import('../engine/stage-timer.js'),
     import('../model/model.js'),
+    import('../results/not-judged.js'),
   ]);
   const now = new Date();
   const progress = opts.quiet ? undefined : (await import('./progress.js')).progressReporter(process.stderr);
@@ -86,5 +87,6 @@ export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = 
   for (const s of read.liveScopes) model.addScope({ id: s.scope, scope: s.scope, cloud: 'aws', source: 'aws-config', label: `${s.account}/${s.region}` });
   const findings = await evaluate(read.resources, model, policy, now, severityOf, new StageTimer());
   progress?.done();
-  return finishLiveScan({ kind: 'aws', snapshotKind: 'aws-config-snapshot', read, findings, now }, flags, opts, catalog, io);
+  const notJudged = notJudgedTypes(model.unlifted);
+  return finishLiveScan({ kind: 'aws', snapshotKind: 'aws-config-snapshot', read, findings, notJudged, now }, flags, opts, catalog, io);
 }

@@ -100,7 +100,8 @@ export async function runScanAzure(opts: Record<string, unknown>, io: CommandIo 
   });
   progress?.update(`evaluate ${read.resources.length} resources`);
   const severityOf = (id: string) => catalog.byId.get(id)?.severity ?? 'medium';
-  const findings = applyReadGaps(await liveFindings(read.resources, subscriptions, policy, now, severityOf), read.gaps);
+  const judged = await liveFindings(read.resources, subscriptions, policy, now, severityOf);
+  const findings = applyReadGaps(judged.findings, read.gaps);
   progress?.done();
-  return finishLiveScan({ kind: 'azure', snapshotKind: 'azure-arm-snapshot', read, findings, now }, flags, opts, catalog, io);
+  return finishLiveScan({ kind: 'azure', snapshotKind: 'azure-arm-snapshot', read, findings, notJudged: judged.notJudged, now }, flags, opts, catalog, io);
 }

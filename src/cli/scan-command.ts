@@ -8,6 +8,7 @@ import type { ReadOptions } from '../readers/options.js';
 import { readBaseline, writeBaseline } from '../results/baseline.js';
 import { exitCodeOf } from '../results/exit-code.js';
 import type { ScanReport } from '../results/report.js';
+import { notJudgedTypes } from '../results/not-judged.js';
 import { summarize } from '../results/summary.js';
 import { renderReportChunks, REPORT_FORMATS } from '../report/render.js';
 import { writeChunks, writeChunksToFile } from '../report/write.js';
@@ -80,6 +81,7 @@ export async function runScan(paths: string[], opts: Record<string, unknown>): P
     inputs: outcome.inputs,
     errors: outcome.errors,
     notScanned: outcome.notScanned,
+    notJudged: notJudgedTypes(outcome.model.unlifted),
     summary: summarize(outcome.findings),
   };
   const ctx = { lang, catalog };

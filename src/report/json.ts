@@ -38,7 +38,13 @@ function nested(value: unknown, depth: number): string {
  */
 export function* renderJsonChunks(report: ScanReport, ctx: ReportContext): Generator<string> {
   const head: Doc = { tool: report.tool, catalog: report.catalog, scannedAt: report.scannedAt, kind: report.kind };
-  const tail: Doc = { inputs: report.inputs, errors: report.errors, notScanned: report.notScanned, summary: report.summary };
+  const tail: Doc = {
+    inputs: report.inputs,
+    errors: report.errors,
+    notScanned: report.notScanned,
+    ...(report.notJudged ? { notJudged: report.notJudged } : {}),
+    summary: report.summary,
+  };
   yield '{\n';
   for (const [k, v] of Object.entries(head)) yield `  ${JSON.stringify(k)}: ${nested(v, 1)},\n`;
   if (report.findings.length === 0) yield '  "findings": [],\n';

@@ -7,6 +7,9 @@ import { titleOf } from './context.js';
 import { SEVERITY_LABEL, STATUS_LABEL, t } from './lang.js';
 import { naturalCompare } from './natural-order.js';
 
+/** The most frequent types the text report names; the JSON lists all. */
+const NOT_JUDGED_SHOWN = 10;
+
 function where(f: Finding): string {
   return f.location ? `${f.location.file}:${f.location.line}` : (f.resource.scope ?? '');
 }
@@ -71,6 +74,14 @@ export function renderText(report: ScanReport, ctx: ReportContext): string {
   if (report.notScanned.length) {
     out.push('', `■ ${L('未走査', 'Not scanned')} (${report.notScanned.length})`);
     for (const n of report.notScanned) out.push(`  ${n.address}  ${n.loc.file}:${n.loc.line}  ${n.cause.detail}`);
+  }
+  const notJudged = report.notJudged ?? [];
+  if (notJudged.length) {
+    const resources = notJudged.reduce((n, t) => n + t.count, 0);
+    out.push('', `■ ${L('判定の対象外（管理策が見ないリソース種別）', 'Not judged (resource types no control looks at)')}: ${notJudged.length} ${L('種類', 'types')}, ${resources} ${L('件', 'resources')}`);
+    const shown = [...notJudged].sort((a, b) => b.count - a.count).slice(0, NOT_JUDGED_SHOWN);
+    for (const t of shown) out.push(`  ${t.type} ×${t.count}  (${t.first.address}${t.first.location ? `  ${t.first.location.file}:${t.first.location.line}` : ''})`);
+    if (notJudged.length > shown.length) out.push(`  ${L(`ほか ${notJudged.length - shown.length} 種類（JSON の notJudged に全件）`, `and ${notJudged.length - shown.length} more types (all in the JSON notJudged)`)}`);
   }
   if (report.errors.length) {
     out.push('', `■ ${L('読み込みエラー（検査は不完全です）', 'Read errors (the scan is incomplete)')} (${report.errors.length})`);

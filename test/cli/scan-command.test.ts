@@ -46,6 +46,19 @@ describe('kikan scan', () => {
     expect(readFileSync(csv, 'utf8').charCodeAt(0)).toBe(0xfeff);
     expect(JSON.parse(readFileSync(json, 'utf8')).tool.name).toBe('kikan');
   });
+  it('names the resource types it read but no control judges, in JSON and in the text report', async () => {
+    const json = JSON.parse((await run(['scan', path.join(FIX, 'not-judged'), '-q', '--format', 'json'])).out);
+    expect(json.notJudged).toEqual([
+      { type: 'Microsoft.HDInsight/clusters', source: 'arm', count: 1, first: { address: 'Microsoft.HDInsight/clusters/hdi-toukei', location: { file: 'analytics.json', line: 5, column: 5 } } },
+      { type: 'Microsoft.Logic/workflows', source: 'arm', count: 2, first: expect.objectContaining({ address: 'Microsoft.Logic/workflows/logic-toukei-export' }) },
+    ]);
+    // The nested deployment is read through: its storage account is judged, the deployment itself is no gap.
+    expect(json.findings.some((f: { resource: { address: string } }) => f.resource.address.endsWith('storageAccounts/sttoukeiraw'))).toBe(true);
+    const text = (await run(['scan', path.join(FIX, 'not-judged'), '-q', '--lang', 'en'])).out;
+    expect(text).toContain('Not judged (resource types no control looks at): 2 types, 3 resources');
+    expect(text).toMatch(/Microsoft\.Logic\/workflows ×2 {2}\(Microsoft\.Logic\/workflows\/logic-toukei-export {2}analytics\.json:12\)/);
+    expect((await run(['scan', path.join(FIX, 'not-judged'), '-q'])).out).toContain('判定の対象外（管理策が見ないリソース種別）: 2 種類, 3 件');
+  });
   it('a baseline accepts today\'s failures; only new ones fail the build', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-bl-'));
     const bl = path.join(dir, 'baseline.json');

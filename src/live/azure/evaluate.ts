@@ -8,6 +8,7 @@ import { CloudModel } from '../../model/model.js';
 import type { Policy } from '../../policy/types.js';
 import type { NativeResource } from '../../readers/native.js';
 import type { Finding, Severity } from '../../results/finding.js';
+import { notJudgedTypes, type NotJudgedType } from '../../results/not-judged.js';
 import { subscriptionScope } from './to-native.js';
 
 export async function liveFindings(
@@ -16,7 +17,7 @@ export async function liveFindings(
   policy: Policy,
   now: Date,
   severityOf: (id: string) => Severity,
-): Promise<Finding[]> {
+): Promise<{ findings: Finding[]; notJudged: NotJudgedType[] }> {
   const model = new CloudModel();
   for (const sub of subscriptions) {
     const scope = subscriptionScope(sub);
@@ -25,5 +26,5 @@ export async function liveFindings(
   const findings = await evaluate(resources, model, policy, now, severityOf, new StageTimer());
   // A live resource has no file and line: reports name it by its resource ID instead (SARIF logical location).
   for (const f of findings) if (f.location?.file.startsWith('azure:')) delete f.location;
-  return findings;
+  return { findings, notJudged: notJudgedTypes(model.unlifted) };
 }

@@ -20,6 +20,7 @@ import type { Finding } from '../../../src/results/finding.js';
 import { scanFixture } from '../../support/scan-fixture.js';
 import type { Environment, FakeArm } from './fake-arm.js';
 import { startFakeArm, TEST_TOKEN, TLS_DIR } from './fake-arm.js';
+import { notJudgedTypes, type NotJudgedType } from '../../../src/results/not-judged.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/live/azure');
 const env = JSON.parse(readFileSync(path.join(FIXTURES, 'portal-live.json'), 'utf8')) as Environment;
@@ -40,7 +41,7 @@ afterEach(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-async function scan(extra: Record<string, unknown> = {}): Promise<{ code: number; report: { findings: Finding[]; errors: { message: string }[]; inputs: unknown[] }; stderr: string }> {
+async function scan(extra: Record<string, unknown> = {}): Promise<{ code: number; report: { findings: Finding[]; errors: { message: string }[]; inputs: unknown[]; notJudged?: NotJudgedType[] }; stderr: string }> {
   let stdout = '';
   let stderr = '';
   const code = await runScanAzure(
@@ -68,6 +69,9 @@ describe('kikan scan-azure against a fake Resource Manager', () => {
     expect(liveFails).toContain('LG-3.5 nsg-portal-web');
     expect(liveFails).toContain('LG-4.2 portaldb');
     expect(liveFails).toEqual(resourceResults(template.findings, 'fail'));
+    // Every live resource here is one a control judges: nothing is listed as not judged, as in the template scan.
+    expect(live.report.notJudged).toEqual([]);
+    expect(notJudgedTypes(template.model.unlifted)).toEqual([]);
     // The SQL server's system database is the platform's: not judged as the customer's store.
     expect(live.report.findings.some((f) => f.resource.address.endsWith('/databases/master'))).toBe(false);
     expect(resourceResults(live.report.findings, 'pass')).toContain('LG-3.5 nsg-portal-db');

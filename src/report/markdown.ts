@@ -53,6 +53,15 @@ export function renderMarkdown(report: ScanReport, ctx: ReportContext): string {
     for (const [i, n] of [...inputs].sort((a, b) => b[1] - a[1]).slice(0, 20)) out.push(`- \`${md(i)}\` (${n})`);
     out.push('');
   }
+  const notJudged = report.notJudged ?? [];
+  if (notJudged.length) {
+    const types = [...notJudged].sort((a, b) => b.count - a.count);
+    const named = types.slice(0, 5).map((t) => `\`${md(t.type)}\` ×${t.count}`).join(', ');
+    out.push(
+      `${T('判定の対象外（管理策が見ないリソース種別）', 'Not judged (resource types no control looks at)')}: ${named}${types.length > 5 ? T(` ほか ${types.length - 5} 種類（JSON の notJudged）`, ` and ${types.length - 5} more (JSON notJudged)`) : ''}`,
+      '',
+    );
+  }
   if (report.errors.length) {
     out.push(`### ${T('読み込みエラー（検査は不完全です）', 'Read errors (the scan is incomplete)')}`, '');
     for (const e of report.errors) out.push(`- \`${md(e.file)}${e.line ? `:${e.line}` : ''}\` ${md(e.message)}`);

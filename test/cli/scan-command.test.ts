@@ -58,6 +58,8 @@ describe('kikan scan', () => {
     expect(text).toContain('Not judged (resource types no control looks at): 2 types, 3 resources');
     expect(text).toMatch(/Microsoft\.Logic\/workflows ×2 {2}\(Microsoft\.Logic\/workflows\/logic-toukei-export {2}analytics\.json:12\)/);
     expect((await run(['scan', path.join(FIX, 'not-judged'), '-q'])).out).toContain('判定の対象外（管理策が見ないリソース種別）: 2 種類, 3 件');
+    const markdown = (await run(['scan', path.join(FIX, 'not-judged'), '-q', '--format', 'markdown', '--lang', 'en'])).out;
+    expect(markdown).toContain('Not judged (resource types no control looks at): `Microsoft.Logic/workflows` ×2, `Microsoft.HDInsight/clusters` ×1');
   });
   it('a baseline accepts today\'s failures; only new ones fail the build', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-bl-'));

@@ -162,6 +162,13 @@ export function lex(text: string): TokenList {
   let braces = 0;
   const templateBraces: number[] = [];
   let p = 0;
+  // The next "*/" at or after an offset; remembered so that many unclosed
+  // "/*" cost one search, not one each.
+  let commentClose = -2;
+  const nextCommentClose = (from: number): number => {
+    if (commentClose !== -1 && commentClose < from) commentClose = text.indexOf('*/', from);
+    return commentClose;
+  };
 
   const enterTemplateSequence = (kind: Tok): void => {
     const len = text.charCodeAt(p + 2) === Ch.TILDE ? 3 : 2;
@@ -276,11 +283,10 @@ export function lex(text: string): TokenList {
         const e = text.charCodeAt(p + 1);
         if (e === Ch.SLASH) {
           p = lineComment(text, p, tokens);
-        } else if (e === Ch.STAR) {
-          const close = text.indexOf('*/', p + 2);
-          if (close < 0) throw invalidCharacter(p, text); // hclsyntax: the rest of the file is one invalid token
-          p = close + 2;
+        } else if (e === Ch.STAR && nextCommentClose(p + 2) >= 0) {
+          p = commentClose + 2;
         } else {
+          // An unterminated /* is no comment: the scanner falls back to "/" and goes on.
           tokens.push(Tok.SLASH, p, p + 1);
           p++;
         }

@@ -80,6 +80,11 @@ export class Parser {
     return i;
   }
 
+  /** Index of the token read last. */
+  peekPrevious(): number {
+    return this.pos - 1;
+  }
+
   pushNewlines(significant: boolean): void {
     this.newlineStack.push(this.newlines);
     this.newlines = significant;
@@ -457,7 +462,7 @@ export class Parser {
         const heredoc = this.kinds[i] === Tok.OHEREDOC;
         const flush = heredoc && this.text.charCodeAt(start + 2) === 0x2d; // <<-
         const { parts, passthrough } = parseTemplate(this, heredoc ? Tok.CHEREDOC : Tok.CQUOTE, flush);
-        const end = this.ends[this.pos - 1]!; // the closing quote or marker
+        const end = this.ends[this.peekPrevious()]!; // the closing quote or marker
         if (passthrough) return { kind: Kind.WRAP, start, end, inner: parts[0]! };
         return { kind: Kind.TEMPLATE, start, end, parts };
       }

@@ -49,7 +49,8 @@ export function parseTemplate(p: Parser, closer: Tok, flush: boolean): ParsedTem
   if (flush) stripHeredocIndent(parts);
   const melded = meldLiterals(parts);
   const passthrough = melded.length === 1 && melded[0]!.part === Part.INTERP;
-  return { parts: new DirectiveNester(p, melded).parseRoot(), passthrough };
+  const closerOffset = p.starts[p.peekPrevious()]!;
+  return { parts: new DirectiveNester(p, melded, closerOffset).parseRoot(), passthrough };
 }
 
 function readParts(p: Parser, closer: Tok): TemplatePart[] {
@@ -223,6 +224,8 @@ class DirectiveNester {
   constructor(
     private readonly p: Parser,
     private readonly parts: TemplatePart[],
+    /** Where the template ends, for unclosed directives. */
+    private readonly endOffset: number,
   ) {}
 
   parseRoot(): Expr[] {
@@ -258,7 +261,7 @@ class DirectiveNester {
     for (;;) {
       const t = this.parts[this.pos];
       if (t === undefined) {
-        throw new HclSyntaxError(open.offset, 'Unexpected end of template', 'The if directive is missing its corresponding endif directive.');
+        throw new HclSyntaxError(this.endOffset, 'Unexpected end of template', 'The if directive is missing its corresponding endif directive.');
       }
       if (t.part === Part.ELSE || t.part === Part.ENDIF || t.part === Part.ENDFOR) {
         this.pos++;
@@ -293,7 +296,7 @@ class DirectiveNester {
     for (;;) {
       const t = this.parts[this.pos];
       if (t === undefined) {
-        throw new HclSyntaxError(open.offset, 'Unexpected end of template', 'The for directive is missing its corresponding endfor directive.');
+        throw new HclSyntaxError(this.endOffset, 'Unexpected end of template', 'The for directive is missing its corresponding endfor directive.');
       }
       if (t.part === Part.ELSE || t.part === Part.ENDIF || t.part === Part.ENDFOR) {
         this.pos++;

@@ -2,7 +2,7 @@
 // the read time limit itself (src/readers/read-clock.ts); a worker stuck where
 // the clock is not ticked (inside a parser) is terminated a while after the
 // limit, its unit becomes a ReadError, and a fresh worker takes the next unit.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,13 +41,15 @@ export async function readOnWorkers(
   const terminateAfterMs = limitMs + Math.max(1000, limitMs / 2);
   const results: ReadResult[] = new Array(units.length);
   const file = workerFile();
+  // Largest units first, so that no lane is left with a big one at the end while the others idle.
+  const order = largestFirst(units);
   let next = 0;
 
   async function lane(): Promise<void> {
     let worker: Worker | undefined;
     try {
-      while (next < units.length) {
-        const index = next++;
+      while (next < order.length) {
+        const index = order[next++]!;
         const unit = units[index]!;
         worker ??= new Worker(file, { workerData: { opts } });
         const w = worker;
@@ -92,4 +94,23 @@ export async function readOnWorkers(
 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, units.length)) }, lane));
   return results;
+}
+
+/** Unit indexes by input size, largest first (ties in unit order). */
+function largestFirst(units: readonly ReadUnit[]): number[] {
+  const size = units.map(unitBytes);
+  return units.map((_, i) => i).sort((a, b) => size[b]! - size[a]! || a - b);
+}
+
+function unitBytes(unit: ReadUnit): number {
+  if (unit.kind !== 'terraform') return unit.text.length + (unit.kind === 'arm' ? unit.params.reduce((n, p) => n + p.text.length, 0) : 0);
+  let bytes = 0;
+  for (const dir of unit.dirs) {
+    try {
+      for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isFile() && /\.tf(\.json)?$/i.test(e.name)) bytes += statSync(path.join(dir, e.name)).size;
+    } catch {
+      // An unreadable directory is reported by the reader; its size does not matter here.
+    }
+  }
+  return bytes;
 }

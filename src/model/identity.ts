@@ -1,6 +1,7 @@
 // Identities and permissions: IAM policies and roles, Azure role definitions.
 import type { EntityBase, Links } from './entity.js';
 import type { Fact } from './fact.js';
+import type { SourceLoc } from '../readers/value.js';
 
 /** A policy document as JSON text, parsed by the control that reads it (src/model/policy-document.ts). */
 export type PolicyText = Fact<string | null>;
@@ -23,6 +24,8 @@ export interface IamRole extends EntityBase {
   trustPolicy?: PolicyText;
   /** Managed policy ARNs attached, as written (`arn:aws:iam::aws:policy/AdministratorAccess`). */
   managedPolicyArns: Fact<string[]>;
+  /** Where each managed policy ARN is attached (its list element or attachment resource), first one kept. */
+  managedPolicyAt?: Record<string, SourceLoc>;
   /** Inline and attached customer policies in the model. */
   policies: Links;
   /** Live: console access and MFA devices. */

@@ -121,7 +121,7 @@ function managedPolicies(r: IamRole): Draft | undefined {
           ja: `AWS 管理ポリシー ${names} が付与され、すべての操作をすべてのリソースに許可しています。業務に必要な操作とリソースに絞ったポリシーにしてください`,
           en: `the AWS managed policy ${names} is attached, which allows every action on every resource; attach a policy limited to the actions and resources the work needs`,
         },
-        { ...at, location: locOf(arns, r), evidence: { managedPolicyArns: wide } },
+        { ...at, location: r.managedPolicyAt?.[wide[0]!] ?? locOf(arns, r), evidence: { managedPolicyArns: wide } },
       );
     }
   }

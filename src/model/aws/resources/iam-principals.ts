@@ -69,6 +69,7 @@ export function attachManagedPolicy(ctx: LiftContext, r: NativeResource, princip
   if (text !== undefined) {
     const arns = principal.managedPolicyArns;
     if (arns.known) principal.managedPolicyArns = fact([...arns.value, text], arns.defaulted ? loc : arns.loc);
+    (principal.managedPolicyAt ??= {})[text] ??= loc;
     return;
   }
   principal.policies = appendLink(principal.policies, customer ?? unknownFact(causeOf(arn, r, attribute), loc));

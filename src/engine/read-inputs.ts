@@ -42,6 +42,11 @@ class Merged {
     }
     this.out.notScanned.push(...r.notScanned);
     if (r.secretInputs) (this.out.secretInputs ??= []).push(...r.secretInputs);
+    if (r.timing) {
+      const t = (this.out.timing ??= { readMs: 0, parseMs: 0 });
+      t.readMs += r.timing.readMs;
+      t.parseMs += r.timing.parseMs;
+    }
   }
 }
 

@@ -83,6 +83,11 @@ export async function scanDefinitions(req: ScanRequest): Promise<ScanOutcome> {
   stages.start('read');
   req.onProgress?.(`read ${found.files.length + found.terraformDirs.length} inputs`);
   const read = await readDiscovered(found, req.read, req.jobs ?? 1);
+  if (read.timing) {
+    // Summed over units (and workers): with --jobs > 1 these add up to more than the read stage's wall time.
+    stages.add('parse', read.timing.parseMs);
+    stages.add('evaluate', read.timing.readMs - read.timing.parseMs);
+  }
   recordPolicyInput(read.inputs, req.policy);
   const model = new CloudModel();
   for (const s of scopesOf(read.resources, read.secretInputs ?? [])) model.addScope(s);

@@ -10,6 +10,11 @@ export class StageTimer {
     this.current = { name, at: performance.now() };
   }
 
+  /** Time measured elsewhere (inside the readers, on worker threads), kept beside the wall-time stages. */
+  add(name: string, ms: number): void {
+    this.ms[name] = (this.ms[name] ?? 0) + ms;
+  }
+
   stop(): void {
     if (!this.current) return;
     this.ms[this.current.name] = (this.ms[this.current.name] ?? 0) + performance.now() - this.current.at;

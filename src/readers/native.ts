@@ -98,6 +98,8 @@ export interface ReadResult {
   notScanned: NotScanned[];
   /** Absent when the reader does not tell which inputs are declared secret. */
   secretInputs?: ScopeSecretInputs[];
+  /** Time the read took and the part of it spent parsing, summed over units (for `npm run bench`). */
+  timing?: { readMs: number; parseMs: number };
 }
 
 export function emptyReadResult(): ReadResult {

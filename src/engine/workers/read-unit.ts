@@ -5,6 +5,8 @@ import type { ReadResult } from '../../readers/native.js';
 import type { ReadOptions } from '../../readers/options.js';
 import { readTerraformPlan } from '../../readers/plan/index.js';
 import { readTerraform } from '../../readers/terraform/index.js';
+import { performance } from 'node:perf_hooks';
+import { takeParseMs } from '../../readers/parse-time.js';
 import { DEFAULT_READ_TIME_LIMIT_MS, ReadTimeLimitExceeded, startReadClock, stopReadClock } from '../../readers/read-clock.js';
 import type { ReadUnit } from './work-units.js';
 import { unitFailed, unitLabel } from './unit-label.js';
@@ -12,6 +14,8 @@ import { unitFailed, unitLabel } from './unit-label.js';
 /** Reads a unit within the time limit of `opts`; a unit past it is given up whole (partial results could pass what was never judged). */
 export async function readUnit(unit: ReadUnit, opts: ReadOptions): Promise<ReadResult> {
   const limitMs = opts.timeLimitMs ?? DEFAULT_READ_TIME_LIMIT_MS;
+  const startedAt = performance.now();
+  takeParseMs();
   startReadClock(limitMs);
   let result: ReadResult | undefined;
   try {
@@ -21,7 +25,9 @@ export async function readUnit(unit: ReadUnit, opts: ReadOptions): Promise<ReadR
   } finally {
     if (stopReadClock()) result = undefined;
   }
-  return result ?? unitFailed(unit, opts.root, `reading took longer than ${limitMs / 1000} s: stopped, not scanned (${unitLabel(unit, opts.root)})`);
+  const out = result ?? unitFailed(unit, opts.root, `reading took longer than ${limitMs / 1000} s: stopped, not scanned (${unitLabel(unit, opts.root)})`);
+  out.timing = { readMs: performance.now() - startedAt, parseMs: takeParseMs() };
+  return out;
 }
 
 async function readWith(unit: ReadUnit, opts: ReadOptions): Promise<ReadResult> {

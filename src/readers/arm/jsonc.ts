@@ -7,6 +7,7 @@
 import type { ReadError } from '../native.js';
 import type { ListValue, ObjectValue, SourceLoc, Value } from '../value.js';
 import { known, list, obj } from '../value.js';
+import { timeParse } from '../parse-time.js';
 
 /** Deeper nesting than any template needs; bounds the work on hostile input. */
 export const MAX_JSON_DEPTH = 256;
@@ -65,6 +66,10 @@ const WORD = /[A-Za-z0-9_$]+/y;
 type Frame = { object: ObjectValue; start: number; line: number; key: string } | { list: ListValue };
 
 export function parseJsonc(file: string, input: string): ParsedJson {
+  return timeParse(() => parseJsoncText(file, input));
+}
+
+function parseJsoncText(file: string, input: string): ParsedJson {
   // A byte-order mark is not JSON; drop it (columns on line 1 shift by one, lines do not).
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const result: ParsedJson = { root: undefined, errors: [], comments: [], extents: new WeakMap(), objectsAt: new Map() };

@@ -5,6 +5,7 @@ import type { TEntry, TNode } from '../../eval/cloudformation/template-node.js';
 import type { SourceLoc } from '../value.js';
 import type { ReadError } from '../native.js';
 import { MAX_NESTING, TemplateLimitError, stackOverflowError, type ParsedTemplate } from './parsed-template.js';
+import { timeParse } from '../parse-time.js';
 
 /** Reporting more than a few syntax errors of one file helps nobody. */
 const MAX_REPORTED_ERRORS = 5;
@@ -56,6 +57,10 @@ function build(n: JsonNode, text: string, file: string, lines: LineIndex, depth:
 }
 
 export function parseJsonTemplate(file: string, text: string): ParsedTemplate {
+  return timeParse(() => parseJson(file, text));
+}
+
+function parseJson(file: string, text: string): ParsedTemplate {
   const lines = new LineIndex(text);
   const parseErrors: ParseError[] = [];
   try {

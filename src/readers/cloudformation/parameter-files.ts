@@ -11,6 +11,7 @@ import type { SuppliedParameter } from '../../eval/cloudformation/parameters.js'
 import type { InputRecord, ReadError } from '../native.js';
 import type { ReadOptions } from '../options.js';
 import { isOutsideRoot, type SourceLoc } from '../value.js';
+import { timeParse } from '../parse-time.js';
 
 export interface SuppliedParameters {
   values: Map<string, SuppliedParameter>;
@@ -60,7 +61,7 @@ function readOne(abs: string, opts: ReadOptions, into: SuppliedParameters): void
   }
   into.inputs.push({ file, kind: 'cloudformation-parameters', sha256: createHash('sha256').update(text).digest('hex') });
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = timeParse(() => parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }));
   const lineOf = (node: Node | null | undefined): number => lines.linePos(node?.range?.[0] ?? 0).line;
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {

@@ -14,6 +14,7 @@ import {
   type CommentLine,
   type ParsedTemplate,
 } from './parsed-template.js';
+import { timeParse } from '../parse-time.js';
 
 /** Short-form tag -> long-form key. */
 const SHORT_FORMS: Record<string, string> = {
@@ -215,6 +216,10 @@ function errorOffset(text: string, offset: number, message: string): number {
 }
 
 export function parseYamlTemplate(file: string, text: string): ParsedTemplate {
+  return timeParse(() => parseYaml(file, text));
+}
+
+function parseYaml(file: string, text: string): ParsedTemplate {
   const parsed = parseYamlText(file, text);
   if (parsed.errors.length === 0) return parsed;
   // Quoted scalars continued at the key's indentation: accepted by CloudFormation, not by YAML 1.2.

@@ -19,6 +19,7 @@ import { arrayAt, configAddress, isObject, moduleCallPath, objectAt, plannedInst
 import { InstanceIndex } from './references.js';
 import { providerRegion } from './provider-region.js';
 import { TfLocations } from './tf-locations.js';
+import { timeParse } from '../parse-time.js';
 
 export interface PlanReadResult extends ReadResult {
   /** Resources of providers other than AWS and Azure, by type prefix: counted, not emitted. */
@@ -50,7 +51,7 @@ export async function readTerraformPlan(file: string, text: string, opts: ReadOp
   }
   let doc: unknown;
   try {
-    doc = JSON.parse(body);
+    doc = timeParse(() => JSON.parse(body) as unknown);
   } catch {
     result.errors.push(syntaxError(file, body));
     return result;

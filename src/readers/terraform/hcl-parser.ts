@@ -2,6 +2,7 @@
 // (continued by the community as `@cdktn/hcl2json`, a drop-in), kept behind
 // this module so it can be swapped without touching the reader.
 import { createRequire } from 'node:module';
+import { timeParseAsync } from '../parse-time.js';
 
 export type HclParseResult =
   | { ok: true; body: Record<string, unknown> }
@@ -31,7 +32,7 @@ export async function parseHcl(fileName: string, text: string): Promise<HclParse
   // The parser echoes the name in its diagnostics; a plain name keeps them parseable.
   const safeName = fileName.replace(/[^A-Za-z0-9._-]/g, '_') || 'input.tf';
   try {
-    const body = await parse(safeName, text);
+    const body = await timeParseAsync(() => parse(safeName, text));
     if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: true, body: {} };
     return { ok: true, body };
   } catch (e) {

@@ -5,6 +5,7 @@ import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseErro
 import { isRecord, TOP_LEVEL_LABELS } from './config-body.js';
 import { LineIndex } from './line-index.js';
 import type { LocatedAttribute, LocatedBody, LocatedComment, LocatedExpr, LocatedHcl } from './locate.js';
+import { timeParse } from '../parse-time.js';
 
 export type JsonConfigResult =
   | { ok: true; body: Record<string, unknown>; located: LocatedHcl }
@@ -82,7 +83,7 @@ function tooDeep(e: unknown): { ok: false; line: number; column: number; message
 
 function parseJson(text: string): { ok: true; node: Node } | { ok: false; line: number; column: number; message: string } {
   const errors: ParseError[] = [];
-  const node = parseTree(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, errors, { allowTrailingComma: false });
+  const node = timeParse(() => parseTree(text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text, errors, { allowTrailingComma: false }));
   const first = errors[0];
   if (first || !node) {
     const lines = new LineIndex(text);

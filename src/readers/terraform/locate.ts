@@ -4,6 +4,7 @@
 // comments, brackets), never the meaning of an expression, and it never fails:
 // on text the parser rejects it still returns whatever it could see.
 import { LineIndex } from './line-index.js';
+import { timeParse } from '../parse-time.js';
 
 export interface LocatedExpr {
   line: number;
@@ -65,6 +66,10 @@ const IDENT_START = /[A-Za-z_]/;
 const IDENT_CHAR = /[A-Za-z0-9_-]/;
 
 export function locateHcl(text: string): LocatedHcl {
+  return timeParse(() => locate(text));
+}
+
+function locate(text: string): LocatedHcl {
   return new HclLocator(text).run();
 }
 

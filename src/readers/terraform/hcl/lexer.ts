@@ -152,10 +152,13 @@ function numberEnd(text: string, start: number): number {
   return end;
 }
 
-/** Tokenize a whole file. Throws HclSyntaxError at the first token hclsyntax reports as invalid. */
-export function lex(text: string): TokenList {
+/**
+ * Tokenize a whole file, into `tokens` when given (cleared first, to reuse its
+ * storage). Throws HclSyntaxError at the first token hclsyntax reports as invalid.
+ */
+export function lex(text: string, tokens = new TokenList(text.length >> 2)): TokenList {
   const n = text.length;
-  const tokens = new TokenList(n >> 2);
+  tokens.clear();
   const modes: Mode[] = [];
   let mode = Mode.EXPRESSION;
   const heredocs: OpenHeredoc[] = [];

@@ -206,14 +206,17 @@ function stripHeredocIndent(parts: TemplatePart[]): void {
   for (const t of adjust) t.value = t.value.slice(minSpaces);
 }
 
+/** Join adjacent literal parts, in place. */
 function meldLiterals(parts: TemplatePart[]): TemplatePart[] {
-  const out: TemplatePart[] = [];
-  for (const t of parts) {
-    const prev = out[out.length - 1];
+  let kept = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const t = parts[i]!;
+    const prev = kept > 0 ? parts[kept - 1]! : undefined;
     if (t.part === Part.LITERAL && prev?.part === Part.LITERAL) prev.value += t.value;
-    else out.push(t);
+    else parts[kept++] = t;
   }
-  return out;
+  parts.length = kept;
+  return parts;
 }
 
 

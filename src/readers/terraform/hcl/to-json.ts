@@ -3,9 +3,9 @@
 // expression that is not a literal, template, tuple or object becomes
 // "${<source>}" (taking one following ")" along), template directives are
 // rebuilt as "%{if …}…%{endif}" / "%{for …}…%{endfor}", and objects come out
-// with their keys in Go's order (sorted by UTF-8 bytes) as Go's JSON encoder
-// writes them.
+// with their keys in Go's order.
 import { type Block, type Body, type Expr, Kind, type TemplateExpr, isLiteral } from './ast.js';
+import { goOrderedObject, needsCodePointOrder } from './go-object.js';
 import { goDecimalText, isInfiniteForGo } from './number.js';
 import { HclSyntaxError } from './syntax-error.js';
 
@@ -16,18 +16,39 @@ type BodyMap = Map<string, Json | BodyMap>;
 /** A template value hcl2json cannot turn into a string (a null in a literal-only branch). */
 class TemplateValueError extends HclSyntaxError {}
 
-export function bodyToJson(text: string, body: Body): Record<string, Json> {
-  return new Converter(text).body(body);
+/** `hasSurrogates`: whether the text holds characters beyond U+FFFF. */
+export function bodyToJson(text: string, body: Body, hasSurrogates: boolean): Record<string, Json> {
+  return new Converter(text, needsCodePointOrder(text, hasSurrogates)).body(body);
 }
 
 class Converter {
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly codePointOrder: boolean,
+  ) {}
 
   body(body: Body): Record<string, Json> {
+    if (body.blocks.length === 0) {
+      const keys: string[] = [];
+      const values: Json[] = [];
+      for (const [name, attr] of body.attributes) {
+        keys.push(name);
+        values.push(this.expression(attr.expr));
+      }
+      return goOrderedObject(keys, values, this.codePointOrder);
+    }
     const out: BodyMap = new Map();
     for (const block of body.blocks) this.block(block, out);
     for (const [name, attr] of body.attributes) out.set(name, this.expression(attr.expr));
-    return sortedObject(out);
+    return this.finish(out);
+  }
+
+  /** A body's merged blocks and attributes, label levels included, as objects. */
+  private finish(map: BodyMap): Record<string, Json> {
+    const keys = [...map.keys()];
+    const values: Json[] = [];
+    for (const value of map.values()) values.push(value instanceof Map ? this.finish(value) : value);
+    return goOrderedObject(keys, values, this.codePointOrder);
   }
 
   private block(block: Block, out: BodyMap): void {
@@ -71,12 +92,13 @@ class Converter {
       case Kind.TUPLE:
         return e.items.map((item) => this.expression(item));
       case Kind.OBJECT: {
-        const out = new Map<string, Json>();
+        const keys: string[] = [];
+        const values: Json[] = [];
         for (let i = 0; i < e.keys.length; i++) {
-          const key = this.key(e.keys[i]!);
-          out.set(key, this.expression(e.values[i]!));
+          keys.push(this.key(e.keys[i]!));
+          values.push(this.expression(e.values[i]!));
         }
-        return sortedObject(out);
+        return goOrderedObject(keys, values, this.codePointOrder);
       }
       default:
         return this.wrap(e);
@@ -199,36 +221,4 @@ function escapeLiteral(s: string): string {
   if (!s.includes('{')) return s;
   // split/join, not replaceAll: "$$" means "$" in a replacement pattern.
   return s.split('${').join('$${').split('%{').join('%%{');
-}
-
-const SURROGATE = /[\ud800-\udfff]/;
-
-/** Go sorts map keys by their UTF-8 bytes, that is by code point, not by UTF-16 unit. */
-function compareCodePoints(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) {
-      // Surrogates (U+10000 and up) sort after U+E000..U+FFFF.
-      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-    }
-    return x - y;
-  }
-  return a.length - b.length;
-}
-
-function sortedObject(map: BodyMap): Record<string, Json> {
-  const keys = [...map.keys()].sort();
-  if (keys.some((k) => SURROGATE.test(k))) keys.sort(compareCodePoints);
-  const out: Record<string, Json> = {};
-  for (const key of keys) {
-    const raw = map.get(key)!;
-    const value = raw instanceof Map ? sortedObject(raw) : raw;
-    if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-    else out[key] = value;
-  }
-  return out;
 }

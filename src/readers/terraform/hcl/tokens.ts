@@ -67,6 +67,16 @@ export class TokenList {
     this.ends = new Int32Array(size);
   }
 
+  /** Empty the list for reuse, keeping its storage. */
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** Tokens it can hold without growing. */
+  get capacity(): number {
+    return this.kinds.length;
+  }
+
   push(kind: Tok, start: number, end: number): void {
     if (this.length === this.kinds.length) this.grow();
     const i = this.length++;

@@ -152,50 +152,245 @@ function numberEnd(text: string, start: number): number {
   return end;
 }
 
+/** Characters that make a one-character token unless a two-character operator starts with them. */
+const SINGLE = new Uint8Array(128);
+SINGLE[Ch.LBRACK] = Tok.OBRACK;
+SINGLE[Ch.RBRACK] = Tok.CBRACK;
+SINGLE[Ch.LPAREN] = Tok.OPAREN;
+SINGLE[Ch.RPAREN] = Tok.CPAREN;
+SINGLE[Ch.COMMA] = Tok.COMMA;
+SINGLE[Ch.STAR] = Tok.STAR;
+SINGLE[Ch.PLUS] = Tok.PLUS;
+SINGLE[Ch.MINUS] = Tok.MINUS;
+SINGLE[Ch.PERCENT] = Tok.PERCENT;
+SINGLE[Ch.QUESTION] = Tok.QUESTION;
+SINGLE[Ch.DOT] = Tok.DOT;
+SINGLE[Ch.COLON] = Tok.COLON;
+SINGLE[Ch.EQ] = Tok.EQUAL;
+SINGLE[Ch.BANG] = Tok.BANG;
+SINGLE[Ch.GT] = Tok.GREATER;
+
+/** Two-character operators, indexed by (first << 7) | second. */
+const PAIR = new Uint8Array(128 * 128);
+const pair = (a: string, b: string, kind: Tok): void => {
+  PAIR[(a.charCodeAt(0) << 7) | b.charCodeAt(0)] = kind;
+};
+pair('=', '=', Tok.EQUAL_OP);
+pair('=', '>', Tok.FAT_ARROW);
+pair('!', '=', Tok.NOT_EQUAL);
+pair('>', '=', Tok.GREATER_EQ);
+pair(':', ':', Tok.DOUBLE_COLON);
+
 /**
  * Tokenize a whole file, into `tokens` when given (cleared first, to reuse its
  * storage). Throws HclSyntaxError at the first token hclsyntax reports as invalid.
  */
 export function lex(text: string, tokens = new TokenList(text.length >> 2)): TokenList {
-  const n = text.length;
   tokens.clear();
-  const modes: Mode[] = [];
-  let mode = Mode.EXPRESSION;
-  const heredocs: OpenHeredoc[] = [];
-  let braces = 0;
-  const templateBraces: number[] = [];
-  let p = 0;
-  // The next "*/" at or after an offset; remembered so that many unclosed
-  // "/*" cost one search, not one each.
-  let commentClose = -2;
-  const nextCommentClose = (from: number): number => {
-    if (commentClose !== -1 && commentClose < from) commentClose = text.indexOf('*/', from);
-    return commentClose;
-  };
+  new Lexer(text, tokens).run();
+  return tokens;
+}
 
-  const enterTemplateSequence = (kind: Tok): void => {
-    const len = text.charCodeAt(p + 2) === Ch.TILDE ? 3 : 2;
-    tokens.push(kind, p, p + len);
-    p += len;
-    braces++;
-    templateBraces.push(braces);
-    modes.push(mode);
-    mode = Mode.EXPRESSION;
-  };
+/**
+ * One method per scanner mode, each looping until the mode changes; rare
+ * characters go through `special` so the hot loops stay small and settle
+ * quickly in the JIT.
+ */
+class Lexer {
+  private mode = Mode.EXPRESSION;
+  /** Modes to return to, innermost last (hclsyntax's fcall stack). */
+  private readonly modes: Mode[] = [];
+  private readonly heredocs: OpenHeredoc[] = [];
+  /** Open braces; a "}" closes a template sequence when it matches the top of `templateBraces`. */
+  private braces = 0;
+  private readonly templateBraces: number[] = [];
+  /** The next "*" + "/" at or after some offset, so many unclosed "/" + "*" cost one search. */
+  private commentClose = -2;
 
-  while (p < n) {
-    const c = text.charCodeAt(p);
+  constructor(
+    private readonly text: string,
+    private readonly tokens: TokenList,
+  ) {}
 
-    if (mode === Mode.QUOTED) {
-      if (c === Ch.QUOTE) {
-        tokens.push(Tok.CQUOTE, p, p + 1);
+  run(): void {
+    const n = this.text.length;
+    let p = 0;
+    while (p < n) {
+      if (this.mode === Mode.EXPRESSION) p = this.expression(p);
+      else if (this.mode === Mode.QUOTED) p = this.quoted(p);
+      else p = this.heredoc(p);
+    }
+    this.tokens.push(Tok.EOF, n, n);
+  }
+
+  private push(mode: Mode): void {
+    this.modes.push(this.mode);
+    this.mode = mode;
+  }
+
+  private pop(): void {
+    this.mode = this.modes.pop()!;
+  }
+
+  private expression(p: number): number {
+    const { text, tokens } = this;
+    const n = text.length;
+    while (p < n) {
+      const c = text.charCodeAt(p);
+      if (c === Ch.SPACE || c === Ch.TAB) {
         p++;
-        mode = modes.pop()!;
         continue;
       }
-      if ((c === Ch.DOLLAR || c === Ch.PERCENT) && text.charCodeAt(p + 1) === Ch.LBRACE) {
-        enterTemplateSequence(c === Ch.DOLLAR ? Tok.TEMPLATE_INTERP : Tok.TEMPLATE_CONTROL);
+      if (c === Ch.LF) {
+        tokens.push(Tok.NEWLINE, p, ++p);
         continue;
+      }
+      if (c < 128) {
+        const single = SINGLE[c]!;
+        if (single !== 0) {
+          const d = text.charCodeAt(p + 1);
+          const both = d < 128 ? PAIR[(c << 7) | d]! : 0;
+          if (both !== 0) {
+            tokens.push(both, p, p + 2);
+            p += 2;
+          } else if (c === Ch.DOT && d === Ch.DOT && text.charCodeAt(p + 2) === Ch.DOT) {
+            tokens.push(Tok.ELLIPSIS, p, p + 3);
+            p += 3;
+          } else {
+            tokens.push(single, p, ++p);
+          }
+          continue;
+        }
+        const cls = ASCII_ID[c]!;
+        if ((cls & ID_START) !== 0) {
+          const end = identEnd(text, p);
+          tokens.push(Tok.IDENT, p, end);
+          p = end;
+          continue;
+        }
+        if (cls !== 0 && isDigit(c)) {
+          const end = numberEnd(text, p);
+          tokens.push(Tok.NUMBER, p, end);
+          p = end;
+          continue;
+        }
+      } else {
+        const end = identEnd(text, p);
+        if (end === p) throw invalidCharacter(p, text);
+        tokens.push(Tok.IDENT, p, end);
+        p = end;
+        continue;
+      }
+      p = this.special(c, p);
+      if (this.mode !== Mode.EXPRESSION) return p;
+    }
+    return p;
+  }
+
+  /** Comments, strings, braces, heredocs, `<`, `&&`, `||` and the characters HCL refuses. */
+  private special(c: number, p: number): number {
+    const { text, tokens } = this;
+    const d = text.charCodeAt(p + 1);
+    switch (c) {
+      case Ch.CR:
+        if (d !== Ch.LF) throw invalidCharacter(p, text);
+        tokens.push(Tok.NEWLINE, p, p + 2);
+        return p + 2;
+      case Ch.HASH:
+        return lineComment(text, p, tokens);
+      case Ch.SLASH:
+        if (d === Ch.SLASH) return lineComment(text, p, tokens);
+        if (d === Ch.STAR && this.nextCommentClose(p + 2) >= 0) return this.commentClose + 2;
+        // An unterminated /* is no comment: the scanner falls back to "/" and goes on.
+        tokens.push(Tok.SLASH, p, p + 1);
+        return p + 1;
+      case Ch.QUOTE:
+        tokens.push(Tok.OQUOTE, p, p + 1);
+        this.push(Mode.QUOTED);
+        return p + 1;
+      case Ch.LBRACE:
+        tokens.push(Tok.OBRACE, p, p + 1);
+        this.braces++;
+        return p + 1;
+      case Ch.RBRACE:
+        if (this.closesTemplateSequence()) {
+          tokens.push(Tok.TEMPLATE_SEQ_END, p, p + 1);
+          this.templateBraces.pop();
+          this.pop();
+        } else {
+          tokens.push(Tok.CBRACE, p, p + 1);
+        }
+        this.braces--;
+        return p + 1;
+      case Ch.TILDE:
+        if (d !== Ch.RBRACE) throw bitwiseOperator(p, ' Did you mean boolean NOT ("!")?');
+        // Always a sequence end, even where a plain brace was meant: the parser reports that.
+        tokens.push(Tok.TEMPLATE_SEQ_END, p, p + 2);
+        if (this.closesTemplateSequence()) {
+          this.templateBraces.pop();
+          this.pop();
+        }
+        this.braces--;
+        return p + 2;
+      case Ch.LT: {
+        if (d === Ch.EQ) {
+          tokens.push(Tok.LESS_EQ, p, p + 2);
+          return p + 2;
+        }
+        const heredocEnd = d === Ch.LT ? heredocIntroducer(text, p, this.heredocs) : 0;
+        if (heredocEnd > 0) {
+          tokens.push(Tok.OHEREDOC, p, heredocEnd);
+          this.push(Mode.HEREDOC);
+          return heredocEnd;
+        }
+        tokens.push(Tok.LESS, p, p + 1);
+        return p + 1;
+      }
+      case Ch.AMP:
+        if (d !== Ch.AMP) throw bitwiseOperator(p, ' Did you mean boolean AND ("&&")?');
+        tokens.push(Tok.AND, p, p + 2);
+        return p + 2;
+      case Ch.PIPE:
+        if (d !== Ch.PIPE) throw bitwiseOperator(p, ' Did you mean boolean OR ("||")?');
+        tokens.push(Tok.OR, p, p + 2);
+        return p + 2;
+      default:
+        throw refusedCharacter(c, p, text);
+    }
+  }
+
+  private closesTemplateSequence(): boolean {
+    const open = this.templateBraces;
+    return open.length > 0 && open[open.length - 1] === this.braces;
+  }
+
+  private nextCommentClose(from: number): number {
+    if (this.commentClose !== -1 && this.commentClose < from) this.commentClose = this.text.indexOf('*/', from);
+    return this.commentClose;
+  }
+
+  /** At `${` or `%{` (or `${~`, `%{~`): the sequence opener; back to expressions until its `}`. */
+  private templateSequence(kind: Tok, p: number): number {
+    const len = this.text.charCodeAt(p + 2) === Ch.TILDE ? 3 : 2;
+    this.tokens.push(kind, p, p + len);
+    this.braces++;
+    this.templateBraces.push(this.braces);
+    this.push(Mode.EXPRESSION);
+    return p + len;
+  }
+
+  private quoted(p: number): number {
+    const { text, tokens } = this;
+    const n = text.length;
+    while (p < n) {
+      const c = text.charCodeAt(p);
+      if (c === Ch.QUOTE) {
+        tokens.push(Tok.CQUOTE, p, p + 1);
+        this.pop();
+        return p + 1;
+      }
+      if ((c === Ch.DOLLAR || c === Ch.PERCENT) && text.charCodeAt(p + 1) === Ch.LBRACE) {
+        return this.templateSequence(c === Ch.DOLLAR ? Tok.TEMPLATE_INTERP : Tok.TEMPLATE_CONTROL, p);
       }
       if (c === Ch.LF || c === Ch.CR) {
         throw new HclSyntaxError(
@@ -221,16 +416,21 @@ export function lex(text: string, tokens = new TokenList(text.length >> 2)): Tok
       }
       if (p === start) throw invalidCharacter(p, text); // a backslash before a newline or the end
       tokens.push(Tok.QUOTED_LIT, start, p);
-      continue;
     }
+    return p;
+  }
 
-    if (mode === Mode.HEREDOC) {
+  /** Heredoc lines, one literal token per line (or up to a `${`/`%{`), until the closing marker. */
+  private heredoc(p: number): number {
+    const { text, tokens } = this;
+    const n = text.length;
+    const heredoc = this.heredocs[this.heredocs.length - 1]!;
+    while (p < n) {
+      const c = text.charCodeAt(p);
       if ((c === Ch.DOLLAR || c === Ch.PERCENT) && text.charCodeAt(p + 1) === Ch.LBRACE) {
-        heredocs[heredocs.length - 1]!.startOfLine = false;
-        enterTemplateSequence(c === Ch.DOLLAR ? Tok.TEMPLATE_INTERP : Tok.TEMPLATE_CONTROL);
-        continue;
+        heredoc.startOfLine = false;
+        return this.templateSequence(c === Ch.DOLLAR ? Tok.TEMPLATE_INTERP : Tok.TEMPLATE_CONTROL, p);
       }
-      const heredoc = heredocs[heredocs.length - 1]!;
       const start = p;
       let newline = 0;
       while (p < n) {
@@ -255,200 +455,35 @@ export function lex(text: string, tokens = new TokenList(text.length >> 2)): Tok
       if (newline > 0 && heredoc.startOfLine && isClosingMarker(text, start, p, heredoc.marker)) {
         tokens.push(Tok.CHEREDOC, start, p - newline);
         tokens.push(Tok.NEWLINE, p - newline, p);
-        heredocs.pop();
-        mode = modes.pop()!;
-        continue;
+        this.heredocs.pop();
+        this.pop();
+        return p;
       }
       heredoc.startOfLine = newline > 0;
       tokens.push(Tok.STRING_LIT, start, p);
-      continue;
     }
-
-    // Expression mode.
-    switch (c) {
-      case Ch.SPACE:
-      case Ch.TAB:
-        p++;
-        continue;
-      case Ch.LF:
-        tokens.push(Tok.NEWLINE, p, p + 1);
-        p++;
-        continue;
-      case Ch.CR:
-        if (text.charCodeAt(p + 1) !== Ch.LF) throw invalidCharacter(p, text);
-        tokens.push(Tok.NEWLINE, p, p + 2);
-        p += 2;
-        continue;
-      case Ch.HASH:
-        p = lineComment(text, p, tokens);
-        continue;
-      case Ch.SLASH: {
-        const e = text.charCodeAt(p + 1);
-        if (e === Ch.SLASH) {
-          p = lineComment(text, p, tokens);
-        } else if (e === Ch.STAR && nextCommentClose(p + 2) >= 0) {
-          p = commentClose + 2;
-        } else {
-          // An unterminated /* is no comment: the scanner falls back to "/" and goes on.
-          tokens.push(Tok.SLASH, p, p + 1);
-          p++;
-        }
-        continue;
-      }
-      case Ch.QUOTE:
-        tokens.push(Tok.OQUOTE, p, p + 1);
-        p++;
-        modes.push(mode);
-        mode = Mode.QUOTED;
-        continue;
-      case Ch.LBRACE:
-        tokens.push(Tok.OBRACE, p, p + 1);
-        p++;
-        braces++;
-        continue;
-      case Ch.RBRACE:
-        if (templateBraces.length > 0 && templateBraces[templateBraces.length - 1] === braces) {
-          tokens.push(Tok.TEMPLATE_SEQ_END, p, p + 1);
-          templateBraces.pop();
-          mode = modes.pop()!;
-        } else {
-          tokens.push(Tok.CBRACE, p, p + 1);
-        }
-        braces--;
-        p++;
-        continue;
-      case Ch.TILDE:
-        if (text.charCodeAt(p + 1) !== Ch.RBRACE) throw bitwiseOperator(p, ' Did you mean boolean NOT ("!")?');
-        // Always a sequence end, even where a plain brace was meant: the parser reports that.
-        tokens.push(Tok.TEMPLATE_SEQ_END, p, p + 2);
-        if (templateBraces.length > 0 && templateBraces[templateBraces.length - 1] === braces) {
-          templateBraces.pop();
-          mode = modes.pop()!;
-        }
-        braces--;
-        p += 2;
-        continue;
-      case Ch.LBRACK:
-        tokens.push(Tok.OBRACK, p, ++p);
-        continue;
-      case Ch.RBRACK:
-        tokens.push(Tok.CBRACK, p, ++p);
-        continue;
-      case Ch.LPAREN:
-        tokens.push(Tok.OPAREN, p, ++p);
-        continue;
-      case Ch.RPAREN:
-        tokens.push(Tok.CPAREN, p, ++p);
-        continue;
-      case Ch.COMMA:
-        tokens.push(Tok.COMMA, p, ++p);
-        continue;
-      case Ch.STAR:
-        tokens.push(Tok.STAR, p, ++p);
-        continue;
-      case Ch.PLUS:
-        tokens.push(Tok.PLUS, p, ++p);
-        continue;
-      case Ch.MINUS:
-        tokens.push(Tok.MINUS, p, ++p);
-        continue;
-      case Ch.PERCENT:
-        tokens.push(Tok.PERCENT, p, ++p);
-        continue;
-      case Ch.QUESTION:
-        tokens.push(Tok.QUESTION, p, ++p);
-        continue;
-      case Ch.DOT:
-        if (text.charCodeAt(p + 1) === Ch.DOT && text.charCodeAt(p + 2) === Ch.DOT) {
-          tokens.push(Tok.ELLIPSIS, p, p + 3);
-          p += 3;
-        } else tokens.push(Tok.DOT, p, ++p);
-        continue;
-      case Ch.COLON:
-        if (text.charCodeAt(p + 1) === Ch.COLON) {
-          tokens.push(Tok.DOUBLE_COLON, p, p + 2);
-          p += 2;
-        } else tokens.push(Tok.COLON, p, ++p);
-        continue;
-      case Ch.EQ: {
-        const e = text.charCodeAt(p + 1);
-        if (e === Ch.EQ) {
-          tokens.push(Tok.EQUAL_OP, p, p + 2);
-          p += 2;
-        } else if (e === Ch.GT) {
-          tokens.push(Tok.FAT_ARROW, p, p + 2);
-          p += 2;
-        } else tokens.push(Tok.EQUAL, p, ++p);
-        continue;
-      }
-      case Ch.BANG:
-        if (text.charCodeAt(p + 1) === Ch.EQ) {
-          tokens.push(Tok.NOT_EQUAL, p, p + 2);
-          p += 2;
-        } else tokens.push(Tok.BANG, p, ++p);
-        continue;
-      case Ch.GT:
-        if (text.charCodeAt(p + 1) === Ch.EQ) {
-          tokens.push(Tok.GREATER_EQ, p, p + 2);
-          p += 2;
-        } else tokens.push(Tok.GREATER, p, ++p);
-        continue;
-      case Ch.LT: {
-        const e = text.charCodeAt(p + 1);
-        if (e === Ch.EQ) {
-          tokens.push(Tok.LESS_EQ, p, p + 2);
-          p += 2;
-          continue;
-        }
-        if (e === Ch.LT) {
-          const heredocEnd = heredocIntroducer(text, p, heredocs);
-          if (heredocEnd > 0) {
-            tokens.push(Tok.OHEREDOC, p, heredocEnd);
-            p = heredocEnd;
-            modes.push(mode);
-            mode = Mode.HEREDOC;
-            continue;
-          }
-        }
-        tokens.push(Tok.LESS, p, ++p);
-        continue;
-      }
-      case Ch.AMP:
-        if (text.charCodeAt(p + 1) !== Ch.AMP) throw bitwiseOperator(p, ' Did you mean boolean AND ("&&")?');
-        tokens.push(Tok.AND, p, p + 2);
-        p += 2;
-        continue;
-      case Ch.PIPE:
-        if (text.charCodeAt(p + 1) !== Ch.PIPE) throw bitwiseOperator(p, ' Did you mean boolean OR ("||")?');
-        tokens.push(Tok.OR, p, p + 2);
-        p += 2;
-        continue;
-      case Ch.CARET:
-        throw bitwiseOperator(p, '');
-      case Ch.BACKTICK:
-        throw new HclSyntaxError(p, 'Invalid character', 'The "`" character is not valid. To create a multi-line string, use the "heredoc" syntax, like "<<EOT".');
-      case Ch.APOSTROPHE:
-        throw new HclSyntaxError(p, 'Invalid character', 'Single quotes are not valid. Use double quotes (") to enclose strings.');
-      case Ch.SEMICOLON:
-        throw new HclSyntaxError(
-          p,
-          'Invalid character',
-          'The ";" character is not valid. Use newlines to separate arguments and blocks, and commas to separate items in collection values.',
-        );
-    }
-    if (isDigit(c)) {
-      const end = numberEnd(text, p);
-      tokens.push(Tok.NUMBER, p, end);
-      p = end;
-      continue;
-    }
-    const end = identEnd(text, p);
-    if (end === p) throw invalidCharacter(p, text);
-    tokens.push(Tok.IDENT, p, end);
-    p = end;
+    return p;
   }
-  tokens.push(Tok.EOF, n, n);
-  return tokens;
+}
+
+/** A character no token starts with; some get a hint. */
+function refusedCharacter(c: number, p: number, text: string): HclSyntaxError {
+  switch (c) {
+    case Ch.CARET:
+      return bitwiseOperator(p, '');
+    case Ch.BACKTICK:
+      return new HclSyntaxError(p, 'Invalid character', 'The "`" character is not valid. To create a multi-line string, use the "heredoc" syntax, like "<<EOT".');
+    case Ch.APOSTROPHE:
+      return new HclSyntaxError(p, 'Invalid character', 'Single quotes are not valid. Use double quotes (") to enclose strings.');
+    case Ch.SEMICOLON:
+      return new HclSyntaxError(
+        p,
+        'Invalid character',
+        'The ";" character is not valid. Use newlines to separate arguments and blocks, and commas to separate items in collection values.',
+      );
+    default:
+      return invalidCharacter(p, text);
+  }
 }
 
 /** `#` or `//` to the end of the line; one that ends in a newline stands for that newline. */

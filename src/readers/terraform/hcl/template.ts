@@ -179,8 +179,8 @@ function readDirective(p: Parser, open: number): TemplatePart {
 
 /**
  * `<<-` heredocs: remove from every line the smallest indentation of any
- * non-blank line, counted in characters. Only line-leading literal tokens
- * count; a line that starts with `${` makes the indentation zero.
+ * non-blank line. Only line-leading literal tokens count; a line that starts
+ * with `${` makes the indentation zero.
  */
 function stripHeredocIndent(parts: TemplatePart[]): void {
   let minSpaces = Infinity;
@@ -203,7 +203,21 @@ function stripHeredocIndent(parts: TemplatePart[]): void {
     }
     if (t.part === Part.LITERAL && t.value.endsWith('\n')) atLineStart = true;
   }
-  for (const t of adjust) t.value = t.value.slice(minSpaces);
+  for (const t of adjust) t.value = t.value.slice(indentLength(t.value, minSpaces));
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * Length of the first `count` grapheme clusters of a line that starts with at
+ * least `count` white space characters: one character each, except that the
+ * last takes along the combining marks right after it (HCL removes clusters).
+ */
+function indentLength(value: string, count: number): number {
+  // Only characters from U+0300 on can extend a cluster.
+  if (count === 0 || !(value.charCodeAt(count) >= 0x300)) return count;
+  const first = graphemes.segment(value.slice(count - 1))[Symbol.iterator]().next().value;
+  return count - 1 + (first ? first.segment.length : 1);
 }
 
 /** Join adjacent literal parts, in place. */

@@ -107,6 +107,7 @@ cases('heredocs', [
   'a = <<EOT\n  indented ${x}\n  EOT\n',
   'a = <<-EOT\n    four\n      six\n\n    four\n  EOT\n',
   'a = <<-EOT\n\t\ttabs\n\t  mixed\nEOT\n',
+  'a = <<-EOT\n  \u0301mark after the indent\n  \u00a0\u0301\n\t\u0301x\n   deeper\u0301\n  EOT\n',
   'a = <<-EOT\n    ${x}\n      y\n  EOT\n',
   'a = <<-EOT\n      a\n    %{ if c ~}\n      b\n    %{~ endif }\n  EOT\n',
   'a = <<EOT\n${x ~}   \n   next\nEOT\n',

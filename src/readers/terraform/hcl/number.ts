@@ -4,8 +4,8 @@
 // significant digits prints as its own normalized decimal digits, which is
 // what goDecimalText rebuilds without big-number arithmetic.
 
-const LITERAL = /^(\d+)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
-const INT64_MAX = 9223372036854775807n;
+const LITERAL = /^(\d+)(?:\.(\d*))?(?:[eE]([+-]?)(\d+))?$/;
+const INT64_MAX = '9223372036854775807';
 const INT32_MAX = 2147483647;
 /** Above 10^this, big.Float's int32 binary exponent overflows to infinity. */
 const MAX_DECIMAL_MAGNITUDE = 646456993;
@@ -23,9 +23,11 @@ function decimalOf(raw: string): Decimal | undefined {
   const m = LITERAL.exec(raw);
   if (!m) return undefined;
   const fraction = m[2] ?? '';
-  const expText = m[3] ?? '0';
-  const exp = BigInt(expText);
-  if (exp > INT64_MAX || exp < -INT64_MAX - 1n) return undefined;
+  const expDigits = (m[4] ?? '0').replace(/^0+(?=\d)/, '');
+  // The exponent must fit an int64 (-2^63 included).
+  const limit = m[3] === '-' ? '9223372036854775808' : INT64_MAX;
+  if (expDigits.length > limit.length || (expDigits.length === limit.length && expDigits > limit)) return undefined;
+  const exp = (m[3] === '-' ? -1 : 1) * Number(expDigits);
   const all = m[1]! + fraction;
   let lead = 0;
   while (lead < all.length && all.charCodeAt(lead) === 0x30) lead++;
@@ -35,25 +37,31 @@ function decimalOf(raw: string): Decimal | undefined {
   const significant = all.length - lead;
   // big.Float's binary exponent: bit length of the mantissa integer, minus the
   // fraction digits, plus the decimal exponent, must fit an int32.
-  const exp2 = Math.ceil(significant * Math.log2(10)) - fraction.length + Number(exp);
+  const exp2 = Math.ceil(significant * Math.log2(10)) - fraction.length + exp;
   if (exp2 > INT32_MAX || exp2 < -INT32_MAX - 1) return undefined;
-  return { digits: all.slice(lead, trail), pointPos: significant - fraction.length + Number(exp) };
+  return { digits: all.slice(lead, trail), pointPos: significant - fraction.length + exp };
+}
+
+/** Plain digits, the usual case, need no closer look. */
+function isShortInteger(raw: string): boolean {
+  if (raw.length > 15) return false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** Whether big.ParseFloat accepts the text of a number token. */
 export function isValidNumberLiteral(raw: string): boolean {
-  return decimalOf(raw) !== undefined;
+  return isShortInteger(raw) || decimalOf(raw) !== undefined;
 }
 
 /** Too large for go-cty to print: hcl2json fails with "cannot serialize infinity". */
 export function isInfiniteForGo(raw: string): boolean {
+  if (!raw.includes('e') && !raw.includes('E')) return false; // would need 646 million digits
   const d = decimalOf(raw);
   return d !== undefined && d.digits !== '' && d.pointPos > MAX_DECIMAL_MAGNITUDE;
-}
-
-/** The double JS gets from hcl2json's text of a valid literal. */
-export function numberValue(raw: string): number {
-  return Number(raw);
 }
 
 /**

@@ -81,7 +81,7 @@ export class Parser {
   }
 
   /** Index of the token read last. */
-  peekPrevious(): number {
+  lastRead(): number {
     return this.pos - 1;
   }
 
@@ -462,7 +462,7 @@ export class Parser {
         const heredoc = this.kinds[i] === Tok.OHEREDOC;
         const flush = heredoc && this.text.charCodeAt(start + 2) === 0x2d; // <<-
         const { parts, passthrough } = parseTemplate(this, heredoc ? Tok.CHEREDOC : Tok.CQUOTE, flush);
-        const end = this.ends[this.peekPrevious()]!; // the closing quote or marker
+        const end = this.ends[this.lastRead()]!; // the closing quote or marker
         if (passthrough) return { kind: Kind.WRAP, start, end, inner: parts[0]! };
         return { kind: Kind.TEMPLATE, start, end, parts };
       }

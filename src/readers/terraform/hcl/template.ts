@@ -49,7 +49,7 @@ export function parseTemplate(p: Parser, closer: Tok, flush: boolean): ParsedTem
   if (flush) stripHeredocIndent(parts);
   const melded = meldLiterals(parts);
   const passthrough = melded.length === 1 && melded[0]!.part === Part.INTERP;
-  const closerOffset = p.starts[p.peekPrevious()]!;
+  const closerOffset = p.starts[p.lastRead()]!;
   return { parts: new DirectiveNester(p, melded, closerOffset).parseRoot(), passthrough };
 }
 

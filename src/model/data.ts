@@ -30,7 +30,12 @@ export type StoreType =
   | 'mysql-server'
   | 'cosmosdb-account'
   | 'recovery-services-vault'
-  | 'redis-cache';
+  | 'redis-cache'
+  | 'redis-enterprise'
+  | 'mongo-cluster'
+  | 'synapse-workspace'
+  | 'synapse-sql-pool'
+  | 'kusto-cluster';
 
 /**
  * Encryption at rest. `customer-managed` means a key the municipality (or its

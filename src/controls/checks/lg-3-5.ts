@@ -135,6 +135,8 @@ const SERVER_PORTS: Partial<Record<StoreType, string>> = {
   'sql-server': '1433 (SQL Server)',
   'postgresql-server': '5432 (PostgreSQL)',
   'mysql-server': '3306 (MySQL)',
+  'mongo-cluster': '10260 (MongoDB)',
+  'synapse-workspace': '1433 (SQL)',
 };
 
 function judgeServerFirewall(s: DataStore, open: NonNullable<DataStore['firewallOpenToAll']>): Draft {

@@ -4,7 +4,9 @@
 // three); ElastiCache Multi-AZ with automatic failover (serverless caches
 // by design); Azure SQL databases zone redundant; PostgreSQL / MySQL
 // flexible servers with zone-redundant high availability; Cosmos DB zone
-// redundant or in a second region; Azure Cache for Redis over zones.
+// redundant or in a second region; Azure Cache for Redis and Managed Redis
+// over zones; Cosmos DB for MongoDB vCore with zone-redundant high
+// availability; Data Explorer clusters over zones.
 import type { DataStore, StoreType } from '../../model/data.js';
 import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, Draft } from '../control.js';
@@ -21,6 +23,9 @@ const DATABASES: Partial<Record<StoreType, LocalText>> = {
   'mysql-server': { ja: 'MySQL サーバー', en: 'the MySQL server' },
   'cosmosdb-account': { ja: 'Cosmos DB アカウント', en: 'the Cosmos DB account' },
   'redis-cache': { ja: 'Azure Cache for Redis', en: 'the Azure Cache for Redis' },
+  'redis-enterprise': { ja: 'Azure Managed Redis（Redis Enterprise）', en: 'the Azure Managed Redis (Redis Enterprise) cache' },
+  'mongo-cluster': { ja: 'Cosmos DB for MongoDB（仮想コア）クラスター', en: 'the Cosmos DB for MongoDB vCore cluster' },
+  'kusto-cluster': { ja: 'Data Explorer クラスター', en: 'the Data Explorer cluster' },
 };
 
 /** What "redundant" means for each kind, in the words of the result. */
@@ -32,6 +37,9 @@ const REDUNDANT: Partial<Record<StoreType, LocalText>> = {
   'mysql-server': { ja: 'ゾーン冗長の高可用性構成', en: 'set up for zone-redundant high availability' },
   'cosmosdb-account': { ja: 'ゾーン冗長または複数リージョン', en: 'zone redundant or in several regions' },
   'redis-cache': { ja: '複数ゾーン配置', en: 'spread over zones' },
+  'redis-enterprise': { ja: '複数ゾーン配置', en: 'spread over zones' },
+  'mongo-cluster': { ja: 'ゾーン冗長の高可用性構成', en: 'set up for zone-redundant high availability' },
+  'kusto-cluster': { ja: '複数ゾーン配置', en: 'spread over zones' },
 };
 
 function cluster(s: DataStore, what: LocalText): Draft {

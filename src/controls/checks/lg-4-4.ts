@@ -1,7 +1,8 @@
 // LG-4.4 バックアップと保持: every data store has automated backups kept at
 // least `thresholds.backupRetentionDays` (kikan default 7): the service's own
 // (RDS/Aurora retention, DynamoDB point-in-time recovery, EFS automatic
-// backups, SQL / PostgreSQL / MySQL / Cosmos DB backups) or a backup plan
+// backups, SQL / PostgreSQL / MySQL / Cosmos DB / Cosmos DB for MongoDB vCore
+// backups, Synapse dedicated SQL pool restore points) or a backup plan
 // that selects it (AWS Backup selections by resource, `*` or tag; Azure
 // Backup protected items). Backup vaults, where they exist, are locked or
 // immutable (results on the vaults).
@@ -11,7 +12,8 @@
 // instance or VM creates with itself only when they carry a classification
 // label, since those also serve logs, artefacts and disposable hosts.
 // Caches (ElastiCache, Azure Cache for Redis) hold data that can be
-// rebuilt; snapshots and vaults are the backups themselves; launch
+// rebuilt; Data Explorer keeps no backups of its own and no backup plan can
+// select it; snapshots and vaults are the backups themselves; launch
 // template volumes are templates, not disks.
 import type { DataStore, StoreType } from '../../model/data.js';
 import type { Fact, UnknownFact } from '../../model/fact.js';
@@ -38,6 +40,8 @@ const OWN_BACKUPS: Partial<Record<StoreType, LocalText>> = {
   'postgresql-server': { ja: '自動バックアップ', en: 'automated backups' },
   'mysql-server': { ja: '自動バックアップ', en: 'automated backups' },
   'cosmosdb-account': { ja: '自動バックアップ', en: 'automatic backups' },
+  'mongo-cluster': { ja: '自動バックアップ', en: 'automatic backups' },
+  'synapse-sql-pool': { ja: '自動復元ポイント', en: 'automatic restore points' },
 };
 
 /** Stores with no backups of their own: a backup plan must select them. */

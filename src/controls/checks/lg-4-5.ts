@@ -2,8 +2,9 @@
 // AWS: RDS DB instances and clusters, and Application / Network / Gateway
 // Load Balancers, have deletion protection on (Classic Load Balancers have
 // no such setting). Azure: data stores (storage accounts, SQL servers and
-// databases, PostgreSQL / MySQL servers, Cosmos DB, backup vaults,
-// standalone managed disks) and Key Vaults are covered by a CanNotDelete or
+// databases, PostgreSQL / MySQL servers, Cosmos DB and its MongoDB vCore
+// clusters, Synapse workspaces and SQL pools, Data Explorer clusters, backup
+// vaults, standalone managed disks) and Key Vaults are covered by a CanNotDelete or
 // ReadOnly lock, on themselves or on a scope above them (resource group,
 // subscription, parent resource).
 import type { LoadBalancer } from '../../model/compute.js';
@@ -30,6 +31,10 @@ const AZURE_STORES: ReadonlySet<StoreType> = new Set<StoreType>([
   'postgresql-server',
   'mysql-server',
   'cosmosdb-account',
+  'mongo-cluster',
+  'synapse-workspace',
+  'synapse-sql-pool',
+  'kusto-cluster',
   'recovery-services-vault',
   'backup-vault',
   'managed-disk',
@@ -68,6 +73,10 @@ const AZURE_WORDS: Partial<Record<StoreType, LocalText>> = {
   'postgresql-server': { ja: 'PostgreSQL サーバー', en: 'the PostgreSQL server' },
   'mysql-server': { ja: 'MySQL サーバー', en: 'the MySQL server' },
   'cosmosdb-account': { ja: 'Cosmos DB アカウント', en: 'the Cosmos DB account' },
+  'mongo-cluster': { ja: 'Cosmos DB for MongoDB（仮想コア）クラスター', en: 'the Cosmos DB for MongoDB vCore cluster' },
+  'synapse-workspace': { ja: 'Synapse ワークスペース', en: 'the Synapse workspace' },
+  'synapse-sql-pool': { ja: 'Synapse 専用 SQL プール', en: 'the Synapse dedicated SQL pool' },
+  'kusto-cluster': { ja: 'Data Explorer クラスター', en: 'the Data Explorer cluster' },
   'recovery-services-vault': { ja: 'Recovery Services コンテナー', en: 'the Recovery Services vault' },
   'backup-vault': { ja: 'バックアップコンテナー', en: 'the backup vault' },
   'managed-disk': { ja: 'マネージドディスク', en: 'the managed disk' },

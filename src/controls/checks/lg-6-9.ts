@@ -17,7 +17,7 @@ import { isLive } from '../identity/account-level.js';
  * `literalSecrets` means none is written. Others that take a credential are
  * unknown until their lifter reads it.
  */
-const READ_STORES = new Set(['rds-instance', 'rds-cluster', 'elasticache', 'secret', 'ssm-parameter', 'sql-server', 'postgresql-server', 'mysql-server']);
+const READ_STORES = new Set(['rds-instance', 'rds-cluster', 'elasticache', 'secret', 'ssm-parameter', 'sql-server', 'postgresql-server', 'mysql-server', 'mongo-cluster', 'synapse-workspace']);
 const UNREAD_STORES: Record<string, string> = {
   'redshift-cluster': 'master password',
   'opensearch-domain': 'master user password',

@@ -27,6 +27,11 @@ const INFORMATION_STORES: ReadonlySet<StoreType> = new Set<StoreType>([
   'cosmosdb-account',
   'recovery-services-vault',
   'redis-cache',
+  'redis-enterprise',
+  'mongo-cluster',
+  'synapse-workspace',
+  'synapse-sql-pool',
+  'kusto-cluster',
 ]);
 
 /** Stores that must carry a classification label (LG-2.1). */
@@ -37,7 +42,10 @@ export function holdsInformation(s: DataStore): boolean {
 /**
  * Stores whose encryption key decides crypto erasure (LG-2.3, SPEC §3): S3,
  * EBS and snapshots, RDS/Aurora, DynamoDB, EFS, Backup vaults; Azure
- * storage, managed disks, SQL (TDE protector) and Cosmos DB.
+ * storage, managed disks, SQL (TDE protector), Cosmos DB and the other Azure
+ * databases with a Key Vault key option: Cosmos DB for MongoDB vCore, Synapse
+ * workspaces and their dedicated SQL pools, Data Explorer. Caches (ElastiCache,
+ * Azure Cache for Redis, Managed Redis) are not among them.
  */
 const CRYPTO_ERASURE_STORES: ReadonlySet<StoreType> = new Set<StoreType>([
   's3-bucket',
@@ -54,6 +62,10 @@ const CRYPTO_ERASURE_STORES: ReadonlySet<StoreType> = new Set<StoreType>([
   'sql-server',
   'sql-database',
   'cosmosdb-account',
+  'mongo-cluster',
+  'synapse-workspace',
+  'synapse-sql-pool',
+  'kusto-cluster',
 ]);
 
 export function needsCustomerKey(s: DataStore): boolean {

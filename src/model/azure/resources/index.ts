@@ -1,4 +1,5 @@
-// Azure handlers for storage, disks, databases, Key Vault, Log Analytics,
+// Azure handlers for storage, disks, databases, caches, analytics stores
+// (Synapse, Data Explorer), Key Vault, Log Analytics,
 // diagnostic settings, flow logs, Azure Backup, roles, locks, Defender and
 // Azure Policy.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
@@ -11,11 +12,14 @@ import { flexibleServerHandlers } from './flexible-servers.js';
 import { flowLogHandlers } from './flow-logs.js';
 import { keyVaultSecretHandlers } from './key-vault-secrets.js';
 import { keyVaultHandlers } from './key-vault.js';
+import { kustoHandlers } from './kusto.js';
 import { lockHandlers } from './locks.js';
 import { logAnalyticsHandlers } from './log-analytics.js';
 import { diskAttachmentHandlers } from './machine-disks.js';
+import { mongoClusterHandlers } from './mongo-cluster.js';
 import { joinPrivateEndpoints } from './private-endpoints.js';
 import { recoveryServicesHandlers } from './recovery-services.js';
+import { redisEnterpriseHandlers } from './redis-enterprise.js';
 import { redisHandlers } from './redis.js';
 import { roleDefinitionHandlers } from './role-definitions.js';
 import { securityCenterHandlers } from './security-center.js';
@@ -24,6 +28,7 @@ import { sqlManagedInstanceHandlers } from './sql-managed-instance.js';
 import { sqlHandlers } from './sql.js';
 import { storageChildHandlers } from './storage-children.js';
 import { storageAccountHandlers } from './storage.js';
+import { synapseHandlers } from './synapse.js';
 
 export const resourceHandlers: LiftHandler[] = [
   ...keyVaultHandlers,
@@ -37,6 +42,10 @@ export const resourceHandlers: LiftHandler[] = [
   ...flexibleServerHandlers,
   ...cosmosDbHandlers,
   ...redisHandlers,
+  ...redisEnterpriseHandlers,
+  ...mongoClusterHandlers,
+  ...synapseHandlers,
+  ...kustoHandlers,
   ...logAnalyticsHandlers,
   ...diagnosticSettingHandlers,
   ...flowLogHandlers,

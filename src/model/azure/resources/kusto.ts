@@ -14,7 +14,7 @@ import type { DataStore } from '../../data.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
-import { boolFact, causeOf, stringListFact } from '../../lift-values.js';
+import { boolFact, stringListFact } from '../../lift-values.js';
 import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
 import { keyReference } from './key-reference.js';
@@ -30,7 +30,6 @@ function zoneSpread(zones: Value | undefined, r: NativeResource): Fact<boolean> 
 /** A customer key: a vault URI with the key's name apart. */
 function vaultKey(ctx: LiftContext, r: NativeResource, vault: Value | undefined, keyName: Value | undefined, name: string): DataStore['encryption'] {
   if (!isSet(vault)) return defaulted({ mode: 'provider-managed' }, r.loc);
-  if (isSet(keyName) && knownText(keyName) === undefined) return unknownFact(causeOf(keyName, r, 'keyName'), keyName.loc ?? r.loc);
   return keyReference(ctx, r, vault, name, keyName);
 }
 

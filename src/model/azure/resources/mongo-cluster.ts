@@ -35,7 +35,7 @@ function highAvailability(s: DataStore, mode: Value | undefined, r: NativeResour
   if (isSet(mode)) {
     const text = knownText(mode);
     if (text === undefined) return unknownFact(causeOf(mode, r, name), mode.loc ?? r.loc);
-    if (text.toLowerCase() === 'zoneredundantpreferred') return zonedWhereAvailable(s.region, r, name, mode.loc);
+    if (text.toLowerCase() === 'zoneredundantpreferred') return zonedWhereAvailable(s.region, r, name, mode.loc, true);
     return fact(false, mode.loc ?? r.loc);
   }
   for (const ha of legacy) {

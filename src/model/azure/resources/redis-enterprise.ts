@@ -60,7 +60,7 @@ function zoneRedundancy(p: Placement, s: DataStore, r: NativeResource): Fact<boo
   if (sku === undefined) return unknownFact(p.sku ? causeOf(p.sku, r, p.skuName) : { inputs: [], detail: `${p.skuName} is not set in ${r.address}` }, p.sku?.loc ?? r.loc);
   if (ENTERPRISE_SKU.test(sku)) return defaulted(false, p.zones?.loc ?? r.loc);
   if (!MANAGED_SKU.test(sku)) return unknownFact({ inputs: [], detail: `${p.skuName} = ${sku} is not a Redis Enterprise or Managed Redis SKU kikan knows` }, p.sku?.loc ?? r.loc);
-  return zonedWhereAvailable(s.region, r, 'zones', p.sku?.loc);
+  return zonedWhereAvailable(s.region, r, 'zones', p.sku?.loc, false);
 }
 
 /** Clients must use TLS unless the database accepts plaintext. */

@@ -7,14 +7,18 @@
 import type { NativeResource } from '../../../readers/native.js';
 import type { SourceLoc } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
-import { defaulted, unknownFact } from '../../fact.js';
+import { defaulted, fact, unknownFact } from '../../fact.js';
 
 const ZONED_REGIONS = new Set(['japaneast']);
 
-/** Whether the service's "zone redundant where available" placement spreads over zones in the store's region. */
-export function zonedWhereAvailable(region: Fact<string>, r: NativeResource, setting: string, loc: SourceLoc | undefined): Fact<boolean> {
+/**
+ * Whether the service's "zone redundant where available" placement spreads
+ * over zones in the store's region; `written` when the definition asks for
+ * it, rather than getting it by default.
+ */
+export function zonedWhereAvailable(region: Fact<string>, r: NativeResource, setting: string, loc: SourceLoc | undefined, written: boolean): Fact<boolean> {
   if (!region.known) return region;
-  if (ZONED_REGIONS.has(region.value.replace(/\s+/g, '').toLowerCase())) return defaulted(true, loc ?? r.loc);
+  if (ZONED_REGIONS.has(region.value.replace(/\s+/g, '').toLowerCase())) return written ? fact(true, loc ?? r.loc) : defaulted(true, loc ?? r.loc);
   return unknownFact(
     { inputs: [setting], detail: `whether ${region.value} gives ${r.address} availability zones is not known to kikan` },
     loc ?? r.loc,

@@ -28,7 +28,8 @@ describe('Cosmos DB for MongoDB vCore', () => {
     const s = get(model, armKey(MONGO, 'mongo-juki'), 'data-store');
     expect(s.storeType).toBe('mongo-cluster');
     expect(s.encryption).toMatchObject({ value: { mode: 'customer-managed', key: { value: armKey(KEY, 'kv-mongo/cmk') } } });
-    expect(s.multiZone).toMatchObject({ value: true });
+    // Asked for, not a default: only the zones it lands in come from the region.
+    expect(s.multiZone).toEqual({ known: true, value: true, loc: expect.objectContaining({ file: 'azuredeploy.json' }) });
     expect(s.backupRetentionDays).toMatchObject({ value: 35, defaulted: true });
     expect(s.literalSecrets?.map((x) => x.attribute)).toEqual(['administrator.password']);
     expect(s.publiclyAccessible).toMatchObject({ value: true });

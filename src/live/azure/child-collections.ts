@@ -1,7 +1,8 @@
 // Settings that Resource Manager keeps as child resources, which the
 // subscription's resource list does not include but the Azure lifters read:
 // a SQL server's TDE protector, a storage account's blob service, a key
-// vault's keys, a recovery vault's policies … Keyed by the parent's type
+// vault's keys, a recovery vault's policies, a Managed Redis cluster's
+// databases, a Synapse SQL pool's TDE … Keyed by the parent's type
 // (lower-cased). `name` marks a singleton read with one GET (404 = not set).
 // Inline collections (subnets, NSG rules, routes, peerings) come with their
 // parent and are not listed here.
@@ -37,6 +38,10 @@ const CHILDREN: Record<string, ChildCollection[]> = {
   'microsoft.network/firewallpolicies': [{ segment: 'ruleCollectionGroups' }],
   'microsoft.operationalinsights/workspaces': [{ segment: 'linkedServices' }],
   'microsoft.network/privateendpoints': [{ segment: 'privateDnsZoneGroups' }],
+  'microsoft.cache/redisenterprise': [{ segment: 'databases' }],
+  'microsoft.documentdb/mongoclusters': [{ segment: 'firewallRules' }],
+  'microsoft.synapse/workspaces': [{ segment: 'firewallRules' }, { segment: 'dedicatedSQLminimalTlsSettings', name: 'default' }],
+  'microsoft.synapse/workspaces/sqlpools': [{ segment: 'transparentDataEncryption', name: 'current' }],
 };
 
 export function childCollectionsOf(type: string): readonly ChildCollection[] {

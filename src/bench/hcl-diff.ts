@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { type HclParseResult, parseHcl } from '../readers/terraform/hcl-parser.js';
+import type { HclParseResult } from '../readers/terraform/hcl-parser.js';
+import { parseWithHcl2json } from './hcl2json-oracle.js';
 import { parseHclNative } from '../readers/terraform/hcl/index.js';
 
 const SKIP_DIRS = new Set(['.terraform', 'node_modules', '.git']);
@@ -158,7 +159,7 @@ async function run(label: string, inputs: Input[], show: number, rounds: number)
   let theirs: HclParseResult[] = [];
   const theirTime = await timePasses(rounds, async () => {
     theirs = [];
-    for (const input of inputs) theirs.push(await parseHcl(path.basename(input.name), input.text));
+    for (const input of inputs) theirs.push(await parseWithHcl2json(path.basename(input.name), input.text));
   });
   let ours: HclParseResult[] = [];
   const ourTime = await timePasses(rounds, async () => {

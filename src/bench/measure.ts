@@ -90,7 +90,7 @@ async function measureFloor(dir: string): Promise<Measurement> {
     stages.read! += performance.now() - at;
     at = performance.now();
     if (/\.(tf|tfvars)$/i.test(f)) {
-      await parseHcl(f, text);
+      parseHcl(f, text);
       stages.hcl! += performance.now() - at;
     } else if (/\.ya?ml$/i.test(f) || /\.(template|cfn)$/i.test(f) && !text.trimStart().startsWith('{')) {
       parseDocument(text);

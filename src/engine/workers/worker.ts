@@ -1,5 +1,4 @@
-// Worker thread entry: reads the units it is sent, one at a time. The HCL
-// parser's WASM module is loaded once per worker, on its first Terraform unit.
+// Worker thread entry: reads the units it is sent, one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadOptions } from '../../readers/options.js';
 import { readUnit } from './read-unit.js';

@@ -1,54 +1,19 @@
-// The one place that knows which HCL parser we use. SPEC §1: `@cdktf/hcl2json`
-// (continued by the community as `@cdktn/hcl2json`, a drop-in), kept behind
-// this module so it can be swapped without touching the reader.
-import { createRequire } from 'node:module';
-import { timeParseAsync } from '../parse-time.js';
+// The one place that knows which HCL parser we use: our own
+// (src/readers/terraform/hcl/), which gives the JSON shape of @cdktf/hcl2json
+// (SPEC §1) for every file hcl2json accepts, about ten times faster and
+// synchronously; docs/hcl-parser.md says how that identity is checked.
+import { timeParse } from '../parse-time.js';
+import { parseHclNative } from './hcl/index.js';
 
 export type HclParseResult =
   | { ok: true; body: Record<string, unknown> }
   | { ok: false; line?: number; column?: number; message: string };
-
-type ParseFn = (filename: string, contents: string) => Promise<Record<string, unknown>>;
-
-let parser: Promise<ParseFn> | undefined;
-
-/** The WASM module starts itself when loaded, so load it on first use and only once. */
-function loadParser(): Promise<ParseFn> {
-  parser ??= Promise.resolve().then(() => {
-    const require = createRequire(import.meta.url);
-    const mod = require('@cdktf/hcl2json') as { parse: ParseFn };
-    return mod.parse;
-  });
-  return parser;
-}
 
 /**
  * Parse HCL native syntax (`.tf`, `.tfvars`) into hcl2json's JSON shape:
  * blocks as arrays of bodies, expressions as `${…}` template strings.
  * Never throws: a rejected file becomes a located message.
  */
-export async function parseHcl(fileName: string, text: string): Promise<HclParseResult> {
-  const parse = await loadParser();
-  // The parser echoes the name in its diagnostics; a plain name keeps them parseable.
-  const safeName = fileName.replace(/[^A-Za-z0-9._-]/g, '_') || 'input.tf';
-  try {
-    const body = await timeParseAsync(() => parse(safeName, text));
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: true, body: {} };
-    return { ok: true, body };
-  } catch (e) {
-    return { ok: false, ...diagnosticOf(e instanceof Error ? e.message : String(e), safeName) };
-  }
-}
-
-/**
- * hcl2json reports `parse config: [b.tf:1,14-15: Unclosed configuration block; There is no …]`;
- * take the first position and the text after it.
- */
-function diagnosticOf(raw: string, fileName: string): { line?: number; column?: number; message: string } {
-  const inner = raw.replace(/^parse config: \[/, '').replace(/\]$/, '');
-  const escaped = fileName.replace(/[.]/g, '\\.');
-  const m = new RegExp(`${escaped}:(\\d+),(\\d+)(?:-\\d+(?:,\\d+)?)?: `).exec(inner);
-  if (!m) return { message: inner.trim() || 'HCL parse error' };
-  const message = inner.slice(m.index + m[0].length).trim();
-  return { line: Number(m[1]), column: Number(m[2]), message: message || 'HCL parse error' };
+export function parseHcl(fileName: string, text: string): HclParseResult {
+  return timeParse(() => parseHclNative(fileName, text));
 }

@@ -156,7 +156,7 @@ export class ModuleLoader {
       json = r.body;
       located = r.located;
     } else {
-      const r = await parseHcl(path.basename(abs), input.text);
+      const r = parseHcl(path.basename(abs), input.text);
       if (!r.ok) {
         const err: ReadError = { file: input.rel, message: r.message };
         if (r.line !== undefined) err.line = r.line;

@@ -99,7 +99,7 @@ export class RootVariables {
       for (const a of r.located) out.set(a.name, { value: literalValue(r.values[a.name], a.value, input.rel) });
       return out;
     }
-    const r = await parseHcl(path.basename(rel), input.text);
+    const r = parseHcl(path.basename(rel), input.text);
     if (!r.ok) {
       this.sink.errors.push({ file: input.rel, ...(r.line !== undefined ? { line: r.line } : {}), ...(r.column !== undefined ? { column: r.column } : {}), message: r.message });
       return out;
@@ -120,7 +120,7 @@ export class RootVariables {
       const out: VarAssignments = new Map();
       for (const [name, raw] of Object.entries(this.opts.vars)) {
         let value: Value = known(raw);
-        const r = await parseHcl('cli.tfvars', `v = ${raw}\n`);
+        const r = parseHcl('cli.tfvars', `v = ${raw}\n`);
         if (r.ok && 'v' in r.body) value = evaluateAttr({ name, json: r.body.v, loc: { file: '--var', line: 1 } }, NO_NAMES);
         out.set(name, { value: markSupplied(stripLoc(value)), raw });
       }

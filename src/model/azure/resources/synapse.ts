@@ -12,8 +12,9 @@
 // Pools: restore points kept 7 days (documented, not configurable); whether
 // TDE is on is a child setting (`transparentDataEncryption`, azurerm
 // `data_encrypted`) whose default is not documented either, so a pool that
-// does not say is unknown; backups stored geo-redundantly (`GRS`) are also
-// kept in the paired region. The API offers no zone-redundancy setting.
+// does not say is unknown; backups stored geo-redundantly (`GRS`, azurerm
+// 3.x's default) are also kept in the paired region. The API offers no
+// zone-redundancy setting.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { DataStore, Encryption } from '../../data.js';
@@ -51,15 +52,23 @@ function terraformTarget(ctx: LiftContext, v: Value | undefined, type: DataStore
   return storeOf(ctx, v?.kind === 'ref' ? v.target : text ? ctx.links.byIdentity(text)?.key : undefined, type);
 }
 
-/** Where the pool's backups are kept besides its own region: the paired region for `GRS`. */
-function backupRegions(type: Value | undefined, s: DataStore, r: NativeResource, name: string): Fact<string[]> {
-  if (!isSet(type)) return unknownFact({ inputs: [name], detail: `${r.address} does not say where its backups are stored (${name})` }, r.loc);
-  const text = knownText(type);
-  if (text === undefined) return unknownFact(causeOf(type, r, name), type.loc ?? r.loc);
-  if (text.toUpperCase() !== 'GRS') return fact([], type.loc ?? r.loc);
+/**
+ * Where the pool's backups are kept besides its own region: the paired
+ * region for `GRS`. `platform` is the documented default, when there is one
+ * (azurerm 3.x: GRS; the ARM reference gives none).
+ */
+function backupRegions(type: Value | undefined, s: DataStore, r: NativeResource, name: string, platform?: string): Fact<string[]> {
+  let text: string | undefined;
+  if (isSet(type)) {
+    text = knownText(type);
+    if (text === undefined) return unknownFact(causeOf(type, r, name), type.loc ?? r.loc);
+  } else if (platform === undefined) return unknownFact({ inputs: [name], detail: `${r.address} does not say where its backups are stored (${name})` }, r.loc);
+  const loc = type?.loc ?? r.loc;
+  const at = (v: string[]): Fact<string[]> => (text === undefined ? defaulted(v, loc) : fact(v, loc));
+  if ((text ?? platform!).toUpperCase() !== 'GRS') return at([]);
   if (!s.region.known) return s.region;
   const pair = pairedRegion(s.region.value);
-  return pair ? fact([pair], type.loc ?? r.loc) : unknownFact({ inputs: [], detail: `the paired region of ${s.region.value} is not known to kikan` }, type.loc ?? r.loc);
+  return pair ? at([pair]) : unknownFact({ inputs: [], detail: `the paired region of ${s.region.value} is not known to kikan` }, loc);
 }
 
 /**
@@ -196,7 +205,7 @@ const terraformPools: LiftHandler = {
     const d = newDataStore(r, ctx, 'synapse-sql-pool', workspace);
     d.parent = ctx.links.link(ref, r, 'synapse_workspace_id');
     d.backupRetentionDays = defaulted(RESTORE_POINT_DAYS, r.loc);
-    d.replicationRegions = backupRegions(attr(r, 'storage_account_type'), d, r, 'storage_account_type');
+    d.replicationRegions = backupRegions(attr(r, 'storage_account_type'), d, r, 'storage_account_type', 'GRS');
     const tde = attr(r, 'data_encrypted');
     const on = isSet(tde) ? boolFact(tde, r, { name: 'data_encrypted' }) : tdeUnset(r, 'data_encrypted');
     poolEncryption(ctx, d, () => on);

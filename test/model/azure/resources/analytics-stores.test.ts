@@ -146,7 +146,12 @@ describe('Synapse workspaces and dedicated SQL pools', () => {
     expect(dwh.region).toMatchObject({ value: 'japaneast' });
     expect(dwh.encryption).toMatchObject({ value: { mode: 'customer-managed' } });
     expect(dwh.replicationRegions).toMatchObject({ value: ['japanwest'] });
-    expect(inputsOf(get(model, tfKey('azurerm_synapse_sql_pool.tmp'), 'data-store').encryption)).toEqual(['data_encrypted']);
+    const tmp = get(model, tfKey('azurerm_synapse_sql_pool.tmp'), 'data-store');
+    expect(inputsOf(tmp.encryption)).toEqual(['data_encrypted']);
+    expect(tmp.replicationRegions).toMatchObject({ value: [] });
+    // azurerm 3.x left storage_account_type optional, GRS by default.
+    const { model: m3 } = lift([tf('azurerm_synapse_sql_pool', 'old', { name: 'old', location: 'japaneast', synapse_workspace_id: unk('var.ws_id'), sku_name: 'DW100c' })]);
+    expect(get(m3, tfKey('azurerm_synapse_sql_pool.old'), 'data-store').replicationRegions).toMatchObject({ value: ['japanwest'], defaulted: true });
   });
 });
 

@@ -3,7 +3,7 @@
 // is recorded as an input; a file that cannot be read or parsed becomes a
 // ReadError and the rest of the module is still used.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InputRecord, ReadError } from '../native.js';
 import { topLevelBlocks, type AttrConfig, type BlockConfig } from './config-body.js';
@@ -46,16 +46,19 @@ export interface ReadSink {
   recorded: Set<string>;
 }
 
-/** Read a file for the scan: size guard, hash, input record. Undefined when it cannot be used. */
-export async function readInput(abs: string, root: string, kind: string, sink: ReadSink): Promise<{ rel: string; text: string } | undefined> {
+/**
+ * Read a file for the scan: size guard, hash, input record. Undefined when it cannot be used.
+ * Synchronous: reading waits for it anyway, and an async round trip per file cost more than the read.
+ */
+export function readInput(abs: string, root: string, kind: string, sink: ReadSink): { rel: string; text: string } | undefined {
   const rel = relativePath(root, abs);
   try {
-    const info = await stat(abs);
+    const info = statSync(abs);
     if (info.size > MAX_FILE_BYTES) {
       sink.errors.push({ file: rel, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; skipped` });
       return undefined;
     }
-    const bytes = await readFile(abs);
+    const bytes = readFileSync(abs);
     if (!sink.recorded.has(rel)) {
       sink.recorded.add(rel);
       sink.inputs.push({ file: rel, kind, sha256: createHash('sha256').update(bytes).digest('hex') });
@@ -114,7 +117,7 @@ export class ModuleLoader {
   private async read(dir: string): Promise<ModuleConfig | undefined> {
     let names: string[];
     try {
-      const entries = await readdir(dir, { withFileTypes: true });
+      const entries = readdirSync(dir, { withFileTypes: true });
       names = entries.filter((e) => e.isFile() && isConfigFile(e.name)).map((e) => e.name);
     } catch {
       return undefined;
@@ -143,7 +146,7 @@ export class ModuleLoader {
   }
 
   private async readFile(abs: string, config: ModuleConfig): Promise<BlockConfig[] | undefined> {
-    const input = await readInput(abs, this.root, 'terraform', this.sink);
+    const input = readInput(abs, this.root, 'terraform', this.sink);
     if (!input) return undefined;
     let json: Record<string, unknown>;
     let located: LocatedHcl;

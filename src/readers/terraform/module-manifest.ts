@@ -1,7 +1,7 @@
 // `.terraform/modules/modules.json`, written by `terraform init`: where each
 // module call (keyed by call names joined with ".") was downloaded. The
 // reader uses these copies and never fetches a module itself.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export class ModuleManifest {
@@ -15,7 +15,7 @@ export class ModuleManifest {
   static async read(rootDir: string): Promise<ModuleManifest> {
     const dirs = new Map<string, string>();
     try {
-      const text = await readFile(path.join(rootDir, '.terraform', 'modules', 'modules.json'), 'utf8');
+      const text = readFileSync(path.join(rootDir, '.terraform', 'modules', 'modules.json'), 'utf8');
       const doc = JSON.parse(text) as { Modules?: unknown };
       for (const m of Array.isArray(doc?.Modules) ? doc.Modules : []) {
         const entry = m as { Key?: unknown; Dir?: unknown };

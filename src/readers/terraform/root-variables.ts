@@ -1,7 +1,7 @@
 // Values of a root module's variables, in Terraform's precedence (later
 // wins): terraform.tfvars, terraform.tfvars.json, *.auto.tfvars(.json) in
 // lexical order, --var-file in the order given, --var.
-import { readdir } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ReadOptions } from '../options.js';
 import { isOutsideRoot, isWrittenValue, list, markSupplied, obj, known, type SourceLoc, type Value } from '../value.js';
@@ -60,7 +60,7 @@ export class RootVariables {
   private async autoFiles(dir: string): Promise<string[]> {
     let names: string[];
     try {
-      names = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+      names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
     } catch {
       return [];
     }
@@ -79,7 +79,7 @@ export class RootVariables {
   }
 
   private async readFile(abs: string): Promise<VarAssignments> {
-    const input = await readInput(abs, this.opts.root, 'terraform-vars', this.sink);
+    const input = readInput(abs, this.opts.root, 'terraform-vars', this.sink);
     if (!input) return new Map();
     const out = await this.readVarFile(input.rel, input.text);
     // A variable file outside the scan root is not part of the repository being judged.

@@ -89,3 +89,10 @@ export function namesSubscription(v: Value | undefined): boolean {
   if (v?.kind === 'known') return levelOf(text) === 'subscription';
   return /^data\.azurerm_subscription\.[^.]+\.id$/.test(text) || /^\/subscriptions\/\$\{[^}]+\}\/?$/.test(text);
 }
+
+/** The key of the scanned resource an azurerm attribute names, by reference or by resource ID. */
+export function referencedKey(ctx: LiftContext, v: Value | undefined): string | undefined {
+  if (v?.kind === 'ref') return v.target;
+  const id = knownText(v);
+  return id ? ctx.links.byIdentity(id)?.key : undefined;
+}

@@ -15,11 +15,12 @@ import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, stringListFact } from '../../lift-values.js';
-import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
+import { armPath, attr, isSet, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
 import { keyReference } from './key-reference.js';
 import { enabledText } from './public-access.js';
 import { ARM, TERRAFORM } from './sources.js';
+import { referencedKey } from './arm-ids.js';
 
 function zoneSpread(zones: Value | undefined, r: NativeResource): Fact<boolean> {
   if (!isSet(zones)) return defaulted(false, r.loc);
@@ -64,9 +65,7 @@ const terraformCustomerKeys: LiftHandler = {
   sources: TERRAFORM,
   pass: 'amend',
   lift(r, ctx) {
-    const cluster = attr(r, 'cluster_id');
-    const text = knownText(cluster);
-    const key = cluster?.kind === 'ref' ? cluster.target : text ? ctx.links.byIdentity(text)?.key : undefined;
+    const key = referencedKey(ctx, attr(r, 'cluster_id'));
     const s = key ? ctx.model.getOf(key, 'data-store') : undefined;
     if (s?.storeType !== 'kusto-cluster') return;
     const hsm = attr(r, 'managed_hsm_key_id');

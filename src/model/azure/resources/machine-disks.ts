@@ -9,6 +9,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { CloudModel } from '../../model.js';
 import { attr } from './attribute-paths.js';
 import { TERRAFORM } from './sources.js';
+import { referencedKey } from './arm-ids.js';
 
 const attached = new WeakMap<CloudModel, Map<string, Link[]>>();
 
@@ -38,7 +39,7 @@ const terraformAttachments: LiftHandler = {
   lift(r, ctx) {
     const vm = attr(r, 'virtual_machine_id');
     const disk = attr(r, 'managed_disk_id');
-    const vmKey = vm?.kind === 'ref' ? vm.target : vm?.kind === 'known' ? ctx.links.byIdentity(String(vm.value))?.key : undefined;
+    const vmKey = referencedKey(ctx, vm);
     if (vmKey && disk) attachDisk(ctx, vmKey, disk, r, 'managed_disk_id');
   },
 };

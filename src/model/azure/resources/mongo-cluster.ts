@@ -18,7 +18,7 @@ import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf, itemsOf } from '../../lift-values.js';
-import { ancestorId } from './arm-ids.js';
+import { ancestorId, referencedKey } from './arm-ids.js';
 import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
 import { keyReference } from './key-reference.js';
@@ -126,10 +126,7 @@ const terraformFirewallRules: LiftHandler = {
   sources: TERRAFORM,
   pass: 'amend',
   lift(r, ctx) {
-    const cluster = attr(r, 'mongo_cluster_id');
-    const text = knownText(cluster);
-    const key = cluster?.kind === 'ref' ? cluster.target : text ? ctx.links.byIdentity(text)?.key : undefined;
-    addFirewallRule(clusterOf(ctx, key), r, attr(r, 'start_ip_address'), attr(r, 'end_ip_address'));
+    addFirewallRule(clusterOf(ctx, referencedKey(ctx, attr(r, 'mongo_cluster_id'))), r, attr(r, 'start_ip_address'), attr(r, 'end_ip_address'));
   },
 };
 

@@ -22,7 +22,7 @@ import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf, stringListFact } from '../../lift-values.js';
-import { ancestorId } from './arm-ids.js';
+import { ancestorId, referencedKey } from './arm-ids.js';
 import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
 import { keyReference } from './key-reference.js';
@@ -144,9 +144,7 @@ const terraformDatabases: LiftHandler = {
   sources: TERRAFORM,
   pass: 'amend',
   lift(r, ctx) {
-    const cluster = attr(r, 'cluster_id');
-    const key = cluster?.kind === 'ref' ? cluster.target : knownText(cluster) ? ctx.links.byIdentity(knownText(cluster)!)?.key : undefined;
-    const s = clusterOf(ctx, key);
+    const s = clusterOf(ctx, referencedKey(ctx, attr(r, 'cluster_id')));
     if (s) s.httpsOnly = tlsOnly(attr(r, 'client_protocol'), r, 'client_protocol');
   },
 };

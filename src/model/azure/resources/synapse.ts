@@ -22,7 +22,7 @@ import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf } from '../../lift-values.js';
-import { ancestorId, parentLink } from './arm-ids.js';
+import { ancestorId, parentLink, referencedKey } from './arm-ids.js';
 import { attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
 import { later } from './deferred.js';
@@ -48,8 +48,7 @@ function armAncestor(ctx: LiftContext, r: NativeResource, levels: number, type: 
 
 /** The store an azurerm attribute names by reference or by ID. */
 function terraformTarget(ctx: LiftContext, v: Value | undefined, type: DataStore['storeType']): DataStore | undefined {
-  const text = knownText(v);
-  return storeOf(ctx, v?.kind === 'ref' ? v.target : text ? ctx.links.byIdentity(text)?.key : undefined, type);
+  return storeOf(ctx, referencedKey(ctx, v), type);
 }
 
 /**

@@ -4,7 +4,7 @@
 // located where it is written; a value an expression returns whole (a
 // parameter, a variable) is relocated to the place that uses it.
 import type { SourceLoc, Value } from '../../readers/value.js';
-import { known, list, obj, unknown } from '../../readers/value.js';
+import { known, list, unknown } from '../../readers/value.js';
 import { evaluateExpressionText } from './evaluate.js';
 import { deriveScope, spend, withCopyIndex, type ArmScope } from './scope.js';
 import { classifyTemplateString } from './template-string.js';
@@ -53,7 +53,8 @@ export function evaluateTemplateValue(raw: Value, scope: ArmScope): Value {
         const [name, value] = expandPropertyLoop(loop, here());
         if (name !== undefined) fields[name] = value;
       }
-      return obj(fields, raw.loc);
+      // `fields` is new and has a null prototype already: no copy as obj() makes.
+      return raw.loc ? { kind: 'object', fields, loc: raw.loc } : { kind: 'object', fields };
     }
     default:
       return raw;

@@ -25,7 +25,9 @@ export function isNull(v: Value): boolean {
 
 /** ARM property lookup: exact key first, then case-insensitive. */
 export function lookupField(o: ObjectValue, name: string): Value | undefined {
-  if (Object.prototype.hasOwnProperty.call(o.fields, name)) return o.fields[name];
+  // Fields have a null prototype and never hold undefined: a plain read is the exact-key lookup.
+  const exact = o.fields[name];
+  if (exact !== undefined) return exact;
   const lower = name.toLowerCase();
   // Fields have a null prototype, so `in` sees only their own keys; no entry arrays on this hot path.
   for (const k in o.fields) if (k.length === name.length && k.toLowerCase() === lower) return o.fields[k];

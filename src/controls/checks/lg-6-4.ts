@@ -4,9 +4,12 @@
 // subnet (Azure: VNet flow logs, or NSG flow logs on the subnets' NSGs).
 // S3 buckets that carry a classification label have server access logging;
 // RDS instances and clusters export their logs. Azure data stores (storage
-// accounts, SQL databases, PostgreSQL / MySQL servers, Cosmos DB) and Key
-// Vaults have a diagnostic setting that sends log categories somewhere; SQL
-// auditing on the database or its server counts for SQL databases.
+// accounts, SQL databases, PostgreSQL / MySQL servers, Cosmos DB, Redis
+// caches, Managed Redis, MongoDB vCore, Synapse workspaces and dedicated SQL
+// pools, Data Explorer: every type whose service has resource log
+// categories) and Key Vaults have a diagnostic setting that sends log
+// categories somewhere; SQL auditing on the database or its server counts
+// for SQL databases.
 import type { DataStore, StoreType } from '../../model/data.js';
 import type { UnknownFact } from '../../model/fact.js';
 import type { Key } from '../../model/keys.js';
@@ -94,6 +97,13 @@ const AZURE_STORES: Partial<Record<StoreType, LocalText>> = {
   'postgresql-server': { ja: 'PostgreSQL サーバー', en: 'the PostgreSQL server' },
   'mysql-server': { ja: 'MySQL サーバー', en: 'the MySQL server' },
   'cosmosdb-account': { ja: 'Cosmos DB アカウント', en: 'the Cosmos DB account' },
+  'redis-cache': { ja: 'Azure Cache for Redis', en: 'the Azure Cache for Redis' },
+  // Its logs are set on its databases; the lifter counts those settings for the cluster.
+  'redis-enterprise': { ja: 'Managed Redis クラスター', en: 'the Managed Redis cluster' },
+  'mongo-cluster': { ja: 'MongoDB (vCore) クラスター', en: 'the MongoDB (vCore) cluster' },
+  'synapse-workspace': { ja: 'Synapse ワークスペース', en: 'the Synapse workspace' },
+  'synapse-sql-pool': { ja: 'Synapse 専用 SQL プール', en: 'the Synapse dedicated SQL pool' },
+  'kusto-cluster': { ja: 'Data Explorer クラスター', en: 'the Data Explorer cluster' },
 };
 
 /** Diagnostic settings by the entity they apply to; a target that cannot be told may be any entity. */

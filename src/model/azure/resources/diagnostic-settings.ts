@@ -6,7 +6,9 @@
 // `<parent>/Microsoft.Insights/<name>` name) or, for the Activity Log, at a
 // subscription-scope template's root; azurerm names the target in
 // `target_resource_id`. Destinations: Log Analytics workspace, storage
-// account, Event Hub.
+// account, Event Hub. Settings on a sub-resource that only carries its
+// parent's logs (storage services, Managed Redis databases) count for the
+// parent, which is the modelled store.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { Link, Links } from '../../entity.js';
@@ -16,7 +18,7 @@ import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf, itemsOf } from '../../lift-values.js';
 import type { LogSetting, Trail } from '../../logging.js';
 import type { ScopeTarget } from './arm-ids.js';
-import { extensionTarget, linkToId, namesSubscription } from './arm-ids.js';
+import { extensionTarget, linkToId, namesSubscription, referencedKey } from './arm-ids.js';
 import { armPath, attr, blocks, isSet, knownText, prop, tfPath } from './attribute-paths.js';
 import { azureBase } from './base.js';
 import { EXTENSION_PARENTS } from './extension-types.js';
@@ -92,9 +94,19 @@ const STORAGE_SERVICE = /^(.*\/providers\/microsoft\.storage\/storageaccounts\/[
 /** `${azurerm_storage_account.x.id}/blobServices/default` as the Terraform reader keeps it. */
 const TERRAFORM_STORAGE_SERVICE = /^\$\{([^${}]+)\.id\}\/(?:blob|file|queue|table)services\/[^/]+\/?$/i;
 
+/**
+ * Managed Redis / Redis Enterprise logs (`ConnectionEvents`) are set on the
+ * cluster's databases (`<cluster>/databases/default`); the cluster is the store.
+ */
+const REDIS_DATABASE = /^(.*\/providers\/microsoft\.cache\/redisenterprise\/[^/]+)\/databases\/[^/]+\/?$/i;
+
 function ownerOf(id: string): string {
-  return STORAGE_SERVICE.exec(id)?.[1] ?? id;
+  return STORAGE_SERVICE.exec(id)?.[1] ?? REDIS_DATABASE.exec(id)?.[1] ?? id;
 }
+
+/** `${azurerm_managed_redis.x.id}/databases/default`: the cluster's database as azurerm writes it. */
+const TERRAFORM_REDIS_DATABASE = /^\$\{([^${}]+)\.id\}\/databases\/[^/]+\/?$/i;
+const REDIS_CLUSTERS = new Set(['azurerm_managed_redis', 'azurerm_redis_enterprise_cluster']);
 
 function armTargetLink(ctx: LiftContext, r: NativeResource, t: ScopeTarget): Link {
   return linkToId(ctx, t.id === undefined ? undefined : ownerOf(t.id), r, 'scope', t.loc, t.value);
@@ -105,15 +117,25 @@ function terraformTargetLink(ctx: LiftContext, r: NativeResource, v: Value | und
   const loc = v?.loc ?? r.loc;
   const text = knownText(v);
   if (text !== undefined && STORAGE_SERVICE.test(text)) return linkToId(ctx, ownerOf(text), r, 'target_resource_id', loc);
-  const service = v?.kind === 'unknown' && v.expr ? TERRAFORM_STORAGE_SERVICE.exec(v.expr) : null;
-  if (service) {
+  if (text !== undefined && REDIS_DATABASE.test(text)) return linkToId(ctx, ownerOf(text), r, 'target_resource_id', loc);
+  const expr = v?.kind === 'unknown' ? v.expr : undefined;
+  const service = expr ? TERRAFORM_STORAGE_SERVICE.exec(expr) : null;
+  const database = expr ? TERRAFORM_REDIS_DATABASE.exec(expr) : null;
+  if (service || database) {
     // References inside a module are relative to it.
     const at = r.address.lastIndexOf(r.type);
     const modulePrefix = at > 0 ? r.address.slice(0, at) : '';
-    const account = ctx.links.native(`${r.scope}#${modulePrefix}${service[1]}`);
-    if (account) return fact(account.key, loc);
+    const owner = ctx.links.native(`${r.scope}#${modulePrefix}${(service ?? database)![1]}`);
+    if (owner && (service || REDIS_CLUSTERS.has(owner.type))) return fact(owner.key, loc);
   }
-  return ctx.links.link(v, r, 'target_resource_id');
+  const link = ctx.links.link(v, r, 'target_resource_id');
+  const named = link.known ? ctx.links.native(link.value) : undefined;
+  if (named?.type === 'azurerm_redis_enterprise_database') {
+    // The database's logs are its cluster's.
+    const cluster = referencedKey(ctx, attr(named, 'cluster_id'));
+    return cluster ? fact(cluster, loc) : ctx.links.link(attr(named, 'cluster_id'), named, 'cluster_id');
+  }
+  return link;
 }
 
 const armSettings: LiftHandler = {

@@ -7,6 +7,7 @@ export const EXTENSION_PARENTS: readonly string[] = [
   'Microsoft.Automation/automationAccounts',
   'Microsoft.Cache/redis',
   'Microsoft.Cache/redisEnterprise',
+  'Microsoft.Cache/redisEnterprise/databases',
   'Microsoft.Compute/disks',
   'Microsoft.Compute/virtualMachines',
   'Microsoft.Compute/virtualMachineScaleSets',

@@ -15,11 +15,15 @@
 // Interface endpoints need private DNS, or the SDKs still resolve the public
 // name. An endpoint of a connected VPC serves this one only through a
 // private hosted zone the scan cannot see: unknown.
-// Azure, per storage account, SQL server or Key Vault in a closed segment:
-// a private endpoint in a closed subnet, and public network access disabled.
+// Azure, per storage account, SQL server, Managed Redis cluster, MongoDB
+// vCore cluster, Synapse workspace, Data Explorer cluster or Key Vault in a
+// closed segment: a private endpoint in a closed subnet, and public network
+// access disabled. A Synapse dedicated SQL pool is reached through its
+// workspace's `Sql` endpoint, so the workspace is judged for it.
 // A store injected into a subnet of its own (SQL Managed Instance) is reached
 // there and needs no private endpoint.
 import type { Compute } from '../../model/compute.js';
+import type { DataStore } from '../../model/data.js';
 import type { Fact } from '../../model/fact.js';
 import type { Entity } from '../../model/model.js';
 import type { Endpoint, Network, Subnet } from '../../model/network.js';
@@ -232,7 +236,7 @@ function awsDrafts(ctx: ControlContext): Draft[] {
   return drafts;
 }
 
-const AZURE_STORES = new Set(['storage-account', 'sql-server']);
+const AZURE_STORES: ReadonlySet<DataStore['storeType']> = new Set(['storage-account', 'sql-server', 'redis-enterprise', 'mongo-cluster', 'synapse-workspace', 'kusto-cluster']);
 
 /**
  * A store placed in subnets of its own (not its private endpoints' ones):

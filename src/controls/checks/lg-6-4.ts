@@ -9,7 +9,7 @@
 // pools, Data Explorer: every type whose service has resource log
 // categories) and Key Vaults have a diagnostic setting that sends log
 // categories somewhere; SQL auditing on the database or its server counts
-// for SQL databases.
+// for SQL databases, on the pool or its workspace for Synapse SQL pools.
 import type { DataStore, StoreType } from '../../model/data.js';
 import type { UnknownFact } from '../../model/fact.js';
 import type { Key } from '../../model/keys.js';
@@ -106,6 +106,12 @@ const AZURE_STORES: Partial<Record<StoreType, LocalText>> = {
   'kusto-cluster': { ja: 'Data Explorer クラスター', en: 'the Data Explorer cluster' },
 };
 
+/** Stores whose SQL auditing to a storage account, on them or on their parent, also records their data access. */
+const AUDITED: Partial<Record<StoreType, { own: LocalText; parent: LocalText }>> = {
+  'sql-database': { own: { ja: 'データベース', en: 'database' }, parent: { ja: 'サーバー', en: 'server' } },
+  'synapse-sql-pool': { own: { ja: 'SQL プール', en: 'SQL pool' }, parent: { ja: 'ワークスペース', en: 'workspace' } },
+};
+
 /** Diagnostic settings by the entity they apply to; a target that cannot be told may be any entity. */
 interface DiagnosticIndex {
   byTarget: Map<string, LogSetting[]>;
@@ -130,9 +136,10 @@ function diagnosticIndex(model: CloudModel): DiagnosticIndex {
 /** A diagnostic setting sending some log category to some destination, or SQL auditing. */
 function resourceLogs(model: CloudModel, diag: DiagnosticIndex, e: DataStore | Key, what: LocalText): Draft {
   const open: UnknownFact[] = [];
-  if (e.kind === 'data-store' && e.storeType === 'sql-database') {
+  const audited = e.kind === 'data-store' ? AUDITED[e.storeType] : undefined;
+  if (e.kind === 'data-store' && audited) {
     const server = e.parent?.known ? model.getOf(e.parent.value, 'data-store') : undefined;
-    for (const [f, where] of [[e.accessLogging, { ja: 'データベース', en: 'database' }], [server?.accessLogging, { ja: 'サーバー', en: 'server' }]] as const) {
+    for (const [f, where] of [[e.accessLogging, audited.own], [server?.accessLogging, audited.parent]] as const) {
       if (f?.known && f.value) return pass(e, { ja: `${where.ja}の監査ログが有効です`, en: `auditing is on at the ${where.en}` }, { location: locOf(f, e) });
       if (f && !f.known) open.push(f);
     }

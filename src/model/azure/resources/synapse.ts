@@ -14,7 +14,10 @@
 // `data_encrypted`) whose default is not documented either, so a pool that
 // does not say is unknown; backups stored geo-redundantly (`GRS`, azurerm
 // 3.x's default) are also kept in the paired region. The API offers no
-// zone-redundancy setting.
+// zone-redundancy setting. SQL auditing (workspace-level settings cover the
+// dedicated SQL pools) records data access like Azure SQL auditing; only
+// auditing written to a storage account is a log destination of its own,
+// auditing to Azure Monitor arrives through a diagnostic setting.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { DataStore, Encryption } from '../../data.js';
@@ -166,6 +169,36 @@ const armPoolTde: LiftHandler = {
   },
 };
 
+const armAuditing: LiftHandler = {
+  types: [
+    'Microsoft.Synapse/workspaces/auditingSettings',
+    'Microsoft.Synapse/workspaces/extendedAuditingSettings',
+    'Microsoft.Synapse/workspaces/sqlPools/auditingSettings',
+    'Microsoft.Synapse/workspaces/sqlPools/extendedAuditingSettings',
+  ],
+  sources: ARM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const s = armAncestor(ctx, r, 1, r.type.includes('/sqlPools/') ? 'synapse-sql-pool' : 'synapse-workspace');
+    const on = enabledText(prop(r, 'state'), r, 'state', false);
+    if (!s || (on.known && on.value && !isSet(prop(r, 'storageEndpoint')))) return;
+    s.accessLogging = on;
+  },
+};
+
+const terraformAuditing: LiftHandler = {
+  types: ['azurerm_synapse_workspace_extended_auditing_policy', 'azurerm_synapse_sql_pool_extended_auditing_policy'],
+  sources: TERRAFORM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const s =
+      r.type === 'azurerm_synapse_sql_pool_extended_auditing_policy'
+        ? terraformTarget(ctx, attr(r, 'sql_pool_id'), 'synapse-sql-pool')
+        : terraformTarget(ctx, attr(r, 'synapse_workspace_id'), 'synapse-workspace');
+    if (s && isSet(attr(r, 'storage_endpoint'))) s.accessLogging = boolFact(attr(r, 'enabled'), r, { name: 'enabled', default: true });
+  },
+};
+
 const terraformWorkspaces: LiftHandler = {
   types: ['azurerm_synapse_workspace'],
   sources: TERRAFORM,
@@ -218,7 +251,9 @@ export const synapseHandlers: LiftHandler[] = [
   armFirewallRules,
   armPools,
   armPoolTde,
+  armAuditing,
   terraformWorkspaces,
   terraformFirewallRules,
   terraformPools,
+  terraformAuditing,
 ];

@@ -40,8 +40,8 @@ const CHILDREN: Record<string, ChildCollection[]> = {
   'microsoft.network/privateendpoints': [{ segment: 'privateDnsZoneGroups' }],
   'microsoft.cache/redisenterprise': [{ segment: 'databases' }],
   'microsoft.documentdb/mongoclusters': [{ segment: 'firewallRules' }],
-  'microsoft.synapse/workspaces': [{ segment: 'firewallRules' }, { segment: 'dedicatedSQLminimalTlsSettings', name: 'default' }],
-  'microsoft.synapse/workspaces/sqlpools': [{ segment: 'transparentDataEncryption', name: 'current' }],
+  'microsoft.synapse/workspaces': [{ segment: 'firewallRules' }, { segment: 'dedicatedSQLminimalTlsSettings', name: 'default' }, { segment: 'auditingSettings' }],
+  'microsoft.synapse/workspaces/sqlpools': [{ segment: 'transparentDataEncryption', name: 'current' }, { segment: 'auditingSettings' }],
 };
 
 export function childCollectionsOf(type: string): readonly ChildCollection[] {

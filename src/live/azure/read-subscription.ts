@@ -17,6 +17,7 @@ import { liveLoc, nativesOf, resourceGroupNative, subscriptionScope } from './to
 
 /** API versions of the calls that are not resource reads (these types are not in a provider's list with a stable version). */
 const DIAGNOSTIC_SETTINGS_API = '2021-05-01-preview';
+const LOGGED_CHILDREN = /(?:\/blobservices|^microsoft\.cache\/redisenterprise\/databases)$/i;
 
 interface SubscriptionCall {
   path: string;
@@ -215,7 +216,8 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
           if (typeof item.id !== 'string') continue;
           const itemType = typeof item.type === 'string' ? item.type : childType;
           await children(rootId, item.id, itemType, depth - 1);
-          if (itemType.toLowerCase().endsWith('/blobservices')) await diagnosticSettings(item.id, itemType);
+          // Storage services and Managed Redis databases carry their parent's resource logs.
+          if (LOGGED_CHILDREN.test(itemType)) await diagnosticSettings(item.id, itemType);
         }
       }
     }

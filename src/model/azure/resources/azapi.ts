@@ -64,8 +64,11 @@ class AzapiIds {
     const base = this.parentId(r);
     const name = namePart(r.attrs.fields.name, r);
     const level = levelOf(base);
+    // A type of another namespace than its parent's (diagnostic settings, locks) is an extension resource.
+    const parentNamespace = /\/providers\/([^/]+)\/(?:[^/]+\/[^/]+\/?)+$/i.exec(base)?.[1];
+    const extension = parentNamespace !== undefined && parentNamespace.toLowerCase() !== type.split('/')[0]!.toLowerCase();
     const id =
-      level === 'subscription' || level === 'resource-group' || !/\/providers\//i.test(base)
+      level === 'subscription' || level === 'resource-group' || extension || !/\/providers\//i.test(base)
         ? `${base}/providers/${type}/${name}`
         : `${base}/${type.split('/').pop()}/${name}`;
     const lower = id.toLowerCase();

@@ -130,6 +130,9 @@ function terraformTargetLink(ctx: LiftContext, r: NativeResource, v: Value | und
   }
   const link = ctx.links.link(v, r, 'target_resource_id');
   const named = link.known ? ctx.links.native(link.value) : undefined;
+  // An azapi storage service or Managed Redis database, read as the ARM resource it creates.
+  const armId = named?.ids?.[0];
+  if (armId && ownerOf(armId) !== armId) return linkToId(ctx, ownerOf(armId), r, 'target_resource_id', loc);
   if (named?.type === 'azurerm_redis_enterprise_database') {
     // The database's logs are its cluster's.
     const cluster = referencedKey(ctx, attr(named, 'cluster_id'));

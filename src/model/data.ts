@@ -67,6 +67,11 @@ export interface DataStore extends EntityBase {
    * a rule admits the whole internet, so its database port faces everyone.
    */
   firewallOpenToAll?: Fact<boolean>;
+  /**
+   * Set when the only firewall rule that makes the server reachable is "allow Azure services"
+   * (0.0.0.0–0.0.0.0): every Azure resource, other customers' included, not the whole internet.
+   */
+  reachableOnlyFromAzure?: true;
   /** Anonymous read/list allowed (S3 public ACL or policy, blob public access, public snapshot). */
   publicRead?: Fact<boolean>;
   /** S3 public access block (all four settings) / `allowBlobPublicAccess: false` in effect. */

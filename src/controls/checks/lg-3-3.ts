@@ -46,10 +46,19 @@ function exposuresOf(e: Entity): Exposure[] {
       add(e.publicIp, 'publicIp', { ja: 'パブリック IP があります', en: 'it has a public IP' });
       break;
     case 'data-store':
-      add(e.publiclyAccessible, 'publiclyAccessible', {
-        ja: 'インターネットから直接アクセスできる設定（publicly accessible・公開ネットワークアクセス）です',
-        en: 'it is reachable from the internet (publicly accessible / public network access)',
-      });
+      add(
+        e.publiclyAccessible,
+        'publiclyAccessible',
+        e.reachableOnlyFromAzure
+          ? {
+              ja: 'ファイアウォール規則「Azure サービスからのアクセスを許可」（0.0.0.0）により、他の顧客のものを含む Azure 内のすべてのリソースから接続できます',
+              en: 'its firewall rule "allow Azure services" (0.0.0.0) admits every resource in Azure, other customers\' included',
+            }
+          : {
+              ja: 'インターネットから直接アクセスできる設定（publicly accessible・公開ネットワークアクセス）です',
+              en: 'it is reachable from the internet (publicly accessible / public network access)',
+            },
+      );
       break;
     case 'load-balancer':
       add(e.internetFacing, 'internetFacing', { ja: 'インターネット向け（internet-facing）です', en: 'it is internet-facing' });

@@ -33,6 +33,8 @@ interface Range {
 interface RuleFacts {
   /** Each rule: admits some internet address. */
   admits: Fact<boolean>[];
+  /** The admits of the "allow Azure services" rules (0.0.0.0–0.0.0.0), which admit Azure's addresses only. */
+  azureServices: Set<Fact<boolean>>;
   /** Each rule: admits every public unicast address. */
   admitsAll: Fact<boolean>[];
   /** The ranges of the rules that certainly apply, to see whether several together span everything. */
@@ -63,12 +65,16 @@ function jointlyAll(ranges: Range[]): Fact<boolean> | undefined {
 
 /** Registers a server whose exposure depends on its firewall rules. */
 export function trackFirewall(ctx: LiftContext, store: DataStore, access: Fact<boolean>): void {
-  const facts: RuleFacts = { admits: [], admitsAll: [], ranges: [] };
+  const facts: RuleFacts = { admits: [], azureServices: new Set(), admitsAll: [], ranges: [] };
   rules.set(store, facts);
   later(
     ctx,
     () => {
       store.publiclyAccessible = publicExposure(access, defaulted(false, store.loc), anyOf(facts.admits, store));
+      const admitting = facts.admits.filter((f) => !f.known || f.value);
+      if (store.publiclyAccessible.known && store.publiclyAccessible.value && admitting.length > 0 && admitting.every((f) => facts.azureServices.has(f))) {
+        store.reachableOnlyFromAzure = true;
+      }
       const all = anyOf(facts.admitsAll, store);
       const joint = all.known && !all.value ? jointlyAll(facts.ranges) : undefined;
       store.firewallOpenToAll = publicExposure(access, defaulted(false, store.loc), joint ?? all);
@@ -120,7 +126,9 @@ export function addFirewallRule(store: DataStore | undefined, r: NativeResource,
     if (all) list.admitsAll.push(unknownFact(r.conditional, loc));
     return;
   }
-  list.admits.push(fact(true, loc));
+  const admits = fact(true, loc);
+  list.admits.push(admits);
+  if (range.from === 0n && range.to === 0n && range.first === FIRST_PUBLIC) list.azureServices.add(admits);
   list.admitsAll.push(fact(all, loc));
   list.ranges.push({ ...range, loc });
 }

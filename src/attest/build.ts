@@ -150,12 +150,22 @@ function notRunLine(c: ControlDefinition): LocalText {
   };
 }
 
+/**
+ * A written answer that is still to be written ("未定", "TBD", "…"): it answers nothing, so the question
+ * stays open. "なし" or "N/A" can be real answers and are not taken as placeholders. (Blank answers are
+ * unanswered already: the answers file reader drops them.)
+ */
+const PLACEHOLDER = /^(?:tbd|tba|todo|未定|未記入|記入中|検討中|調整中|確認中|後日回答|後日記入|x{3,}|[?？]+|\.{3,}|…+|[-‐ー―—]+)$/iu;
+
 function questionResult(q: AttestQuestion, a: Answer | undefined): QuestionResult {
   const base: QuestionResult = { id: q.id, text: q.text, answerType: q.answer, evidenceRequirement: q.evidence, status: 'open' };
   if (!a || a.value === undefined) {
     return { ...base, ...(a ? { answer: answerOf(a) } : {}), openReason: { ja: '未回答です', en: 'unanswered' } };
   }
   const answered = { ...base, answer: answerOf(a) };
+  if (q.answer === 'text' && PLACEHOLDER.test(a.value)) {
+    return { ...answered, openReason: { ja: `回答が仮の記載のままです（「${a.value}」）`, en: `the answer is a placeholder ("${a.value}")` } };
+  }
   if (claimsSomething(a.value) && q.evidence === 'required' && a.evidence.length === 0) {
     return { ...answered, openReason: { ja: '証拠の添付が必要です（evidence がありません）', en: 'evidence is required and none is given' } };
   }

@@ -100,6 +100,32 @@ describe('attestation from a scan and a partly answered questionnaire', async ()
   });
 });
 
+describe('written answers that are still to be written', () => {
+  const buildWith = (answer: string) => {
+    const answers = parseAnswers({
+      bytes: Buffer.from(`version: 1\nanswers:\n  - id: LG-6.6.q2\n    answer: ${JSON.stringify(answer)}\n`),
+      displayFile: 'a.yaml',
+      locFile: 'a.yaml',
+      evidenceDir: FIX,
+      questions,
+      lang: 'ja',
+    });
+    const att = buildAttestation({ catalog, scans: [], answers, municipality: { name: 'x' }, tenantTag: 'lg:tenant', toolVersion: '9.9.9', now: NOW });
+    return controlsOf(att).get('LG-6.6')!.questions.find((q) => q.id === 'LG-6.6.q2')!;
+  };
+
+  it.each(['未定', 'TBD', ' todo ', '検討中', '…', '---', 'ー', 'xxx', '？'])('keeps the question open on the placeholder %j', (answer) => {
+    const q = buildWith(answer);
+    expect(q.status).toBe('open');
+    expect(q.openReason!.en).toBe(`the answer is a placeholder ("${answer.trim()}")`);
+  });
+
+  it('keeps a blank answer unanswered, and takes a real one, "なし" and "N/A" included', () => {
+    expect(buildWith('  ').openReason?.en).toBe('unanswered');
+    for (const real of ['緊急用アカウント 1 件（金庫保管、四半期ごとに確認）', 'なし', 'N/A']) expect(buildWith(real).status).toBe('compliant');
+  });
+});
+
 describe('code status and standing from findings', () => {
   const answers = parseAnswers({
     bytes: Buffer.from('version: 1\nanswers:\n  - id: LG-5.3.q1\n    answer: na\n    explanation: 証拠の提出は団体が直接クラウド事業者に求める\n'),

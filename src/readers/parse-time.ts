@@ -14,15 +14,6 @@ export function timeParse<T>(parse: () => T): T {
   }
 }
 
-export async function timeParseAsync<T>(parse: () => Promise<T>): Promise<T> {
-  const at = performance.now();
-  try {
-    return await parse();
-  } finally {
-    spentMs += performance.now() - at;
-  }
-}
-
 /** The parse time since the last call. */
 export function takeParseMs(): number {
   const ms = spentMs;

@@ -10,6 +10,7 @@ import type { IamPolicy } from '../../identity.js';
 import type { LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';
 import { policyTextOf } from '../../policy-document.js';
+import { isWritten } from '../network/written.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 
 /** The permission's arguments by source: Terraform and CloudFormation name them differently. */
@@ -17,10 +18,6 @@ const ARGUMENTS = {
   terraform: { principal: 'principal', action: 'action', sourceArn: 'source_arn', sourceAccount: 'source_account', orgId: 'principal_org_id' },
   cloudformation: { principal: 'Principal', action: 'Action', sourceArn: 'SourceArn', sourceAccount: 'SourceAccount', orgId: 'PrincipalOrgID' },
 } as const;
-
-function isSet(v: Value | undefined): v is Value {
-  return v !== undefined && !(v.kind === 'known' && (v.value === null || v.value === ''));
-}
 
 /** `*`, a service (`s3.amazonaws.com`), or an account or ARN, as a policy Principal. */
 function principalOf(v: Value): Value {
@@ -33,9 +30,9 @@ function statementOf(r: NativeResource, names: (typeof ARGUMENTS)[keyof typeof A
   const f = r.attrs.fields;
   const condition: Record<string, Value> = {};
   const equals: Record<string, Value> = {};
-  if (isSet(f[names.sourceArn])) condition.ArnLike = obj({ 'aws:SourceArn': f[names.sourceArn]! }, r.loc);
-  if (isSet(f[names.sourceAccount])) equals['aws:SourceAccount'] = f[names.sourceAccount]!;
-  if (isSet(f[names.orgId])) equals['aws:PrincipalOrgID'] = f[names.orgId]!;
+  if (isWritten(f[names.sourceArn])) condition.ArnLike = obj({ 'aws:SourceArn': f[names.sourceArn]! }, r.loc);
+  if (isWritten(f[names.sourceAccount])) equals['aws:SourceAccount'] = f[names.sourceAccount]!;
+  if (isWritten(f[names.orgId])) equals['aws:PrincipalOrgID'] = f[names.orgId]!;
   if (Object.keys(equals).length) condition.StringEquals = obj(equals, r.loc);
   const principal = f[names.principal] ?? known(null, r.loc);
   return obj(

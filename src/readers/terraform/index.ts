@@ -40,7 +40,7 @@ export async function readTerraform(dirs: string[], opts: ReadOptions): Promise<
 
   const manifests = new Map<string, ModuleManifest>();
   for (const root of roots) {
-    const manifest = await ModuleManifest.read(root);
+    const manifest = ModuleManifest.read(root);
     manifests.set(root, manifest);
     for (const d of manifest.allDirs()) await loader.load(d);
     await preloadLocalCalls(manifest.allDirs(), loader);

@@ -12,7 +12,7 @@ export class ModuleManifest {
   }
 
   /** Read the manifest of a root module; an absent or unreadable one is empty (modules not downloaded). */
-  static async read(rootDir: string): Promise<ModuleManifest> {
+  static read(rootDir: string): ModuleManifest {
     const dirs = new Map<string, string>();
     try {
       const text = readFileSync(path.join(rootDir, '.terraform', 'modules', 'modules.json'), 'utf8');

@@ -122,7 +122,7 @@ export class RootVariables {
         let value: Value = known(raw);
         const r = parseHcl('cli.tfvars', `v = ${raw}\n`);
         if (r.ok && 'v' in r.body) value = evaluateAttr({ name, json: r.body.v, loc: { file: '--var', line: 1 } }, NO_NAMES);
-        out.set(name, { value: markSupplied(stripLoc(value)), raw });
+        out.set(name, { value: commandLineValue(value), raw });
       }
       return out;
     })();
@@ -142,15 +142,18 @@ function literalValue(x: unknown, located: LocatedExpr | undefined, file: string
   return known(null, loc);
 }
 
-/** A command-line value has no file position; it is placed at the variable's declaration. */
-function stripLoc(v: Value): Value {
+/**
+ * A command-line value: no file position (it is placed at the variable's declaration), and given
+ * from outside the repository (LG-6.9).
+ */
+function commandLineValue(v: Value): Value {
   switch (v.kind) {
     case 'known':
-      return known(v.value);
+      return { kind: 'known', value: v.value, supplied: true };
     case 'list':
-      return list(v.items.map(stripLoc));
+      return list(v.items.map(commandLineValue));
     case 'object':
-      return obj(Object.fromEntries(Object.entries(v.fields).map(([k, f]) => [k, stripLoc(f)])));
+      return obj(Object.fromEntries(Object.entries(v.fields).map(([k, f]) => [k, commandLineValue(f)])));
     default:
       return v;
   }

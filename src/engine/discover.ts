@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ReadError } from '../readers/native.js';
+import { relativePath } from '../readers/paths.js';
 
 export type FileKind =
   | 'cloudformation'
@@ -36,10 +37,6 @@ const STRUCTURED = /\.(json|jsonc|ya?ml|template|cfn)$/i;
 
 export type Sniffer = (text: string, rel: string) => FileKind | undefined;
 
-export function relPath(root: string, abs: string): string {
-  const r = path.relative(root, abs).split(path.sep).join('/');
-  return r === '' ? '.' : r;
-}
 
 /**
  * Walks the paths with synchronous file-system calls: a scan waits for
@@ -51,7 +48,7 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
   const tfDirs = new Set<string>();
   const seen = new Set<string>();
   const cannot = (abs: string, what: string, e: unknown) =>
-    out.errors.push({ file: relPath(root, abs), message: `cannot ${what}: ${(e as Error).message}` });
+    out.errors.push({ file: relativePath(root, abs), message: `cannot ${what}: ${(e as Error).message}` });
 
   function visitFile(abs: string): void {
     const name = path.basename(abs);
@@ -65,7 +62,7 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
     try {
       const size = fs.statSync(abs).size;
       if (size > MAX_FILE_BYTES) {
-        out.errors.push({ file: relPath(root, abs), message: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: not read` });
+        out.errors.push({ file: relativePath(root, abs), message: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: not read` });
         return;
       }
       text = fs.readFileSync(abs, 'utf8');
@@ -73,7 +70,7 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
       cannot(abs, 'read', e);
       return;
     }
-    const rel = relPath(root, abs);
+    const rel = relativePath(root, abs);
     out.files.push({ abs, rel, kind: sniff(text, rel) ?? 'other', text });
   }
 

@@ -8,7 +8,7 @@ import type { ReadOptions } from '../readers/options.js';
 import type { Discovery, FileKind } from './discover.js';
 import { readOnWorkers } from './workers/pool.js';
 import { readUnit } from './workers/read-unit.js';
-import { relPath } from './discover.js';
+import { relativePath } from '../readers/paths.js';
 import { readUnits } from './workers/work-units.js';
 
 /** What a structured file is, by content. */
@@ -65,7 +65,7 @@ export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs =
     for (const unit of units) merged.add(await readUnit(unit, opts));
   }
   for (const [dir, plan] of coveredByPlan) {
-    out.inputs.push({ file: relPath(opts.root, dir), kind: `terraform (judged through the plan ${plan})` });
+    out.inputs.push({ file: relativePath(opts.root, dir), kind: `terraform (judged through the plan ${plan})` });
   }
   for (const f of found.files) {
     // Parameter files not paired with a template are listed, so nothing read goes unreported.

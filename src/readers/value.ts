@@ -1,7 +1,6 @@
 // Values as readers produce them: every value says where it came from and
 // whether it is known. "Unknown" is a first-class value that names the
 // root-most input a user could supply, so a finding never guesses.
-import { isAbsolute } from 'node:path';
 
 export interface SourceLoc {
   /** Path relative to the scan root, with forward slashes. */
@@ -201,9 +200,4 @@ export function markSupplied(v: Value): Value {
     default:
       return v;
   }
-}
-
-/** Whether a path is outside the scan root (relative paths are `/`-separated from the root). */
-export function isOutsideRoot(rel: string): boolean {
-  return rel === '..' || rel.startsWith('../') || isAbsolute(rel);
 }

@@ -1,8 +1,9 @@
 // Template parameters: their declarations, and the value each one takes from
 // `--param`, a parameter file or its Default, in that order.
-import { isOutsideRoot, known, list, markSupplied, unknown, type SourceLoc, type UnknownCause, type Value } from '../../readers/value.js';
+import { known, list, markSupplied, unknown, type SourceLoc, type UnknownCause, type Value } from '../../readers/value.js';
 import { scalarText, valueOf, type TNode } from './template-node.js';
 import { cause } from './unknown-causes.js';
+import { isOutsideRoot } from '../../readers/paths.js';
 
 export interface ParameterDecl {
   name: string;

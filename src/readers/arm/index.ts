@@ -10,7 +10,6 @@
 // A parameter with none of these is unknown and names `parameter <name>`.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { DEFAULT_EVAL_BUDGET } from '../../eval/arm/evaluate.js';
 import { rootDeploymentTarget } from '../../eval/arm/root-target.js';
 import { EvalBudgetExceeded } from '../../eval/arm/scope.js';
@@ -18,7 +17,7 @@ import { lookupField } from '../../eval/arm/values.js';
 import type { ReadResult } from '../native.js';
 import { emptyReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
-import { isOutsideRoot, markSupplied, type SourceLoc } from '../value.js';
+import { markSupplied, type SourceLoc } from '../value.js';
 import { ArmExpander } from './expander.js';
 import { parseJsonc } from './jsonc.js';
 import { scopeKindOfSchema } from './nested-target.js';
@@ -26,6 +25,7 @@ import { cliParameters, mergeSupplied, readParameterFile, type ArmParameterFile,
 import { secureParameters } from './secret-parameters.js';
 import { looksLikeArmParameters } from './sniff.js';
 import { TemplateScope } from './template-scope.js';
+import { isOutsideRoot, relativePath } from '../paths.js';
 
 export { looksLikeArmParameters, looksLikeArmTemplate } from './sniff.js';
 export { armParameterFileNames, type ArmParameterFile } from './parameters.js';
@@ -69,7 +69,7 @@ export function readArm(file: string, text: string, opts: ReadOptions, parameter
     };
     parameterFiles.forEach(addFile);
     for (const abs of opts.paramFiles) {
-      const rel = path.relative(opts.root, abs).split(path.sep).join('/');
+      const rel = relativePath(opts.root, abs);
       let content: string;
       try {
         content = readFileSync(abs, 'utf8');

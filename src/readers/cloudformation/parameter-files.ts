@@ -5,13 +5,13 @@
 //   {"Env": "prod"}                                           (plain)
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { SuppliedParameter } from '../../eval/cloudformation/parameters.js';
 import type { InputRecord, ReadError } from '../native.js';
 import type { ReadOptions } from '../options.js';
-import { isOutsideRoot, type SourceLoc } from '../value.js';
+import { type SourceLoc } from '../value.js';
 import { timeParse } from '../parse-time.js';
+import { isOutsideRoot, relativePath } from '../paths.js';
 
 export interface SuppliedParameters {
   values: Map<string, SuppliedParameter>;
@@ -27,10 +27,6 @@ export interface SuppliedParameters {
 
 /** Keys a CodePipeline template configuration file has beside `Parameters`. */
 const CONFIGURATION_KEYS = new Set(['Parameters', 'Tags', 'StackPolicy']);
-
-function relativeToRoot(root: string, abs: string): string {
-  return relative(root, abs).split(sep).join('/');
-}
 
 function scalarText(n: unknown): string | undefined {
   if (!isScalar(n)) return undefined;
@@ -51,7 +47,7 @@ function valueText(n: unknown): string | string[] | undefined {
 }
 
 function readOne(abs: string, opts: ReadOptions, into: SuppliedParameters): void {
-  const file = relativeToRoot(opts.root, abs);
+  const file = relativePath(opts.root, abs);
   let text: string;
   try {
     text = readFileSync(abs, 'utf8');

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { locateHcl } from '../terraform/locate.js';
 import type { SourceLoc } from '../value.js';
 import type { ConfigModule } from './configuration.js';
+import { relativePath } from '../paths.js';
 
 export interface TfBlockLocation {
   loc: SourceLoc;
@@ -79,7 +80,7 @@ export class TfLocations {
       } catch {
         continue;
       }
-      const file = path.relative(this.root, path.join(dir, name)).split(path.sep).join('/');
+      const file = relativePath(this.root, path.join(dir, name));
       for (const b of locateHcl(text).body.blocks) {
         if ((b.type !== 'resource' && b.type !== 'data') || b.labels.length < 2) continue;
         const address = `${b.type === 'data' ? 'data.' : ''}${b.labels[0]}.${b.labels[1]}`;

@@ -19,6 +19,7 @@ import { declareProvider, mergeTags, providerOf, providersForCall, type Provider
 import { mergeCauses, withChain } from './unknown-cause.js';
 import { convertToType, parseTypeSpec } from './variable-type.js';
 import { waiversOf } from './waivers.js';
+import { relativePath } from '../paths.js';
 
 /** Module nesting deeper than this is reported instead of followed. */
 export const MAX_MODULE_DEPTH = 24;
@@ -174,7 +175,7 @@ export class ModuleInstance {
         v = obj(Object.fromEntries([...this.dataByType].map(([type, rcs]) => [type, lazyObject(rcs.map((r) => r.name), (n) => this.dataValue(type, n))])));
         break;
       case 'path': {
-        const rel = path.relative(this.ctx.rootDir, this.config.dir).split(path.sep).join('/') || '.';
+        const rel = relativePath(this.ctx.rootDir, this.config.dir);
         v = obj({ module: known(rel), root: known('.'), cwd: known('.') });
         break;
       }

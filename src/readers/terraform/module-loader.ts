@@ -11,6 +11,7 @@ import { parseHcl } from './hcl-parser.js';
 import { locateHcl, type LocatedComment, type LocatedHcl } from './locate.js';
 import { readTfJson } from './locate-json.js';
 import { applyOverride } from './override-merge.js';
+import { relativePath } from '../paths.js';
 
 /** Files above this size are reported and skipped (SPEC: no input may exhaust memory). */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -73,10 +74,6 @@ export function readInput(abs: string, root: string, kind: string, sink: ReadSin
   }
 }
 
-export function relativePath(root: string, abs: string): string {
-  const rel = path.relative(root, abs).split(path.sep).join('/');
-  return rel === '' ? '.' : rel;
-}
 
 function isConfigFile(name: string): boolean {
   return name.endsWith('.tf') || name.endsWith('.tf.json');

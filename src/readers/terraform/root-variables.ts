@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ReadOptions } from '../options.js';
-import { isOutsideRoot, isWrittenValue, list, markSupplied, obj, known, type SourceLoc, type Value } from '../value.js';
+import { isWrittenValue, list, markSupplied, obj, known, type SourceLoc, type Value } from '../value.js';
 import { evaluateAttr } from './body-eval.js';
 import { isRecord } from './config-body.js';
 import { parseHcl } from './hcl-parser.js';
@@ -12,6 +12,7 @@ import { locateHcl, type LocatedExpr } from './locate.js';
 import { readJsonVars } from './locate-json.js';
 import { readInput, type ReadSink } from './module-loader.js';
 import type { Env } from './tf-eval.js';
+import { isOutsideRoot } from '../paths.js';
 
 export interface VarAssignment {
   value: Value;

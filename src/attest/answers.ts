@@ -20,6 +20,7 @@ import { answersSchema, type AnswersDocument, type MunicipalityEntry } from './a
 import { sha256OfBytes, sha256OfFile } from './file-hash.js';
 import type { IndexedQuestion } from './question-index.js';
 import { compareDates, parseCalendarDate } from './wareki.js';
+import { displayPath } from '../readers/paths.js';
 
 export interface AnswersProblem {
   file: string;
@@ -445,11 +446,6 @@ function readMunicipalities(
   return out;
 }
 
-/** The file as a person at the terminal would open it. */
-export function displayPath(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
-}
 
 /** Reads and checks the answers file (exit 2 on any problem). */
 export function loadAnswers(file: string, questions: ReadonlyMap<string, IndexedQuestion>, lang: Lang): Answers {

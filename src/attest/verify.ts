@@ -10,6 +10,7 @@ import type { LocalText } from '../results/finding.js';
 import { ATTESTATION_FORMAT, type Attestation } from './attestation.js';
 import { sha256OfFile } from './file-hash.js';
 import { publicKeySha256, SIGNATURE_SUFFIX, signatureMatches } from './signing.js';
+import { displayPath } from '../readers/paths.js';
 
 export type CheckState = 'ok' | 'changed' | 'missing' | 'bad_signature' | 'unsigned' | 'not_checked';
 
@@ -42,10 +43,6 @@ const FAILING: ReadonlySet<CheckState> = new Set(['changed', 'missing', 'bad_sig
 /** An attestation is a few megabytes at most; a bound keeps a wrong file from being read whole. */
 const MAX_ATTESTATION_BYTES = 256 * 1024 * 1024;
 
-function shownPath(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
-}
 
 function readAttestation(file: string): { bytes: Buffer; att: Attestation } {
   if (!existsSync(file)) throw new UsageError(`file not found: ${file}`, file);
@@ -73,7 +70,7 @@ function readAttestation(file: string): { bytes: Buffer; att: Attestation } {
 }
 
 function compare(what: CheckItem['what'], full: string, sha256: string): CheckItem {
-  const file = shownPath(full);
+  const file = displayPath(full);
   if (!existsSync(full) || !statSync(full).isFile()) return { what, file, state: 'missing' };
   const now = sha256OfFile(full);
   if (now === sha256) return { what, file, state: 'ok' };
@@ -82,7 +79,7 @@ function compare(what: CheckItem['what'], full: string, sha256: string): CheckIt
 
 function checkSignature(req: VerifyRequest, att: Attestation, bytes: Buffer): CheckItem {
   const sigFile = req.attestationFile + SIGNATURE_SUFFIX;
-  const file = shownPath(sigFile);
+  const file = displayPath(sigFile);
   const present = existsSync(sigFile);
   if (!req.publicKey) {
     return present

@@ -9,17 +9,13 @@ import { parsePolicy } from './parse.js';
 import { PolicyError } from './policy-error.js';
 import type { Policy } from './types.js';
 import { defaultPolicy } from './types.js';
+import { displayPath } from '../readers/paths.js';
 
 export const POLICY_FILE_NAME = 'kikan.yaml';
 
 /** A policy file is a page or two; anything this large is not one. */
 const MAX_POLICY_BYTES = 1024 * 1024;
 
-/** The file as a person at the terminal would open it. */
-function displayPath(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : file;
-}
 
 function whole(file: string, ja: string, en: string): PolicyError {
   return new PolicyError([{ file: displayPath(file), line: 1, column: 1, message: { ja, en } }]);

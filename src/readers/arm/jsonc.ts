@@ -33,9 +33,12 @@ export interface ParsedJson {
   root: Value | undefined;
   errors: ReadError[];
   comments: JsonComment[];
-  /** Extent of each object value in the text. */
-  extents: WeakMap<ObjectValue, Extent>;
-  /** Each object by where it starts (`line:column`), to find the text of an evaluated object. */
+  /**
+   * Extent of each object written as a list item: resources (in `resources`) and inline subnets are,
+   * and only they are asked for (waivers in comments belong to the innermost resource around them).
+   */
+  extents: Map<ObjectValue, Extent>;
+  /** Each list-item object by where it starts (`line:column`), to find the text of an evaluated inline subnet. */
   objectsAt: Map<string, ObjectValue>;
 }
 
@@ -63,7 +66,7 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const WORD = /[A-Za-z0-9_$]+/y;
 
-type Frame = { object: ObjectValue; start: number; line: number; key: string } | { list: ListValue };
+type Frame = { object: ObjectValue; start: number; line: number; key: string; item: boolean } | { list: ListValue };
 
 export function parseJsonc(file: string, input: string): ParsedJson {
   return timeParse(() => parseJsoncText(file, input));
@@ -72,7 +75,7 @@ export function parseJsonc(file: string, input: string): ParsedJson {
 function parseJsoncText(file: string, input: string): ParsedJson {
   // A byte-order mark is not JSON; drop it (columns on line 1 shift by one, lines do not).
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const result: ParsedJson = { root: undefined, errors: [], comments: [], extents: new WeakMap(), objectsAt: new Map() };
+  const result: ParsedJson = { root: undefined, errors: [], comments: [], extents: new Map(), objectsAt: new Map() };
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -204,10 +207,10 @@ function parseJsoncText(file: string, input: string): ParsedJson {
     tokenLine = line;
   }
 
-  function closeObject(frame: { object: ObjectValue; start: number; line: number }): void {
+  function closeObject(frame: { object: ObjectValue; start: number; line: number; item: boolean }): void {
     i++;
     tokenLine = line;
-    result.extents.set(frame.object, { start: frame.start, end: i, line: frame.line, endLine: line });
+    if (frame.item) result.extents.set(frame.object, { start: frame.start, end: i, line: frame.line, endLine: line });
   }
 
   function parse(): Value {
@@ -221,8 +224,10 @@ function parseJsoncText(file: string, input: string): ParsedJson {
         const loc = here();
         tokenLine = line;
         if (c === OPEN_BRACE) {
-          const frame = { object: obj({}, loc), start: i, line, key: '' };
-          result.objectsAt.set(`${loc.line}:${loc.column}`, frame.object);
+          const top = stack[stack.length - 1];
+          const item = top !== undefined && 'list' in top;
+          const frame = { object: obj({}, loc), start: i, line, key: '', item };
+          if (item) result.objectsAt.set(`${loc.line}:${loc.column}`, frame.object);
           i++;
           skip();
           if (text.charCodeAt(i) !== CLOSE_BRACE) {

@@ -34,11 +34,12 @@ export interface ParsedJson {
   errors: ReadError[];
   comments: JsonComment[];
   /**
-   * Extent of each object written as a list item: resources (in `resources`) and inline subnets are,
-   * and only they are asked for (waivers in comments belong to the innermost resource around them).
+   * Extent of each object that can be a resource or an inline subnet, the only ones asked for (a comment's
+   * waiver belongs to the innermost resource around it): list items, and the members of a `resources`
+   * object (languageVersion 2.0 keys resources by symbolic name).
    */
   extents: Map<ObjectValue, Extent>;
-  /** Each list-item object by where it starts (`line:column`), to find the text of an evaluated inline subnet. */
+  /** Each of those objects by where it starts (`line:column`), to find the text of an evaluated inline subnet. */
   objectsAt: Map<string, ObjectValue>;
 }
 
@@ -224,8 +225,7 @@ function parseJsoncText(file: string, input: string): ParsedJson {
         const loc = here();
         tokenLine = line;
         if (c === OPEN_BRACE) {
-          const top = stack[stack.length - 1];
-          const item = top !== undefined && 'list' in top;
+          const item = mayBeResource(stack);
           const frame = { object: obj({}, loc), start: i, line, key: '', item };
           if (item) result.objectsAt.set(`${loc.line}:${loc.column}`, frame.object);
           i++;
@@ -306,6 +306,15 @@ function parseJsoncText(file: string, input: string): ParsedJson {
     result.errors.push({ file, line: at.line, column: at.column, message });
   }
   return result;
+}
+
+/** Whether an object opening on top of `stack` is a list item or a member of a `resources` object. */
+function mayBeResource(stack: Frame[]): boolean {
+  const parent = stack[stack.length - 1];
+  if (parent === undefined) return false;
+  if ('list' in parent) return true;
+  const grandparent = stack[stack.length - 2];
+  return grandparent !== undefined && 'key' in grandparent && grandparent.key.length === 9 && grandparent.key.toLowerCase() === 'resources';
 }
 
 /** Line and column of an offset (only for the one error a document can have). */

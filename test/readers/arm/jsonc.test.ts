@@ -57,19 +57,31 @@ describe('JSON with comments', () => {
     expect(e.map((x) => `${x.line}:${x.column} ${x.message.replace('invalid JSON: ', '')}`)).toEqual([want]);
   });
 
-  it('gives every object its extent and start, and tells comments on their own line', () => {
-    const text = '{\n  "r": [\n    { "name": "a" }, // after a token\n    /* own */ {\n      "name": "b"\n    }\n  ]\n}\n';
+  it('gives every list-item object its extent and start, and tells comments on their own line', () => {
+    const text = '{\n  "r": [\n    { "name": "a", "p": {} }, // after a token\n    /* own */ {\n      "name": "b"\n    }\n  ]\n}\n';
     const p = parseJsonc('t.json', text);
     const r = p.root?.kind === 'object' ? p.root.fields.r : undefined;
     const [a, b] = r?.kind === 'list' ? r.items : [];
     expect(a?.kind === 'object' && p.extents.get(a)).toEqual({ start: text.indexOf('{ "name"'), end: text.indexOf('}, //') + 1, line: 3, endLine: 3 });
+    // Objects that are not list items (the root, a property's value) are never resources or inline subnets.
+    expect(p.root?.kind === 'object' && p.extents.get(p.root)).toBeUndefined();
+    expect(a?.kind === 'object' && a.fields.p?.kind === 'object' && p.extents.get(a.fields.p)).toBeUndefined();
     expect(b?.kind === 'object' && p.extents.get(b)).toMatchObject({ line: 4, endLine: 6 });
-    expect([...p.objectsAt.keys()]).toEqual(['1:1', '3:5', '4:15']);
+    expect([...p.objectsAt.keys()]).toEqual(['3:5', '4:15']);
     expect(p.objectsAt.get('4:15')).toBe(b);
     expect(p.comments.map((c) => [c.text, c.line, c.ownLine])).toEqual([
       ['after a token', 3, false],
       ['own', 4, true],
     ]);
+  });
+
+  it('gives resources keyed by symbolic name (languageVersion 2.0) their extent', () => {
+    const text = '{\n  "resources": {\n    "sa": {\n      "type": "x"\n    }\n  }\n}\n';
+    const p = parseJsonc('t.json', text);
+    const resources = p.root?.kind === 'object' ? p.root.fields.resources : undefined;
+    const sa = resources?.kind === 'object' ? resources.fields.sa : undefined;
+    expect(sa?.kind === 'object' && p.extents.get(sa)).toMatchObject({ line: 3, endLine: 5 });
+    expect(resources?.kind === 'object' && p.extents.get(resources)).toBeUndefined();
   });
 
   it('refuses nesting deeper than the limit without exhausting the stack', () => {

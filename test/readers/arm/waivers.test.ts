@@ -28,6 +28,22 @@ describe('inline waivers', () => {
     expect(r.resources[0]!.waivers).toBeUndefined();
   });
 
+  it('reads comments in and above resources keyed by symbolic name (languageVersion 2.0)', () => {
+    const text = [
+      '{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "languageVersion": "2.0",',
+      '"resources": {',
+      '  // kikan:ignore LG-2.6 共同利用の検証用',
+      '  "first": {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stfirst"},',
+      '  "second": {"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "stsecond", /* kikan:ignore LG-4.3 */ "location": "japaneast"}',
+      '}}',
+    ].join('\n');
+    const r = readArm('w.json', text, defaultReadOptions('/'));
+    expect(r.resources.map((x) => [x.address, x.waivers?.map((w) => w.controlId)])).toEqual([
+      ['Microsoft.Storage/storageAccounts/stfirst', ['LG-2.6']],
+      ['Microsoft.Storage/storageAccounts/stsecond', ['LG-4.3']],
+    ]);
+  });
+
   it('ordinary comments are not waivers', () => {
     const r = read('{\n// kikan: see LG-2.6 later\n"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st"}');
     expect(r.resources[0]!.waivers).toBeUndefined();

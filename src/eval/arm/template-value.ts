@@ -36,29 +36,52 @@ export function evaluateTemplateValue(raw: Value, scope: ArmScope): Value {
       if (!r.ok) at.report(`invalid expression: ${r.message} (at character ${r.pos + 1} of "${s.text}")`, at.loc);
       return relocate(r.value, raw.loc);
     }
-    case 'list':
-      return list(
-        raw.items.map((i) => evaluateTemplateValue(i, forChild(i))),
-        raw.loc,
-      );
+    // Plain data evaluates to itself: a list or object whose members all came back unchanged is returned as
+    // it is, so only the parts with expressions are copied (values are never changed in place).
+    case 'list': {
+      let items: Value[] | undefined;
+      for (let n = 0; n < raw.items.length; n++) {
+        const item = raw.items[n]!;
+        const v = evaluateTemplateValue(item, forChild(item));
+        if (items === undefined && v !== item) items = raw.items.slice(0, n);
+        items?.push(v);
+      }
+      return items === undefined ? raw : list(items, raw.loc);
+    }
     case 'object': {
-      const fields: Record<string, Value> = Object.create(null);
+      let fields: Record<string, Value> | undefined;
       const loops = propertyLoops(raw);
       for (const k in raw.fields) {
         const v = raw.fields[k]!;
-        if (loops && v === loops) continue;
-        fields[k] = evaluateTemplateValue(v, forChild(v));
+        if (loops && v === loops) {
+          fields ??= copyFieldsBefore(raw.fields, k);
+          continue;
+        }
+        const e = evaluateTemplateValue(v, forChild(v));
+        if (fields === undefined && e !== v) fields = copyFieldsBefore(raw.fields, k);
+        if (fields !== undefined) fields[k] = e;
       }
       for (const loop of loops?.kind === 'list' ? loops.items : []) {
         const [name, value] = expandPropertyLoop(loop, here());
-        if (name !== undefined) fields[name] = value;
+        if (name !== undefined) fields![name] = value;
       }
+      if (fields === undefined) return raw;
       // `fields` is new and has a null prototype already: no copy as obj() makes.
       return raw.loc ? { kind: 'object', fields, loc: raw.loc } : { kind: 'object', fields };
     }
     default:
       return raw;
   }
+}
+
+/** A new null-prototype record with the fields written before `key`. */
+function copyFieldsBefore(from: Record<string, Value>, key: string): Record<string, Value> {
+  const fields: Record<string, Value> = Object.create(null);
+  for (const k in from) {
+    if (k === key) break;
+    fields[k] = from[k]!;
+  }
+  return fields;
 }
 
 /** The `copy` array of an object when it is a property loop (not a resource's `copy` object). */

@@ -52,6 +52,9 @@ export class TemplateScope implements ArmScope {
   // Members are arrow functions: derived scopes (copy loops, function calls)
   // inherit them and still evaluate parameters and variables in this scope.
   parameter = (name: string): Value | undefined => {
+    // Bicep output reads the same parameters over and over; a value already made is returned before any lookup.
+    const done = this.parameterMemo.get(name.toLowerCase());
+    if (done?.state === 'done') return done.value;
     const decls = this.section('parameters');
     const decl = decls && lookupField(decls, name);
     if (!decl) return undefined;
@@ -62,6 +65,8 @@ export class TemplateScope implements ArmScope {
   };
 
   variable = (name: string): Value | undefined => {
+    const done = this.variableMemo.get(name.toLowerCase());
+    if (done?.state === 'done') return done.value;
     const vars = this.section('variables');
     if (!vars) return undefined;
     const loop = this.variableLoop(vars, name);

@@ -87,6 +87,6 @@ export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = 
   for (const s of read.liveScopes) model.addScope({ id: s.scope, scope: s.scope, cloud: 'aws', source: 'aws-config', label: `${s.account}/${s.region}` });
   const findings = await evaluate(read.resources, model, policy, now, severityOf, new StageTimer());
   progress?.done();
-  const notJudged = notJudgedTypes(model.unlifted);
+  const notJudged = notJudgedTypes(model.unlifted, read.notRead);
   return finishLiveScan({ kind: 'aws', snapshotKind: 'aws-config-snapshot', read, findings, notJudged, now }, flags, opts, catalog, io);
 }

@@ -18,15 +18,26 @@ const LIVE = new Set<SourceKind>(['aws-config', 'azure']);
 /** Resources whose contents are read and judged in their own right: the container itself holds nothing. */
 const CONTAINERS = new Set(['Microsoft.Resources/deployments']);
 
-export function notJudgedTypes(unlifted: readonly NativeResource[]): NotJudgedType[] {
+/** Types a live source holds but kikan did not read, counted per scope (the scope is their address). */
+export interface NotReadType {
+  scope: string;
+  type: string;
+  count: number;
+  source: SourceKind;
+}
+
+export function notJudgedTypes(unlifted: readonly NativeResource[], notRead: readonly NotReadType[] = []): NotJudgedType[] {
   const byType = new Map<string, NotJudgedType>();
-  for (const r of unlifted) {
-    if (CONTAINERS.has(r.type)) continue;
-    const key = `${r.type}\u0000${r.source}`;
+  const add = (type: string, source: SourceKind, count: number, first: NotJudgedType['first']) => {
+    const key = `${type}\u0000${source}`;
     const seen = byType.get(key);
-    if (seen) seen.count++;
-    else byType.set(key, { type: r.type, source: r.source, count: 1, first: { address: r.address, ...(LIVE.has(r.source) ? {} : { location: r.loc }) } });
+    if (seen) seen.count += count;
+    else byType.set(key, { type, source, count, first });
+  };
+  for (const r of unlifted) {
+    if (!CONTAINERS.has(r.type)) add(r.type, r.source, 1, { address: r.address, ...(LIVE.has(r.source) ? {} : { location: r.loc }) });
   }
+  for (const t of notRead) add(t.type, t.source, t.count, { address: t.scope });
   return [...byType.values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
 }
 

@@ -10,6 +10,7 @@ import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { NativeResource, ReadResult } from '../../readers/native.js';
+import type { NotReadType } from '../../results/not-judged.js';
 import { emptyReadResult } from '../../readers/native.js';
 import type { ContactAnswer } from './account-services.js';
 import { readAccountServices, securityContactOf } from './account-services.js';
@@ -18,6 +19,7 @@ import { readRuleEvaluations, ruleItems } from './config-rules.js';
 import { DISCOVERY_TYPES, readDiscovered } from './discovered.js';
 import { readLogGroups } from './log-groups.js';
 import { readConfigItems, SELECTED_TYPES, selectExpression } from './read-config.js';
+import { readRecordedTypes } from './recorded-types.js';
 import { recorderCoverage } from './recorder.js';
 import { accountScope, inRegionScope, nativeOfItem } from './to-native.js';
 import { callError } from './call-error.js';
@@ -44,7 +46,12 @@ export interface AwsRead extends ReadResult {
    * services): they are live scopes, where a missing account service fails.
    */
   liveScopes: { scope: string; account: string; region: string }[];
+  /** Types the recorder (or aggregator) holds that kikan does not read: no control judges them. */
+  notRead: NotReadType[];
 }
+
+/** Types read through other APIs than the Config item query, in an account scan (an aggregator reads only the query's). */
+const READ_BY_SERVICE_APIS = ['AWS::Logs::LogGroup', 'AWS::GuardDuty::Detector', 'AWS::SecurityHub::Hub', 'AWS::Config::ConfigRule'];
 
 /** SDK retries cover throttling with exponential back-off and jitter; bounded here. */
 const MAX_ATTEMPTS = 6;
@@ -60,7 +67,14 @@ function merge(into: ReadResult, part: ReadResult): void {
   into.notScanned.push(...part.notScanned);
 }
 
-async function readAggregator(req: AwsReadRequest, name: string, base: Credentials | undefined): Promise<ReadResult> {
+/** The recorded types not in `read`, as not-judged entries of the scope. */
+async function notReadTypes(client: ConfigServiceClient, scope: string, read: ReadonlySet<string>, out: AwsRead, aggregator?: string): Promise<void> {
+  const recorded = await readRecordedTypes(client, scope, aggregator);
+  out.errors.push(...recorded.errors);
+  for (const t of recorded.types) if (!read.has(t.type)) out.notRead.push({ ...t, source: 'aws-config' });
+}
+
+async function readAggregator(req: AwsReadRequest, name: string, base: Credentials | undefined, into: AwsRead): Promise<ReadResult> {
   const out = emptyReadResult();
   const region = req.regions[0]!;
   const scope = `aws-aggregator:${name}`;
@@ -86,8 +100,10 @@ async function readAggregator(req: AwsReadRequest, name: string, base: Credentia
       }
     }
     token = response.NextToken || undefined;
-    if (!token) return out;
+    if (!token) break;
   }
+  if (token) out.errors.push({ file: scope, message: `config:SelectAggregateResourceConfig kept returning pages after 10000; the rest of aggregator ${name} was not read` });
+  await notReadTypes(client, scope, new Set<string>(SELECTED_TYPES), into, name);
   return out;
 }
 
@@ -131,11 +147,12 @@ function dropRepeatedGlobals(out: AwsRead, account: string): void {
 }
 
 export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
-  const out: AwsRead = { ...emptyReadResult(), liveScopes: [] };
+  const out: AwsRead = { ...emptyReadResult(), liveScopes: [], notRead: [] };
+  const readTypes = new Set<string>([...SELECTED_TYPES, ...DISCOVERY_TYPES, ...READ_BY_SERVICE_APIS]);
   const base: Credentials | undefined = req.credentials ?? (req.profile ? fromIni({ profile: req.profile }) : undefined);
   if (req.aggregator) {
     // Aggregated items come without the accounts' own services: their scopes are not judged as live accounts.
-    merge(out, await readAggregator(req, req.aggregator, base));
+    merge(out, await readAggregator(req, req.aggregator, base, out));
     return out;
   }
   const targets: { account?: string; credentials: Credentials | undefined }[] =
@@ -170,6 +187,7 @@ export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
       // A region whose items could not be read is an error already; its recorder adds nothing.
       if (items.errors.some((e) => e.message.startsWith('config:SelectResourceConfig failed'))) continue;
       merge(out, await readDiscovered(client, account, region, DISCOVERY_TYPES));
+      await notReadTypes(client, accountScope(account, region), readTypes, out);
       const coverage = await recorderCoverage(client, account, region, [...SELECTED_TYPES, ...DISCOVERY_TYPES]);
       out.errors.push(...coverage.errors);
       out.notScanned.push(...coverage.notScanned);

@@ -103,7 +103,7 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
         );
         return;
       }
-      const input = JSON.parse(body || '{}') as { NextToken?: string; nextToken?: string };
+      const input = JSON.parse(body || '{}') as { NextToken?: string; nextToken?: string; Expression?: string };
       calls.push({ target, region, ...(input.NextToken ? { token: input.NextToken } : {}) });
       const send = (status: number, doc: object) => {
         res.writeHead(status, { 'content-type': 'application/x-amz-json-1.1' });
@@ -171,18 +171,30 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
         send(400, { __type: 'ThrottlingException', message: 'Rate exceeded' });
         return;
       }
-      if (target.endsWith('.SelectResourceConfig')) {
+      if (target.endsWith('.SelectResourceConfig') || target.endsWith('.SelectAggregateResourceConfig')) {
+        // Each region answers with its own items; global (IAM) items and items without a region in every region.
+        // An aggregator answers with all of them.
+        const all = o.items.filter((i) => {
+          const at = (i as { awsRegion?: string }).awsRegion;
+          return target.endsWith('.SelectAggregateResourceConfig') || at === undefined || at === 'global' || at === region;
+        });
+        const expression = input.Expression ?? '';
+        const typeOf = (i: object) => (i as { resourceType?: string }).resourceType ?? '';
+        if (/GROUP BY resourceType$/.test(expression)) {
+          const counts = new Map<string, number>();
+          for (const i of all) counts.set(typeOf(i), (counts.get(typeOf(i)) ?? 0) + 1);
+          send(200, { Results: [...counts].map(([t, n]) => JSON.stringify({ 'COUNT(*)': n, resourceType: t })), QueryInfo: { SelectFields: [] } });
+          return;
+        }
         const start = input.NextToken ? Number(input.NextToken.slice(5)) : 0;
         if (start > 0 && !throttled) {
           throttled = true;
           send(400, { __type: 'ThrottlingException', message: 'Rate exceeded' });
           return;
         }
-        // Each region answers with its own items; global (IAM) items and items without a region in every region.
-        const mine = o.items.filter((i) => {
-          const at = (i as { awsRegion?: string }).awsRegion;
-          return at === undefined || at === 'global' || at === region;
-        });
+        // As Config does, only the types the query names.
+        const named = /resourceType IN \(([^)]*)\)/.exec(expression)?.[1]?.match(/'[^']+'/g)?.map((t) => t.slice(1, -1));
+        const mine = named ? all.filter((i) => named.includes(typeOf(i))) : all;
         const page = mine.slice(start, start + pageSize).map((i) => JSON.stringify(i));
         const next = start + pageSize < mine.length ? { NextToken: `page-${start + pageSize}` } : {};
         send(200, { Results: page, QueryInfo: { SelectFields: [] }, ...next });

@@ -45,11 +45,26 @@ function trail(name: string, isLogging: boolean) {
   };
 }
 const TRAILS = [trail('juki-audit', true), trail('juki-old', false)];
+/** Recorded, but of types kikan neither reads nor judges: the report must name them, not pass over them. */
+const UNREAD = ['juki-jumin', 'juki-rireki'].map((name) => ({
+  accountId: ACCOUNT,
+  awsRegion: 'ap-northeast-1',
+  arn: `arn:aws:dynamodb:ap-northeast-1:${ACCOUNT}:table/${name}`,
+  resourceType: 'AWS::DynamoDB::Table',
+  resourceId: name,
+  resourceName: name,
+  configurationItemStatus: 'OK',
+  configuration: { tableName: name, sseDescription: null },
+  supplementaryConfiguration: {},
+  tags: [],
+}));
+/** Config's record of a rule result: not a resource of the account. */
+const COMPLIANCE = { accountId: ACCOUNT, awsRegion: 'ap-northeast-1', resourceType: 'AWS::Config::ResourceCompliance', resourceId: 'AWS::S3::Bucket/juki-audit-logs', configuration: {} };
 const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'x' };
 
 let fake: FakeAws;
 beforeAll(async () => {
-  fake = await startFakeAws({ account: ACCOUNT, items: [...ITEMS, ...KEYS, ...TRAILS], deniedRegions: ['ap-northeast-3'],
+  fake = await startFakeAws({ account: ACCOUNT, items: [...ITEMS, ...KEYS, ...TRAILS, ...UNREAD, COMPLIANCE], deniedRegions: ['ap-northeast-3'],
     logGroups: [
       { logGroupName: '/juki/app', arn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/app:*`, logGroupArn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/app`, retentionInDays: 7 },
       { logGroupName: '/juki/audit', logGroupArn: `arn:aws:logs:ap-northeast-1:${ACCOUNT}:log-group:/juki/audit`, retentionInDays: 3653 },
@@ -66,6 +81,7 @@ interface JsonFinding {
 
 interface JsonReport {
   findings: JsonFinding[];
+  notJudged: { type: string; source: string; count: number; first: { address: string } }[];
   errors: { file: string; message: string }[];
   inputs: { file: string; kind: string; sha256?: string }[];
 }
@@ -116,6 +132,27 @@ describe('kikan scan-aws', () => {
     const again = await scan({ history });
     expect(again.stderr).toMatch(/0 new, 0 fixed/);
     expect(again.code).toBe(3);
+  });
+
+  it('names the recorded types it does not read as not judged, counted, at their account and region', async () => {
+    const { doc } = await scan();
+    const dynamo = doc.notJudged.filter((n) => n.type === 'AWS::DynamoDB::Table');
+    expect(dynamo).toEqual([{ type: 'AWS::DynamoDB::Table', source: 'aws-config', count: 2, first: { address: `aws:${ACCOUNT}/ap-northeast-1` } }]);
+    // Types it reads are judged (or listed only if no control lifts them); Config's own records are not resources.
+    const listed = doc.notJudged.map((n) => n.type);
+    expect(listed).not.toContain('AWS::EC2::SecurityGroup');
+    expect(listed).not.toContain('AWS::KMS::Key');
+    expect(listed).not.toContain('AWS::Config::ResourceCompliance');
+    // The items themselves are never asked for.
+    expect(doc.findings.some((f) => f.resource.address.includes(':table/'))).toBe(false);
+  });
+
+  it('lists the unread types of an aggregator too', async () => {
+    const { doc } = await scan({ aggregator: 'org-juki', region: ['ap-northeast-1'] });
+    expect(doc.notJudged.filter((n) => n.type === 'AWS::DynamoDB::Table')).toEqual([
+      { type: 'AWS::DynamoDB::Table', source: 'aws-config', count: 2, first: { address: 'aws-aggregator:org-juki' } },
+    ]);
+    expect(doc.errors).toEqual([]);
   });
 
   it('keeps the resources as read in a snapshot whose hash the report lists', async () => {

@@ -58,8 +58,8 @@ export function terraformGroups(dirs: readonly string[]): string[][] {
   const given = [...new Set(dirs.map((d) => path.resolve(d)))].sort();
   const seen = new Set<string>(given);
   const queue = [...given];
-  while (queue.length) {
-    const d = queue.shift()!;
+  for (let next = 0; next < queue.length; next++) {
+    const d = queue[next]!;
     for (const t of localTargets(d)) {
       union(d, t);
       if (!seen.has(t)) {
@@ -71,7 +71,9 @@ export function terraformGroups(dirs: readonly string[]): string[][] {
   const groups = new Map<string, string[]>();
   for (const d of given) {
     const r = find(d);
-    groups.set(r, [...(groups.get(r) ?? []), d]);
+    const group = groups.get(r);
+    if (group) group.push(d);
+    else groups.set(r, [d]);
   }
   return [...groups.values()];
 }

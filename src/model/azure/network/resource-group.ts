@@ -35,7 +35,8 @@ function groupOf(n: NativeResource, ctx: LiftContext): NativeResource | undefine
     const id = n.ids?.[0];
     const rg = id ? resourceGroupId(id) : undefined;
     const hit = rg ? ctx.links.byIdentity(rg) : undefined;
-    return hit?.type.toLowerCase() === RESOURCE_GROUP.toLowerCase() ? hit : undefined;
+    // An azapi resource's parent may be an azurerm resource group.
+    return hit?.type.toLowerCase() === RESOURCE_GROUP.toLowerCase() || hit?.type === 'azurerm_resource_group' ? hit : undefined;
   }
   const name = attr(n, 'resource_group_name');
   if (name?.kind === 'ref') {

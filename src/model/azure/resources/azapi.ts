@@ -3,7 +3,9 @@
 // = … }`), so they are read as the ARM resources they create: the ARM handlers
 // judge them, with the Terraform address, key and lines kept (references to
 // them still resolve). The resource ID is built from `parent_id` and `name`
-// the way the ARM reader builds it, so children find their parents. A body
+// the way the ARM reader builds it, so children find their parents; an azurerm
+// resource group or parent named by `parent_id` gets that ID as an identity
+// too, so the azapi child finds it the way an ARM child finds its parent. A body
 // written with `jsonencode()` (azapi 1.x) is decoded; a body that is not
 // known leaves every property unknown, naming the input.
 import type { NativeResource } from '../../../readers/native.js';
@@ -52,6 +54,8 @@ function namePart(v: Value | undefined, r: NativeResource): string {
 class AzapiIds {
   private readonly memo = new Map<string, string>();
   private readonly byKey: Map<string, NativeResource>;
+  /** Resource IDs of azurerm resources named as a parent, by key. */
+  readonly azurermIds = new Map<string, string>();
 
   constructor(resources: readonly NativeResource[]) {
     this.byKey = new Map(resources.map((r) => [r.key, r]));
@@ -61,7 +65,7 @@ class AzapiIds {
     const done = this.memo.get(r.key);
     if (done) return done;
     this.memo.set(r.key, `[${r.address}]`); // A parent cycle ends here.
-    const base = this.parentId(r);
+    const base = this.parentId(r, type);
     const name = namePart(r.attrs.fields.name, r);
     const level = levelOf(base);
     // A type of another namespace than its parent's (diagnostic settings, locks) is an extension resource.
@@ -76,7 +80,7 @@ class AzapiIds {
     return lower;
   }
 
-  private parentId(r: NativeResource): string {
+  private parentId(r: NativeResource, type: string): string {
     const p = r.attrs.fields.parent_id;
     const text = knownText(p);
     if (text) return text.replace(/\/+$/, '');
@@ -84,13 +88,42 @@ class AzapiIds {
       const target = this.byKey.get(p.target);
       const t = target && isAzapi(target) ? splitType(target.attrs.fields.type) : undefined;
       if (target && t) return this.idOf(target, t.type);
-      if (target?.type === 'azurerm_resource_group') {
-        return `/subscriptions/{subscription}/resourceGroups/${namePart(target.attrs.fields.name, target)}`;
-      }
+      const azurerm = target && this.azurermParentId(target, type);
+      if (azurerm) return azurerm;
       return `[${p.target.split('#').pop()}]`;
     }
     if (p?.kind === 'unknown' && p.expr) return this.fromExpression(r, p.expr) ?? `[${p.expr}]`;
     return '/subscriptions/{subscription}/resourceGroups/{resourceGroup}';
+  }
+
+  /**
+   * The ID of an azurerm resource group, or of an azurerm resource whose type is
+   * the child's type without its last part (`azurerm_virtual_network` for
+   * `virtualNetworks/subnets`), from its known names; recorded as its identity.
+   */
+  private azurermParentId(target: NativeResource, childType: string): string | undefined {
+    const f = target.attrs.fields;
+    let id: string | undefined;
+    if (target.type === 'azurerm_resource_group') {
+      id = `/subscriptions/{subscription}/resourceGroups/${namePart(f.name, target)}`;
+    } else {
+      const parentType = childType.split('/').slice(0, -1).join('/');
+      const group = this.groupName(f.resource_group_name);
+      const name = knownText(f.name);
+      if (!parentType.includes('/') || !group || !name) return undefined;
+      id = `/subscriptions/{subscription}/resourceGroups/${group}/providers/${parentType}/${name}`;
+    }
+    this.azurermIds.set(target.key, id.toLowerCase());
+    return id;
+  }
+
+  /** A resource group name written out or taken from an azurerm resource group. */
+  private groupName(v: Value | undefined): string | undefined {
+    if (v?.kind === 'ref') {
+      const rg = this.byKey.get(v.target);
+      return rg?.type === 'azurerm_resource_group' ? knownText(rg.attrs.fields.name) : undefined;
+    }
+    return knownText(v);
   }
 
   /** `${azapi_resource.account.id}/blobServices/default`: the ID of that resource in the same module, then the rest. */
@@ -137,8 +170,15 @@ function applyUpdates(resources: NativeResource[]): NativeResource[] {
 export function armFromAzapi(resources: readonly NativeResource[]): NativeResource[] {
   if (!resources.some(isAzapi)) return [...resources];
   const ids = new AzapiIds(resources);
+  for (const r of resources) {
+    const t = isAzapi(r) ? splitType(r.attrs.fields.type) : undefined;
+    if (t) ids.idOf(r, t.type);
+  }
   return applyUpdates(resources.map((r) => {
-    if (!isAzapi(r)) return r;
+    if (!isAzapi(r)) {
+      const id = ids.azurermIds.get(r.key);
+      return id ? { ...r, ids: [...(r.ids ?? []), id] } : r;
+    }
     const t = splitType(r.attrs.fields.type);
     if (!t) return r;
     const f = r.attrs.fields;

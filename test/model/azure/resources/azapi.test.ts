@@ -4,7 +4,7 @@ import { armPath, prop } from '../../../../src/model/azure/resources/attribute-p
 import type { NativeResource } from '../../../../src/readers/native.js';
 import { unknown } from '../../../../src/readers/value.js';
 import { tf, tfKey, tfRef, unk } from './builder.js';
-import { get, inputsOf, lift } from './harness.js';
+import { get, inputsOf, lift, liftAll } from './harness.js';
 
 function byAddress(list: NativeResource[], address: string): NativeResource {
   const r = list.find((x) => x.address === address);
@@ -38,7 +38,31 @@ describe('azapi_resource as the ARM resource it creates', () => {
     expect(armPath(st.attrs, 'sku', 'name')).toMatchObject({ value: 'Standard_LRS' });
     expect(armPath(st.attrs, 'identity', 'type')).toMatchObject({ value: 'SystemAssigned' });
     expect(st.region).toMatchObject({ value: 'japaneast' });
-    expect(byAddress(out, 'azurerm_resource_group.rg')).toBe(rg);
+    // The resource group named by parent_id gains that ID, so the account finds it.
+    expect(byAddress(out, 'azurerm_resource_group.rg').ids).toEqual(['/subscriptions/{subscription}/resourcegroups/rg-juki']);
+  });
+
+  it('an azurerm resource group or virtual network named by parent_id is found by the azapi resource under it', () => {
+    const seg = tf('azurerm_resource_group', 'seg', { name: 'rg-juki-lgwan', location: 'japaneast', tags: { 'lg:segment': 'lgwan' } });
+    const vnet = tf('azurerm_virtual_network', 'mn', { name: 'vnet-juki-mn', resource_group_name: tfRef('azurerm_resource_group.seg'), location: 'japaneast', address_space: ['10.10.0.0/16'], tags: { 'lg:segment': 'mynumber' } });
+    const upload = tf('azapi_resource', 'upl', {
+      type: 'Microsoft.Storage/storageAccounts@2023-05-01',
+      name: 'stjukiupl',
+      parent_id: tfRef('azurerm_resource_group.seg'),
+      location: 'japaneast',
+      body: { sku: { name: 'Standard_LRS' }, properties: { publicNetworkAccess: 'Enabled' } },
+    });
+    const subnet = tf('azapi_resource', 'batch', {
+      type: 'Microsoft.Network/virtualNetworks/subnets@2024-05-01',
+      name: 'snet-batch',
+      parent_id: tfRef('azurerm_virtual_network.mn'),
+      body: { properties: { addressPrefix: '10.10.4.0/24' } },
+    });
+    const out = armFromAzapi([seg, vnet, upload, subnet]);
+    expect(byAddress(out, 'azurerm_virtual_network.mn').ids).toEqual(['/subscriptions/{subscription}/resourcegroups/rg-juki-lgwan/providers/microsoft.network/virtualnetworks/vnet-juki-mn']);
+    const { model } = liftAll([seg, vnet, upload, subnet]);
+    expect(get(model, tfKey('azapi_resource.upl'), 'data-store').resourceGroupTags).toMatchObject({ value: { 'lg:segment': 'lgwan' } });
+    expect(get(model, tfKey('azapi_resource.batch'), 'subnet').network).toMatchObject({ value: tfKey('azurerm_virtual_network.mn') });
   });
 
   it('builds resource IDs from parents, references and `${…id}/…` expressions, so children find their account', () => {

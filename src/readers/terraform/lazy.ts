@@ -63,6 +63,11 @@ export function lazyObject(names: Iterable<string>, field: (name: string) => Val
   return o;
 }
 
+/** Whether the fields of `o` are computed when read (a module's outputs, a resource group). */
+export function isLazyObject(o: ObjectValue): boolean {
+  return lazyObjects.has(o.fields);
+}
+
 /**
  * The same value with every lazy object read into plain fields, so what a
  * reader returns is inert data. Values without lazy parts are returned as is.

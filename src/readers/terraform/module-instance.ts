@@ -16,7 +16,7 @@ import { isLocalSource, type ModuleManifest } from './module-manifest.js';
 import { placeAt, type VarAssignments } from './root-variables.js';
 import { exprText, type Env } from './tf-eval.js';
 import { declareProvider, mergeTags, providerOf, providersForCall, type ProviderTable } from './providers.js';
-import { mergeCauses, withChain } from './unknown-cause.js';
+import { mergeCauses, withChain, withQualifiedExprs } from './unknown-cause.js';
 import { convertToType, parseTypeSpec } from './variable-type.js';
 import { waiversOf } from './waivers.js';
 import { relativePath } from '../paths.js';
@@ -391,7 +391,11 @@ export class ModuleInstance {
     if (!cell) {
       const block = this.config.outputs.get(name)!;
       const valueAttr = attrOf(block, 'value');
-      cell = lazyValue(this.prefixed(`output.${name}`), () => (valueAttr ? evaluateAttr(valueAttr, this.env) : known(null, block.loc)));
+      cell = lazyValue(this.prefixed(`output.${name}`), () => {
+        if (!valueAttr) return known(null, block.loc);
+        const v = evaluateAttr(valueAttr, this.env);
+        return this.address ? withQualifiedExprs(v, this.address) : v;
+      });
       this.outputs.set(name, cell);
     }
     return cell.get();

@@ -2,6 +2,7 @@
 // phrased so the user sees which input to supply, and the chain of module
 // inputs an unknown travelled through.
 import type { UnknownCause, Value } from '../value.js';
+import { isLazyObject } from './lazy.js';
 
 /** The cause of the unknown parts of `v`; `what` says what needed the value. */
 export function causeOf(v: Value, what: string): UnknownCause {
@@ -71,6 +72,50 @@ export function withChain(v: Value, step: string, depth = 0): Value {
       const fields: Record<string, Value> = Object.create(null);
       for (const [k, f] of Object.entries(v.fields)) {
         const c = withChain(f, step, depth + 1);
+        if (c !== f) changed = true;
+        fields[k] = c;
+      }
+      return changed ? { ...v, fields } : v;
+    }
+    default:
+      return v;
+  }
+}
+
+// A resource or data source traversal written in a module (`aws_x.y`,
+// `data.aws_x.y`), not already qualified and not inside a longer name.
+const BARE_RESOURCE_TRAVERSAL = /(?<![\w.\]"-])((?:data\.)?[a-z][a-z0-9]*_[a-z0-9_]+\.[A-Za-z_][\w-]*)/g;
+
+/**
+ * The value leaving a module through an output, with the resources each
+ * unknown part's expression names given by their full address
+ * (`module.net["a"].aws_route_table.private[0].id`): in the caller the
+ * module's own names mean nothing, and lifters look the resources up by it.
+ */
+export function withQualifiedExprs(v: Value, moduleAddress: string, depth = 0): Value {
+  if (depth > 100) return v;
+  switch (v.kind) {
+    case 'unknown': {
+      if (!v.expr) return v;
+      const expr = v.expr.replace(BARE_RESOURCE_TRAVERSAL, `${moduleAddress}.$1`);
+      return expr === v.expr ? v : { ...v, expr };
+    }
+    case 'list': {
+      let changed = false;
+      const items = v.items.map((i) => {
+        const c = withQualifiedExprs(i, moduleAddress, depth + 1);
+        if (c !== i) changed = true;
+        return c;
+      });
+      return changed ? { ...v, items } : v;
+    }
+    case 'object': {
+      // A lazy object is another module's outputs, qualified when they left it.
+      if (isLazyObject(v)) return v;
+      let changed = false;
+      const fields: Record<string, Value> = Object.create(null);
+      for (const [k, f] of Object.entries(v.fields)) {
+        const c = withQualifiedExprs(f, moduleAddress, depth + 1);
         if (c !== f) changed = true;
         fields[k] = c;
       }

@@ -445,3 +445,70 @@ describe('readTerraform: modules downloaded by terraform init', async () => {
     expect(r.errors).toEqual([]);
   });
 });
+
+describe('readTerraform: unknown values leaving a module', () => {
+  it('name the module resources behind them by full address, once, however many modules they cross', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kikan-tf-'));
+    try {
+      await mkdir(path.join(dir, 'modules/hub/modules/spoke'), { recursive: true });
+      await writeFile(
+        path.join(dir, 'main.tf'),
+        [
+          'resource "aws_ec2_transit_gateway" "tgw" {}',
+          'module "hub" {',
+          '  source = "./modules/hub"',
+          '  tgw_id = aws_ec2_transit_gateway.tgw.id',
+          '}',
+          'resource "aws_ec2_transit_gateway_route_table_association" "a" {',
+          '  transit_gateway_attachment_id  = module.hub.attachment_id',
+          '  transit_gateway_route_table_id = "tgw-rtb-1"',
+          '}',
+          'resource "aws_ec2_transit_gateway_route" "r" {',
+          '  transit_gateway_attachment_id  = module.hub.nested_id',
+          '  transit_gateway_route_table_id = "tgw-rtb-1"',
+          '  destination_cidr_block         = "0.0.0.0/0"',
+          '}',
+        ].join('\n'),
+      );
+      await writeFile(
+        path.join(dir, 'modules/hub/main.tf'),
+        [
+          'variable "tgw_id" {}',
+          'resource "aws_ec2_transit_gateway_vpc_attachment" "this" {',
+          '  count              = var.tgw_id == null ? 0 : 1',
+          '  transit_gateway_id = var.tgw_id',
+          '  vpc_id             = "vpc-1"',
+          '  subnet_ids         = ["subnet-1"]',
+          '}',
+          'module "spoke" {',
+          '  source = "./modules/spoke"',
+          '  tgw_id = var.tgw_id',
+          '}',
+          'output "attachment_id" { value = try(aws_ec2_transit_gateway_vpc_attachment.this[0].id, null) }',
+          'output "nested_id" { value = module.spoke.id }',
+        ].join('\n'),
+      );
+      await writeFile(
+        path.join(dir, 'modules/hub/modules/spoke/main.tf'),
+        [
+          'variable "tgw_id" {}',
+          'resource "aws_ec2_transit_gateway_vpc_attachment" "spoke" {',
+          '  for_each           = var.tgw_id == null ? toset([]) : toset(["a"])',
+          '  transit_gateway_id = var.tgw_id',
+          '  vpc_id             = "vpc-2"',
+          '  subnet_ids         = ["subnet-2"]',
+          '}',
+          'output "id" { value = aws_ec2_transit_gateway_vpc_attachment.spoke["a"].id }',
+        ].join('\n'),
+      );
+      const r = await readTerraform([dir], defaultReadOptions(dir));
+      expect(r.errors).toEqual([]);
+      const assoc = expectUnknown(at(byAddress(r, 'aws_ec2_transit_gateway_route_table_association.a').attrs, 'transit_gateway_attachment_id'));
+      expect(assoc.expr).toBe('module.hub.aws_ec2_transit_gateway_vpc_attachment.this[0].id');
+      const route = expectUnknown(at(byAddress(r, 'aws_ec2_transit_gateway_route.r').attrs, 'transit_gateway_attachment_id'));
+      expect(route.expr).toBe('module.hub.module.spoke.aws_ec2_transit_gateway_vpc_attachment.spoke["a"].id');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

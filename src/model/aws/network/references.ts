@@ -45,7 +45,8 @@ export function transitDefaultRouteTableId(tgwId: string): string {
   return `${tgwId}#default-route-table`;
 }
 
-const RESOURCE_TRAVERSAL = /(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+// `aws_x.y`, or `module.m["k"].aws_x.y` when the value came out of a module (the reader gives the full address).
+const RESOURCE_TRAVERSAL = /(?<![\w.])((?:module\.[A-Za-z_][\w-]*(?:\[(?:\d+|"[^"]*")\])?\.)*)(aws_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*)/g;
 
 /**
  * A Terraform resource whose instance count could not be evaluated is read
@@ -55,7 +56,7 @@ const RESOURCE_TRAVERSAL = /(?<![\w.])(aws_[a-z0-9_]+)\.([A-Za-z_][A-Za-z0-9_-]*
  */
 function conditionalTarget(v: Value, from: NativeResource, ctx: LiftContext): NativeResource | undefined {
   if (v.kind !== 'unknown' || !v.expr) return undefined;
-  const names = new Set([...v.expr.matchAll(RESOURCE_TRAVERSAL)].map((m) => `${m[1]}.${m[2]}`));
+  const names = new Set([...v.expr.matchAll(RESOURCE_TRAVERSAL)].map((m) => `${m[1]}${m[2]}.${m[3]}`));
   const named = namedInExpression(v, from, ctx);
   return names.size === 1 && named.length === 1 && named[0]!.conditional ? named[0] : undefined;
 }
@@ -72,7 +73,7 @@ export function namedInExpression(v: Value, from: NativeResource, ctx: LiftConte
   const modulePrefix = own > 0 ? from.address.slice(0, own) : '';
   const out: NativeResource[] = [];
   for (const m of v.expr.matchAll(RESOURCE_TRAVERSAL)) {
-    const base = `${from.scope}#${modulePrefix}${m[1]}.${m[2]}`;
+    const base = `${from.scope}#${m[1] || modulePrefix}${m[2]}.${m[3]}`;
     const index = /^\[(\d+|"[^"]*")\]/.exec(v.expr.slice((m.index ?? 0) + m[0].length));
     const n = ctx.links.native(base) ?? (index ? ctx.links.native(`${base}${index[0]}`) : undefined);
     if (n && !out.includes(n)) out.push(n);

@@ -2,6 +2,7 @@
 // their encryption, exposure, redundancy and backup settings.
 import type { EntityBase, Link, Links, LiteralSecret } from './entity.js';
 import type { Fact } from './fact.js';
+import type { UnknownCause } from '../readers/value.js';
 
 export type StoreType =
   | 's3-bucket'
@@ -78,6 +79,8 @@ export interface DataStore extends EntityBase {
   publicAccessBlocked?: Fact<boolean>;
   /** Resource policy, when the store has one (bucket policy, vault policy). */
   policy?: Fact<string | null>;
+  /** Set when the policy is created only under a condition that could not be evaluated, so what it denies may not apply. */
+  policyConditional?: UnknownCause;
   /** Multi-AZ / zone redundancy / HA for databases and caches. */
   multiZone?: Fact<boolean>;
   /** Number of instances in a cluster (Aurora). */

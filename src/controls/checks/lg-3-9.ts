@@ -114,6 +114,14 @@ function bucketDraft(b: DataStore): Draft | undefined {
   const causes: UnknownCause[] = [...parsed.value.unknownStatements];
   for (const st of parsed.value.statements) {
     const r = deniesPlainRequests(st);
+    if (r === true && b.policyConditional) {
+      return unknown(
+        b,
+        { ja: 'TLS を使わない要求を拒否するバケットポリシーは、判定できない条件のもとでだけ作成されます', en: 'the bucket policy that denies requests without TLS is created only under a condition that cannot be evaluated' },
+        [b.policyConditional],
+        { location: doc.loc ?? b.loc, evidence: { statement: st.sid ?? st.index } },
+      );
+    }
     if (r === true) {
       return pass(b, { ja: 'バケットポリシーが TLS を使わない要求を拒否しています（aws:SecureTransport）', en: 'the bucket policy denies requests without TLS (aws:SecureTransport)' }, { location: doc.loc ?? b.loc, evidence: { statement: st.sid ?? st.index } });
     }

@@ -57,6 +57,7 @@ const handlers: LiftHandler[] = [
   }),
   splitHandler('aws_s3_bucket_policy', (s, r) => {
     s.store.policy = policyTextOf(r.attrs.fields.policy, r, 'policy');
+    if (r.conditional) s.store.policyConditional = r.conditional;
   }),
   splitHandler('aws_s3_bucket_acl', (s, r) => {
     s.aclPublic = anyTrue(
@@ -97,7 +98,9 @@ const handlers: LiftHandler[] = [
     pass: 'amend',
     lift(r, ctx) {
       const s = bucketOf(ctx, r, r.attrs.fields.Bucket, 'Bucket');
-      if (s) s.store.policy = policyTextOf(r.attrs.fields.PolicyDocument, r, 'PolicyDocument');
+      if (!s) return;
+      s.store.policy = policyTextOf(r.attrs.fields.PolicyDocument, r, 'PolicyDocument');
+      if (r.conditional) s.store.policyConditional = r.conditional;
     },
   },
 ];

@@ -144,6 +144,16 @@ function judgeEndpoint(e: Endpoint, need: Need, net: Network, computeSubnets: Su
   return { status: 'pass', text: { ja: `インターフェイスエンドポイント ${e.address}（プライベート DNS 有効）があります`, en: `interface endpoint ${e.address} with private DNS` }, at: dns };
 }
 
+/** An endpoint created only under an unresolved condition serves the VPC only if it exists: its pass is unknown. */
+function existing(e: Endpoint, v: Verdict): Verdict {
+  if (v.status !== 'pass' || !e.conditional) return v;
+  return {
+    status: 'unknown',
+    text: { ja: `${e.address} は判定できない条件のもとでだけ作成されます`, en: `${e.address} is created only under a condition that cannot be evaluated` },
+    causes: [e.conditional],
+  };
+}
+
 const ORDER = { pass: 0, unknown: 1, fail: 2 } as const;
 
 function judgeNeed(net: Network, c: Open, need: Need, endpoints: Endpoint[], computeSubnets: Subnet[], ctx: ControlContext): Draft {
@@ -152,7 +162,7 @@ function judgeNeed(net: Network, c: Open, need: Need, endpoints: Endpoint[], com
   const base = { key: need.service, evidence };
   const mine = endpoints.filter((e) => serviceOf(e) === need.service);
   if (mine.length > 0) {
-    const verdicts = mine.map((e) => ({ e, v: judgeEndpoint(e, need, net, computeSubnets) }));
+    const verdicts = mine.map((e) => ({ e, v: existing(e, judgeEndpoint(e, need, net, computeSubnets)) }));
     verdicts.sort((x, y) => ORDER[x.v.status] - ORDER[y.v.status]);
     const { e, v } = verdicts[0]!;
     const location = v.at?.loc ?? e.loc;

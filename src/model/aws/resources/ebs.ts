@@ -112,6 +112,8 @@ function deviceTags(r: NativeResource, block: Value | undefined): Value | undefi
 function addDevice(ctx: LiftContext, r: NativeResource, part: string, block: Value | undefined, spec: Omit<VolumeSpec, 'loc'>, synthesized?: string): void {
   const loc = block?.loc ?? r.loc;
   const store = volumeStore(r, ctx, part, isTerraform(r.source) ? deviceTags(r, block) : tagsValue(r), loc);
+  // The device is part of its instance (or launch template): it sits in that segment.
+  store.parent = fact(r.key, r.loc);
   if (synthesized) store.platformDefault = synthesized;
   if (block && isUnresolved(block)) store.encryption = unknownFact(causeOf(block, r, part), loc);
   else volumeEncryption(ctx, r, store, { ...spec, loc });

@@ -1,7 +1,8 @@
 // Turns a template's resources into native resources: copy loops, conditions,
 // child resources (nested or `parent/child`), inline subnets of a virtual
 // network (also emitted as subnet resources), and nested inline deployments
-// (expanded with their own scope; linked templates are reported as not scanned).
+// (expanded with their own scope); linked templates by `relativePath` are
+// read and expanded like inner-scope ones, those by URI are reported as not scanned.
 import { scopeBase, appendSegments, idValue } from '../../eval/arm/resource-id.js';
 import { withCopyIndex, type ArmDeploymentTarget, type ArmScope, type EvalBudget } from '../../eval/arm/scope.js';
 import { evaluateCopyCount, evaluateTemplateValue, expandLoop } from '../../eval/arm/template-value.js';
@@ -11,6 +12,7 @@ import type { InlineWaiver, NativeResource, NotScanned, ReadError } from '../nat
 import type { ObjectValue, SourceLoc, UnknownCause, Value } from '../value.js';
 import { known, obj, unknown } from '../value.js';
 import type { Extent, ParsedJson } from './jsonc.js';
+import type { LinkedTemplateLoader } from './linked-templates.js';
 import { joinNames, nameSegments } from './names.js';
 import { nestedTarget } from './nested-target.js';
 import type { SuppliedParameters } from './parameters.js';
@@ -63,6 +65,7 @@ export class ArmExpander {
     private readonly parsed: ParsedJson,
     private readonly out: ExpanderOutput,
     private readonly budget: EvalBudget,
+    private readonly loadLinked?: LinkedTemplateLoader,
   ) {}
 
   report = (message: string, loc: SourceLoc): void => {
@@ -281,11 +284,15 @@ export class ArmExpander {
 
   private expandDeployment(raw: ObjectValue, deployment: NativeResource, place: Placement): void {
     const props = lookupField(raw, 'properties');
-    const template = props?.kind === 'object' ? lookupField(props, 'template') : undefined;
+    let template = props?.kind === 'object' ? lookupField(props, 'template') : undefined;
     const link = props?.kind === 'object' ? lookupField(props, 'templateLink') : undefined;
+    // A linked template always evaluates in its own scope, with the parameters the deployment passes.
+    let linked = false;
     if (template?.kind !== 'object') {
-      if (link) this.linkedTemplate(deployment, link);
-      return;
+      if (!link) return;
+      template = this.followLink(deployment, raw, link);
+      if (!template) return;
+      linked = true;
     }
     if (place.depth >= MAX_DEPLOYMENT_DEPTH) {
       this.report(`nested deployments deeper than ${MAX_DEPLOYMENT_DEPTH} levels are not expanded`, raw.loc!);
@@ -301,13 +308,32 @@ export class ArmExpander {
       resourceGroupLocations: this.resourceGroupLocations,
     });
     const prefix = `${place.prefix}Microsoft.Resources/deployments/${displayText(name)}/`;
-    if (isInnerScope(raw, place.scope)) {
+    if (linked || isInnerScope(raw, place.scope)) {
       const inner = this.innerScope(raw, template, place.scope, target, name);
       this.expandTemplate(template, { scope: inner, template: inner, idTarget: target, prefix, conditional: place.conditional, depth: place.depth + 1 });
     } else {
       // Outer scope: the inner template's expressions read the enclosing template's parameters and variables.
       this.expandTemplate(template, { ...place, idTarget: target, prefix, depth: place.depth + 1 });
     }
+  }
+
+  /** The template a `relativePath` link names, read from the scan root; otherwise reported as not scanned. */
+  private followLink(deployment: NativeResource, raw: ObjectValue, link: Value): ObjectValue | undefined {
+    const linkAttrs = path(deployment.attrs, 'properties', 'templateLink');
+    const rel = linkAttrs?.kind === 'object' ? lookupField(linkAttrs, 'relativePath') : undefined;
+    if (rel?.kind !== 'known' || typeof rel.value !== 'string' || !this.loadLinked) {
+      this.linkedTemplate(deployment, link);
+      return undefined;
+    }
+    const loaded = this.loadLinked(raw.loc?.file ?? this.file, rel.value);
+    if ('template' in loaded) return loaded.template;
+    this.out.notScanned.push({
+      address: deployment.address,
+      scope: this.file,
+      loc: rel.loc ?? link.loc ?? deployment.loc,
+      cause: { inputs: [`templateLink ${rel.value}`], detail: `linked template ${rel.value} is not followed: ${loaded.problem}` },
+    });
+    return undefined;
   }
 
   private linkedTemplate(deployment: NativeResource, link: Value): void {
@@ -356,7 +382,7 @@ export class ArmExpander {
       }
     }
     const scope = new TemplateScope({
-      file: this.file,
+      file: template.loc?.file ?? this.file,
       template,
       supplied,
       target,

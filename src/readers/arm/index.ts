@@ -20,6 +20,7 @@ import type { ReadOptions } from '../options.js';
 import { markSupplied, type SourceLoc } from '../value.js';
 import { ArmExpander } from './expander.js';
 import { parseJsonc } from './jsonc.js';
+import { linkedTemplateLoader } from './linked-templates.js';
 import { scopeKindOfSchema } from './nested-target.js';
 import { cliParameters, mergeSupplied, readParameterFile, type ArmParameterFile, type SuppliedParameters } from './parameters.js';
 import { secureParameters } from './secret-parameters.js';
@@ -85,7 +86,7 @@ export function readArm(file: string, text: string, opts: ReadOptions, parameter
 
     const target = rootDeploymentTarget(scopeKindOfSchema(lookupField(root, '$schema')) ?? 'resourceGroup', opts.region, root.loc);
     const budget = { remaining: DEFAULT_EVAL_BUDGET };
-    const expander = new ArmExpander(file, parsed, result, budget);
+    const expander = new ArmExpander(file, parsed, result, budget, linkedTemplateLoader(opts.root, result.inputs));
     const scope = new TemplateScope({
       file,
       template: root,

@@ -1,0 +1,91 @@
+// Linked templates by templateLink.relativePath are read from the scan root
+// and expanded with the parameters the deployment passes, resolved against
+// the file that links them; what cannot be followed is reported as not scanned.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readArm } from '../../../src/readers/arm/index.js';
+import type { ReadResult } from '../../../src/readers/native.js';
+import { defaultReadOptions } from '../../../src/readers/options.js';
+import { path as at, toPlain } from '../../../src/readers/value.js';
+
+const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
+const root = mkdtempSync(path.join(tmpdir(), 'kikan-arm-linked-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function write(rel: string, content: unknown): void {
+  mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+  writeFileSync(path.join(root, rel), JSON.stringify(content, null, 2));
+}
+
+function linkTo(name: string, link: Record<string, string>, parameters: Record<string, unknown> = {}) {
+  return { type: 'Microsoft.Resources/deployments', apiVersion: '2022-09-01', name, properties: { mode: 'Incremental', templateLink: link, parameters } };
+}
+
+function read(rel: string): ReadResult {
+  return readArm(rel, readFileSync(path.join(root, rel), 'utf8'), defaultReadOptions(root));
+}
+
+function template(rel: string, body: Record<string, unknown>): void {
+  write(rel, { $schema: SCHEMA, contentVersion: '1.0.0.0', ...body });
+}
+
+describe('linked templates by relativePath', () => {
+  template('modules/vnet.json', {
+    parameters: { vnetName: { type: 'string' }, segment: { type: 'string' } },
+    resources: [
+      { type: 'Microsoft.Network/virtualNetworks', apiVersion: '2024-05-01', name: "[parameters('vnetName')]", location: 'japaneast', tags: { 'lg:segment': "[parameters('segment')]" } },
+      // Resolved against modules/, where this template lives.
+      linkTo('nsg', { relativePath: '../shared/nsg.json' }, { nsgName: { value: "[concat('nsg-', parameters('vnetName'))]" } }),
+    ],
+  });
+  template('shared/nsg.json', {
+    parameters: { nsgName: { type: 'string' }, unset: { type: 'string' } },
+    resources: [{ type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2024-05-01', name: "[parameters('nsgName')]", location: "[parameters('unset')]" }],
+  });
+  template('main.json', {
+    parameters: { env: { type: 'string', defaultValue: 'prd' } },
+    resources: [
+      linkTo('net', { relativePath: 'modules/vnet.json' }, { vnetName: { value: "[format('vnet-juki-{0}', parameters('env'))]" }, segment: { value: 'mynumber' } }),
+      linkTo('missing', { relativePath: 'modules/none.json' }),
+      linkTo('escape', { relativePath: '../../etc/passwd' }),
+      linkTo('remote', { uri: 'https://example.blob.core.windows.net/t/app.json' }),
+    ],
+  });
+  const r = read('main.json');
+
+  it('expands the linked template with the values the deployment passes', () => {
+    const vnet = r.resources.find((x) => x.address === 'Microsoft.Resources/deployments/net/Microsoft.Network/virtualNetworks/vnet-juki-prd');
+    expect(vnet).toBeDefined();
+    expect(toPlain(at(vnet!.attrs, 'tags', 'lg:segment')!)).toBe('mynumber');
+    expect(vnet!.loc.file).toBe('modules/vnet.json');
+  });
+
+  it('resolves a link inside a linked template against that template, and names its unset parameter', () => {
+    const nsg = r.resources.find((x) => x.address === 'Microsoft.Resources/deployments/net/Microsoft.Resources/deployments/nsg/Microsoft.Network/networkSecurityGroups/nsg-vnet-juki-prd');
+    expect(nsg).toBeDefined();
+    expect(nsg!.loc.file).toBe('shared/nsg.json');
+    const location = at(nsg!.attrs, 'location')!;
+    expect(location.kind).toBe('unknown');
+    if (location.kind === 'unknown') expect(location.cause.inputs).toEqual(['parameter unset of deployment nsg']);
+  });
+
+  it('lists each linked file it read as an input', () => {
+    expect(r.inputs.map((i) => i.file).sort()).toEqual(['main.json', 'modules/vnet.json', 'shared/nsg.json']);
+  });
+
+  it('reports a missing file, a path outside the scan root and a URI as not scanned', () => {
+    const by = (name: string) => r.notScanned.find((n) => n.address === `Microsoft.Resources/deployments/${name}`);
+    expect(by('missing')?.cause.detail).toMatch(/cannot read modules\/none\.json/);
+    expect(by('escape')?.cause.detail).toMatch(/outside the scanned directory/);
+    expect(by('remote')?.cause.inputs).toEqual(['templateLink https://example.blob.core.windows.net/t/app.json']);
+    expect(r.errors).toEqual([]);
+  });
+
+  it('stops a template that links itself at the depth limit instead of looping', () => {
+    template('loop.json', { resources: [linkTo('again', { relativePath: 'loop.json' })] });
+    const looped = read('loop.json');
+    expect(looped.errors.some((e) => /nested deployments deeper than/.test(e.message))).toBe(true);
+  });
+});

@@ -317,6 +317,18 @@ export class ArmExpander {
     }
   }
 
+  /** A deployment's inline template, or the one its `relativePath` link names when it can be read (for reference()). */
+  private deployedTemplate(raw: ObjectValue, scope: ArmScope): { template: ObjectValue; linked: boolean } | undefined {
+    const inline = path(raw, 'properties', 'template');
+    if (inline?.kind === 'object') return { template: inline, linked: false };
+    const relRaw = path(raw, 'properties', 'templateLink', 'relativePath');
+    if (!relRaw || !this.loadLinked) return undefined;
+    const rel = evaluateTemplateValue(relRaw, scope);
+    if (rel.kind !== 'known' || typeof rel.value !== 'string') return undefined;
+    const loaded = this.loadLinked(raw.loc?.file ?? this.file, rel.value);
+    return 'template' in loaded ? { template: loaded.template, linked: true } : undefined;
+  }
+
   /** The template a `relativePath` link names, read from the scan root; otherwise reported as not scanned. */
   private followLink(deployment: NativeResource, raw: ObjectValue, link: Value): ObjectValue | undefined {
     const linkAttrs = path(deployment.attrs, 'properties', 'templateLink');
@@ -409,7 +421,7 @@ export class ArmExpander {
         r.kind === 'object' &&
         lookupField(r, 'copy') === undefined &&
         typeOf(r)?.toLowerCase() === DEPLOYMENTS &&
-        path(r, 'properties', 'template')?.kind === 'object',
+        this.deployedTemplate(r, place.scope) !== undefined,
     ) as [string | undefined, ObjectValue][];
     if (!candidates.length) return;
     const names = new Map<ObjectValue, Value>();
@@ -441,9 +453,9 @@ export class ArmExpander {
     if (done) return done;
     memo.set(raw, 'pending');
     try {
-      const template = path(raw, 'properties', 'template') as ObjectValue;
+      const { template, linked } = this.deployedTemplate(raw, place.scope)!;
       const target = nestedTarget({ deployment: raw, template, scope: place.scope, outer: place.idTarget, name, resourceGroupLocations: this.resourceGroupLocations });
-      const scope = isInnerScope(raw, place.scope) ? this.innerScope(raw, template, place.scope, target, name) : place.scope;
+      const scope = linked || isInnerScope(raw, place.scope) ? this.innerScope(raw, template, place.scope, target, name) : place.scope;
       const outputs = lookupField(template, 'outputs');
       const fields: Record<string, Value> = Object.create(null);
       if (outputs?.kind === 'object') {

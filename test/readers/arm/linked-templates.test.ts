@@ -83,6 +83,31 @@ describe('linked templates by relativePath', () => {
     expect(r.errors).toEqual([]);
   });
 
+  it('reads the outputs of a linked deployment through reference()', () => {
+    template('modules/subnet-out.json', {
+      parameters: { vnetName: { type: 'string' } },
+      resources: [],
+      outputs: { appSubnetId: { type: 'string', value: "[resourceId('Microsoft.Network/virtualNetworks/subnets', parameters('vnetName'), 'snet-app')]" } },
+    });
+    template('consumer.json', {
+      resources: [
+        linkTo('net', { relativePath: 'modules/subnet-out.json' }, { vnetName: { value: 'vnet-zei' } }),
+        {
+          type: 'Microsoft.Network/networkInterfaces',
+          apiVersion: '2024-05-01',
+          name: 'nic-zei',
+          location: 'japaneast',
+          properties: { ipConfigurations: [{ name: 'ip', properties: { subnet: { id: "[reference('net').outputs.appSubnetId.value]" } } }] },
+        },
+      ],
+    });
+    const c = read('consumer.json');
+    const nic = c.resources.find((x) => x.address === 'Microsoft.Network/networkInterfaces/nic-zei')!;
+    const id = at(nic.attrs, 'properties', 'ipConfigurations', 0, 'properties', 'subnet', 'id')!;
+    expect(id.kind).toBe('known');
+    expect(toPlain(id)).toMatch(/\/providers\/Microsoft\.Network\/virtualNetworks\/vnet-zei\/subnets\/snet-app$/);
+  });
+
   it('stops a template that links itself at the depth limit instead of looping', () => {
     template('loop.json', { resources: [linkTo('again', { relativePath: 'loop.json' })] });
     const looped = read('loop.json');

@@ -100,8 +100,14 @@ const TERRAFORM_STORAGE_SERVICE = /^\$\{([^${}]+)\.id\}\/(?:blob|file|queue|tabl
  */
 const REDIS_DATABASE = /^(.*\/providers\/microsoft\.cache\/redisenterprise\/[^/]+)\/databases\/[^/]+\/?$/i;
 
+/**
+ * SQL server-level auditing to Azure Monitor leaves through a setting on the
+ * server's `master` database (`SQLSecurityAuditEvents`); it is the server's.
+ */
+const SQL_MASTER = /^(.*\/providers\/microsoft\.sql\/servers\/[^/]+)\/databases\/master\/?$/i;
+
 function ownerOf(id: string): string {
-  return STORAGE_SERVICE.exec(id)?.[1] ?? REDIS_DATABASE.exec(id)?.[1] ?? id;
+  return STORAGE_SERVICE.exec(id)?.[1] ?? REDIS_DATABASE.exec(id)?.[1] ?? SQL_MASTER.exec(id)?.[1] ?? id;
 }
 
 /** `${azurerm_managed_redis.x.id}/databases/default`: the cluster's database as azurerm writes it. */
@@ -126,7 +132,8 @@ function terraformTargetLink(ctx: LiftContext, r: NativeResource, v: Value | und
     const at = r.address.lastIndexOf(r.type);
     const modulePrefix = at > 0 ? r.address.slice(0, at) : '';
     const owner = ctx.links.native(`${r.scope}#${modulePrefix}${(service ?? database)![1]}`);
-    if (owner && (service || REDIS_CLUSTERS.has(owner.type))) return fact(owner.key, loc);
+    const master = database && /\/databases\/master\/?$/i.test(expr!) && owner?.type === 'azurerm_mssql_server';
+    if (owner && (service || master || REDIS_CLUSTERS.has(owner.type))) return fact(owner.key, loc);
   }
   const link = ctx.links.link(v, r, 'target_resource_id');
   const named = link.known ? ctx.links.native(link.value) : undefined;

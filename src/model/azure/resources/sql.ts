@@ -5,7 +5,8 @@
 // `AzureKeyVault`); public network access enabled, but the public endpoint
 // admits nothing without firewall rules; databases are not zone redundant
 // (in an elastic pool, the pool decides) and keep point-in-time backups 7
-// days; auditing is off. An absent minimal TLS version used to mean "no
+// days; auditing is off (and to Azure Monitor or Event Hub it needs a
+// diagnostic setting besides). An absent minimal TLS version used to mean "no
 // minimum"; Azure SQL removed that setting for new servers on 2026-07-15 and
 // treats a blank value as 1.2 (azurerm's default is 1.2 as well).
 import type { NativeResource } from '../../../readers/native.js';
@@ -166,13 +167,34 @@ const armTransparentDataEncryption: LiftHandler = {
   },
 };
 
+/**
+ * Auditing written to a storage account is a log destination of its own;
+ * auditing to Azure Monitor or Event Hub only arrives through a diagnostic
+ * setting (`SQLSecurityAuditEvents`, on `master` for a server), so it counts
+ * when such a setting on the store sends logs somewhere.
+ */
+function auditing(ctx: LiftContext, s: DataStore, on: Fact<boolean>, storage: Value | undefined): void {
+  if (isSet(storage) || (on.known && !on.value)) {
+    s.accessLogging = on;
+    return;
+  }
+  for (const d of ctx.model.all('log-setting')) {
+    if (d.settingType !== 'diagnostic-setting' || !d.target.known || d.target.value !== s.id) continue;
+    if (!d.enabled.known) s.accessLogging = d.enabled;
+    else if (d.enabled.value && d.destinations.known && d.destinations.value.length > 0) {
+      s.accessLogging = on;
+      return;
+    }
+  }
+}
+
 const armAuditing: LiftHandler = {
   types: ['Microsoft.Sql/servers/auditingSettings', 'Microsoft.Sql/servers/extendedAuditingSettings', 'Microsoft.Sql/servers/databases/auditingSettings'],
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {
     const s = armAncestor(ctx, r, 1);
-    if (s) s.accessLogging = enabledText(prop(r, 'state'), r, 'state', false);
+    if (s) auditing(ctx, s, enabledText(prop(r, 'state'), r, 'state', false), prop(r, 'storageEndpoint'));
   },
 };
 
@@ -251,7 +273,7 @@ const terraformAuditing: LiftHandler = {
   pass: 'amend',
   lift(r, ctx) {
     const s = terraformTarget(ctx, attr(r, 'server_id') ?? attr(r, 'database_id'));
-    if (s) s.accessLogging = boolFact(attr(r, 'enabled'), r, { name: 'enabled', default: true });
+    if (s) auditing(ctx, s, boolFact(attr(r, 'enabled'), r, { name: 'enabled', default: true }), attr(r, 'storage_endpoint'));
   },
 };
 

@@ -68,6 +68,10 @@ describe('Azure SQL (ARM)', () => {
       arm(`${SQL}/keys`, 'sql-juki/kv-juki_tde_0123abcd', { properties: { serverKeyType: 'AzureKeyVault', uri: 'https://kv-juki.vault.azure.net/keys/tde/0123abcd' } }, { location: null }),
       arm(`${SQL}/encryptionProtector`, 'sql-juki/current', { properties: { serverKeyType: 'AzureKeyVault', serverKeyName: 'kv-juki_tde_0123abcd' } }, { location: null }),
       arm(`${SQL}/auditingSettings`, 'sql-juki/default', { properties: { state: 'Enabled', isAzureMonitorTargetEnabled: true } }, { location: null }),
+      // Audit events reach Azure Monitor through the master database's setting, which is the server's.
+      arm(`${DB}/providers/diagnosticSettings`, 'sql-juki/master/Microsoft.Insights/audit', {
+        properties: { workspaceId: '/subscriptions/0000/resourceGroups/rg-log/providers/Microsoft.OperationalInsights/workspaces/law', logs: [{ category: 'SQLSecurityAuditEvents', enabled: true }] },
+      }, { location: null }),
       arm(DB, 'sql-juki/juki', { sku: { name: 'BC_Gen5_2' }, properties: { zoneRedundant: true } }),
       arm(`${DB}/backupShortTermRetentionPolicies`, 'sql-juki/juki/default', { properties: { retentionDays: 14 } }, { location: null }),
       arm(DB, 'sql-juki/scratch', { properties: {} }, { location: null }),
@@ -169,7 +173,8 @@ describe('Azure SQL (azurerm)', () => {
     expect(s.literalSecrets).toBeUndefined();
     expect(s.publiclyAccessible).toMatchObject({ value: true, loc: { line: expect.any(Number) } });
     expect(s.firewallOpenToAll).toMatchObject({ value: false });
-    expect(s.accessLogging).toMatchObject({ value: true, defaulted: true });
+    // Auditing to Azure Monitor with no diagnostic setting on master delivers nothing.
+    expect(s.accessLogging).toMatchObject({ value: false });
     const juki = get(model, tfKey('azurerm_mssql_database.juki'), 'data-store');
     expect(juki.parent).toMatchObject({ value: tfKey('azurerm_mssql_server.sql') });
     expect(juki.multiZone).toMatchObject({ value: true });

@@ -63,7 +63,8 @@ describe('juki data tier (azurerm)', () => {
     expect(s.encryption).toMatchObject({ value: { mode: 'customer-managed', key: { value: key('module.vault.azurerm_key_vault_key.data') } } });
     expect(s.publiclyAccessible).toMatchObject({ value: false });
     expect(s.literalSecrets).toBeUndefined();
-    expect(s.accessLogging).toMatchObject({ value: true });
+    // Auditing goes to Azure Monitor only, and no diagnostic setting on master carries it.
+    expect(s.accessLogging).toMatchObject({ value: false });
     const db = get(model, key('azurerm_mssql_database.juki'), 'data-store');
     expect(db.multiZone).toMatchObject({ value: true });
     expect(db.backupRetentionDays).toMatchObject({ value: 14 });

@@ -2,6 +2,7 @@
 // configuration recording, security contacts, alerts, locks, backup plans.
 import type { EntityBase, Link, Links } from './entity.js';
 import type { Fact } from './fact.js';
+import type { UnknownCause } from '../readers/value.js';
 
 export type AccountServiceType =
   | 'guardduty'
@@ -45,6 +46,17 @@ export interface BackupPlan extends EntityBase {
   vault?: Link;
   /** Regions the plan copies recovery points to (AWS Backup copy actions to vaults of other regions). */
   copyRegions?: Fact<string[]>;
+  /** Selections created only under a condition that could not be evaluated: what they select may not be backed up. */
+  conditionalSelections?: BackupSelectionPart[];
+}
+
+/** What one selection adds to a plan. */
+export interface BackupSelectionPart {
+  selects: Links;
+  selectsByTag?: Fact<{ key: string; value: string }[]>;
+  selectsAll?: Fact<boolean>;
+  /** The condition the selection is created under. */
+  cause: UnknownCause;
 }
 
 /** Azure management lock. */

@@ -91,7 +91,18 @@ function planMatch(plan: BackupPlan, s: DataStore, owner: Entity | undefined): M
   const t = byTags(plan, targets, plan.loc);
   if (t.state === 'yes') return t;
   if (t.state === 'open') open ??= t.open;
+  open ??= conditionalMatch(plan, s, owner);
   return open ? { state: 'open', open } : { state: 'no' };
+}
+
+/** A selection created only under an unresolved condition that names or may name the store leaves it open on that condition. */
+function conditionalMatch(plan: BackupPlan, s: DataStore, owner: Entity | undefined): UnknownFact | undefined {
+  for (const part of plan.conditionalSelections ?? []) {
+    const { cause, ...selection } = part;
+    const m = planMatch({ ...plan, ...selection, conditionalSelections: [] }, s, owner);
+    if (m.state !== 'no') return { known: false, cause, loc: m.state === 'yes' ? m.m.loc : part.selects.loc ?? plan.loc };
+  }
+  return undefined;
 }
 
 /** The plans that protect `s`, and those that may. */

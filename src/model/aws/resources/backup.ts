@@ -6,7 +6,7 @@
 // against the scanned stores once every entity is in place).
 import type { NativeResource } from '../../../readers/native.js';
 import type { UnknownCause, Value } from '../../../readers/value.js';
-import type { BackupPlan } from '../../account.js';
+import type { BackupPlan, BackupSelectionPart } from '../../account.js';
 import type { CloudModel, Entity } from '../../model.js';
 import type { Link } from '../../entity.js';
 import type { Fact } from '../../fact.js';
@@ -157,7 +157,10 @@ function selectsEverything(text: string): boolean {
   return text === '*' || /^arn:aws:\*:\*:\*:\*$/.test(text) || text === 'arn:aws:*:*:*';
 }
 
-function addSelection(ctx: LiftContext, r: NativeResource, plan: BackupPlan, resources: Value | undefined, tags: { key: Value | undefined; value: Value | undefined }[]): void {
+/** What a selection adds to: its plan, or the part kept apart for a conditional selection. */
+type SelectionTarget = Pick<BackupPlan, 'selects' | 'selectsAll' | 'selectsByTag'>;
+
+function addSelection(ctx: LiftContext, r: NativeResource, plan: SelectionTarget, resources: Value | undefined, tags: { key: Value | undefined; value: Value | undefined }[]): void {
   const links: Link[] = plan.selects.known ? [...plan.selects.value] : [];
   if (resources && isUnresolved(resources)) plan.selects = unknownFact(causeOf(resources, r, 'resources'), resources.loc ?? r.loc);
   for (const item of itemsOf(resources)) {
@@ -206,7 +209,7 @@ const OPERATORS: { operator: TagCondition['operator']; tf: string }[] = [
 /** A selection whose Conditions or NotResources the plan's union of resources and tags cannot express. */
 interface FilteredSelection {
   r: NativeResource;
-  plan: BackupPlan;
+  plan: SelectionTarget;
   resources: Value | undefined;
   anyTags: { key: Value | undefined; value: Value | undefined }[];
   conditions: TagCondition[] | UnknownCause;
@@ -246,8 +249,9 @@ const selections: LiftHandler = {
   lift(r, ctx) {
     const tf = isTerraform(r.source);
     const planLink = ctx.links.link(r.attrs.fields[tf ? 'plan_id' : 'BackupPlanId'], r, 'plan_id');
-    const plan = planLink.known ? ctx.model.getOf(planLink.value, 'backup-plan') : undefined;
-    if (!plan) return;
+    const owner = planLink.known ? ctx.model.getOf(planLink.value, 'backup-plan') : undefined;
+    if (!owner) return;
+    const plan: SelectionTarget = r.conditional ? conditionalPart(owner, r.conditional, r) : owner;
     const sel = tf ? r.attrs : dig(r.attrs, 'BackupSelection');
     const resources = dig(sel, tf ? 'resources' : 'Resources');
     const notResources = dig(sel, tf ? 'not_resources' : 'NotResources');
@@ -265,6 +269,13 @@ const selections: LiftHandler = {
     list.push({ r, plan, resources, anyTags, conditions: conditions.tests, notResources });
   },
 };
+
+/** A selection created under an unresolved condition selects into a part of its own, so coverage can tell it apart. */
+function conditionalPart(plan: BackupPlan, cause: UnknownCause, r: NativeResource): BackupSelectionPart {
+  const part: BackupSelectionPart = { selects: fact([], r.loc), cause };
+  (plan.conditionalSelections ??= []).push(part);
+  return part;
+}
 
 // ---------------------------------------------------------------------------
 // Selections with Conditions or NotResources, per scanned store

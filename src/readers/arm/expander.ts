@@ -59,6 +59,8 @@ export class ArmExpander {
   private readonly innerScopes = new WeakMap<ObjectValue, WeakMap<ArmScope, TemplateScope>>();
   /** Outputs of nested deployments, per template instance ('pending' while being evaluated). */
   private readonly outputs = new WeakMap<TemplateScope, Map<ObjectValue, Value | 'pending'>>();
+  /** Files of the templates being expanded, outermost first: a link back to one of them is a cycle. */
+  private readonly linkChain: string[] = [];
 
   constructor(
     private readonly file: string,
@@ -310,7 +312,12 @@ export class ArmExpander {
     const prefix = `${place.prefix}Microsoft.Resources/deployments/${displayText(name)}/`;
     if (linked || isInnerScope(raw, place.scope)) {
       const inner = this.innerScope(raw, template, place.scope, target, name);
-      this.expandTemplate(template, { scope: inner, template: inner, idTarget: target, prefix, conditional: place.conditional, depth: place.depth + 1 });
+      if (linked) this.linkChain.push(template.loc?.file ?? '');
+      try {
+        this.expandTemplate(template, { scope: inner, template: inner, idTarget: target, prefix, conditional: place.conditional, depth: place.depth + 1 });
+      } finally {
+        if (linked) this.linkChain.pop();
+      }
     } else {
       // Outer scope: the inner template's expressions read the enclosing template's parameters and variables.
       this.expandTemplate(template, { ...place, idTarget: target, prefix, depth: place.depth + 1 });
@@ -338,12 +345,14 @@ export class ArmExpander {
       return undefined;
     }
     const loaded = this.loadLinked(raw.loc?.file ?? this.file, rel.value);
-    if ('template' in loaded) return loaded.template;
+    const cycle = loaded.file === this.file || this.linkChain.includes(loaded.file);
+    if ('template' in loaded && !cycle) return loaded.template;
+    const problem = 'problem' in loaded ? loaded.problem : `it links back to ${loaded.file}, which is being expanded (a cycle)`;
     this.out.notScanned.push({
       address: deployment.address,
       scope: this.file,
       loc: rel.loc ?? link.loc ?? deployment.loc,
-      cause: { inputs: [`templateLink ${rel.value}`], detail: `linked template ${rel.value} is not followed: ${loaded.problem}` },
+      cause: { inputs: [`templateLink ${rel.value}`], detail: `linked template ${rel.value} is not followed: ${problem}` },
     });
     return undefined;
   }

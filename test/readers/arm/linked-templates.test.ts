@@ -108,9 +108,18 @@ describe('linked templates by relativePath', () => {
     expect(toPlain(id)).toMatch(/\/providers\/Microsoft\.Network\/virtualNetworks\/vnet-zei\/subnets\/snet-app$/);
   });
 
-  it('stops a template that links itself at the depth limit instead of looping', () => {
-    template('loop.json', { resources: [linkTo('again', { relativePath: 'loop.json' })] });
-    const looped = read('loop.json');
-    expect(looped.errors.some((e) => /nested deployments deeper than/.test(e.message))).toBe(true);
+  it('does not follow a link back to a template being expanded, however many copies fan out', () => {
+    const fanOut = (to: string) => ({
+      copy: { name: 'fan', count: 10 },
+      ...linkTo(`[concat('to-${to}-', copyIndex())]`, { relativePath: `${to}.json` }),
+    });
+    template('ping.json', { resources: [fanOut('pong')] });
+    template('pong.json', { resources: [fanOut('ping'), { type: 'Microsoft.Network/networkSecurityGroups', apiVersion: '2024-05-01', name: 'nsg-pong', location: 'japaneast' }] });
+    const looped = read('ping.json');
+    expect(looped.errors).toEqual([]);
+    expect(looped.resources.filter((x) => x.type === 'Microsoft.Network/networkSecurityGroups')).toHaveLength(10);
+    const cycles = looped.notScanned.filter((n) => /links back to ping\.json/.test(n.cause.detail));
+    expect(cycles).toHaveLength(100);
+    expect(cycles[0]!.loc.file).toBe('pong.json');
   });
 });

@@ -138,6 +138,23 @@ const cloudFormationRoute: LiftHandler = {
   lift: standaloneRoute('RouteTableId', CFN_ROUTE),
 };
 
+/**
+ * An association whose subnet cannot be told (a plan's `each.value`, a
+ * variable) may attach any subnet of the table's VPC that has no association
+ * of its own (a subnet has one); a later explicit association still wins.
+ */
+function mayAttachUnassociated(r: NativeResource, ctx: LiftContext, subnetRef: Value, tableRef: Value | undefined, tableAttr: string): void {
+  const tableId = linkOrNullTo(tableRef, r, ctx, tableAttr);
+  const table = tableId.known && tableId.value !== null ? ctx.model.getOf(tableId.value, 'route-table') : undefined;
+  const vpc = table?.network;
+  if (!vpc?.known) return;
+  for (const s of ctx.model.all('subnet')) {
+    if (s.network.known && s.network.value === vpc.value && s.routeTable.known && s.routeTable.defaulted) {
+      s.routeTable = possiblyMore(subnetRef, r, 'a route table association');
+    }
+  }
+}
+
 /** Subnet or gateway (edge) association. */
 function associate(r: NativeResource, ctx: LiftContext, subnetAttr: string, gatewayAttr: string, tableAttr: string): void {
   const tableRef = field(r.attrs, tableAttr);
@@ -146,7 +163,12 @@ function associate(r: NativeResource, ctx: LiftContext, subnetAttr: string, gate
     const subnetId = linkTo(subnetRef, r, ctx, subnetAttr);
     const subnet = subnetId.known ? ctx.model.getOf(subnetId.value, 'subnet') : undefined;
     if (!subnet) {
-      forPossibleTargets(subnetRef, r, ctx, 'subnet', (s) => (s.routeTable = possiblyMore(subnetRef, r, 'a route table association')));
+      let named = 0;
+      forPossibleTargets(subnetRef, r, ctx, 'subnet', (s) => {
+        named++;
+        s.routeTable = possiblyMore(subnetRef, r, 'a route table association');
+      });
+      if (named === 0) mayAttachUnassociated(r, ctx, subnetRef, tableRef, tableAttr);
       return;
     }
     const table = linkOrNullTo(tableRef, r, ctx, tableAttr);

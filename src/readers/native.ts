@@ -49,6 +49,11 @@ export interface NativeResource {
    * when the source says nothing (the engine then applies `--region`).
    */
   region?: Value;
+  /**
+   * Terraform: the version constraints written for the resource's provider
+   * (`required_providers`), where platform defaults differ between versions.
+   */
+  providerVersions?: string[];
   /** Waivers written next to the resource (comments, Metadata, metadata). */
   waivers?: InlineWaiver[];
   /** Set when the resource exists only under a condition that could not be evaluated. */

@@ -15,7 +15,7 @@ import type { ModuleConfig, ModuleLoader, ResourceConfig } from './module-loader
 import { isLocalSource, type ModuleManifest } from './module-manifest.js';
 import { placeAt, type VarAssignments } from './root-variables.js';
 import { exprText, type Env } from './tf-eval.js';
-import { declareProvider, mergeTags, providerOf, providersForCall, type ProviderTable } from './providers.js';
+import { declareProvider, declareRequiredVersions, mergeTags, providerOf, providersForCall, type ProviderTable } from './providers.js';
 import { mergeCauses, withChain, withQualifiedExprs } from './unknown-cause.js';
 import { convertToType, parseTypeSpec } from './variable-type.js';
 import { waiversOf } from './waivers.js';
@@ -108,6 +108,7 @@ export class ModuleInstance {
     }
     this.providers = new Map(inherited);
     for (const p of config.providers) declareProvider(this.providers, p, this.env);
+    declareRequiredVersions(this.providers, config.settings);
   }
 
   /** Every resource of this instance and of the modules it calls. */
@@ -137,6 +138,8 @@ export class ModuleInstance {
           const r = this.instanceRegion(native.attrs, region);
           if (r) native.region = r;
         }
+        const versions = cloud === 'azure' ? providerOf(this.providers, rc)?.versions : undefined;
+        if (versions) native.providerVersions = versions;
         if (waivers.length) native.waivers = waivers;
         if (inst.conditional) native.conditional = inst.conditional;
         this.ctx.resources.push(native);

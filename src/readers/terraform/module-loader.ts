@@ -33,6 +33,8 @@ export interface ModuleConfig {
   resources: Map<string, ResourceConfig>;
   moduleCalls: Map<string, BlockConfig>;
   providers: BlockConfig[];
+  /** `terraform` blocks (`required_providers` …). */
+  settings: BlockConfig[];
   /** Comments per file (scan-root-relative path), for inline waivers. */
   comments: Map<string, LocatedComment[]>;
 }
@@ -129,6 +131,7 @@ export class ModuleLoader {
       resources: new Map(),
       moduleCalls: new Map(),
       providers: [],
+      settings: [],
       comments: new Map(),
     };
     // Terraform reads override files after all others and merges them in.
@@ -186,6 +189,9 @@ export class ModuleLoader {
           break;
         case 'provider':
           config.providers.push(b);
+          break;
+        case 'terraform':
+          config.settings.push(b);
           break;
         case 'locals':
           for (const a of b.attrs) this.once(config.locals, a.name, a, `local value "${a.name}"`);

@@ -11,6 +11,8 @@ import { exprText, type Env } from './tf-eval.js';
 export interface ProviderConfig {
   region?: Lazy<Value>;
   defaultTags?: Lazy<Value>;
+  /** Version constraints written in `required_providers`, by this module and its callers. */
+  versions?: string[];
 }
 
 /** Keyed `aws` (default) or `aws.osaka` (alias). */
@@ -21,7 +23,8 @@ export function declareProvider(table: ProviderTable, block: BlockConfig, env: E
   const name = block.labels[0] ?? '';
   const alias = attrOf(block, 'alias')?.json;
   const key = typeof alias === 'string' && alias ? `${name}.${alias}` : name;
-  const config: ProviderConfig = {};
+  const versions = table.get(key)?.versions;
+  const config: ProviderConfig = versions ? { versions } : {};
   const region = attrOf(block, 'region');
   if (region) config.region = lazyValue(`provider ${key} region`, () => evaluateAttr(region, env));
   const tags =
@@ -30,6 +33,21 @@ export function declareProvider(table: ProviderTable, block: BlockConfig, env: E
       .find((a): a is AttrConfig => a !== undefined) ?? defaultTagsFromJson(block);
   if (tags) config.defaultTags = lazyValue(`provider ${key} default_tags`, () => evaluateAttr(tags, env));
   table.set(key, config);
+}
+
+/** Adds this module's `required_providers` version constraints to the configurations of each provider. */
+export function declareRequiredVersions(table: ProviderTable, settings: BlockConfig[]): void {
+  for (const rp of settings.flatMap((s) => blocksOf(s, 'required_providers'))) {
+    for (const a of rp.attrs) {
+      // `azurerm = "~> 2.0"` (Terraform 0.12) or `azurerm = { source = …, version = "~> 4.0" }`.
+      const v = typeof a.json === 'string' ? a.json : isRecord(a.json) ? a.json.version : undefined;
+      if (typeof v !== 'string' || v.includes('${')) continue;
+      if (!table.has(a.name)) table.set(a.name, {});
+      for (const [key, config] of table) {
+        if (key === a.name || key.startsWith(`${a.name}.`)) table.set(key, { ...config, versions: [...(config.versions ?? []), v] });
+      }
+    }
+  }
 }
 
 /** The provider configurations a child sees: `providers = {…}` or the caller's defaults. */

@@ -9,7 +9,8 @@
 // azurerm defaults: `https_traffic_only_enabled` true, `min_tls_version`
 // TLS1_2, `public_network_access_enabled` true; `allow_nested_items_to_be_public`
 // was true up to provider 4.x and is false from 5.0, so when it is absent the
-// answer depends on the provider version and stays unknown.
+// answer depends on the provider version and stays unknown unless the
+// `required_providers` constraints settle it.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { Encryption } from '../../data.js';
@@ -21,6 +22,7 @@ import { apiAtLeast, armPath, attr, isSet, knownText, prop } from './attribute-p
 import { newDataStore } from './base.js';
 import { customerKey, keyReference } from './key-reference.js';
 import { registerName } from './name-index.js';
+import { belowMajor } from './provider-version.js';
 import { admitsAddresses, allowsByDefault, enabledText, publicExposure } from './public-access.js';
 import { redundancyFact, replicaRegions } from './redundancy.js';
 import { ARM, TERRAFORM } from './sources.js';
@@ -106,6 +108,9 @@ function firstSet(r: NativeResource, ...names: string[]): { v: Value | undefined
 function terraformAllowPublic(r: NativeResource): Fact<boolean> {
   const { v, name } = firstSet(r, 'allow_nested_items_to_be_public', 'allow_blob_public_access');
   if (v) return boolFact(v, r, { name });
+  // `required_providers` may pin the provider on one side of 5.0.
+  const before5 = belowMajor(r.providerVersions, 5);
+  if (before5 !== undefined) return defaulted(before5, r.loc);
   return unknownFact(
     {
       inputs: ['allow_nested_items_to_be_public', 'azurerm provider version'],

@@ -51,6 +51,8 @@ export interface PolicyPrincipals {
   unknowns: UnknownCause[];
   /** Principals known in part; their causes are in `unknowns` too. */
   partials?: { type: string; value: PartialString }[];
+  /** Every unknown member written under a type (`{"AWS": <unknown>}`), with its cause as in `unknowns`. */
+  typed?: { type: string; cause: UnknownCause }[];
 }
 
 /** One condition test: operator (`StringEquals`, `Bool`, `ForAnyValue:StringLike` …), key and values. */
@@ -383,6 +385,7 @@ function principalsOf(x: unknown): PolicyPrincipals {
     const l = listOf(ids);
     for (const id of l.values) out.entries.push({ type, id });
     out.unknowns.push(...l.unknowns);
+    for (const cause of l.unknowns) (out.typed ??= []).push({ type, cause });
     for (const value of l.partials ?? []) (out.partials ??= []).push({ type, value });
   }
   return out;

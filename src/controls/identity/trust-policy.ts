@@ -109,13 +109,25 @@ export function analyseTrust(policy: ParsedPolicy): TrustAnalysis {
       else if (p.type === 'Federated' && federation === true) out.federated.push(p.id);
       else if (p.type === 'AWS' || p.type === '*') aws.push(p.id);
     }
-    const openPrincipals = [...(st.principal?.unknowns ?? []), ...(st.notPrincipal?.unknowns ?? [])];
+    // An unresolved principal keeps the type it is written under: `{"AWS": "arn:aws:iam::${AWS::AccountId}:root"}`
+    // or `{"AWS": <parameter>}` is an IAM principal (or everyone) whatever its value, so it needs MFA like a known one.
+    const typed = new Set<UnknownCause>();
+    const unresolvedAws: { shown: string; cause: UnknownCause }[] = [];
+    for (const p of st.principal?.typed ?? []) {
+      const shown = st.principal?.partials?.find((x) => x.value.cause === p.cause)?.value.text ?? (p.cause.inputs.join(', ') || p.cause.detail);
+      if (p.type === 'AWS') unresolvedAws.push({ shown, cause: p.cause });
+      else if (p.type === 'Service' && assume === true) out.services.push(shown);
+      else if (p.type === 'Federated' && federation === true) out.federated.push(shown);
+      else continue;
+      typed.add(p.cause);
+    }
+    const openPrincipals = [...(st.principal?.unknowns ?? []).filter((c) => !typed.has(c)), ...(st.notPrincipal?.unknowns ?? [])];
     const unread = openPrincipals.map((c) => c.inputs.join(', ') || c.detail);
     // Principals the document could not resolve have lost their type; only
     // sts:AssumeRole serves IAM principals, so under federation actions alone
     // they are identity providers.
     if (unread.length && federation === true && assume === false) out.federated.push(...unread);
-    if (assume === false || (aws.length === 0 && unread.length === 0)) continue;
+    if (assume === false || (aws.length === 0 && unread.length === 0 && unresolvedAws.length === 0)) continue;
     if (Array.isArray(assume)) {
       out.unknowns.push(...assume);
       continue;
@@ -125,6 +137,11 @@ export function analyseTrust(policy: ParsedPolicy): TrustAnalysis {
     if (aws.length) {
       const mfa: Maybe = own.mfa === true || deniedWithoutMfa(aws) ? true : own.mfa;
       out.iam.push({ ...label, principals: aws, mfa, ifExistsOnly: mfa !== true && own.ifExistsOnly });
+    }
+    if (unresolvedAws.length) {
+      // Unresolved IAM principals need MFA like known ones; only a denial naming particular principals might cover them.
+      const mfa: Maybe = own.mfa === true || deniedWithoutMfa(['*']) ? true : denials.length > 0 ? unresolvedAws.map((p) => p.cause) : own.mfa;
+      out.iam.push({ ...label, principals: unresolvedAws.map((p) => p.shown), mfa, ifExistsOnly: mfa !== true && own.ifExistsOnly });
     }
     if (unread.length) {
       // Whoever they are, a statement that demands MFA, or a Deny to everyone without it, covers them too.

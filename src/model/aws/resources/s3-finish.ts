@@ -34,6 +34,15 @@ function effective(own: Fact<boolean>, account: Fact<boolean> | undefined): Fact
   return account ? anyTrue([own, account]) : own;
 }
 
+/**
+ * A setting left to the April 2023 default guards only buckets created since
+ * then; against a public ACL or policy the definition itself writes it is no
+ * guard (the bucket may be older, and the definition asks for public access).
+ */
+function written(f: Fact<boolean>): Fact<boolean> {
+  return f.known && f.defaulted && f.value ? fact(false, f.loc) : f;
+}
+
 function combinePublicSettings(s: BucketState, account: PublicAccessBlock | undefined): void {
   const pab = s.publicAccessBlock;
   const { store } = s;
@@ -44,15 +53,15 @@ function combinePublicSettings(s: BucketState, account: PublicAccessBlock | unde
   const aclGrants = allTrue(
     [
     s.aclPublic,
-    not(s.aclsDisabled),
-    not(effective(pab.blockPublicAcls, account?.blockPublicAcls)),
-    not(effective(pab.ignorePublicAcls, account?.ignorePublicAcls)),
+    not(written(s.aclsDisabled)),
+    not(effective(written(pab.blockPublicAcls), account?.blockPublicAcls)),
+    not(effective(written(pab.ignorePublicAcls), account?.ignorePublicAcls)),
   ]);
   const policy = store.policy ?? defaulted(null, store.loc);
   const policyGrants = allTrue([
     policyIsPublic(policy),
-    not(effective(pab.blockPublicPolicy, account?.blockPublicPolicy)),
-    not(effective(pab.restrictPublicBuckets, account?.restrictPublicBuckets)),
+    not(effective(written(pab.blockPublicPolicy), account?.blockPublicPolicy)),
+    not(effective(written(pab.restrictPublicBuckets), account?.restrictPublicBuckets)),
   ]);
   store.publicRead = anyTrue([aclGrants, policyGrants], store.loc);
   store.httpsOnly = policyRequiresTls(policy);

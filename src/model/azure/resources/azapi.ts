@@ -11,7 +11,7 @@
 import type { NativeResource } from '../../../readers/native.js';
 import type { ObjectValue, UnknownCause, Value } from '../../../readers/value.js';
 import { fromPlain, known, obj, unknown } from '../../../readers/value.js';
-import { levelOf } from './arm-ids.js';
+import { levelOf, namesSubscription } from './arm-ids.js';
 import { knownText } from './attribute-paths.js';
 
 const TERRAFORM_SOURCES = new Set(['terraform', 'terraform-plan']);
@@ -71,8 +71,9 @@ class AzapiIds {
     // A type of another namespace than its parent's (diagnostic settings, locks) is an extension resource.
     const parentNamespace = /\/providers\/([^/]+)\/(?:[^/]+\/[^/]+\/?)+$/i.exec(base)?.[1];
     const extension = parentNamespace !== undefined && parentNamespace.toLowerCase() !== type.split('/')[0]!.toLowerCase();
-    const id =
-      level === 'subscription' || level === 'resource-group' || extension || !/\/providers\//i.test(base)
+    const id = /^microsoft\.resources\/resourcegroups$/i.test(type)
+      ? `${base}/resourceGroups/${name}`
+      : level === 'subscription' || level === 'resource-group' || extension || !/\/providers\//i.test(base)
         ? `${base}/providers/${type}/${name}`
         : `${base}/${type.split('/').pop()}/${name}`;
     const lower = id.toLowerCase();
@@ -92,6 +93,8 @@ class AzapiIds {
       if (azurerm) return azurerm;
       return `[${p.target.split('#').pop()}]`;
     }
+    // `/subscriptions/${data.azapi_client_config.current.subscription_id}`: the subscription, as the ARM reader writes it.
+    if (namesSubscription(p)) return '/subscriptions/{subscription}';
     if (p?.kind === 'unknown' && p.expr) return this.fromExpression(r, p.expr) ?? `[${p.expr}]`;
     return '/subscriptions/{subscription}/resourceGroups/{resourceGroup}';
   }

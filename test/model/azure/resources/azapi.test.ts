@@ -77,6 +77,24 @@ describe('azapi_resource as the ARM resource it creates', () => {
     expect(s.publicRead).toMatchObject({ value: true });
   });
 
+  it('a resource group under the client config subscription has a resource group ID, and what is under it nests normally', () => {
+    const group = tf('azapi_resource', 'rg', {
+      type: 'Microsoft.Resources/resourceGroups@2024-03-01',
+      name: 'rg-juki-mn',
+      parent_id: unknown({ inputs: ['data.azapi_client_config.current'], detail: 'data source' }, undefined, '/subscriptions/${data.azapi_client_config.current.subscription_id}'),
+      tags: { 'lg:segment': 'mynumber' },
+    });
+    const vnet = tf('azapi_resource', 'vnet', { type: 'Microsoft.Network/virtualNetworks@2024-05-01', name: 'vnet-juki', parent_id: tfRef('azapi_resource.rg'), body: { properties: {} } });
+    const subnet = tf('azapi_resource', 'app', { type: 'Microsoft.Network/virtualNetworks/subnets@2024-05-01', name: 'app', parent_id: tfRef('azapi_resource.vnet'), body: { properties: {} } });
+    const out = armFromAzapi([group, vnet, subnet]);
+    const rgId = '/subscriptions/{subscription}/resourcegroups/rg-juki-mn';
+    expect(byAddress(out, 'azapi_resource.rg').ids).toEqual([rgId]);
+    expect(byAddress(out, 'azapi_resource.app').ids).toEqual([`${rgId}/providers/microsoft.network/virtualnetworks/vnet-juki/subnets/app`]);
+    const { model } = liftAll([group, vnet, subnet]);
+    expect(get(model, tfKey('azapi_resource.vnet'), 'network').resourceGroupTags).toMatchObject({ value: { 'lg:segment': 'mynumber' } });
+    expect(get(model, tfKey('azapi_resource.app'), 'subnet').network).toMatchObject({ value: tfKey('azapi_resource.vnet') });
+  });
+
   it('a jsonencode body is decoded; an unknown body leaves the properties unknown, naming its input; an unknown type is left alone', () => {
     const json = tf('azapi_resource', 'kv', {
       type: 'Microsoft.KeyVault/vaults@2023-07-01',

@@ -13,6 +13,7 @@ import type { NativeResource, NotScanned, ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
 import { known, list, obj, unknown, type ObjectValue, type Value } from '../value.js';
 import type { CommentLine } from './parsed-template.js';
+import { withSamGlobals } from './sam-globals.js';
 import { commentWaivers, metadataWaivers, type ResourceSpan } from './waivers.js';
 
 /** Transforms whose output the reader models by reading the template as written. */
@@ -45,13 +46,18 @@ function regionValue(opts: ReadOptions): Value {
     : unknown({ inputs: ['--region'], detail: 'AWS::Region is the deployment region: pass --region' }, undefined, '${AWS::Region}');
 }
 
+/** The template's Transform names (one or a list). */
+function transformNames(root: TMap): string[] {
+  const t = valueOf(root, 'Transform');
+  const names = t?.t === 'seq' ? t.items.map(scalarText) : [scalarText(t)];
+  return names.filter((n): n is string => n !== undefined);
+}
+
 /** Template-level macros other than SAM and language extensions rewrite the template at deployment. */
 function macroNotes(input: TemplateInput): NotScanned[] {
-  const t = valueOf(input.root, 'Transform');
-  const names = t?.t === 'seq' ? t.items.map(scalarText) : [scalarText(t)];
   const entry = input.root.entries.find((e) => e.key === 'Transform');
-  return names
-    .filter((n): n is string => n !== undefined && !READ_AS_WRITTEN.has(n))
+  return transformNames(input.root)
+    .filter((n) => !READ_AS_WRITTEN.has(n))
     .map((name) => ({
       address: `Transform:${name}`,
       scope: input.file,
@@ -78,6 +84,7 @@ export function readTemplateResources(input: TemplateInput, out: ReadResult): vo
   const expansion = expandForEach(section.entries, NO_BINDINGS, (n, b) => evaluator.evaluate(n, b));
   for (const u of expansion.unexpanded) out.notScanned.push({ address: u.key, scope: file, loc: u.keyLoc, cause: u.cause });
   const spans: ResourceSpan[] = [];
+  const serverless = transformNames(root).includes('AWS::Serverless-2016-10-31');
   for (const e of expansion.entries) {
     const typeNode = valueOf(e.value, 'Type');
     const directive = preprocessorDirective(typeNode);
@@ -98,7 +105,8 @@ export function readTemplateResources(input: TemplateInput, out: ReadResult): vo
       out.errors.push({ file, line: e.keyLoc.line, column: e.keyLoc.column, message: `resource ${e.key} has no Type` });
       continue;
     }
-    const decl: ResourceDecl = { logicalId: e.key, key: `${file}#${e.key}`, type, body: e.value, keyLoc: e.keyLoc, bindings: e.bindings };
+    const body = serverless ? withSamGlobals(root, type, e.value) : e.value;
+    const decl: ResourceDecl = { logicalId: e.key, key: `${file}#${e.key}`, type, body, keyLoc: e.keyLoc, bindings: e.bindings };
     const conditionName = scalarText(valueOf(e.value, 'Condition'));
     if (conditionName !== undefined) decl.conditionName = conditionName;
     resources.set(e.key, decl);

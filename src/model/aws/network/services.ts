@@ -196,5 +196,6 @@ export const serviceHandlers: LiftHandler[] = [
     desiredDefault: 1,
   }),
   lambdaFunction(['aws_lambda_function'], TERRAFORM, 'vpc_config', 'subnet_ids', 'security_group_ids'),
-  lambdaFunction(['AWS::Lambda::Function'], CLOUDFORMATION, 'VpcConfig', 'SubnetIds', 'SecurityGroupIds'),
+  // A SAM function deploys as a Lambda function with the same VpcConfig (Globals merged by the reader).
+  lambdaFunction(['AWS::Lambda::Function', 'AWS::Serverless::Function'], CLOUDFORMATION, 'VpcConfig', 'SubnetIds', 'SecurityGroupIds'),
 ];

@@ -22,14 +22,8 @@ function parseComment(c: JsonComment, file: string): InlineWaiver[] {
     .map((controlId) => ({ controlId, reason, loc: { file, line: c.line } }));
 }
 
-/**
- * Comments that belong to a resource: inside its extent but not inside one
- * of its child resources, plus the comment lines directly above it.
- */
-export function commentWaivers(file: string, comments: JsonComment[], extent: Extent, children: Extent[]): InlineWaiver[] {
-  const inside = comments.filter(
-    (c) => c.offset > extent.start && c.offset < extent.end && !children.some((ch) => c.offset > ch.start && c.offset < ch.end),
-  );
+/** The comment lines directly above an object (own lines, no gap). */
+function commentsAbove(comments: JsonComment[], extent: Extent): JsonComment[] {
   const above: JsonComment[] = [];
   let line = extent.line - 1;
   for (let i = comments.length - 1; i >= 0; i--) {
@@ -42,7 +36,20 @@ export function commentWaivers(file: string, comments: JsonComment[], extent: Ex
     above.unshift(c);
     line = c.line - 1;
   }
-  return [...above, ...inside].flatMap((c) => parseComment(c, file));
+  return above;
+}
+
+/**
+ * Comments that belong to a resource: inside its extent but not inside one
+ * of its child resources (or inline subnets) nor directly above one, which
+ * are the child's, plus the comment lines directly above it.
+ */
+export function commentWaivers(file: string, comments: JsonComment[], extent: Extent, children: Extent[]): InlineWaiver[] {
+  const childrens = new Set(children.flatMap((ch) => commentsAbove(comments, ch)));
+  const inside = comments.filter(
+    (c) => c.offset > extent.start && c.offset < extent.end && !childrens.has(c) && !children.some((ch) => c.offset > ch.start && c.offset < ch.end),
+  );
+  return [...commentsAbove(comments, extent), ...inside].flatMap((c) => parseComment(c, file));
 }
 
 /** Waivers from `metadata.kikan.ignore`; malformed entries are read errors. */

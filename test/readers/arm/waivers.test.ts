@@ -44,6 +44,26 @@ describe('inline waivers', () => {
     ]);
   });
 
+  it('a comment directly above a child resource or an inline subnet is the child\'s, not its parent\'s', () => {
+    const r = read(
+      [
+        '{"type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "vnet-kyu", "properties": {"subnets": [',
+        '  // kikan:ignore LG-3.2 旧庁内システム移行まで',
+        '  {"name": "snet-old", "properties": {"addressPrefix": "10.1.0.0/24"}}',
+        ']},',
+        '"resources": [',
+        '  /* kikan:ignore LG-3.6 本庁側の承認済みピアリング */',
+        '  {"type": "virtualNetworkPeerings", "apiVersion": "2024-05-01", "name": "to-honcho", "properties": {}}',
+        ']}',
+      ].join('\n'),
+    );
+    expect(r.resources.map((x) => [x.address, x.waivers?.map((w) => w.controlId)])).toEqual([
+      ['Microsoft.Network/virtualNetworks/vnet-kyu', undefined],
+      ['Microsoft.Network/virtualNetworks/subnets/vnet-kyu/snet-old', ['LG-3.2']],
+      ['Microsoft.Network/virtualNetworks/virtualNetworkPeerings/vnet-kyu/to-honcho', ['LG-3.6']],
+    ]);
+  });
+
   it('ordinary comments are not waivers', () => {
     const r = read('{\n// kikan: see LG-2.6 later\n"type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01", "name": "st"}');
     expect(r.resources[0]!.waivers).toBeUndefined();

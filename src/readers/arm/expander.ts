@@ -61,6 +61,8 @@ export class ArmExpander {
   private readonly outputs = new WeakMap<TemplateScope, Map<ObjectValue, Value | 'pending'>>();
   /** Files of the templates being expanded, outermost first: a link back to one of them is a cycle. */
   private readonly linkChain: string[] = [];
+  /** The parsed text of this template and of each linked one, for the comments and extents of their objects. */
+  private readonly parsedFiles = new Map<string, ParsedJson>();
 
   constructor(
     private readonly file: string,
@@ -68,7 +70,14 @@ export class ArmExpander {
     private readonly out: ExpanderOutput,
     private readonly budget: EvalBudget,
     private readonly loadLinked?: LinkedTemplateLoader,
-  ) {}
+  ) {
+    this.parsedFiles.set(file, parsed);
+  }
+
+  /** The parsed file an object of some template was read from. */
+  private parsedOf(o: ObjectValue | undefined): ParsedJson {
+    return this.parsedFiles.get(o?.loc?.file ?? this.file) ?? this.parsed;
+  }
 
   report = (message: string, loc: SourceLoc): void => {
     this.out.errors.push({ file: loc.file, line: loc.line, message });
@@ -166,7 +175,8 @@ export class ArmExpander {
     const attrs = this.evaluateAttrs(raw, scope, fullType, fullName, place.idTarget, lowerType === DEPLOYMENTS);
     const subnets = lowerType === VIRTUAL_NETWORKS ? this.inlineSubnets(attrs, fullName) : [];
     // Comments inside child resources and inline subnets are theirs, not this resource's.
-    const inner = [...childExtents(raw, this.parsed), ...subnets.flatMap((s) => (s.raw ? [this.parsed.extents.get(s.raw)!] : []))];
+    const parsed = this.parsedOf(raw);
+    const inner = [...childExtents(raw, parsed), ...subnets.flatMap((s) => (s.raw ? [parsed.extents.get(s.raw)!] : []))];
     const emitted = this.emit({ raw, type: fullType, name: fullName, attrs, loc, place, conditional, children: inner });
     for (const subnet of subnets) this.emit({ ...subnet, type: SUBNET_TYPE, place, conditional, children: [] });
     if (lowerType === RESOURCE_GROUPS && fullName.kind === 'known') {
@@ -233,9 +243,11 @@ export class ArmExpander {
 
     const waivers: InlineWaiver[] = [];
     if (r.raw) {
-      const extent = this.parsed.extents.get(r.raw);
-      if (extent) waivers.push(...commentWaivers(this.file, this.parsed.comments, extent, r.children));
-      waivers.push(...metadataWaivers(this.file, r.raw, this.out.errors));
+      const parsed = this.parsedOf(r.raw);
+      const file = r.raw.loc?.file ?? this.file;
+      const extent = parsed.extents.get(r.raw);
+      if (extent) waivers.push(...commentWaivers(file, parsed.comments, extent, r.children));
+      waivers.push(...metadataWaivers(file, r.raw, this.out.errors));
     }
 
     const resource: NativeResource = {
@@ -278,7 +290,7 @@ export class ArmExpander {
       const apiVersion = lookupField(attrs, 'apiVersion');
       if (apiVersion) setField(subnetAttrs, 'apiVersion', apiVersion);
       // The subnet object in the text, for its waivers.
-      const raw = loc.file === this.file ? this.parsed.objectsAt.get(`${loc.line}:${loc.column}`) : undefined;
+      const raw = this.parsedFiles.get(loc.file)?.objectsAt.get(`${loc.line}:${loc.column}`);
       out.push({ raw, name, attrs: subnetAttrs, loc });
     }
     return out;
@@ -333,7 +345,9 @@ export class ArmExpander {
     const rel = evaluateTemplateValue(relRaw, scope);
     if (rel.kind !== 'known' || typeof rel.value !== 'string') return undefined;
     const loaded = this.loadLinked(raw.loc?.file ?? this.file, rel.value);
-    return 'template' in loaded ? { template: loaded.template, linked: true } : undefined;
+    if (!('template' in loaded)) return undefined;
+    this.parsedFiles.set(loaded.file, loaded.parsed);
+    return { template: loaded.template, linked: true };
   }
 
   /** The template a `relativePath` link names, read from the scan root; otherwise reported as not scanned. */
@@ -346,7 +360,10 @@ export class ArmExpander {
     }
     const loaded = this.loadLinked(raw.loc?.file ?? this.file, rel.value);
     const cycle = loaded.file === this.file || this.linkChain.includes(loaded.file);
-    if ('template' in loaded && !cycle) return loaded.template;
+    if ('template' in loaded && !cycle) {
+      this.parsedFiles.set(loaded.file, loaded.parsed);
+      return loaded.template;
+    }
     const problem = 'problem' in loaded ? loaded.problem : `it links back to ${loaded.file}, which is being expanded (a cycle)`;
     this.out.notScanned.push({
       address: deployment.address,

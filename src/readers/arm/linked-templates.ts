@@ -8,11 +8,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InputRecord } from '../native.js';
+import type { ParsedJson } from './jsonc.js';
 import type { ObjectValue } from '../value.js';
 import { isOutsideRoot } from '../paths.js';
 import { parseJsonc } from './jsonc.js';
 
-export type LinkedTemplate = { template: ObjectValue; file: string } | { problem: string; file: string };
+export type LinkedTemplate = { template: ObjectValue; parsed: ParsedJson; file: string } | { problem: string; file: string };
 
 export type LinkedTemplateLoader = (fromFile: string, relativePath: string) => LinkedTemplate;
 
@@ -43,5 +44,5 @@ function load(root: string, fromFile: string, file: string, inputs: InputRecord[
     const why = parsed.errors[0] ? `line ${parsed.errors[0].line}: ${parsed.errors[0].message}` : 'not a JSON object';
     return { file, problem: `${file} cannot be read as a template (${why})` };
   }
-  return { file, template: parsed.root };
+  return { file, template: parsed.root, parsed };
 }

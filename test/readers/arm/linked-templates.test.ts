@@ -108,6 +108,33 @@ describe('linked templates by relativePath', () => {
     expect(toPlain(id)).toMatch(/\/providers\/Microsoft\.Network\/virtualNetworks\/vnet-zei\/subnets\/snet-app$/);
   });
 
+  it('keeps comment waivers written in the linked file, on its resources and inline subnets', () => {
+    mkdirSync(path.join(root, 'waived'), { recursive: true });
+    writeFileSync(
+      path.join(root, 'waived/net.json'),
+      [
+        `{ "$schema": "${SCHEMA}", "contentVersion": "1.0.0.0", "resources": [`,
+        '  // kikan:ignore LG-3.3 保守回線からのみ到達（ネットワーク図 v3）',
+        '  { "type": "Microsoft.Network/publicIPAddresses", "apiVersion": "2024-05-01", "name": "pip-ops", "location": "japaneast" },',
+        '  { "type": "Microsoft.Network/virtualNetworks", "apiVersion": "2024-05-01", "name": "vnet-w", "location": "japaneast", "properties": { "subnets": [',
+        '    // kikan:ignore LG-3.2 移行期間中のみ',
+        '    { "name": "snet-old", "properties": { "addressPrefix": "10.9.0.0/24" } }',
+        '  ] } }',
+        '] }',
+      ].join('\n'),
+    );
+    template('waiving.json', { resources: [linkTo('net', { relativePath: 'waived/net.json' })] });
+    const w = read('waiving.json');
+    const waiversOf = (address: string) => w.resources.find((x) => x.address === address)?.waivers;
+    expect(waiversOf('Microsoft.Resources/deployments/net/Microsoft.Network/publicIPAddresses/pip-ops')).toEqual([
+      { controlId: 'LG-3.3', reason: '保守回線からのみ到達（ネットワーク図 v3）', loc: { file: 'waived/net.json', line: 2 } },
+    ]);
+    expect(waiversOf('Microsoft.Resources/deployments/net/Microsoft.Network/virtualNetworks/subnets/vnet-w/snet-old')).toEqual([
+      { controlId: 'LG-3.2', reason: '移行期間中のみ', loc: { file: 'waived/net.json', line: 5 } },
+    ]);
+    expect(waiversOf('Microsoft.Resources/deployments/net/Microsoft.Network/virtualNetworks/vnet-w')).toBeUndefined();
+  });
+
   it('does not follow a link back to a template being expanded, however many copies fan out', () => {
     const fanOut = (to: string) => ({
       copy: { name: 'fan', count: 10 },

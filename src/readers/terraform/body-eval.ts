@@ -9,9 +9,11 @@ import { causeOf } from './unknown-cause.js';
 
 /** An environment with extra names (count, each, a dynamic iterator) over another. */
 export function extendEnv(base: Env, names: Record<string, Value>): Env {
-  return {
+  const env: Env = {
     lookup: (name) => (Object.prototype.hasOwnProperty.call(names, name) ? names[name] : base.lookup(name)),
   };
+  if (base.readFile) env.readFile = (p) => base.readFile!(p);
+  return env;
 }
 
 /** One attribute, located as precisely as the scanner allows. */

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { emptyReadResult, type ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
+import { ExpressionFiles } from './expression-files.js';
 import { ModuleInstance } from './module-instance.js';
 import { ModuleLoader, type ModuleConfig, type ReadSink } from './module-loader.js';
 import { relativePath } from '../paths.js';
@@ -70,6 +71,7 @@ export async function readTerraform(dirs: string[], opts: ReadOptions): Promise<
         errors: result.errors,
         notScanned: result.notScanned,
         skippedTypes,
+        files: new ExpressionFiles(opts.root, root, sink),
       },
       config,
       '',

@@ -15,6 +15,7 @@ import type { ModuleConfig, ModuleLoader, ResourceConfig } from './module-loader
 import { isLocalSource, type ModuleManifest } from './module-manifest.js';
 import { placeAt, type VarAssignments } from './root-variables.js';
 import { exprText, type Env } from './tf-eval.js';
+import type { ExpressionFiles } from './expression-files.js';
 import { declareProvider, declareRequiredVersions, mergeTags, providerOf, providersForCall, type ProviderTable } from './providers.js';
 import { mergeCauses, withChain, withQualifiedExprs } from './unknown-cause.js';
 import { convertToType, parseTypeSpec } from './variable-type.js';
@@ -46,6 +47,8 @@ export interface RootContext {
   notScanned: NotScanned[];
   /** Resource types of providers other than AWS and Azure, counted and not emitted. */
   skippedTypes: Map<string, number>;
+  /** Files expressions read (`file()`, `templatefile()`), relative to the root module. */
+  files: ExpressionFiles;
 }
 
 interface ResourceInstance {
@@ -72,7 +75,7 @@ function cloudOf(type: string): Cloud | undefined {
 }
 
 export class ModuleInstance {
-  private readonly env: Env = { lookup: (name) => this.lookup(name) };
+  private readonly env: Env = { lookup: (name) => this.lookup(name), readFile: (p) => this.ctx.files.read(p) };
   private readonly vars = new Map<string, Lazy<Value>>();
   private readonly locals = new Map<string, Lazy<Value>>();
   private readonly outputs = new Map<string, Lazy<Value>>();

@@ -8,10 +8,14 @@ import { unknown, type SourceLoc, type Value } from '../value.js';
 /** Names the reader resolves; everything else is unknown to this module. */
 export interface Env {
   lookup(name: string): Value | undefined;
+  /** The bytes of a file `file()` and its kin name, relative to the root module; absent: files are not read. */
+  readFile?(path: string): Uint8Array | undefined;
 }
 
 function scopeAt(env: Env, loc: SourceLoc): TfScope {
-  return { lookup: (name) => env.lookup(name), loc };
+  const scope: TfScope = { lookup: (name) => env.lookup(name), loc };
+  if (env.readFile) scope.readFile = (p) => env.readFile!(p);
+  return scope;
 }
 
 /** Evaluate hcl2json output (literals, `${…}` strings, arrays, objects). */

@@ -512,3 +512,47 @@ describe('readTerraform: unknown values leaving a module', () => {
     }
   });
 });
+
+describe('readTerraform: files read by expressions', () => {
+  it('reads file() and templatefile() relative to the root module, inside the scan root only', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kikan-tf-'));
+    try {
+      const root = path.join(dir, 'scan');
+      await mkdir(path.join(root, 'env/modules/bucket/policies'), { recursive: true });
+      await writeFile(path.join(dir, 'outside.json'), '{"secret": true}');
+      await writeFile(path.join(root, 'env/modules/bucket/policies/read.json.tpl'), '{"Resource": "arn:aws:s3:::${name}/*"}');
+      await writeFile(path.join(root, 'env/key.json'), '{"Version": "2012-10-17"}');
+      await writeFile(
+        path.join(root, 'env/main.tf'),
+        [
+          'module "bucket" {',
+          '  source = "./modules/bucket"',
+          '}',
+          'resource "aws_kms_key" "k" {',
+          '  policy      = file("key.json")',
+          '  description = file("../../outside.json")',
+          '}',
+        ].join('\n'),
+      );
+      await writeFile(
+        path.join(root, 'env/modules/bucket/main.tf'),
+        'resource "aws_s3_bucket_policy" "p" {\n  bucket = "b"\n  policy = templatefile("${path.module}/policies/read.json.tpl", { name = "juki" })\n}\n',
+      );
+      const r = await readTerraform([path.join(root, 'env')], defaultReadOptions(root));
+      expect(r.errors).toEqual([]);
+      const key = byAddress(r, 'aws_kms_key.k');
+      expect(at(key.attrs, 'policy')).toMatchObject({ kind: 'known', value: '{"Version": "2012-10-17"}' });
+      expect(expectUnknown(at(key.attrs, 'description')).cause.inputs).toEqual(['file ../../outside.json']);
+      expect(at(byAddress(r, 'module.bucket.aws_s3_bucket_policy.p').attrs, 'policy')).toMatchObject({
+        kind: 'known',
+        value: '{"Resource": "arn:aws:s3:::juki/*"}',
+      });
+      expect(r.inputs.filter((i) => i.kind === 'terraform-file').map((i) => i.file).sort()).toEqual([
+        'env/key.json',
+        'env/modules/bucket/policies/read.json.tpl',
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

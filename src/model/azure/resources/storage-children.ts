@@ -175,11 +175,15 @@ const terraformNetworkRules: LiftHandler = {
   lift(r, ctx) {
     const s = terraformAccount(ctx, r);
     if (!s?.native) return;
-    s.publiclyAccessible = publicExposure(
+    const withRules = publicExposure(
       boolFact(attr(s.native, 'public_network_access_enabled'), s.native, { name: 'public_network_access_enabled', default: true }),
       allowsByDefault(attr(r, 'default_action'), r, 'default_action'),
       admitsAddresses(attr(r, 'ip_rules'), r, 'ip_rules'),
     );
+    // Rules that may not be created leave the account as it is without them, unless that is the same.
+    const without = s.publiclyAccessible;
+    const same = withRules.known && without?.known && withRules.value === without.value;
+    s.publiclyAccessible = r.conditional && !same ? unknownFact(r.conditional, r.loc) : withRules;
   },
 };
 

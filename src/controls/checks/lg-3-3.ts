@@ -82,6 +82,15 @@ function judge(e: Entity, c: Exclude<Closedness, { kind: 'open' }>, exposures: E
     evidence.exposures = exposed.map((x) => x.attribute);
     const ja = exposed.map((x) => `${x.what.ja}${defaultNote(x.fact).ja}`).join('。');
     const en = exposed.map((x) => `${x.what.en}${defaultNote(x.fact).en}`).join('; ');
+    if (e.conditional) {
+      // Created only under a condition that cannot be evaluated: exposed if it exists.
+      return unknown(
+        e,
+        { ja: `${seg.ja}にあるリソースで、${ja}。ただしリソースが作成されるか判定できません`, en: `in the ${seg.en}, ${en}, but whether it is created cannot be told` },
+        [e.conditional],
+        { location: first.fact.loc ?? e.loc, evidence },
+      );
+    }
     return fail(e, { ja: `${seg.ja}にあるリソースですが、${ja}`, en: `in the ${seg.en}, ${en}` }, { location: first.fact.loc ?? e.loc, evidence });
   }
   if (exposed.length > 0) {

@@ -173,7 +173,9 @@ const armTransparentDataEncryption: LiftHandler = {
  * setting (`SQLSecurityAuditEvents`, on `master` for a server), so it counts
  * when such a setting on the store sends logs somewhere.
  */
-function auditing(ctx: LiftContext, s: DataStore, on: Fact<boolean>, storage: Value | undefined): void {
+function auditing(ctx: LiftContext, r: NativeResource, s: DataStore, enabled: Fact<boolean>, storage: Value | undefined): void {
+  // A policy that may not be created turns nothing on for sure.
+  const on = r.conditional && enabled.known && enabled.value ? unknownFact(r.conditional, r.loc) : enabled;
   if (isSet(storage) || (on.known && !on.value)) {
     s.accessLogging = on;
     return;
@@ -194,7 +196,7 @@ const armAuditing: LiftHandler = {
   pass: 'amend',
   lift(r, ctx) {
     const s = armAncestor(ctx, r, 1);
-    if (s) auditing(ctx, s, enabledText(prop(r, 'state'), r, 'state', false), prop(r, 'storageEndpoint'));
+    if (s) auditing(ctx, r, s, enabledText(prop(r, 'state'), r, 'state', false), prop(r, 'storageEndpoint'));
   },
 };
 
@@ -273,7 +275,7 @@ const terraformAuditing: LiftHandler = {
   pass: 'amend',
   lift(r, ctx) {
     const s = terraformTarget(ctx, attr(r, 'server_id') ?? attr(r, 'database_id'));
-    if (s) auditing(ctx, s, boolFact(attr(r, 'enabled'), r, { name: 'enabled', default: true }), attr(r, 'storage_endpoint'));
+    if (s) auditing(ctx, r, s, boolFact(attr(r, 'enabled'), r, { name: 'enabled', default: true }), attr(r, 'storage_endpoint'));
   },
 };
 

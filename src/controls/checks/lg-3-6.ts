@@ -94,8 +94,14 @@ function judgeLink(l: NetworkLink, ctx: ControlContext): Draft | undefined {
     // A closed network linked to one with no segment: derivation makes that mynumber, else lgwan does not propagate.
     return undefined;
   }
+  // A connection whose count or for_each could not be evaluated may not exist at all.
+  const conditional = l.via.map((s) => ({ s, c: ctx.model.get(s.id)?.conditional })).find((x) => x.c !== undefined);
   const possible: UnknownCause | undefined =
-    l.certainty === 'possible' ? { inputs: l.external?.inputs ?? [], detail: l.note ?? 'the connection may not carry traffic' } : undefined;
+    l.certainty === 'possible'
+      ? { inputs: l.external?.inputs ?? [], detail: l.note ?? 'the connection may not carry traffic' }
+      : conditional
+        ? { ...conditional.c!, detail: `${conditional.s.address} exists only under a condition: ${conditional.c!.detail}` }
+        : undefined;
   if (pair[0] === 'mynumber' && pair[1] === 'lgwan') {
     const m = findApproval(ctx.policy, ctx.now, { segments: pair, addresses: [...l.via.map((s) => s.address), a.address, b.address] });
     if (m.kind === 'approved') {

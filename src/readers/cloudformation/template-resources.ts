@@ -13,6 +13,7 @@ import type { NativeResource, NotScanned, ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
 import { known, list, obj, unknown, type ObjectValue, type Value } from '../value.js';
 import type { CommentLine } from './parsed-template.js';
+import { samFunctionRole } from './sam-function-role.js';
 import { withSamGlobals } from './sam-globals.js';
 import { commentWaivers, metadataWaivers, type ResourceSpan } from './waivers.js';
 
@@ -135,6 +136,8 @@ export function readTemplateResources(input: TemplateInput, out: ReadResult): vo
     if (w.length > 0) r.waivers = w;
     if (created.kind !== 'known') r.conditional = causeOf(created)!;
     out.resources.push(r);
+    const role = serverless ? samFunctionRole(r) : undefined;
+    if (role) out.resources.push(role);
     const nested = nestedTemplateNote(decl, r.attrs, file);
     if (nested) out.notScanned.push(nested);
   }

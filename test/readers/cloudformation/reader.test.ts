@@ -156,10 +156,11 @@ describe('a long-form JSON template with parameter files', () => {
 });
 
 describe('other template shapes', () => {
-  it('reads SAM resources as written and notes the nested application', () => {
+  it('reads SAM resources as written, with the role SAM creates for a function, and notes the nested application', () => {
     const r = readFixture('sam/template.yaml');
     expect(r.resources.map((x) => x.type)).toEqual([
       'AWS::Serverless::Function',
+      'AWS::IAM::Role',
       'AWS::Serverless::SimpleTable',
       'AWS::Serverless::Application',
     ]);

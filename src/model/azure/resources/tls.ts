@@ -11,6 +11,8 @@ import { causeOf } from '../../lift-values.js';
 export function tlsVersionOf(text: string): string | null | undefined {
   const t = text.trim().toLowerCase();
   if (t === 'none' || t === 'disabled' || t === '0') return null;
+  // MySQL's tls_version names TLS 1.0 `TLSv1`.
+  if (t === 'tlsv1') return '1.0';
   const m = /^(?:tls)?_?v?(1)[._]?([0-3])$/.exec(t);
   return m ? `${m[1]}.${m[2]}` : undefined;
 }

@@ -16,6 +16,8 @@ export interface SecurityRule {
   action: 'allow' | 'deny';
   /** Azure priority (lower wins); AWS rules are all allows without order. */
   priority?: number;
+  /** Azure: why the priority cannot be told (a parameter without a value …), when it cannot. */
+  priorityUnknown?: UnknownCause;
   /** Lower-case protocol name or number: `tcp`, `udp`, `icmp`, `icmpv6`, `all`. */
   protocol: Fact<string>;
   /** Inclusive port ranges; `[{from: 0, to: 65535}]` for all; empty for protocols without ports (ICMP). */

@@ -21,7 +21,7 @@ import { approvalEvidence, findApproval } from '../network/approved-paths.js';
 import type { Closedness } from '../network/closed-segment.js';
 import { describeSegment, groupClosedness, segmentEvidence } from '../network/closed-segment.js';
 import { closedNetworksWithHiddenSubnets } from '../network/hidden-subnets.js';
-import { earlierDeny, ruleKey, ruleLabel } from '../network/rule-order.js';
+import { earlierDeny, ruleKey, ruleLabel, uncertainEarlierDeny } from '../network/rule-order.js';
 import { peerReach } from '../network/rule-peers.js';
 
 type Open = Exclude<Closedness, { kind: 'open' }>;
@@ -61,6 +61,11 @@ function judgeRule(g: SecurityGroup, rule: SecurityRule, c: Open, endpointLists:
     if (reach.kind === 'private') continue;
     if (reach.kind === 'prefix-list' && endpointLists.has(reach.text)) continue;
     if (earlierDeny(g, rule, reach)) continue;
+    const maybeDenied = uncertainEarlierDeny(g, rule, reach);
+    if (maybeDenied) {
+      open.push({ text: reach.text, cause: maybeDenied });
+      continue;
+    }
     if (reach.kind === 'unreadable') {
       open.push({ text: reach.text, cause: { inputs: [rule.definedBy], detail: `"${reach.text}" is not an address block kikan can read` } });
       continue;

@@ -19,7 +19,7 @@ import type { ControlCheck, ControlContext, Draft } from '../control.js';
 import { fail, pass, unknown } from '../draft.js';
 import type { Closedness } from '../network/closed-segment.js';
 import { describeSegment, groupClosedness, segmentEvidence } from '../network/closed-segment.js';
-import { earlierDeny, ruleKey, ruleLabel } from '../network/rule-order.js';
+import { earlierDeny, ruleKey, ruleLabel, uncertainEarlierDeny } from '../network/rule-order.js';
 import { isAllProtocols, peerReach } from '../network/rule-peers.js';
 
 /** Admin and database ports that must never face the whole internet. */
@@ -74,17 +74,34 @@ function judgeRule(g: SecurityGroup, rule: SecurityRule, c: Closedness, ctx: Con
   const internet: string[] = [];
   const publicSources: string[] = [];
   const open: { text: string; cause: UnknownCause }[] = [];
+  // Internet sources a deny may stop first: they count only when nothing else is open, and then as unknown.
+  const maybe = { internet: [] as string[], publicSources: [] as string[], causes: [] as UnknownCause[] };
   for (const p of rule.peers.value) {
     const reach = peerReach(p);
     if (reach.kind === 'private' || earlierDeny(g, rule, reach)) continue;
+    const maybeDenied = uncertainEarlierDeny(g, rule, reach);
+    if (maybeDenied && (reach.kind === 'internet' || reach.kind === 'public-range' || reach.kind === 'service-tag')) {
+      (reach.kind === 'internet' ? maybe.internet : maybe.publicSources).push(reach.text);
+      maybe.causes.push(maybeDenied);
+      continue;
+    }
     if (reach.kind === 'internet') internet.push(reach.text);
     else if (reach.kind === 'public-range' || reach.kind === 'service-tag') publicSources.push(reach.text);
     else if (reach.kind === 'prefix-list') open.push({ text: reach.text, cause: { inputs: [reach.text], detail: `the entries of prefix list ${reach.text} are not in the model` } });
     else open.push({ text: reach.text, cause: { inputs: [rule.definedBy], detail: `"${reach.text}" is not an address block kikan can read` } });
   }
+  const exists: UnknownCause[] = rule.conditional ? [rule.conditional] : [];
+  let doubt = { ja: '規則が存在するか', en: 'whether the rule exists' };
+  if (internet.length === 0 && publicSources.length === 0 && maybe.causes.length > 0) {
+    internet.push(...maybe.internet);
+    publicSources.push(...maybe.publicSources);
+    exists.push(...maybe.causes);
+    doubt = rule.conditional
+      ? { ja: '規則が存在するか、拒否規則が先に止めるか', en: 'whether the rule exists and whether a deny rule stops it first' }
+      : { ja: '拒否規則が先に止めるか', en: 'whether a deny rule stops it first' };
+  }
   const evidence = { ...evidenceBase, sources: [...internet, ...publicSources, ...open.map((o) => o.text)] };
   const sources = [...internet, ...publicSources].join(', ');
-  const exists: UnknownCause[] = rule.conditional ? [rule.conditional] : [];
 
   if (c.kind === 'closed' && (internet.length > 0 || publicSources.length > 0)) {
     const seg = describeSegment(c.assignment, ctx.model);
@@ -92,7 +109,7 @@ function judgeRule(g: SecurityGroup, rule: SecurityRule, c: Closedness, ctx: Con
       ja: `${seg.ja}の${gl.ja}で、${label.ja}がインターネット（${sources}）からの受信を許可しています（ポート ${portsText(rule)}）`,
       en: `${label.en} of ${gl.en} in the ${seg.en} allows ingress from the internet (${sources}) on ports ${portsText(rule)}`,
     };
-    if (exists.length) return unknown(g, { ja: `${text.ja}。ただし規則が存在するか判定できません`, en: `${text.en}, but whether the rule exists cannot be told` }, exists, { ...base, evidence });
+    if (exists.length) return unknown(g, { ja: `${text.ja}。ただし${doubt.ja}判定できません`, en: `${text.en}, but ${doubt.en} cannot be told` }, exists, { ...base, evidence });
     return fail(g, text, { ...base, evidence });
   }
   if (internet.length > 0 && admin.kind === 'yes') {
@@ -100,7 +117,7 @@ function judgeRule(g: SecurityGroup, rule: SecurityRule, c: Closedness, ctx: Con
       ja: `${gl.ja}の${label.ja}が、管理用・データベースのポート ${admin.ports.join(', ')} をインターネット全体（${internet.join(', ')}）に開いています`,
       en: `${label.en} of ${gl.en} opens admin or database ports ${admin.ports.join(', ')} to the whole internet (${internet.join(', ')})`,
     };
-    if (exists.length) return unknown(g, { ja: `${text.ja}。ただし規則が存在するか判定できません`, en: `${text.en}, but whether the rule exists cannot be told` }, exists, { ...base, evidence, severity: 'high' });
+    if (exists.length) return unknown(g, { ja: `${text.ja}。ただし${doubt.ja}判定できません`, en: `${text.en}, but ${doubt.en} cannot be told` }, exists, { ...base, evidence, severity: 'high' });
     return fail(g, text, { ...base, evidence, severity: 'high' });
   }
   if (internet.length > 0 && admin.kind === 'unknown') {

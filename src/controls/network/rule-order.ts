@@ -3,6 +3,7 @@
 // priority number that stops an allow before it applies.
 import { cidrWithin, parseCidr } from '../../graph/cidr.js';
 import type { SecurityGroup, SecurityRule } from '../../model/security.js';
+import type { UnknownCause } from '../../readers/value.js';
 import type { LocalText } from '../../results/finding.js';
 import type { PeerReach } from './rule-peers.js';
 import { isAllProtocols, peerReach, portsCover } from './rule-peers.js';
@@ -55,11 +56,35 @@ export function earlierDeny(group: SecurityGroup, rule: SecurityRule, peer: Peer
   if (group.flavor === 'aws-security-group' || rule.priority === undefined) return undefined;
   for (const d of group.rules) {
     if (d.action !== 'deny' || d.direction !== rule.direction || d.priority === undefined || d.priority >= rule.priority) continue;
-    if (d.conditional || !d.protocol.known || !d.ports.known || !d.peers.known) continue;
-    if (!rule.protocol.known || !rule.ports.known) continue;
-    if (!isAllProtocols(d.protocol.value) && d.protocol.value.toLowerCase() !== rule.protocol.value.toLowerCase()) continue;
-    if (!portsCover(d.ports.value, rule.ports.value)) continue;
-    if (d.peers.value.some((p) => denyPeerCovers(peerReach(p), peer))) return d;
+    if (d.conditional || !denyCovers(d, rule, peer)) continue;
+    return d;
+  }
+  return undefined;
+}
+
+function denyCovers(d: SecurityRule, rule: SecurityRule, peer: PeerReach): boolean {
+  if (!d.protocol.known || !d.ports.known || !d.peers.known || !rule.protocol.known || !rule.ports.known) return false;
+  if (!isAllProtocols(d.protocol.value) && d.protocol.value.toLowerCase() !== rule.protocol.value.toLowerCase()) return false;
+  if (!portsCover(d.ports.value, rule.ports.value)) return false;
+  return d.peers.value.some((p) => denyPeerCovers(peerReach(p), peer));
+}
+
+/**
+ * When no deny is known to stop the allow first (earlierDeny), a deny that
+ * would drop its traffic to `peer` but whose order before it cannot be told
+ * (a priority of either rule that cannot be read) or that may not be deployed
+ * (a condition): why that cannot be told. The allow is then neither open nor
+ * closed.
+ */
+export function uncertainEarlierDeny(group: SecurityGroup, rule: SecurityRule, peer: PeerReach): UnknownCause | undefined {
+  if (group.flavor === 'aws-security-group') return undefined;
+  for (const d of group.rules) {
+    if (d === rule || d.action !== 'deny' || d.direction !== rule.direction || !denyCovers(d, rule, peer)) continue;
+    if (d.priority !== undefined && rule.priority !== undefined && d.priority >= rule.priority) continue;
+    const deny = ruleLabel(d).en;
+    const order = d.priority === undefined ? d.priorityUnknown : rule.priority === undefined ? rule.priorityUnknown : undefined;
+    if (order) return { ...order, detail: `${deny} would drop this traffic, but whether it comes first cannot be told: ${order.detail}` };
+    if (d.conditional) return { ...d.conditional, detail: `${deny} would drop this traffic, but it may not be deployed: ${d.conditional.detail}` };
   }
   return undefined;
 }

@@ -159,6 +159,7 @@ export function readRule(props: Value | undefined, name: Value | undefined, r: N
     definedBy: r.address,
   };
   if (priority.known) rule.priority = priority.value;
+  else rule.priorityUnknown = priority.cause;
   const n = knownText(name);
   if (n !== undefined) rule.name = n;
   return { rule };

@@ -70,16 +70,21 @@ const tfNsg: LiftHandler = {
   },
 };
 
-/** A rule resource of its own, added to its group; one that exists only under a condition leaves the rule set open. */
+/**
+ * A rule resource of its own, added to its group. One that exists only under
+ * a condition is kept with that condition: an allow may open, a deny may
+ * close, and the checks say which is unknown.
+ */
 function addStandalone(group: Link | undefined, r: NativeResource, ctx: LiftContext, props: Value | undefined, names: RuleNames): void {
   if (!group?.known) return;
   const sg = ctx.model.getOf(group.value, 'security-group');
   if (!sg) return;
-  if (r.conditional) {
+  const res = readRule(props, armPath(r.attrs, 'name'), r, ctx, names, r.loc);
+  if (r.conditional && 'unreadable' in res) {
     markIncomplete(sg, { ...r.conditional, detail: `${r.address} exists only under a condition: ${r.conditional.detail}` }, r.loc, r.address);
     return;
   }
-  const res = readRule(props, armPath(r.attrs, 'name'), r, ctx, names, r.loc);
+  if ('rule' in res && r.conditional) res.rule.conditional = { ...r.conditional, detail: `${r.address} exists only under a condition: ${r.conditional.detail}` };
   // An ARM child is named `<nsg>/<rule>`.
   if ('rule' in res && res.rule.name !== undefined) res.rule.name = res.rule.name.split('/').pop()!;
   add(sg, res, r.address);

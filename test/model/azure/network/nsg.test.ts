@@ -82,7 +82,7 @@ describe('network security groups', () => {
     expect(model.getOf(open.key, 'security-group')!.rulesComplete).toMatchObject({ known: false, cause: { inputs: ['parameter rules'] } });
   });
 
-  it('adds ARM child rules and azurerm rule resources to their group; a conditional rule leaves it open', () => {
+  it('adds ARM child rules and azurerm rule resources to their group; a conditional rule keeps its condition', () => {
     const s = new Scan();
     const armNsg = s.arm(NSG, 'nsg-a', {});
     const child = s.arm(`${NSG}/securityRules`, 'nsg-a/ssh', { properties: { priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', sourceAddressPrefix: 'Internet', destinationPortRange: '22' } });
@@ -114,8 +114,8 @@ describe('network security groups', () => {
     ]);
     expect(b[1]).toMatchObject({ peers: { value: [{ kind: 'cidr', cidr: '0.0.0.0/0' }] }, priority: 4096 });
     const c = model.getOf(tfNsg2.key, 'security-group')!;
-    expect(own(c.rules)).toEqual([]);
-    expect(c.rulesComplete).toMatchObject({ known: false, cause: { inputs: ['var.allow_web'] } });
+    expect(own(c.rules)).toMatchObject([{ name: 'm', action: 'allow', conditional: { inputs: ['var.allow_web'] } }]);
+    expect(c.rulesComplete).toMatchObject({ known: true, value: true });
   });
 
   it('adds an NSG to a NIC through the azurerm association', () => {

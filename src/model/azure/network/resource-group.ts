@@ -3,6 +3,7 @@
 // defined in the scan (a subscription-scope template, `azurerm_resource_group`),
 // every Azure entity in it carries the group's tags.
 import type { NativeResource } from '../../../readers/native.js';
+import { unknownFact } from '../../fact.js';
 import { tagsFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { EntityBase } from '../../entity.js';
@@ -47,13 +48,25 @@ function groupOf(n: NativeResource, ctx: LiftContext): NativeResource | undefine
   return key ? ctx.links.native(key) : undefined;
 }
 
-/** Sets `resourceGroupTags` on every Azure entity whose resource group is in the scan. */
+/** A resource group read by a data source: it exists, but its tags cannot be read. */
+function dataSourceGroup(n: NativeResource): EntityBase['tags'] | undefined {
+  if (ARM.includes(n.source)) return undefined;
+  const name = attr(n, 'resource_group_name');
+  if (name?.kind !== 'unknown' || !name.cause.inputs.some((i) => /(^|\.)data\.azurerm_resource_group\./.test(i))) return undefined;
+  return unknownFact(name.cause, name.loc ?? n.loc);
+}
+
+/** Sets `resourceGroupTags` on every Azure entity whose resource group is in the scan, or read by a data source (unknown). */
 export function applyResourceGroupTags(ctx: LiftContext): void {
   const tags = new Map<NativeResource, EntityBase['tags']>();
   for (const e of ctx.model.entities()) {
     if (e.cloud !== 'azure' || !e.native) continue;
     const rg = groupOf(e.native, ctx);
-    if (!rg) continue;
+    if (!rg) {
+      const unread = dataSourceGroup(e.native);
+      if (unread) e.resourceGroupTags = unread;
+      continue;
+    }
     let t = tags.get(rg);
     if (!t) tags.set(rg, (t = tagsFact(armPath(rg.attrs, 'tags'), rg).tags));
     e.resourceGroupTags = t;

@@ -114,7 +114,8 @@ function terraformAllowPublic(r: NativeResource): Fact<boolean> {
   return unknownFact(
     {
       inputs: ['allow_nested_items_to_be_public', 'azurerm provider version'],
-      detail: 'allow_nested_items_to_be_public is not set: azurerm defaults it to true before provider 5.0 and to false from 5.0',
+      detail:
+        'allow_nested_items_to_be_public is not set: azurerm defaults it to true before provider 5.0 and to false from 5.0, and no required_providers version constraint tells which applies',
     },
     r.loc,
   );

@@ -13,6 +13,7 @@ import type { NativeResource, NotScanned, ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
 import { known, list, obj, unknown, type ObjectValue, type Value } from '../value.js';
 import type { CommentLine } from './parsed-template.js';
+import { spreadConditionalProperties } from './conditional-properties.js';
 import { samFunctionRole } from './sam-function-role.js';
 import { withSamGlobals } from './sam-globals.js';
 import { commentWaivers, metadataWaivers, type ResourceSpan } from './waivers.js';
@@ -162,6 +163,9 @@ function propertiesOf(decl: ResourceDecl, evaluator: CfnEvaluator, out: ReadResu
   const v = evaluator.evaluate(node, decl.bindings);
   if (v === NO_VALUE) return obj({}, decl.keyLoc);
   if (v.kind === 'object') return v;
+  const spread = spreadConditionalProperties(node);
+  const each = spread ? evaluator.evaluate(spread, decl.bindings) : undefined;
+  if (each !== undefined && each !== NO_VALUE && each.kind === 'object') return each;
   // Properties that are a whole unknown (e.g. an unresolved Fn::If) leave nothing to read.
   out.notScanned.push({
     address: decl.logicalId,

@@ -17,7 +17,7 @@ import { routeTargetOf } from './route-targets.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
 import { mayNotExist, ownCondition } from './own-condition.js';
-import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
+import { forAnyInPlan, forPossibleTargets, possiblyMore } from './uncertain-targets.js';
 
 /** Inline routes; an unknown block list (a `dynamic` block over an unknown collection) leaves the table incomplete. */
 function inlineRoutes(r: NativeResource, ctx: LiftContext): { routes: Route[]; complete: Fact<boolean> } {
@@ -114,7 +114,9 @@ function standaloneRoute(tableAttr: string, attrs: RouteAttrs): LiftHandler['lif
     const tableRef = field(r.attrs, tableAttr);
     const table = tableNamed(tableRef, r, ctx, tableAttr);
     if (!table) {
-      forPossibleTargets(tableRef, r, ctx, 'route-table', (t) => (t.routesComplete = possiblyMore(tableRef!, r, 'a route')));
+      const mark = (t: RouteTable) => (t.routesComplete = possiblyMore(tableRef!, r, 'a route'));
+      forPossibleTargets(tableRef, r, ctx, 'route-table', mark);
+      forAnyInPlan(tableRef, r, ctx, 'route-table', mark);
       return;
     }
     const route = routeOf(r.attrs, attrs, r, ctx);

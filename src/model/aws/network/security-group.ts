@@ -18,7 +18,7 @@ import { CFN_EGRESS, CFN_INGRESS, TF_INLINE_RULE, TF_RULE, TF_VPC_RULE, inlineRu
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
 import { ownCondition } from './own-condition.js';
-import { forPossibleTargets, possiblyMore } from './uncertain-targets.js';
+import { forAnyInPlan, forPossibleTargets, possiblyMore } from './uncertain-targets.js';
 import { isWritten } from './written.js';
 
 /** A group without a VPC is created in the region's default VPC. */
@@ -107,7 +107,9 @@ function addStandaloneRule(
   const id = linkTo(groupRef, r, ctx, groupAttr);
   const group = id.known ? securityGroupById(id.value, ctx) : undefined;
   if (!group) {
-    forPossibleTargets(groupRef, r, ctx, 'security-group', (g) => (g.rulesComplete = possiblyMore(groupRef!, r, 'a rule')));
+    const mark = (g: SecurityGroup) => (g.rulesComplete = possiblyMore(groupRef!, r, 'a rule'));
+    forPossibleTargets(groupRef, r, ctx, 'security-group', mark);
+    forAnyInPlan(groupRef, r, ctx, 'security-group', mark);
     return;
   }
   if (!direction.known) {

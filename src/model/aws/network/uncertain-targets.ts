@@ -31,6 +31,24 @@ export function forPossibleTargets<K extends EntityKind>(
   }
 }
 
+/**
+ * A plan says what an unresolved reference points at only in prose (the
+ * configuration's `references`, e.g. `local.x` or a module output of several
+ * instances), so nothing narrows it: every entity of `kind` in the same plan
+ * may be the target. Returns whether the value was such a reference.
+ */
+export function forAnyInPlan<K extends EntityKind>(
+  v: Value | undefined,
+  r: NativeResource,
+  ctx: LiftContext,
+  kind: K,
+  mark: (e: EntityOf<K>) => void,
+): boolean {
+  if (!v || v.kind !== 'unknown' || v.expr || r.source !== 'terraform-plan') return false;
+  for (const e of ctx.model.all(kind)) if (e.native?.scope === r.scope) mark(e);
+  return true;
+}
+
 /** An unknown standing for "possibly more", located at the resource that may add it. */
 export function possiblyMore(v: Value, r: NativeResource, what: string) {
   return unknownFact(mayAlsoHold(v, r, what), r.loc);

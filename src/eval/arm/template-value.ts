@@ -88,7 +88,8 @@ function copyFieldsBefore(from: Record<string, Value>, key: string): Record<stri
 function propertyLoops(raw: Value & { kind: 'object' }): Value | undefined {
   const copy = lookupField(raw, 'copy');
   if (copy?.kind !== 'list' || copy.items.length === 0) return undefined;
-  const isLoop = (i: Value) => i.kind === 'object' && lookupField(i, 'name') !== undefined && lookupField(i, 'input') !== undefined;
+  // A loop missing its input is still a loop (and an error), not a literal property named `copy`.
+  const isLoop = (i: Value) => i.kind === 'object' && lookupField(i, 'name') !== undefined && (lookupField(i, 'input') !== undefined || lookupField(i, 'count') !== undefined);
   return copy.items.every(isLoop) ? copy : undefined;
 }
 
@@ -134,6 +135,10 @@ export function expandLoop(name: string, loop: Value, scope: ArmScope, unnamedIn
     scope.report(`${label}: ${count.message}`, loc);
     return evaluationError(count.message, `[${label}]`, loc);
   }
+  if (input === undefined) {
+    scope.report(`${label} has no input`, loc);
+    return evaluationError('copy loop without input', `[${label}]`, loc);
+  }
   if (count.kind === 'unknown') {
     const c = count.value.kind === 'unknown' ? count.value.cause : { inputs: [], detail: 'unknown count' };
     return unknown({ ...c, detail: `the number of items of ${label}: ${c.detail}` }, loc, `[${label}]`);
@@ -141,7 +146,7 @@ export function expandLoop(name: string, loop: Value, scope: ArmScope, unnamedIn
   const items: Value[] = [];
   for (let i = 0; i < count.count; i++) {
     const inner = withCopyIndex(scope, name, known(i, loc), unnamedIndex);
-    items.push(input ? evaluateTemplateValue(input, inner) : known(null, loc));
+    items.push(evaluateTemplateValue(input, inner));
   }
   return list(items, loc);
 }

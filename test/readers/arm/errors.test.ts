@@ -112,4 +112,24 @@ describe('parameter values of the wrong type', () => {
     expect(r.resources.map((x) => x.address)).toEqual(['Microsoft.Network/networkInterfaces/nic[copyIndex()]']);
     expect(r.resources[0]!.conditional).toMatchObject({ inputs: ['parameter vmCount'], detail: expect.stringMatching(/not of its type int/) });
   });
+
+  it('a property copy loop without input is a read error, and the property it builds is unknown, not absent', () => {
+    const r = readArm(
+      'no-input.json',
+      template([
+        {
+          type: 'Microsoft.Network/virtualNetworks',
+          apiVersion: '2024-05-01',
+          name: 'vnet-juki',
+          location: 'japaneast',
+          properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] }, copy: [{ name: 'subnets', count: 2 }] },
+        },
+      ]),
+      opts,
+    );
+    expect(r.errors).toEqual([{ file: 'no-input.json', line: 1, message: "copy 'subnets' has no input" }]);
+    const subnets = at(byAddress(r, 'Microsoft.Network/virtualNetworks/vnet-juki').attrs, 'properties', 'subnets');
+    expect(subnets?.kind).toBe('unknown');
+    expect(at(byAddress(r, 'Microsoft.Network/virtualNetworks/vnet-juki').attrs, 'properties', 'copy')).toBeUndefined();
+  });
 });

@@ -34,7 +34,7 @@ export function readCloudFormation(file: string, text: string, opts: ReadOptions
     const supplied = suppliedParameters(opts);
     out.inputs.push(...supplied.inputs);
     out.errors.push(...supplied.errors);
-    readTemplateResources({ file, root: parsed.root, comments: parsed.comments, supplied: supplied.values, opts }, out);
+    readTemplateResources({ file, root: parsed.root, comments: parsed.comments, supplied: supplied.values, stackTags: supplied.stackTags, opts }, out);
     out.secretInputs = [{ source: 'cloudformation', scope: file, inputs: secretParameters(parsed.root, supplied.writtenInRepository) }];
   } catch (e) {
     // A bug of ours must not stop the scan of other files; it is reported, not hidden.

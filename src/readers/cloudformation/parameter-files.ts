@@ -21,6 +21,8 @@ export interface SuppliedParameters {
    * still holds it (LG-6.9).
    */
   writtenInRepository: Map<string, SourceLoc>;
+  /** Stack tags of a template configuration file (`"Tags": {…}`): CloudFormation puts them on every resource. */
+  stackTags: Map<string, { value: string; loc: SourceLoc }>;
   inputs: InputRecord[];
   errors: ReadError[];
 }
@@ -101,7 +103,16 @@ function readOne(abs: string, opts: ReadOptions, into: SuppliedParameters): void
   }
   const keys = root.items.map((p) => scalarText(p.key));
   const nested = root.get('Parameters', true);
-  const params = isMap(nested) && keys.every((k) => k !== undefined && CONFIGURATION_KEYS.has(k)) ? nested : root;
+  const configuration = isMap(nested) && keys.every((k) => k !== undefined && CONFIGURATION_KEYS.has(k));
+  const params = configuration ? nested : root;
+  const tags = configuration ? root.get('Tags', true) : undefined;
+  if (tags !== undefined && !isMap(tags)) bad(tags as Node, 'Tags must be a mapping of tag keys to values');
+  for (const pair of isMap(tags) ? tags.items : []) {
+    const key = scalarText(pair.key);
+    const value = scalarText(pair.value);
+    if (key === undefined || value === undefined) bad((pair.value ?? pair.key) as Node, `tag ${key ?? '?'}: the value must be a string`);
+    else into.stackTags.set(key, { value, loc: { file, line: lineOf(pair.value as Node) } });
+  }
   for (const pair of params.items) {
     const key = scalarText(pair.key);
     const value = valueText(pair.value);
@@ -115,7 +126,7 @@ function readOne(abs: string, opts: ReadOptions, into: SuppliedParameters): void
 }
 
 export function suppliedParameters(opts: ReadOptions): SuppliedParameters {
-  const out: SuppliedParameters = { values: new Map(), writtenInRepository: new Map(), inputs: [], errors: [] };
+  const out: SuppliedParameters = { values: new Map(), writtenInRepository: new Map(), stackTags: new Map(), inputs: [], errors: [] };
   for (const abs of opts.paramFiles) readOne(abs, opts, out);
   for (const [k, v] of Object.entries(opts.params)) out.values.set(k, { value: v, origin: '--param' });
   return out;

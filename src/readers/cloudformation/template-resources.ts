@@ -15,6 +15,7 @@ import { known, list, obj, unknown, type ObjectValue, type Value } from '../valu
 import type { CommentLine } from './parsed-template.js';
 import { spreadConditionalProperties } from './conditional-properties.js';
 import { samFunctionRole } from './sam-function-role.js';
+import { withStackTags, type StackTag } from './stack-tags.js';
 import { withSamGlobals } from './sam-globals.js';
 import { commentWaivers, metadataWaivers, type ResourceSpan } from './waivers.js';
 
@@ -32,6 +33,7 @@ export interface TemplateInput {
   root: TMap;
   comments: CommentLine[];
   supplied: ReadonlyMap<string, SuppliedParameter>;
+  stackTags: ReadonlyMap<string, StackTag>;
   opts: ReadOptions;
 }
 
@@ -127,7 +129,7 @@ export function readTemplateResources(input: TemplateInput, out: ReadResult): vo
       address: decl.logicalId,
       key: decl.key,
       scope: file,
-      attrs: propertiesOf(decl, evaluator, out, file),
+      attrs: withStackTags(propertiesOf(decl, evaluator, out, file), input.stackTags),
       loc: decl.keyLoc,
       region: regionValue(opts),
     };

@@ -187,7 +187,12 @@ export class TemplateScope implements ArmScope {
     if (supplied?.kind === 'value' && !(givenNull && dflt !== undefined)) return this.passedIn(name, supplied.value);
     if (supplied?.kind === 'unknown') return supplied.value;
     if (supplied?.kind === 'text') return markSupplied(this.fromText(name, supplied.text, typeName, decl.loc));
-    if (dflt !== undefined) return evaluateTemplateValue(dflt, this);
+    if (dflt !== undefined) {
+      const v = evaluateTemplateValue(dflt, this);
+      // A default ARM cannot evaluate here (resourceGroup() at subscription scope …) fails unless a value is given: name the parameter.
+      if (v.kind !== 'unknown' || v.cause.inputs.length > 0) return v;
+      return unknown({ inputs: [...this.setup.missingParameter(name).inputs], detail: `the default of parameter '${name}' cannot be used: ${v.cause.detail}` }, v.loc ?? decl.loc, expr);
+    }
     if (decl.kind === 'object' && this.isNullable(decl)) return known(null, decl.loc);
     return unknown(this.setup.missingParameter(name), decl.loc, expr);
   }

@@ -2,6 +2,8 @@
 // deployments into it (known name and location) and into a group named by a
 // parameter without value.
 import { describe, expect, it } from 'vitest';
+import { readArm } from '../../../src/readers/arm/index.js';
+import { defaultReadOptions } from '../../../src/readers/options.js';
 import { path as at, toPlain } from '../../../src/readers/value.js';
 import { byAddress, readFixture } from './read-fixture.js';
 
@@ -43,5 +45,17 @@ describe('subscription-scope template', () => {
     expect(toPlain(byAddress(other, 'Microsoft.Resources/deployments/juki-network/Microsoft.Network/virtualNetworks/vnet-131016-mn').region)).toBe('japanwest');
     const rg = readFixture(FILE, { region: 'westus' });
     expect(toPlain(byAddress(rg, 'Microsoft.Resources/deployments/juki-network/Microsoft.Network/virtualNetworks/vnet-131016-mn').region)).toBe('japaneast');
+  });
+
+  it('a parameter default that cannot be evaluated at subscription scope names the parameter to give', () => {
+    const text = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
+      contentVersion: '1.0.0.0',
+      parameters: { location: { type: 'string', defaultValue: '[resourceGroup().location]' } },
+      resources: [{ type: 'Microsoft.Resources/resourceGroups', apiVersion: '2022-09-01', name: 'rg-fukushi', location: "[parameters('location')]" }],
+    });
+    const sub = readArm('sub.json', text, defaultReadOptions('/'));
+    const location = at(byAddress(sub, 'Microsoft.Resources/resourceGroups/rg-fukushi').attrs, 'location');
+    expect(location).toMatchObject({ kind: 'unknown', cause: { inputs: ['parameter location'], detail: expect.stringMatching(/resourceGroup\(\) is not available in a subscription deployment/) } });
   });
 });

@@ -63,7 +63,8 @@ function replicaRegions(r: NativeResource, replicas: Value | undefined, regionNa
 }
 
 const cloudFormationTables: LiftHandler = {
-  types: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable'],
+  // A SAM SimpleTable deploys as a table, its SSESpecification and Tags passed through.
+  types: ['AWS::DynamoDB::Table', 'AWS::DynamoDB::GlobalTable', 'AWS::Serverless::SimpleTable'],
   sources: CLOUDFORMATION,
   pass: 'entity',
   lift(r, ctx) {

@@ -142,7 +142,10 @@ const armProtectedItems: LiftHandler = {
     let policy = text ? ctx.model.getOf(ctx.links.byIdentity(text)?.key ?? '', 'backup-plan') : undefined;
     const vault = parentLink(ctx, r, 3, 'vault');
     if (!policy && text && vault.known && /\/backuppolicies\/defaultpolicy$/i.test(text)) policy = defaultPolicy(ctx, vault.value);
-    protect(ctx, r, policy ?? unreadPolicy(ctx, r, policyId, 'policyId', vault), prop(r, 'sourceResourceId'), 'sourceResourceId');
+    const source = prop(r, 'sourceResourceId');
+    // A database inside a VM (SQL Server, SAP HANA) needs no source: it is none of the data stores kikan models.
+    if (source === undefined && /^AzureVmWorkload/i.test(knownText(prop(r, 'protectedItemType')) ?? '')) return;
+    protect(ctx, r, policy ?? unreadPolicy(ctx, r, policyId, 'policyId', vault), source, 'sourceResourceId');
   },
 };
 

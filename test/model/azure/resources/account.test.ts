@@ -87,6 +87,19 @@ describe('Recovery Services (ARM)', () => {
     expect(def.selects.known && def.selects.value.map((l) => l.known && l.value)).toEqual([vm2.key, `${vm2.key}#osDisk`]);
   });
 
+  it('a SQL database inside a VM, protected without a source, selects no data store (and leaves none unknown)', () => {
+    const vm = vmWithDisks('vm-sql');
+    const { model } = lift([
+      vm,
+      arm(RSV, 'rsv', { sku: { name: 'RS0', tier: 'Standard' }, properties: {} }),
+      arm(ITEM, 'rsv/Azure/VMAppContainer;compute;rg;vm-sql/SQLDataBase;mssqlserver;jumin', {
+        properties: { protectedItemType: 'AzureVmWorkloadSQLDatabase', workloadType: 'SQLDataBase', policyId: armId(POLICY, 'rsv/DefaultPolicy') },
+      }, { location: null }),
+    ]);
+    const def = get(model, `${armKey(RSV, 'rsv')}#DefaultPolicy`, 'backup-plan');
+    expect(def.selects).toMatchObject({ known: true, value: [] });
+  });
+
   it('a protected item whose policy is outside the scan is backed up with unknown retention', () => {
     const other = '/subscriptions/1111/resourceGroups/rg-backup/providers/Microsoft.RecoveryServices/vaults/rsv-central/backupPolicies/gold';
     const vm = vmWithDisks('vm-x');

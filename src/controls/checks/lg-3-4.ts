@@ -11,7 +11,9 @@
 // - an AWS prefix list is private when it is a gateway endpoint's list;
 //   otherwise its entries are not in the model: `unknown` unless approved.
 // Network ACLs are not judged here (stateless subnet filters, not the
-// SG/NSG egress the control is about).
+// SG/NSG egress the control is about). An Azure NIC with no NSG on itself or
+// its subnet allows all egress: it fails (unknown while an NSG of the scan
+// is attached to nothing resolvable).
 import type { SecurityGroup, SecurityRule } from '../../model/security.js';
 import type { UnknownCause } from '../../readers/value.js';
 import type { ControlCheck, ControlContext, Draft } from '../control.js';
@@ -21,6 +23,7 @@ import { approvalEvidence, findApproval } from '../network/approved-paths.js';
 import type { Closedness } from '../network/closed-segment.js';
 import { describeSegment, groupClosedness, segmentEvidence } from '../network/closed-segment.js';
 import { closedNetworksWithHiddenSubnets } from '../network/hidden-subnets.js';
+import { unfilteredNics } from '../network/unfiltered-nics.js';
 import { earlierDeny, ruleKey, ruleLabel, uncertainEarlierDeny } from '../network/rule-order.js';
 import { peerReach } from '../network/rule-peers.js';
 
@@ -171,6 +174,7 @@ export const check: ControlCheck = {
         );
       }
     }
+    drafts.push(...unfilteredNics(ctx, tagKey));
     for (const h of closedNetworksWithHiddenSubnets(ctx.model, ctx.graph, tagKey)) {
       drafts.push(
         unknownFrom(

@@ -37,15 +37,21 @@ export function declareProvider(table: ProviderTable, block: BlockConfig, env: E
 
 /** Adds this module's `required_providers` version constraints to the configurations of each provider. */
 export function declareRequiredVersions(table: ProviderTable, settings: BlockConfig[]): void {
-  for (const rp of settings.flatMap((s) => blocksOf(s, 'required_providers'))) {
-    for (const a of rp.attrs) {
-      // `azurerm = "~> 2.0"` (Terraform 0.12) or `azurerm = { source = …, version = "~> 4.0" }`.
-      const v = typeof a.json === 'string' ? a.json : isRecord(a.json) ? a.json.version : undefined;
-      if (typeof v !== 'string' || v.includes('${')) continue;
-      if (!table.has(a.name)) table.set(a.name, {});
-      for (const [key, config] of table) {
-        if (key === a.name || key.startsWith(`${a.name}.`)) table.set(key, { ...config, versions: [...(config.versions ?? []), v] });
-      }
+  const entries: { name: string; json: unknown }[] = [];
+  for (const s of settings) {
+    for (const rp of blocksOf(s, 'required_providers')) entries.push(...rp.attrs);
+    // `.tf.json` writes the block as an object.
+    const asObject = attrOf(s, 'required_providers')?.json;
+    const objects = Array.isArray(asObject) ? asObject : [asObject];
+    for (const o of objects) if (isRecord(o)) for (const [name, json] of Object.entries(o)) entries.push({ name, json });
+  }
+  for (const { name, json } of entries) {
+    // `azurerm = "~> 2.0"` (Terraform 0.12) or `azurerm = { source = …, version = "~> 4.0" }`.
+    const v = typeof json === 'string' ? json : isRecord(json) ? json.version : undefined;
+    if (typeof v !== 'string' || v.includes('${')) continue;
+    if (!table.has(name)) table.set(name, {});
+    for (const [key, config] of table) {
+      if (key === name || key.startsWith(`${name}.`)) table.set(key, { ...config, versions: [...(config.versions ?? []), v] });
     }
   }
 }

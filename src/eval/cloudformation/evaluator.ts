@@ -165,6 +165,13 @@ export class CfnEvaluator {
   }
 
   private object(node: TMap, ctx: Ctx): Value {
+    // `Fn::Transform` beside other keys (AWS::Include) merges a snippet into this map at deployment:
+    // any key may be added or replaced, so none of the map is known.
+    const transform = node.entries.find((e) => e.key === 'Fn::Transform');
+    if (transform) {
+      const name = scalarText(valueOf(transform.value, 'Name')) ?? '?';
+      return unknown(cause([`macro ${name}`], `Fn::Transform ${name} merges content into this mapping at deployment`), node.loc, `[Transform ${name}]`);
+    }
     const fields: Record<string, Value> = Object.create(null);
     const hasLoop = node.entries.some((e) => e.key.startsWith(FOR_EACH_PREFIX));
     const expansion = hasLoop

@@ -122,6 +122,9 @@ export function readTemplateResources(input: TemplateInput, out: ReadResult): vo
   for (const decl of resources.values()) {
     const created = evaluator.resourceCreated(decl);
     if (created.kind === 'known' && created.value === false) continue;
+    const properties = propertiesOf(decl, evaluator, out, file);
+    // Unreadable Properties are noted, not judged on platform defaults.
+    if (!properties) continue;
     const r: NativeResource = {
       source: 'cloudformation',
       cloud: 'aws',
@@ -129,7 +132,7 @@ export function readTemplateResources(input: TemplateInput, out: ReadResult): vo
       address: decl.logicalId,
       key: decl.key,
       scope: file,
-      attrs: withStackTags(propertiesOf(decl, evaluator, out, file), input.stackTags),
+      attrs: withStackTags(properties, input.stackTags),
       loc: decl.keyLoc,
       region: regionValue(opts),
     };
@@ -159,7 +162,7 @@ function preprocessorDirective(typeNode: TNode | undefined): string | undefined 
   return undefined;
 }
 
-function propertiesOf(decl: ResourceDecl, evaluator: CfnEvaluator, out: ReadResult, file: string): ObjectValue {
+function propertiesOf(decl: ResourceDecl, evaluator: CfnEvaluator, out: ReadResult, file: string): ObjectValue | undefined {
   const node = valueOf(decl.body, 'Properties');
   if (!node) return obj({}, decl.keyLoc);
   const v = evaluator.evaluate(node, decl.bindings);
@@ -168,14 +171,16 @@ function propertiesOf(decl: ResourceDecl, evaluator: CfnEvaluator, out: ReadResu
   const spread = spreadConditionalProperties(node);
   const each = spread ? evaluator.evaluate(spread, decl.bindings) : undefined;
   if (each !== undefined && each !== NO_VALUE && each.kind === 'object') return each;
-  // Properties that are a whole unknown (e.g. an unresolved Fn::If) leave nothing to read.
+  // Properties that are a whole unknown (a macro's output, an unresolved function) leave nothing to read:
+  // the resource is noted and not judged, rather than judged on the platform's defaults.
+  const why = causeOf(v) ?? invalid(`Properties of ${decl.logicalId} is not a mapping`);
   out.notScanned.push({
     address: decl.logicalId,
     scope: file,
     loc: node.loc,
-    cause: causeOf(v) ?? invalid(`Properties of ${decl.logicalId} is not a mapping`),
+    cause: { ...why, detail: `${why.detail}; the Properties of ${decl.logicalId} cannot be read, so it is not judged` },
   });
-  return obj({}, decl.keyLoc);
+  return undefined;
 }
 
 /** Resource attributes that are not properties, kept apart so lifters never take them for one. */

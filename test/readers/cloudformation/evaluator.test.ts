@@ -260,6 +260,30 @@ describe('what cannot be known before deployment', () => {
     expect(included.cause.inputs).toEqual(['macro AWS::Include']);
     expect(unknownOf(probe('{"Fn::Nope": 1}')).cause.detail).toContain('Fn::Nope');
   });
+  it('makes a mapping that AWS::Include merges into unknown as a whole: the snippet may add or replace any key', () => {
+    const merged = unknownOf(probe('{Statement: [], "Fn::Transform": {Name: AWS::Include, Parameters: {Location: s3://b/policy.yaml}}}'));
+    expect(merged.cause.inputs).toEqual(['macro AWS::Include']);
+    expect(merged.cause.detail).toContain('merges content');
+  });
+
+  it('does not judge a resource whose Properties a macro writes, and says so', () => {
+    const r = readText(`Resources:
+  KansaLogs:
+    Type: AWS::Logs::LogGroup
+    Properties:
+      LogGroupName: /juki/kansa
+      Fn::Transform:
+        Name: AWS::Include
+        Parameters: {Location: s3://juki-snippets/log-retention.yaml}
+  Plain:
+    Type: AWS::Logs::LogGroup
+`);
+    expect(r.resources.map((x) => x.address)).toEqual(['Plain']);
+    expect(r.notScanned).toEqual([
+      expect.objectContaining({ address: 'KansaLogs', cause: expect.objectContaining({ inputs: ['macro AWS::Include'], detail: expect.stringContaining('not judged') }) }),
+    ]);
+  });
+
   it('turns bad intrinsic arguments into unknowns with a reason', () => {
     for (const expr of ['!Select [a]', '!Join [","]', '!If [OnlyName]', '!Sub [1, 2, 3]', '!GetAtt NoDot', '!Equals [a]', '!Split [",", [1]]']) {
       const v = unknownOf(probe(expr));

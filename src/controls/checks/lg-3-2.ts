@@ -71,7 +71,7 @@ function judgePath(subnet: Subnet, c: Exclude<Closedness, { kind: 'open' }>, p: 
       c.kind === 'maybe'
         ? {
             ja: `サブネットから${exit.ja}を通る${v6.ja}インターネットへの経路${via.ja}がありますが、サブネットが閉域区分か判定できません${lapsed.ja}`,
-            en: `a ${v6.en}path leads from this subnet to the internet through ${exit.en}${via.en}, but whether the subnet is in a closed segment cannot be told${lapsed.en}`,
+            en: `${v6.en ? 'an' : 'a'} ${v6.en}path leads from this subnet to the internet through ${exit.en}${via.en}, but whether the subnet is in a closed segment cannot be told${lapsed.en}`,
           }
         : {
             ja: `${seg.ja}のサブネットから${exit.ja}を通る${v6.ja}インターネットへの経路${via.ja}があるか判定できません${lapsed.ja}`,
@@ -89,7 +89,7 @@ function judgePath(subnet: Subnet, c: Exclude<Closedness, { kind: 'open' }>, p: 
     subnet,
     {
       ja: `${seg.ja}のサブネットから${exit.ja}を通ってインターネットに出る${v6.ja}経路があります${via.ja}${lapsed.ja}${blocked.ja}`,
-      en: `a ${v6.en}path leads from this subnet in the ${seg.en} to the internet through ${exit.en}${via.en}${lapsed.en}${blocked.en}`,
+      en: `${v6.en ? 'an' : 'a'} ${v6.en}path leads from this subnet in the ${seg.en} to the internet through ${exit.en}${via.en}${lapsed.en}${blocked.en}`,
     },
     extra,
   );

@@ -141,7 +141,7 @@ function machineSet(model: CloudModel, group: Compute[]): Draft[] {
     return [
       notApplicable(m, {
         ja: `単独で定義された${words.one.ja}は、サービスの冗長化としては判定しません（踏み台やバッチ用の場合があります）。サービスをこの一台で運用している場合は、${words.remedy.ja}`,
-        en: `a ${words.one.en} defined alone is not judged as a service (it may be a bastion or a batch host); if a service runs on it alone, ${words.remedy.en}`,
+        en: `${/^[aeiou]/i.test(words.one.en) ? 'an' : 'a'} ${words.one.en} defined alone is not judged as a service (it may be a bastion or a batch host); if a service runs on it alone, ${words.remedy.en}`,
       }),
     ];
   }

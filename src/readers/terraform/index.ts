@@ -6,6 +6,7 @@ import { emptyReadResult, type ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
 import { ExpressionFiles } from './expression-files.js';
 import { ModuleInstance } from './module-instance.js';
+import { lockedProviders } from './lock-file.js';
 import { ModuleLoader, type ModuleConfig, type ReadSink } from './module-loader.js';
 import { relativePath } from '../paths.js';
 import { isLocalSource, ModuleManifest } from './module-manifest.js';
@@ -78,7 +79,7 @@ export async function readTerraform(dirs: string[], opts: ReadOptions): Promise<
       [],
       [root],
       undefined,
-      new Map(),
+      lockedProviders(root, opts.root, sink),
       undefined,
     );
     try {

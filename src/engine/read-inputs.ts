@@ -27,7 +27,8 @@ class Merged {
   private readonly errorKeys = new Set<string>();
 
   add(r: ReadResult): void {
-    this.out.resources.push(...r.resources);
+    // Loops, not push(...): a spread of a few hundred thousand items overflows the call stack.
+    for (const x of r.resources) this.out.resources.push(x);
     for (const i of r.inputs) {
       const key = `${i.file}\u0000${i.kind}`;
       if (this.inputKeys.has(key)) continue;
@@ -40,8 +41,8 @@ class Merged {
       this.errorKeys.add(key);
       this.out.errors.push(e);
     }
-    this.out.notScanned.push(...r.notScanned);
-    if (r.secretInputs) (this.out.secretInputs ??= []).push(...r.secretInputs);
+    for (const x of r.notScanned) this.out.notScanned.push(x);
+    if (r.secretInputs) for (const x of r.secretInputs) (this.out.secretInputs ??= []).push(x);
     if (r.timing) {
       const t = (this.out.timing ??= { readMs: 0, parseMs: 0 });
       t.readMs += r.timing.readMs;

@@ -54,7 +54,8 @@ export async function evaluate(
   stages.start('lift');
   const native = withAzureSpelling(resources);
   const ctx = { model, links: new LinkResolver(native), ...(defaultRegion ? { defaultRegion } : {}) };
-  model.unlifted.push(...liftAws(native, ctx), ...liftAzure(native, ctx));
+  // A loop, not push(...): an estate can leave hundreds of thousands unlifted, past what a spread can pass.
+  for (const r of [liftAws(native, ctx), liftAzure(native, ctx)].flat()) model.unlifted.push(r);
   stages.start('graph');
   const graph = buildGraph(model, policy);
   stages.start('controls');

@@ -61,7 +61,7 @@ function clientOptions(region: string, credentials: Credentials | undefined, end
 }
 
 function merge(into: ReadResult, part: ReadResult): void {
-  into.resources.push(...part.resources);
+  for (const r of part.resources) into.resources.push(r);
   into.inputs.push(...part.inputs);
   into.errors.push(...part.errors);
   into.notScanned.push(...part.notScanned);
@@ -191,7 +191,7 @@ export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
       const coverage = await recorderCoverage(client, account, region, [...SELECTED_TYPES, ...DISCOVERY_TYPES]);
       out.errors.push(...coverage.errors);
       out.notScanned.push(...coverage.notScanned);
-      out.resources.push(...coverage.resources);
+      for (const r of coverage.resources) out.resources.push(r);
       const options = clientOptions(region, t.credentials, req.endpoint);
       merge(out, await readLogGroups(new CloudWatchLogsClient(options), account, region));
       // The alternate contact belongs to the account: asked once, reported in every region scope.

@@ -36,7 +36,7 @@ export async function readAzure(o: AzureReadOptions): Promise<AzureRead> {
         concurrency: o.concurrency ?? 8,
         ...(o.onProgress ? { onProgress: o.onProgress } : {}),
       });
-      result.resources.push(...read.resources);
+      for (const r of read.resources) result.resources.push(r);
       result.errors.push(...read.errors);
       result.gaps.push(...read.gaps);
       result.notScanned.push(...read.notScanned);

@@ -186,9 +186,51 @@ export const check: ControlCheck = {
       const d = judgeDerived(n.id, ctx.graph.segmentOf(n.id), ctx);
       if (d) drafts.push(d);
     }
+    drafts.push(...judgeMixedSubnets(ctx));
     return drafts;
   },
 };
+
+/**
+ * Subnets declared (tag or selector) in a segment that may not meet another
+ * segment of the same network — the network's own or another declared
+ * subnet's: local routing joins every subnet of a network, so the segments
+ * are connected whatever the route tables say.
+ */
+function judgeMixedSubnets(ctx: ControlContext): Draft[] {
+  const declared = (a: SegmentAssignment) => (a.source === 'tag' || a.source === 'selector') && a.segment !== null;
+  const byNetwork = new Map<string, { subnet: Entity; a: SegmentAssignment }[]>();
+  for (const s of ctx.model.all('subnet')) {
+    const a = ctx.graph.segmentOf(s.id);
+    if (!s.network.known || !declared(a)) continue;
+    const list = byNetwork.get(s.network.value) ?? [];
+    list.push({ subnet: s, a });
+    byNetwork.set(s.network.value, list);
+  }
+  const drafts: Draft[] = [];
+  for (const [networkId, subnets] of byNetwork) {
+    const network = { id: networkId, address: ctx.model.get(networkId)?.address ?? networkId, a: ctx.graph.segmentOf(networkId) };
+    for (const { subnet, a } of subnets) {
+      const others = [network, ...subnets.filter((o) => o.subnet !== subnet).map((o) => ({ id: o.subnet.id, address: o.subnet.address, a: o.a }))];
+      const clash = others.find((o) => o.a.segment && FORBIDDEN.some(([p, q]) => (p === a.segment && q === o.a.segment) || (q === a.segment && p === o.a.segment)));
+      if (!clash) continue;
+      const mine = describeSegment(a, ctx.model);
+      const theirs = describeSegment(clash.a, ctx.model);
+      const where =
+        clash === network
+          ? { ja: `ネットワーク ${network.address}（${theirs.ja}）の中にあります`, en: `is inside network ${network.address} (${theirs.en})` }
+          : { ja: `${clash.address}（${theirs.ja}）と同じネットワーク ${network.address} にあります`, en: `is in network ${network.address} with ${clash.address} (${theirs.en})` };
+      const text = {
+        ja: `${mine.ja}のサブネットが${where.ja}。ネットワーク内のサブネットはローカルルートで常に接続されるため、区分が分離されていません`,
+        en: `the subnet (${mine.en}) ${where.en}: local routing joins every subnet of a network, so the segments are not separated`,
+      };
+      const evidence = { subnet: segmentEvidence(a, ctx.model), other: { address: clash.address, ...segmentEvidence(clash.a, ctx.model) }, network: network.address };
+      const at = { location: a.loc ?? subnet.loc, key: `${subnet.address} in ${network.address}`, evidence };
+      drafts.push(subnet.conditional ? unknown(subnet, { ja: `${text.ja}（サブネットが作成されるか判定できません）`, en: `${text.en} (whether the subnet is created cannot be told)` }, [subnet.conditional], at) : fail(subnet, text, at));
+    }
+  }
+  return drafts;
+}
 
 function rank(d: Draft): number {
   return ({ fail: 4, unknown: 3, exception: 2, pass: 1, not_applicable: 0 } as const)[d.status];

@@ -3,7 +3,7 @@
 // an ARM template or parameter file, a Terraform plan, or none of them.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ReadError } from '../readers/native.js';
+import type { NotScanned, ReadError } from '../readers/native.js';
 import { relativePath } from '../readers/paths.js';
 
 export type FileKind =
@@ -27,6 +27,8 @@ export interface Discovery {
   terraformDirs: string[];
   files: DiscoveredFile[];
   errors: ReadError[];
+  /** Definitions in a language kikan does not read (Bicep without its compiled template beside it). */
+  notScanned: NotScanned[];
 }
 
 /** Files larger than this are reported, not read (SPEC: no input may exhaust memory). */
@@ -44,7 +46,7 @@ export type Sniffer = (text: string, rel: string) => FileKind | undefined;
  * the walk itself on thousands of files.
  */
 export async function discover(paths: string[], root: string, sniff: Sniffer): Promise<Discovery> {
-  const out: Discovery = { terraformDirs: [], files: [], errors: [] };
+  const out: Discovery = { terraformDirs: [], files: [], errors: [], notScanned: [] };
   const tfDirs = new Set<string>();
   const seen = new Set<string>();
   const cannot = (abs: string, what: string, e: unknown) =>
@@ -54,6 +56,11 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
     const name = path.basename(abs);
     if (/\.tf(\.json)?$/i.test(name)) {
       tfDirs.add(path.dirname(abs));
+      return;
+    }
+    if (/\.bicep(param)?$/i.test(name)) {
+      const note = bicepNote(abs, relativePath(root, abs));
+      if (note) out.notScanned.push(note);
       return;
     }
     if (!STRUCTURED.test(name) || /\.tfvars(\.json)?$/i.test(name)) return;
@@ -112,4 +119,19 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
   }
   out.terraformDirs = [...tfDirs].sort();
   return out;
+}
+
+/**
+ * A Bicep file is read through the ARM template it compiles to (`az bicep build` writes `main.json` beside
+ * `main.bicep`); without that file its resources would be silently absent, so it is listed as not scanned.
+ * A parameter file (`.bicepparam`) is named the same way, since its values never reach the compiled template.
+ */
+function bicepNote(abs: string, rel: string): NotScanned | undefined {
+  const isParams = /\.bicepparam$/i.test(abs);
+  const compiled = abs.replace(/\.bicep(param)?$/i, '.json');
+  if (!isParams && fs.existsSync(compiled)) return undefined;
+  const detail = isParams
+    ? `Bicep parameter file ${rel} is not read: build it with \`az bicep build-params --file ${rel}\` and give the JSON with --param-file`
+    : `Bicep file ${rel} is not read: build it with \`az bicep build --file ${rel}\` and scan the JSON template it writes`;
+  return { address: rel, scope: rel, loc: { file: rel, line: 1 }, cause: { inputs: [`compiled ${rel}`], detail } };
 }

@@ -108,7 +108,7 @@ export async function scanDefinitions(req: ScanRequest): Promise<ScanOutcome> {
     findings,
     inputs: read.inputs,
     errors: [...found.errors, ...read.errors, ...controlErrors],
-    notScanned: read.notScanned,
+    notScanned: [...found.notScanned, ...read.notScanned],
     model,
     stages,
   };

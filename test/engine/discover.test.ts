@@ -18,6 +18,21 @@ function tree(files: Record<string, string>): string {
 }
 
 describe('discover', () => {
+  it('lists Bicep files without a compiled template beside them as not scanned, and every .bicepparam file', async () => {
+    const dir = tree({
+      'built/main.bicep': 'param location string\n',
+      'built/main.json': ARM,
+      'source-only/network.bicep': "resource vnet 'Microsoft.Network/virtualNetworks@2023-09-01' = {}\n",
+      'source-only/prod.bicepparam': "using './network.bicep'\n",
+    });
+    const found = await discover([dir], dir, sniffFile);
+    expect(found.notScanned.map((n) => [n.address, n.cause.inputs, n.cause.detail])).toEqual([
+      ['source-only/network.bicep', ['compiled source-only/network.bicep'], expect.stringContaining('az bicep build --file source-only/network.bicep')],
+      ['source-only/prod.bicepparam', ['compiled source-only/prod.bicepparam'], expect.stringContaining('az bicep build-params')],
+    ]);
+    expect(found.files.map((f) => f.rel)).toEqual(['built/main.json']);
+  });
+
   it('tells files by content, lists Terraform directories, and walks in name order', async () => {
     const dir = tree({
       'b/template.yaml': CFN,

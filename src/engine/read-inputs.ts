@@ -51,6 +51,27 @@ class Merged {
   }
 }
 
+const LINKED = /^arm \(linked from (.+)\)$/;
+
+/**
+ * A template that another scanned template links by `relativePath` is judged where it is linked, with the
+ * parameters the deployment passes. Read on its own as well, its parameters are unset and its resources
+ * sit in no resource group: each would be reported twice, once without the segment the link gives it.
+ */
+function dropStandaloneLinked(out: ReadResult): void {
+  const linked = new Set<string>();
+  for (const i of out.inputs) {
+    const from = LINKED.exec(i.kind)?.[1];
+    if (from !== undefined && from !== i.file) linked.add(i.file);
+  }
+  if (linked.size === 0) return;
+  const standalone = (source: string, scope: string) => source === 'arm' && linked.has(scope);
+  out.resources = out.resources.filter((r) => !standalone(r.source, r.scope));
+  out.notScanned = out.notScanned.filter((n) => !linked.has(n.scope));
+  if (out.secretInputs) out.secretInputs = out.secretInputs.filter((s) => !standalone(s.source, s.scope));
+  for (const i of out.inputs) if (i.kind === 'arm' && linked.has(i.file)) i.kind = 'arm (judged where it is linked)';
+}
+
 /**
  * Reads every input. Independent units (template files, groups of Terraform
  * directories joined by local module calls) run on `jobs` worker threads when
@@ -65,6 +86,7 @@ export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs =
   } else {
     for (const unit of units) merged.add(await readUnit(unit, opts));
   }
+  dropStandaloneLinked(out);
   for (const [dir, plan] of coveredByPlan) {
     out.inputs.push({ file: relativePath(opts.root, dir), kind: `terraform (judged through the plan ${plan})` });
   }

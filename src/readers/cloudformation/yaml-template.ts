@@ -243,7 +243,11 @@ function parseYamlText(file: string, text: string): ParsedTemplate {
       new Composer({ customTags: CUSTOM_TAGS, uniqueKeys: true, prettyErrors: false }).compose(tokens, true, text.length),
     );
     if (docs.length === 0) return { comments, errors: [{ file, line: 1, message: 'the template is empty' }] };
-    for (const e of docs.flatMap((d) => d.errors)) errors.push({ file, ...at(errorOffset(text, e.pos[0], e.message)), message: e.message });
+    for (const e of docs.flatMap((d) => d.errors)) {
+      // yaml catches its own stack overflow on deep nesting and reports the engine's words; say what happened.
+      const message = e.code === 'RESOURCE_EXHAUSTION' ? `nesting too deep to parse (${e.message.split(' at line')[0]})` : e.message;
+      errors.push({ file, ...at(errorOffset(text, e.pos[0], e.message)), message });
+    }
     if (docs.length > 1) errors.push({ file, ...at(docs[1]!.range[0]), message: 'a template must be a single YAML document' });
     if (errors.length > 0) return { comments, errors };
     const doc = docs[0]!;

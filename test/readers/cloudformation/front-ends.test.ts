@@ -123,6 +123,12 @@ describe('JSON front end', () => {
     const { root } = parseJsonTemplate('t.json', '\uFEFF{"a": 8.0}');
     expect(at(root, 'a')).toMatchObject({ value: '8.0' });
   });
+  it('says nesting was too deep when YAML flow collections exhaust the parser stack', () => {
+    const text = `Resources:\n  B:\n    Properties:\n      Name: ${'{"Fn::Join": ["", ['.repeat(3000)}"x"${']]}'.repeat(3000)}\n`;
+    const r = parseYamlTemplate('deep.yaml', text);
+    expect(r.root).toBeUndefined();
+    expect(r.errors[0]).toMatchObject({ file: 'deep.yaml', line: 4, message: expect.stringMatching(/^nesting too deep to parse/) });
+  });
   it('survives nesting past the parser stack', () => {
     const r = parseJsonTemplate('deep.json', `{"a": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
     expect(r.root).toBeUndefined();

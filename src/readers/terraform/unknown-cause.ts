@@ -1,7 +1,7 @@
 // Why a value the reader needs (a count, a for_each, a region) is not known,
 // phrased so the user sees which input to supply, and the chain of module
 // inputs an unknown travelled through.
-import type { UnknownCause, Value } from '../value.js';
+import type { ObjectValue, UnknownCause, UnknownValue, Value } from '../value.js';
 import { isLazyObject } from './lazy.js';
 
 /** The cause of the unknown parts of `v`; `what` says what needed the value. */
@@ -53,33 +53,8 @@ export function refAddress(key: string): string {
 }
 
 /** The value with each unknown part's chain extended by how it entered this module. */
-export function withChain(v: Value, step: string, depth = 0): Value {
-  if (depth > 100) return v;
-  switch (v.kind) {
-    case 'unknown':
-      return { ...v, cause: { ...v.cause, chain: [step, ...(v.cause.chain ?? [])] } };
-    case 'list': {
-      let changed = false;
-      const items = v.items.map((i) => {
-        const c = withChain(i, step, depth + 1);
-        if (c !== i) changed = true;
-        return c;
-      });
-      return changed ? { ...v, items } : v;
-    }
-    case 'object': {
-      let changed = false;
-      const fields: Record<string, Value> = Object.create(null);
-      for (const [k, f] of Object.entries(v.fields)) {
-        const c = withChain(f, step, depth + 1);
-        if (c !== f) changed = true;
-        fields[k] = c;
-      }
-      return changed ? { ...v, fields } : v;
-    }
-    default:
-      return v;
-  }
+export function withChain(v: Value, step: string): Value {
+  return mapUnknownParts(v, (u) => ({ ...u, cause: { ...u.cause, chain: [step, ...(u.cause.chain ?? [])] } }));
 }
 
 // A resource or data source traversal written in a module (`aws_x.y`,
@@ -91,31 +66,41 @@ const BARE_RESOURCE_TRAVERSAL = /(?<![\w.\]"-])((?:data\.)?[a-z][a-z0-9]*_[a-z0-
  * unknown part's expression names given by their full address
  * (`module.net["a"].aws_route_table.private[0].id`): in the caller the
  * module's own names mean nothing, and lifters look the resources up by it.
+ * A lazy object is another module's outputs, qualified when they left it.
  */
-export function withQualifiedExprs(v: Value, moduleAddress: string, depth = 0): Value {
+export function withQualifiedExprs(v: Value, moduleAddress: string): Value {
+  return mapUnknownParts(
+    v,
+    (u) => {
+      if (!u.expr) return u;
+      const expr = u.expr.replace(BARE_RESOURCE_TRAVERSAL, `${moduleAddress}.$1`);
+      return expr === u.expr ? u : { ...u, expr };
+    },
+    isLazyObject,
+  );
+}
+
+/** `v` with each unknown part replaced by `map` of it; unchanged parts (and `skip`ped objects) keep their identity. */
+function mapUnknownParts(v: Value, map: (u: UnknownValue) => Value, skip?: (o: ObjectValue) => boolean, depth = 0): Value {
   if (depth > 100) return v;
   switch (v.kind) {
-    case 'unknown': {
-      if (!v.expr) return v;
-      const expr = v.expr.replace(BARE_RESOURCE_TRAVERSAL, `${moduleAddress}.$1`);
-      return expr === v.expr ? v : { ...v, expr };
-    }
+    case 'unknown':
+      return map(v);
     case 'list': {
       let changed = false;
       const items = v.items.map((i) => {
-        const c = withQualifiedExprs(i, moduleAddress, depth + 1);
+        const c = mapUnknownParts(i, map, skip, depth + 1);
         if (c !== i) changed = true;
         return c;
       });
       return changed ? { ...v, items } : v;
     }
     case 'object': {
-      // A lazy object is another module's outputs, qualified when they left it.
-      if (isLazyObject(v)) return v;
+      if (skip?.(v)) return v;
       let changed = false;
       const fields: Record<string, Value> = Object.create(null);
       for (const [k, f] of Object.entries(v.fields)) {
-        const c = withQualifiedExprs(f, moduleAddress, depth + 1);
+        const c = mapUnknownParts(f, map, skip, depth + 1);
         if (c !== f) changed = true;
         fields[k] = c;
       }

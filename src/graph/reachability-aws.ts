@@ -5,6 +5,7 @@
 // Balancer endpoints (through the endpoint's subnet), transit gateways
 // (through the attachment's route table into another VPC), appliances.
 // Peering never carries traffic on to the internet (no edge-to-edge routing).
+import type { Fact } from '../model/fact.js';
 import type { CloudModel } from '../model/model.js';
 import type { Route, RouteTable, Subnet } from '../model/network.js';
 import type { UnknownCause } from '../readers/value.js';
@@ -58,10 +59,7 @@ export class AwsReachability {
     const table = eff.table;
     const tableHop = hopOf(table, 'route-table', eff.explicit ? 'explicit association' : 'main route table of the VPC');
     const all = this.tablePaths(table, undefined, { visited: new Set(), zone: zoneOf(subnet), cut: { value: false } });
-    // A VPC without an IPv6 block gives its subnets no IPv6 addresses: `::/0` routes carry nothing.
-    const net = this.topo.networks.get(knownString(subnet.network) ?? '');
-    const noIpv6 = net?.ipv6Enabled?.known === true && !net.ipv6Enabled.value;
-    const tails = noIpv6 ? all.filter((t) => t.family !== 'ipv6') : all;
+    const tails = this.ipv6Bounded(subnet, all);
     const byAssociation = eff.explicit && tails.length > 0 && this.associationOpens(subnet, table);
     return tails.map((t) => {
       const p: InternetPath = {
@@ -77,6 +75,20 @@ export class AwsReachability {
       if (t.firewall) p.firewall = t.firewall;
       return p;
     });
+  }
+
+  /**
+   * IPv6 paths only leave a subnet with IPv6 addresses: none when the subnet or
+   * its VPC certainly has no IPv6 block (`::/0` routes then carry nothing),
+   * possible when whether the subnet has one is unknown.
+   */
+  private ipv6Bounded(subnet: Subnet, tails: Tail[]): Tail[] {
+    const net = this.topo.networks.get(knownString(subnet.network) ?? '');
+    const noIpv6 = (f: Fact<boolean> | undefined): boolean => f?.known === true && !f.value;
+    if (noIpv6(net?.ipv6Enabled) || noIpv6(subnet.ipv6Enabled)) return tails.filter((t) => t.family !== 'ipv6');
+    const own = subnet.ipv6Enabled;
+    if (!own || own.known) return tails;
+    return tails.map((t) => (t.family === 'ipv6' ? { ...t, ...weaken(t, own.cause) } : t));
   }
 
   /** Partial paths from the routes of a table; `family` restricts to one address family (after a NAT: IPv4). */

@@ -37,6 +37,12 @@ export interface Subnet extends EntityBase {
   network: Link;
   cidr: Fact<string | null>;
   ipv6Cidr?: Fact<string | null>;
+  /**
+   * AWS: the subnet has an IPv6 block of its own (written, even if known only
+   * after deployment, or associated by AWS::EC2::SubnetCidrBlock); without
+   * one its hosts have no IPv6 addresses. Unknown when an input may leave it out.
+   */
+  ipv6Enabled?: Fact<boolean>;
   /** AWS availability zone (a placeholder for CloudFormation `!GetAZs` picks); Azure subnets are regional: absent. */
   zone?: Fact<string>;
   /** AWS: explicit route table association; null = uses the network's main route table. Azure: the subnet's route table or null. */

@@ -7,7 +7,7 @@ import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import { field, known, list, obj } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
-import { defaulted, fact } from '../../fact.js';
+import { defaulted, fact, unknownFact } from '../../fact.js';
 import { boolFact, itemsOf, stringFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';
@@ -30,6 +30,34 @@ function strings(v: Value | undefined, name: string): string[] {
     if (s?.kind === 'known' && typeof s.value === 'string' && s.value) out.push(s.value);
   }
   return out;
+}
+
+/** An association that is gone or failed gives the subnet no addresses; any other state may. */
+const INACTIVE_IPV6_STATES = new Set(['disassociated', 'disassociating', 'failed', 'failing']);
+
+/** IPv6 blocks of a subnet item's `ipv6CidrBlockAssociationSet`, leaving out inactive associations. */
+function activeIpv6Blocks(set: Value | undefined): string[] {
+  const out: string[] = [];
+  for (const item of itemsOf(set)) {
+    const state = field(field(item, 'ipv6CidrBlockState'), 'state');
+    if (state?.kind === 'known' && typeof state.value === 'string' && INACTIVE_IPV6_STATES.has(state.value)) continue;
+    const block = field(item, 'ipv6CidrBlock');
+    if (block?.kind === 'known' && typeof block.value === 'string' && block.value) out.push(block.value);
+  }
+  return out;
+}
+
+/** An item without the association set does not say the subnet has no IPv6. */
+function ipv6PresenceOfItem(r: NativeResource, active: string[]): Fact<boolean> {
+  const set = field(r.attrs, 'ipv6CidrBlockAssociationSet');
+  if (active.length > 0) return fact(true, set?.loc ?? r.loc);
+  if (set === undefined || set.kind === 'unknown') {
+    return unknownFact(
+      { inputs: [`${r.address} ipv6CidrBlockAssociationSet`], detail: `the configuration item of ${r.address} does not list its IPv6 blocks` },
+      r.loc,
+    );
+  }
+  return fact(false, set.loc ?? r.loc);
 }
 
 /** The VPC native a Config item names through `vpcId`. */
@@ -66,7 +94,7 @@ const subnet: LiftHandler = {
   sources: CONFIG,
   pass: 'entity',
   lift(r, ctx) {
-    const ipv6 = strings(field(r.attrs, 'ipv6CidrBlockAssociationSet'), 'ipv6CidrBlock');
+    const ipv6 = activeIpv6Blocks(field(r.attrs, 'ipv6CidrBlockAssociationSet'));
     const cidr = field(r.attrs, 'cidrBlock');
     ctx.model.add({
       ...baseOf(r, ctx, tagsOf(r)),
@@ -74,6 +102,7 @@ const subnet: LiftHandler = {
       network: linkTo(field(r.attrs, 'vpcId'), r, ctx, 'vpcId'),
       cidr: isWritten(cidr) ? stringFact(cidr, r, { name: 'cidrBlock' }) : fact(null, r.loc),
       ipv6Cidr: fact(ipv6[0] ?? null, r.loc),
+      ipv6Enabled: ipv6PresenceOfItem(r, ipv6),
       zone: stringFact(field(r.attrs, 'availabilityZone'), r, { name: 'availabilityZone' }),
       // Associations come from the route tables' items; none means the main table.
       routeTable: defaulted(null, r.loc),

@@ -10,20 +10,19 @@ import { baseOf } from '../../lifter.js';
 import type { Subnet } from '../../network.js';
 import { linkTo } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
+import type { SubnetIpv6Attrs } from './subnet-ipv6.js';
+import { ipv6PresenceOf, subnetIpv6Handlers } from './subnet-ipv6.js';
 import { tagsOf } from './tags.js';
 import { isWritten } from './written.js';
 
 /** Names of the attributes, which differ only in case between the sources. */
-interface SubnetAttrs {
+interface SubnetAttrs extends SubnetIpv6Attrs {
   vpc: string;
   cidr: string;
   ipv4Pool?: string;
-  ipv6Cidr: string;
-  ipv6Native: string;
   zone: string;
   zoneId: string;
   mapPublicIp: string;
-  assignIpv6: string;
 }
 
 const TF: SubnetAttrs = {
@@ -42,6 +41,7 @@ const CFN: SubnetAttrs = {
   cidr: 'CidrBlock',
   ipv4Pool: 'Ipv4IpamPoolId',
   ipv6Cidr: 'Ipv6CidrBlock',
+  ipv6Pool: 'Ipv6IpamPoolId',
   ipv6Native: 'Ipv6Native',
   zone: 'AvailabilityZone',
   zoneId: 'AvailabilityZoneId',
@@ -85,6 +85,7 @@ function subnetOf(r: NativeResource, a: SubnetAttrs, ctx: LiftContext): Subnet {
     network: linkTo(field(r.attrs, a.vpc), r, ctx, a.vpc),
     cidr: ipv4Of(r, a),
     ipv6Cidr: ipv6Of(r, a),
+    ipv6Enabled: ipv6PresenceOf(r, a),
     zone: zoneOf(r, a),
     // No association yet: the subnet uses the VPC's main route table.
     routeTable: defaulted(null, r.loc),
@@ -122,6 +123,13 @@ const terraformDefaultSubnet: LiftHandler = {
       subnet.cidr = unknownFact({ inputs: [], detail: `the block of ${r.address} is chosen by AWS` }, r.loc);
     }
     subnet.mapPublicIpOnLaunch = boolFact(field(r.attrs, TF.mapPublicIp), r, { name: TF.mapPublicIp, default: true });
+    // Adopting the subnet keeps an IPv6 block it already has.
+    if (subnet.ipv6Enabled?.known && !subnet.ipv6Enabled.value) {
+      subnet.ipv6Enabled = unknownFact(
+        { inputs: [r.address], detail: `${r.address} adopts an existing default subnet, which may already have an IPv6 block` },
+        r.loc,
+      );
+    }
     ctx.model.add(subnet);
   },
 };
@@ -135,4 +143,4 @@ const cloudFormationSubnet: LiftHandler = {
   },
 };
 
-export const subnetHandlers: LiftHandler[] = [terraformSubnet, terraformDefaultSubnet, cloudFormationSubnet];
+export const subnetHandlers: LiftHandler[] = [terraformSubnet, terraformDefaultSubnet, cloudFormationSubnet, ...subnetIpv6Handlers];

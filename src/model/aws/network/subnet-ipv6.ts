@@ -1,0 +1,97 @@
+// Whether an AWS subnet has an IPv6 block, and so IPv6 addresses that can
+// send traffic along `::/0` routes. A written block counts even when its
+// value is only known after deployment; one that an unset input may leave
+// out is unknown. Only a subnet that certainly has no block has no IPv6.
+import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
+import { field } from '../../../readers/value.js';
+import type { Fact } from '../../fact.js';
+import { defaulted, fact, unknownFact } from '../../fact.js';
+import { boolFact, causeOf } from '../../lift-values.js';
+import type { LiftHandler } from '../../lifter.js';
+import type { Subnet } from '../../network.js';
+import { referencedNative } from './references.js';
+import { CLOUDFORMATION } from './sources.js';
+import { isWritten } from './written.js';
+
+/** Attribute names of the block and of the flags that only make sense with one. */
+export interface SubnetIpv6Attrs {
+  ipv6Cidr: string;
+  ipv6Pool?: string;
+  ipv6Native: string;
+  assignIpv6: string;
+}
+
+/**
+ * Inputs that stand for values existing once deployed: the Terraform
+ * evaluator's and the plan reader's `<address>.<attr> (known after apply)`,
+ * the CloudFormation evaluator's `after deploy`.
+ */
+function isDeployTimeInput(input: string): boolean {
+  return input.endsWith(' (known after apply)') || input === 'after deploy';
+}
+
+/**
+ * A written block: present when it is a value or computed from deployed
+ * attributes alone (`cidrsubnet(aws_vpc.x.ipv6_cidr_block, 8, 1)`); unknown
+ * when an input the user supplies (a variable, a parameter, a condition) may
+ * still make it null or no value.
+ */
+export function blockPresence(v: Value, r: NativeResource, attr: string): Fact<boolean> {
+  const loc = v.loc ?? r.loc;
+  if (v.kind !== 'unknown') return fact(true, loc);
+  if (v.cause.inputs.length > 0 && v.cause.inputs.every(isDeployTimeInput)) return fact(true, loc);
+  const cause = causeOf(v, r, attr);
+  return unknownFact({ ...cause, detail: `whether ${r.address} has an IPv6 block depends on ${cause.inputs.join(', ') || 'an unresolved value'}: ${cause.detail}` }, loc);
+}
+
+/** Either says yes: true; else either open: unknown; else no. */
+function either(a: Fact<boolean>, b: Fact<boolean>): Fact<boolean> {
+  if (a.known && a.value) return a;
+  if (b.known && b.value) return b;
+  if (!a.known) return a;
+  if (!b.known) return b;
+  return a;
+}
+
+/**
+ * The subnet's own definition. `ipv6_native` and `assign_ipv6_address_on_creation`
+ * cannot be deployed without a block, so when on they count as one (it may be
+ * associated outside the scan); judging them absent could only hide a path.
+ */
+export function ipv6PresenceOf(r: NativeResource, a: SubnetIpv6Attrs): Fact<boolean> {
+  let present: Fact<boolean> = defaulted(false, r.loc);
+  for (const name of [a.ipv6Cidr, a.ipv6Pool]) {
+    if (!name) continue;
+    const v = field(r.attrs, name);
+    if (isWritten(v)) present = either(present, blockPresence(v, r, name));
+  }
+  for (const flag of [a.ipv6Native, a.assignIpv6]) {
+    present = either(present, boolFact(field(r.attrs, flag), r, { name: flag, default: false }));
+  }
+  return present;
+}
+
+/** Adds a block from outside the subnet's definition; a certain yes is kept. */
+export function addSubnetIpv6(subnet: Subnet, present: Fact<boolean>): void {
+  subnet.ipv6Enabled = subnet.ipv6Enabled ? either(subnet.ipv6Enabled, present) : present;
+}
+
+/**
+ * `AWS::EC2::SubnetCidrBlock` exists only to give a subnet an IPv6 block
+ * (`Ipv6CidrBlock`, or `Ipv6IpamPoolId` with `Ipv6NetmaskLength`). Under a
+ * condition the template cannot resolve, the block may or may not be there.
+ */
+const cloudFormationSubnetCidrBlock: LiftHandler = {
+  types: ['AWS::EC2::SubnetCidrBlock'],
+  sources: CLOUDFORMATION,
+  pass: 'amend',
+  lift(r, ctx) {
+    const n = referencedNative(field(r.attrs, 'SubnetId'), ctx, r);
+    const subnet = n ? ctx.model.getOf(n.key, 'subnet') : undefined;
+    if (!subnet) return;
+    addSubnetIpv6(subnet, r.conditional ? unknownFact(r.conditional, r.loc) : fact(true, r.loc));
+  },
+};
+
+export const subnetIpv6Handlers: LiftHandler[] = [cloudFormationSubnetCidrBlock];

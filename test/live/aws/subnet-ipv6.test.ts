@@ -16,11 +16,13 @@ function item(resourceType: string, resourceId: string, configuration: object): 
   return nativeOfItem({ resourceType, resourceId, configuration: JSON.stringify(configuration), tags: [{ key: 'lg:segment', value: 'LGWAN接続系' }] }, origin)!;
 }
 
+const SUBNET_IDS = ['subnet-0dual', 'subnet-0v4', 'subnet-0released', 'subnet-0pending', 'subnet-0unrecorded'];
+
 function subnet(id: string, v6?: object[]): NativeResource {
   return item('AWS::EC2::Subnet', id, {
     subnetId: id,
     vpcId: 'vpc-0d1',
-    cidrBlock: `10.40.${id.length}.0/24`,
+    cidrBlock: `10.40.${SUBNET_IDS.indexOf(id) + 1}.0/24`,
     availabilityZone: 'ap-northeast-1a',
     assignIpv6AddressOnCreation: false,
     ...(v6 ? { ipv6CidrBlockAssociationSet: v6 } : {}),
@@ -28,6 +30,7 @@ function subnet(id: string, v6?: object[]): NativeResource {
 }
 
 const associated = { associationId: 'subnet-cidr-assoc-01', ipv6CidrBlock: '2406:da14:e0f:2a00::/64', ipv6CidrBlockState: { state: 'associated' } };
+const pending = { associationId: 'subnet-cidr-assoc-03', ipv6CidrBlockState: { state: 'associating' } };
 const released = { associationId: 'subnet-cidr-assoc-02', ipv6CidrBlock: '2406:da14:e0f:2a01::/64', ipv6CidrBlockState: { state: 'disassociated' } };
 
 function scan() {
@@ -35,6 +38,7 @@ function scan() {
     dual: subnet('subnet-0dual', [associated]),
     v4: subnet('subnet-0v4', []),
     released: subnet('subnet-0released', [released]),
+    pending: subnet('subnet-0pending', [pending]),
     unrecorded: subnet('subnet-0unrecorded'),
   };
   const rs = [
@@ -61,12 +65,13 @@ function scan() {
 }
 
 describe('live subnet IPv6', () => {
-  it('has IPv6 only with an active association; a missing set is unknown, naming it', () => {
+  it('has IPv6 only with an active association (even one whose block is not shown yet); a missing set is unknown, naming it', () => {
     const { model, subnets } = scan();
     const v6 = (r: NativeResource) => model.getOf(r.key, 'subnet')?.ipv6Enabled;
     expect(v6(subnets.dual)).toMatchObject({ known: true, value: true });
     expect(v6(subnets.v4)).toMatchObject({ known: true, value: false });
     expect(v6(subnets.released)).toMatchObject({ known: true, value: false });
+    expect(v6(subnets.pending)).toMatchObject({ known: true, value: true });
     expect(model.getOf(subnets.released.key, 'subnet')?.ipv6Cidr).toMatchObject({ known: true, value: null });
     const open = v6(subnets.unrecorded);
     expect(open?.known).toBe(false);

@@ -35,20 +35,16 @@ function strings(v: Value | undefined, name: string): string[] {
 /** An association that is gone or failed gives the subnet no addresses; any other state may. */
 const INACTIVE_IPV6_STATES = new Set(['disassociated', 'disassociating', 'failed', 'failing']);
 
-/** IPv6 blocks of a subnet item's `ipv6CidrBlockAssociationSet`, leaving out inactive associations. */
-function activeIpv6Blocks(set: Value | undefined): string[] {
-  const out: string[] = [];
-  for (const item of itemsOf(set)) {
+/** Entries of a subnet item's `ipv6CidrBlockAssociationSet` that are not gone or failed. */
+function activeIpv6Associations(set: Value | undefined): Value[] {
+  return itemsOf(set).filter((item) => {
     const state = field(field(item, 'ipv6CidrBlockState'), 'state');
-    if (state?.kind === 'known' && typeof state.value === 'string' && INACTIVE_IPV6_STATES.has(state.value)) continue;
-    const block = field(item, 'ipv6CidrBlock');
-    if (block?.kind === 'known' && typeof block.value === 'string' && block.value) out.push(block.value);
-  }
-  return out;
+    return !(state?.kind === 'known' && typeof state.value === 'string' && INACTIVE_IPV6_STATES.has(state.value));
+  });
 }
 
-/** An item without the association set does not say the subnet has no IPv6. */
-function ipv6PresenceOfItem(r: NativeResource, active: string[]): Fact<boolean> {
+/** An active association counts even before its block shows; an item without the set does not say the subnet has no IPv6. */
+function ipv6PresenceOfItem(r: NativeResource, active: Value[]): Fact<boolean> {
   const set = field(r.attrs, 'ipv6CidrBlockAssociationSet');
   if (active.length > 0) return fact(true, set?.loc ?? r.loc);
   if (set === undefined || set.kind === 'unknown') {
@@ -94,7 +90,8 @@ const subnet: LiftHandler = {
   sources: CONFIG,
   pass: 'entity',
   lift(r, ctx) {
-    const ipv6 = activeIpv6Blocks(field(r.attrs, 'ipv6CidrBlockAssociationSet'));
+    const active = activeIpv6Associations(field(r.attrs, 'ipv6CidrBlockAssociationSet'));
+    const ipv6 = strings(list(active), 'ipv6CidrBlock');
     const cidr = field(r.attrs, 'cidrBlock');
     ctx.model.add({
       ...baseOf(r, ctx, tagsOf(r)),
@@ -102,7 +99,7 @@ const subnet: LiftHandler = {
       network: linkTo(field(r.attrs, 'vpcId'), r, ctx, 'vpcId'),
       cidr: isWritten(cidr) ? stringFact(cidr, r, { name: 'cidrBlock' }) : fact(null, r.loc),
       ipv6Cidr: fact(ipv6[0] ?? null, r.loc),
-      ipv6Enabled: ipv6PresenceOfItem(r, ipv6),
+      ipv6Enabled: ipv6PresenceOfItem(r, active),
       zone: stringFact(field(r.attrs, 'availabilityZone'), r, { name: 'availabilityZone' }),
       // Associations come from the route tables' items; none means the main table.
       routeTable: defaulted(null, r.loc),

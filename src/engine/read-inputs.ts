@@ -51,25 +51,29 @@ class Merged {
   }
 }
 
-const LINKED = /^arm \(linked from (.+)\)$/;
+const LINKED = /^(arm) \(linked from (.+)\)$|^(cloudformation) \(nested in (.+)\)$/;
 
 /**
- * A template that another scanned template links by `relativePath` is judged where it is linked, with the
- * parameters the deployment passes. Read on its own as well, its parameters are unset and its resources
- * sit in no resource group: each would be reported twice, once without the segment the link gives it.
+ * A template that another scanned template links by `relativePath` (ARM) or nests by a local TemplateURL
+ * (CloudFormation) is judged where it is linked, with the parameters the deployment passes. Read on its own as
+ * well, its parameters are unset and it lacks the resource group or stack tags the link gives it: each resource
+ * would be reported twice, once without the segment the link gives it.
  */
 function dropStandaloneLinked(out: ReadResult): void {
-  const linked = new Set<string>();
+  const linked = new Map<string, string>();
   for (const i of out.inputs) {
-    const from = LINKED.exec(i.kind)?.[1];
-    if (from !== undefined && from !== i.file) linked.add(i.file);
+    const m = LINKED.exec(i.kind);
+    const [source, from] = m ? [m[1] ?? m[3]!, m[2] ?? m[4]!] : [];
+    if (source !== undefined && from !== i.file) linked.set(i.file, source);
   }
   if (linked.size === 0) return;
-  const standalone = (source: string, scope: string) => source === 'arm' && linked.has(scope);
+  const standalone = (source: string, scope: string) => linked.get(scope) === source;
   out.resources = out.resources.filter((r) => !standalone(r.source, r.scope));
   out.notScanned = out.notScanned.filter((n) => !linked.has(n.scope));
   if (out.secretInputs) out.secretInputs = out.secretInputs.filter((s) => !standalone(s.source, s.scope));
-  for (const i of out.inputs) if (i.kind === 'arm' && linked.has(i.file)) i.kind = 'arm (judged where it is linked)';
+  for (const i of out.inputs) {
+    if (linked.get(i.file) === i.kind) i.kind = `${i.kind} (judged where it is ${i.kind === 'arm' ? 'linked' : 'nested'})`;
+  }
 }
 
 /**

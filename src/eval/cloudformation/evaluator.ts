@@ -48,6 +48,8 @@ export interface TemplateScope {
   conditions: ReadonlyMap<string, TNode>;
   mappings?: TNode;
   resources: ReadonlyMap<string, ResourceDecl>;
+  /** `Fn::GetAtt Stack.Outputs.Name` of a nested stack whose template is read; undefined when it cannot be. */
+  stackOutput?: (decl: ResourceDecl, output: string) => Value | undefined;
 }
 
 interface Ctx {
@@ -283,6 +285,10 @@ export class CfnEvaluator {
     const expr = attribute === 'Ref' ? `\${${decl.logicalId}}` : `\${${decl.logicalId}.${attribute}}`;
     if (created.kind === 'known' && created.value === false) {
       return unknown(invalid(`${decl.logicalId} is not created (condition ${decl.conditionName} is false)`), loc, expr);
+    }
+    if (decl.type === 'AWS::CloudFormation::Stack' && attribute.startsWith('Outputs.') && this.scope.stackOutput) {
+      const output = this.scope.stackOutput(decl, attribute.slice('Outputs.'.length));
+      if (output !== undefined) return relocate(output, loc);
     }
     const prop = attribute === 'Ref' ? undefined : echoedProperty(decl.type, attribute);
     const guard = `${decl.logicalId}.${attribute}`;

@@ -22,7 +22,9 @@ export type SuppliedParameter = { value: string | string[]; origin: string } | {
 export type ParameterState =
   /** `supplied`: given from outside the repository (`--param`, a parameter file outside the scan root). */
   | { kind: 'value'; value: string | number | (string | number)[]; supplied?: true }
-  | { kind: 'unknown'; cause: UnknownCause };
+  | { kind: 'unknown'; cause: UnknownCause }
+  /** Passed by a parent stack as an expression that is not plain text (an unknown, a reference to a parent resource). */
+  | { kind: 'passed'; value: Value };
 
 export function parameterDeclarations(section: TNode | undefined): ParameterDecl[] {
   if (!section || section.t !== 'map') return [];
@@ -103,6 +105,7 @@ export function resolveParameter(decl: ParameterDecl, supplied: SuppliedParamete
 /** The value a `Ref` to the parameter yields, located at the reference. */
 export function materializeParameter(name: string, state: ParameterState, loc: SourceLoc): Value {
   if (state.kind === 'unknown') return unknown(state.cause, loc, `\${${name}}`);
+  if (state.kind === 'passed') return { ...state.value, loc };
   const value = Array.isArray(state.value) ? list(state.value.map((v) => known(v, loc)), loc) : known(state.value, loc);
   return state.supplied ? markSupplied(value) : value;
 }

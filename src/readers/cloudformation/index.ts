@@ -3,18 +3,13 @@
 import { createHash } from 'node:crypto';
 import { emptyReadResult, type ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
-import { parseJsonTemplate } from './json-template.js';
 import { suppliedParameters } from './parameter-files.js';
 import { secretParameters } from './secret-parameters.js';
+import { markCyclicNesting, rootNesting } from './nested-stacks.js';
 import { readTemplateResources } from './template-resources.js';
-import { parseYamlTemplate } from './yaml-template.js';
+import { parseTemplateText } from './template-text.js';
 
 export { looksLikeCloudFormation } from './sniff.js';
-
-function isJsonText(text: string): boolean {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return body.trimStart().startsWith('{');
-}
 
 /**
  * Read one template. `file` is relative to `opts.root`. Never throws: syntax
@@ -24,7 +19,7 @@ export function readCloudFormation(file: string, text: string, opts: ReadOptions
   const out = emptyReadResult();
   out.inputs.push({ file, kind: 'cloudformation', sha256: createHash('sha256').update(text).digest('hex') });
   try {
-    const parsed = isJsonText(text) ? parseJsonTemplate(file, text) : parseYamlTemplate(file, text);
+    const parsed = parseTemplateText(file, text);
     out.errors.push(...parsed.errors);
     if (!parsed.root) return out;
     if (parsed.root.t !== 'map') {
@@ -34,7 +29,9 @@ export function readCloudFormation(file: string, text: string, opts: ReadOptions
     const supplied = suppliedParameters(opts);
     out.inputs.push(...supplied.inputs);
     out.errors.push(...supplied.errors);
-    readTemplateResources({ file, root: parsed.root, comments: parsed.comments, supplied: supplied.values, stackTags: supplied.stackTags, opts }, out);
+    const nesting = rootNesting(file);
+    readTemplateResources({ file, root: parsed.root, comments: parsed.comments, supplied: supplied.values, stackTags: supplied.stackTags, opts, nesting }, out);
+    markCyclicNesting(out, nesting.run);
     out.secretInputs = [{ source: 'cloudformation', scope: file, inputs: secretParameters(parsed.root, supplied.writtenInRepository) }];
   } catch (e) {
     // A bug of ours must not stop the scan of other files; it is reported, not hidden.

@@ -7,13 +7,14 @@ import { CfnEvaluator, type ResourceDecl } from '../../eval/cloudformation/evalu
 import { expandForEach } from '../../eval/cloudformation/for-each.js';
 import { parameterDeclarations, resolveParameter, type ParameterState, type SuppliedParameter } from '../../eval/cloudformation/parameters.js';
 import { scalarText, valueOf, type TMap, type TNode } from '../../eval/cloudformation/template-node.js';
-import { invalid } from '../../eval/cloudformation/unknown-causes.js';
+import { invalid, mergeCauses } from '../../eval/cloudformation/unknown-causes.js';
 import { causeOf, exprOf } from '../../eval/cloudformation/value-text.js';
 import type { NativeResource, NotScanned, ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
-import { known, list, obj, unknown, type ObjectValue, type Value } from '../value.js';
+import { known, list, obj, unknown, type ObjectValue, type UnknownCause, type Value } from '../value.js';
 import type { CommentLine } from './parsed-template.js';
 import { spreadConditionalProperties } from './conditional-properties.js';
+import { NestedStacks, type Nesting } from './nested-stacks.js';
 import { samFunctionRole } from './sam-function-role.js';
 import { withStackTags, type StackTag } from './stack-tags.js';
 import { withSamGlobals } from './sam-globals.js';
@@ -22,7 +23,7 @@ import { commentWaivers, metadataWaivers, type ResourceSpan } from './waivers.js
 /** Transforms whose output the reader models by reading the template as written. */
 const READ_AS_WRITTEN = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions']);
 
-/** Resource types whose body is another template the reader does not follow. */
+/** Resource types whose body is another template; a Stack's local template is followed (nested-stacks.ts), the rest are not. */
 const NESTED_TEMPLATE_PROPERTY: Record<string, string> = {
   'AWS::CloudFormation::Stack': 'TemplateURL',
   'AWS::Serverless::Application': 'Location',
@@ -35,6 +36,8 @@ export interface TemplateInput {
   supplied: ReadonlyMap<string, SuppliedParameter>;
   stackTags: ReadonlyMap<string, StackTag>;
   opts: ReadOptions;
+  /** Where the template sits among nested stacks; the scanned template is the root. */
+  nesting: Nesting;
 }
 
 function sectionEntries(root: TMap, name: string): Map<string, TNode> {
@@ -63,30 +66,52 @@ function macroNotes(input: TemplateInput): NotScanned[] {
   return transformNames(input.root)
     .filter((n) => !READ_AS_WRITTEN.has(n))
     .map((name) => ({
-      address: `Transform:${name}`,
-      scope: input.file,
+      address: `${input.nesting.prefix}Transform:${name}`,
+      scope: input.nesting.scope,
       loc: entry?.keyLoc ?? input.root.loc,
       cause: { inputs: [`macro ${name}`], detail: `the ${name} transform rewrites the template at deployment; its resources are read as written` },
     }));
 }
 
+/** A template's declarations and the evaluator over them, before its resources are emitted. */
+export interface DeclaredTemplate {
+  input: TemplateInput;
+  evaluator: CfnEvaluator;
+  resources: Map<string, ResourceDecl>;
+  spans: ResourceSpan[];
+  serverless: boolean;
+  nested: NestedStacks;
+}
+
 export function readTemplateResources(input: TemplateInput, out: ReadResult): void {
-  const { file, root, opts } = input;
+  const declared = declareTemplate(input, out);
+  if (declared) emitTemplate(declared, out);
+}
+
+function declareTemplate(input: TemplateInput, out: ReadResult): DeclaredTemplate | undefined {
+  const { file, root, opts, nesting } = input;
   const parameters = new Map<string, ParameterState>();
   for (const decl of parameterDeclarations(valueOf(root, 'Parameters'))) {
-    parameters.set(decl.name, resolveParameter(decl, input.supplied.get(decl.name)));
+    parameters.set(decl.name, nesting.passed?.(decl) ?? resolveParameter(decl, input.supplied.get(decl.name)));
   }
   const resources = new Map<string, ResourceDecl>();
-  const scope = { parameters, conditions: sectionEntries(root, 'Conditions'), mappings: valueOf(root, 'Mappings'), resources };
-  const evaluator = new CfnEvaluator(opts.region !== undefined ? { ...scope, region: opts.region } : scope);
+  const nested: NestedStacks = new NestedStacks(input, out, () => evaluator, { declare: declareTemplate, emit: emitTemplate });
+  const scope = {
+    parameters,
+    conditions: sectionEntries(root, 'Conditions'),
+    mappings: valueOf(root, 'Mappings'),
+    resources,
+    stackOutput: (d: ResourceDecl, name: string) => nested.output(d, name),
+  };
+  const evaluator: CfnEvaluator = new CfnEvaluator(opts.region !== undefined ? { ...scope, region: opts.region } : scope);
 
   const section = valueOf(root, 'Resources');
   if (section?.t !== 'map') {
     out.errors.push({ file, line: section?.loc.line ?? 1, message: 'the template has no Resources mapping' });
-    return;
+    return undefined;
   }
   const expansion = expandForEach(section.entries, NO_BINDINGS, (n, b) => evaluator.evaluate(n, b));
-  for (const u of expansion.unexpanded) out.notScanned.push({ address: u.key, scope: file, loc: u.keyLoc, cause: u.cause });
+  for (const u of expansion.unexpanded) out.notScanned.push({ address: nesting.prefix + u.key, scope: nesting.scope, loc: u.keyLoc, cause: u.cause });
   const spans: ResourceSpan[] = [];
   const serverless = transformNames(root).includes('AWS::Serverless-2016-10-31');
   for (const e of expansion.entries) {
@@ -94,8 +119,8 @@ export function readTemplateResources(input: TemplateInput, out: ReadResult): vo
     const directive = preprocessorDirective(typeNode);
     if (directive !== undefined) {
       out.notScanned.push({
-        address: e.key,
-        scope: file,
+        address: nesting.prefix + e.key,
+        scope: nesting.scope,
         loc: e.keyLoc,
         cause: {
           inputs: [directive],
@@ -110,28 +135,33 @@ export function readTemplateResources(input: TemplateInput, out: ReadResult): vo
       continue;
     }
     const body = serverless ? withSamGlobals(root, type, e.value) : e.value;
-    const decl: ResourceDecl = { logicalId: e.key, key: `${file}#${e.key}`, type, body, keyLoc: e.keyLoc, bindings: e.bindings };
+    const decl: ResourceDecl = { logicalId: e.key, key: `${nesting.scope}#${nesting.prefix}${e.key}`, type, body, keyLoc: e.keyLoc, bindings: e.bindings };
     const conditionName = scalarText(valueOf(e.value, 'Condition'));
     if (conditionName !== undefined) decl.conditionName = conditionName;
     resources.set(e.key, decl);
     spans.push({ logicalId: e.key, keyLine: e.keyLoc.line, endLine: e.value.endLine });
   }
   out.notScanned.push(...macroNotes(input));
+  return { input, evaluator, resources, spans, serverless, nested };
+}
 
-  const waivers = commentWaivers(input.comments, spans, file);
+function emitTemplate(declared: DeclaredTemplate, out: ReadResult): void {
+  const { input, evaluator, resources, serverless, nested } = declared;
+  const { file, opts, nesting } = input;
+  const waivers = commentWaivers(input.comments, declared.spans, file);
   for (const decl of resources.values()) {
     const created = evaluator.resourceCreated(decl);
     if (created.kind === 'known' && created.value === false) continue;
-    const properties = propertiesOf(decl, evaluator, out, file);
+    const properties = propertiesOf(decl, evaluator, out, input);
     // Unreadable Properties are noted, not judged on platform defaults.
     if (!properties) continue;
     const r: NativeResource = {
       source: 'cloudformation',
       cloud: 'aws',
       type: decl.type!,
-      address: decl.logicalId,
+      address: nesting.prefix + decl.logicalId,
       key: decl.key,
-      scope: file,
+      scope: nesting.scope,
       attrs: withStackTags(properties, input.stackTags),
       loc: decl.keyLoc,
       region: regionValue(opts),
@@ -140,12 +170,14 @@ export function readTemplateResources(input: TemplateInput, out: ReadResult): vo
     if (meta) r.attrs.fields['__meta'] = meta;
     const w = [...(waivers.get(decl.logicalId) ?? []), ...metadataWaivers(decl.body, file)];
     if (w.length > 0) r.waivers = w;
-    if (created.kind !== 'known') r.conditional = causeOf(created)!;
+    const conditional = [created.kind !== 'known' ? causeOf(created) : undefined, nesting.conditional].filter((c): c is UnknownCause => !!c);
+    if (conditional.length > 0) r.conditional = mergeCauses(conditional);
     out.resources.push(r);
     const role = serverless ? samFunctionRole(r) : undefined;
     if (role) out.resources.push(role);
-    const nested = nestedTemplateNote(decl, r.attrs, file);
-    if (nested) out.notScanned.push(nested);
+    if (nested.emit(decl, r)) continue;
+    const note = nestedTemplateNote(decl, r, nesting.scope);
+    if (note) out.notScanned.push(note);
   }
 }
 
@@ -162,7 +194,7 @@ function preprocessorDirective(typeNode: TNode | undefined): string | undefined 
   return undefined;
 }
 
-function propertiesOf(decl: ResourceDecl, evaluator: CfnEvaluator, out: ReadResult, file: string): ObjectValue | undefined {
+function propertiesOf(decl: ResourceDecl, evaluator: CfnEvaluator, out: ReadResult, input: TemplateInput): ObjectValue | undefined {
   const node = valueOf(decl.body, 'Properties');
   if (!node) return obj({}, decl.keyLoc);
   const v = evaluator.evaluate(node, decl.bindings);
@@ -175,8 +207,8 @@ function propertiesOf(decl: ResourceDecl, evaluator: CfnEvaluator, out: ReadResu
   // the resource is noted and not judged, rather than judged on the platform's defaults.
   const why = causeOf(v) ?? invalid(`Properties of ${decl.logicalId} is not a mapping`);
   out.notScanned.push({
-    address: decl.logicalId,
-    scope: file,
+    address: input.nesting.prefix + decl.logicalId,
+    scope: input.nesting.scope,
     loc: node.loc,
     cause: { ...why, detail: `${why.detail}; the Properties of ${decl.logicalId} cannot be read, so it is not judged` },
   });
@@ -201,14 +233,14 @@ function metaOf(decl: ResourceDecl, evaluator: CfnEvaluator): ObjectValue | unde
   return Object.keys(fields).length > 0 ? obj(fields, decl.keyLoc) : undefined;
 }
 
-function nestedTemplateNote(decl: ResourceDecl, attrs: ObjectValue, file: string): NotScanned | undefined {
+function nestedTemplateNote(decl: ResourceDecl, r: NativeResource, scope: string): NotScanned | undefined {
   const prop = Object.prototype.hasOwnProperty.call(NESTED_TEMPLATE_PROPERTY, decl.type!) ? NESTED_TEMPLATE_PROPERTY[decl.type!]! : undefined;
   if (!prop) return undefined;
-  const location = attrs.fields[prop];
+  const location = r.attrs.fields[prop];
   const where = location ? exprOf(location) : '(no location)';
   return {
-    address: decl.logicalId,
-    scope: file,
+    address: r.address,
+    scope,
     loc: decl.keyLoc,
     cause: {
       inputs: [where],

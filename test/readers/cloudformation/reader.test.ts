@@ -86,11 +86,14 @@ describe('a vendor network template (short forms)', () => {
     expect(resource(r, 'AppSubnetA').waivers).toBeUndefined();
   });
 
-  it('emits a nested stack and notes that its template was not followed', () => {
+  it('reads the local template of a nested stack where it is nested, with the Env the parent passes', () => {
     expect(resource(r, 'LoggingStack').type).toBe('AWS::CloudFormation::Stack');
-    expect(r.notScanned).toEqual([
-      expect.objectContaining({ address: 'LoggingStack', scope: NETWORK, cause: expect.objectContaining({ inputs: ['./logging.yaml'] }) }),
-    ]);
+    expect(r.notScanned).toEqual([]);
+    const bucket = resource(r, 'LoggingStack/TrailBucket');
+    expect(bucket.scope).toBe(NETWORK);
+    expect(bucket.loc.file).toBe('juki-network/logging.yaml');
+    expect(toPlain(prop(r, 'LoggingStack/TrailBucket', 'ObjectLockEnabled'))).toBe(true);
+    expect(r.inputs).toContainEqual(expect.objectContaining({ file: 'juki-network/logging.yaml', kind: `cloudformation (nested in ${NETWORK})` }));
   });
 
   it('applies a CodePipeline configuration file: other branch of every condition', () => {

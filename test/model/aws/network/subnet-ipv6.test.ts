@@ -24,6 +24,15 @@ describe('whether an AWS subnet has an IPv6 block', () => {
     expect(model.getOf(copied.key, 'subnet')?.ipv6Enabled).toMatchObject({ known: true, value: true });
   });
 
+  it('says yes for a block a plan leaves unknown until apply, no for one the plan shows as null', () => {
+    const s = new Scan();
+    const later = s.tf('aws_subnet', 'app', { vpc_id: 'vpc-0a1', cidr_block: '10.0.1.0/24', ipv6_cidr_block: unknownInput('aws_subnet.app.ipv6_cidr_block (known after apply)') }, 'terraform-plan');
+    const none = s.tf('aws_subnet', 'db', { vpc_id: 'vpc-0a1', cidr_block: '10.0.2.0/24', ipv6_cidr_block: null, ipv6_native: false }, 'terraform-plan');
+    const { model } = s.lift();
+    expect(model.getOf(later.key, 'subnet')?.ipv6Enabled).toMatchObject({ known: true, value: true });
+    expect(model.getOf(none.key, 'subnet')?.ipv6Enabled).toMatchObject({ known: true, value: false });
+  });
+
   it('leaves a block an unset variable may turn to null unknown, naming the variable', () => {
     const s = new Scan();
     const vpc = s.tf('aws_vpc', 'main', { cidr_block: '10.0.0.0/16', assign_generated_ipv6_cidr_block: true });

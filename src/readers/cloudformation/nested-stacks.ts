@@ -58,7 +58,7 @@ export function rootNesting(file: string): Nesting {
  * so dropping its standalone read would leave part of it judged nowhere.
  */
 export function markCyclicNesting(out: ReadResult, run: NestingRun): void {
-  for (const i of out.inputs) if (NESTED_KIND.test(i.kind) && run.cyclic.has(i.file)) i.kind = 'cloudformation (nested in a cycle)';
+  for (const i of out.inputs) if (NESTED_KIND.test(i.kind) && run.cyclic.has(i.file)) i.kind = 'cloudformation (read again on a nesting cycle)';
 }
 
 interface TemplateSteps {

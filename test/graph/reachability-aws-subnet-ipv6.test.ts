@@ -48,6 +48,17 @@ describe('AWS reachability: IPv6 paths only from subnets with IPv6', () => {
     expect(g.internetPaths(mixed).map((p) => [p.family, p.exit])).toEqual([['ipv4', 'internet-gateway']]);
   });
 
+  it('drops a route of unknown destination to an egress-only gateway from a subnet without IPv6: it carries IPv6 only', () => {
+    const m = new ModelBuilder();
+    const { vpc } = dualStack(m);
+    const rt = m.routeTable('aws_route_table.v6_input', vpc, [[cause('var.ipv6_destination'), 'egress-only-internet-gateway', 'aws_egress_only_internet_gateway.v6']]);
+    const without = subnetWithIpv6(m, 'aws_subnet.db', vpc, rt, false);
+    const dual = subnetWithIpv6(m, 'aws_subnet.app', vpc, rt, true);
+    const g = buildGraph(m.model, defaultPolicy());
+    expect(g.internetPaths(without)).toEqual([]);
+    expect(g.internetPaths(dual).map((p) => [p.family, p.certainty, p.cause?.inputs])).toEqual([['ipv6', 'possible', ['var.ipv6_destination']]]);
+  });
+
   it('makes IPv6 paths possible, with the cause, when whether the subnet has a block is unknown', () => {
     const m = new ModelBuilder();
     const { vpc, rt } = dualStack(m);

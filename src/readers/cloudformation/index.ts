@@ -32,7 +32,8 @@ export function readCloudFormation(file: string, text: string, opts: ReadOptions
     const nesting = rootNesting(file);
     readTemplateResources({ file, root: parsed.root, comments: parsed.comments, supplied: supplied.values, stackTags: supplied.stackTags, opts, nesting }, out);
     markCyclicNesting(out, nesting.run);
-    out.secretInputs = [{ source: 'cloudformation', scope: file, inputs: secretParameters(parsed.root, supplied.writtenInRepository) }];
+    const secrets = [...secretParameters(parsed.root, supplied.writtenInRepository), ...nesting.run.secretInputs];
+    out.secretInputs = [{ source: 'cloudformation', scope: file, inputs: secrets }];
   } catch (e) {
     // A bug of ours must not stop the scan of other files; it is reported, not hidden.
     out.errors.push({ file, message: `internal error of the CloudFormation reader: ${e instanceof Error ? e.message : String(e)}` });

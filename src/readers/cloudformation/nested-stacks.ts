@@ -9,13 +9,15 @@ import path from 'node:path';
 import { NO_VALUE, type Evaluated } from '../../eval/cloudformation/evaluated.js';
 import type { CfnEvaluator, ResourceDecl } from '../../eval/cloudformation/evaluator.js';
 import { resolveParameter, type ParameterDecl, type ParameterState } from '../../eval/cloudformation/parameters.js';
-import { valueOf, type TMap } from '../../eval/cloudformation/template-node.js';
+import { scalarText, valueOf, type TMap, type TNode } from '../../eval/cloudformation/template-node.js';
 import { invalid, mergeCauses } from '../../eval/cloudformation/unknown-causes.js';
 import { causeOf } from '../../eval/cloudformation/value-text.js';
 import type { NativeResource, NotScanned, ReadResult } from '../native.js';
 import { isOutsideRoot } from '../paths.js';
-import { unknown, type UnknownCause, type Value } from '../value.js';
+import type { SecretInput } from '../../model/entity.js';
+import { unknown, type SourceLoc, type UnknownCause, type Value } from '../value.js';
 import type { CommentLine } from './parsed-template.js';
+import { secretParameters } from './secret-parameters.js';
 import type { StackTag } from './stack-tags.js';
 import type { DeclaredTemplate, TemplateInput } from './template-resources.js';
 import { parseTemplateText } from './template-text.js';
@@ -33,6 +35,8 @@ export interface NestingRun {
   parsed: Map<string, ParsedChild>;
   /** Files on a nesting cycle: each also nests the other, so neither may replace the other's standalone read. */
   cyclic: Set<string>;
+  /** NoEcho parameters of nested templates, reported with the scanned template's own (LG-6.9). */
+  secretInputs: SecretInput[];
 }
 
 export interface Nesting {
@@ -50,7 +54,7 @@ export interface Nesting {
 }
 
 export function rootNesting(file: string): Nesting {
-  return { scope: file, prefix: '', chain: [file], run: { parsed: new Map(), cyclic: new Set() } };
+  return { scope: file, prefix: '', chain: [file], run: { parsed: new Map(), cyclic: new Set(), secretInputs: [] } };
 }
 
 /**
@@ -108,6 +112,27 @@ function tagsOf(r: NativeResource): Map<string, StackTag> {
     if (key?.kind === 'known' && typeof key.value === 'string' && value !== undefined) tags.set(key.value, { value, loc: item.loc ?? r.loc });
   }
   return tags;
+}
+
+/**
+ * The child's NoEcho parameters: a value is written in the repository when the parent passes a literal, or
+ * passes nothing and the child has a Default. A value passed by Ref is the parent's own input, reported there.
+ */
+function nestedSecrets(childRoot: TMap, passedNode: TNode | undefined, prefix: string): SecretInput[] {
+  const literals = new Map<string, SourceLoc>();
+  const passedOtherwise = new Set<string>();
+  if (passedNode?.t === 'map') {
+    for (const e of passedNode.entries) {
+      if (e.value.t === 'scalar' && (scalarText(e.value) ?? '') !== '') literals.set(e.key, e.value.loc);
+      else passedOtherwise.add(e.key);
+    }
+  }
+  return secretParameters(childRoot, literals).map((input) => {
+    const name = input.name.slice('parameter '.length);
+    const { literal, ...rest } = input;
+    const renamed = { ...rest, name: `parameter ${prefix}${name}` };
+    return literal && !passedOtherwise.has(name) ? { ...renamed, literal } : renamed;
+  });
 }
 
 export class NestedStacks {
@@ -202,7 +227,9 @@ export class NestedStacks {
       nesting: childNesting,
     };
     const declared = this.steps.declare(childInput, this.out);
-    return declared ? { declared } : note(`${file} has no Resources mapping`);
+    if (!declared) return note(`${file} has no Resources mapping`);
+    nesting.run.secretInputs.push(...nestedSecrets(parsed.root, paramsNode, childNesting.prefix));
+    return { declared };
   }
 
   /** Each child file is read and parsed once per scanned template, and recorded as nested in its first parent. */

@@ -349,6 +349,43 @@ describe('nested stacks that cannot be followed', () => {
   });
 });
 
+describe('NoEcho parameters of a nested template', () => {
+  it('reports them with the scanned template, written where the parent passes a literal or the child defaults', () => {
+    const r = readIn(
+      {
+        'root.yaml': `Parameters:
+  AdminPassword: { Type: String, NoEcho: true }
+Resources:
+  Db:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: db.yaml
+      Parameters:
+        MasterPassword: !Ref AdminPassword
+        ReportPassword: hunter2-report
+`,
+        'db.yaml': `Parameters:
+  MasterPassword: { Type: String, NoEcho: true, Default: changeme }
+  ReportPassword: { Type: String, NoEcho: true }
+  ReplicaPassword: { Type: String, NoEcho: true, Default: replica-default }
+Resources:
+  Topic: { Type: AWS::SNS::Topic }
+`,
+      },
+      'root.yaml',
+    );
+    expect(r.secretInputs).toHaveLength(1);
+    expect(r.secretInputs![0]!.scope).toBe('root.yaml');
+    const byName = Object.fromEntries(r.secretInputs![0]!.inputs.map((i) => [i.name, i.literal]));
+    expect(byName).toEqual({
+      'parameter AdminPassword': undefined,
+      'parameter Db/MasterPassword': undefined,
+      'parameter Db/ReportPassword': { file: 'root.yaml', line: 10, column: 25 },
+      'parameter Db/ReplicaPassword': expect.objectContaining({ file: 'db.yaml', line: 4 }),
+    });
+  });
+});
+
 describe('scanning a directory with a root template and its nested child', () => {
   it('judges the child only where it is nested', async () => {
     const dir = tree({

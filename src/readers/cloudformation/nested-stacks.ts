@@ -25,6 +25,9 @@ import { parseTemplateText } from './template-text.js';
 /** Deeper than any real stack tree; a chain this long is a generator's loop. */
 export const MAX_STACK_DEPTH = 16;
 
+/** Stacks read under one scanned template: a few files nesting each other twice over would otherwise grow exponentially. */
+export const MAX_NESTED_STACKS = 1000;
+
 const STACK = 'AWS::CloudFormation::Stack';
 const NESTED_KIND = /^cloudformation \(nested in (.+)\)$/;
 
@@ -37,6 +40,8 @@ export interface NestingRun {
   cyclic: Set<string>;
   /** NoEcho parameters of nested templates, reported with the scanned template's own (LG-6.9). */
   secretInputs: SecretInput[];
+  /** Nested stacks read so far under the scanned template. */
+  stacksRead: number;
 }
 
 export interface Nesting {
@@ -54,7 +59,7 @@ export interface Nesting {
 }
 
 export function rootNesting(file: string): Nesting {
-  return { scope: file, prefix: '', chain: [file], run: { parsed: new Map(), cyclic: new Set(), secretInputs: [] } };
+  return { scope: file, prefix: '', chain: [file], run: { parsed: new Map(), cyclic: new Set(), secretInputs: [], stacksRead: 0 } };
 }
 
 /**
@@ -208,6 +213,8 @@ export class NestedStacks {
       return note(`it nests ${file}, which is already being read above it (a cycle)`);
     }
     if (nesting.chain.length > MAX_STACK_DEPTH) return note(`stacks are nested more than ${MAX_STACK_DEPTH} deep`);
+    if (nesting.run.stacksRead >= MAX_NESTED_STACKS) return note(`more than ${MAX_NESTED_STACKS} nested stacks under ${nesting.scope}`);
+    nesting.run.stacksRead++;
     const parsed = this.parse(file);
     if ('problem' in parsed) return note(parsed.problem);
     const created = this.evaluator().resourceCreated(decl);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { discover } from '../../../src/engine/discover.js';
 import { readDiscovered, sniffFile } from '../../../src/engine/read-inputs.js';
 import { readCloudFormation } from '../../../src/readers/cloudformation/index.js';
-import { MAX_STACK_DEPTH } from '../../../src/readers/cloudformation/nested-stacks.js';
+import { MAX_NESTED_STACKS, MAX_STACK_DEPTH } from '../../../src/readers/cloudformation/nested-stacks.js';
 import type { ReadResult } from '../../../src/readers/native.js';
 import { defaultReadOptions, type ReadOptions } from '../../../src/readers/options.js';
 import { toPlain } from '../../../src/readers/value.js';
@@ -297,6 +297,26 @@ describe('nested stacks that cannot be followed', () => {
     expect(r.notScanned[0]!.cause.detail).toContain(`more than ${MAX_STACK_DEPTH} deep`);
     // The scanned template and the stacks nested under it, down to the limit.
     expect(r.resources.filter((x) => x.type === 'AWS::SQS::Queue')).toHaveLength(MAX_STACK_DEPTH + 1);
+  });
+
+  it(`stops after ${MAX_NESTED_STACKS} nested stacks when files nest each other twice over`, () => {
+    const files: Record<string, string> = {};
+    // Each level nests the next twice: 2^16 stacks if nothing stopped it.
+    for (let i = 0; i < MAX_STACK_DEPTH; i++) {
+      files[`t${i}.yaml`] = `Resources:
+  Left:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: t${i + 1}.yaml }
+  Right:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: t${i + 1}.yaml }
+`;
+    }
+    files[`t${MAX_STACK_DEPTH}.yaml`] = 'Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n';
+    const r = readIn(files, 't0.yaml');
+    expect(r.resources.filter((x) => x.type === 'AWS::CloudFormation::Stack').length).toBeLessThan(4 * MAX_NESTED_STACKS);
+    expect(r.notScanned.length).toBeGreaterThan(0);
+    expect(r.notScanned.every((n) => n.cause.detail.includes(`more than ${MAX_NESTED_STACKS} nested stacks under t0.yaml`))).toBe(true);
   });
 
   it('notes a missing file, a path outside the scan root and an unparsable child', () => {

@@ -15,7 +15,7 @@ import { causeOf } from '../../eval/cloudformation/value-text.js';
 import type { NativeResource, NotScanned, ReadResult } from '../native.js';
 import { isOutsideRoot } from '../paths.js';
 import type { SecretInput } from '../../model/entity.js';
-import { unknown, type SourceLoc, type UnknownCause, type Value } from '../value.js';
+import { unknown, type SourceLoc, type UnknownCause, type UnknownValue, type Value } from '../value.js';
 import type { CommentLine } from './parsed-template.js';
 import { secretParameters } from './secret-parameters.js';
 import type { StackTag } from './stack-tags.js';
@@ -53,6 +53,8 @@ export interface Nesting {
   chain: string[];
   /** The value a parameter takes from the parent Stack's Parameters; undefined leaves its Default. */
   passed?: (decl: ParameterDecl) => ParameterState | undefined;
+  /** The parent Stack's Tags when they are not known: every tag of the child's resources is then unknown. */
+  tagsUnknown?: UnknownValue;
   /** The parent Stacks' unknown Conditions: every resource of the child shares them. */
   conditional?: UnknownCause;
   run: NestingRun;
@@ -105,18 +107,23 @@ function passedParameters(parameters: Evaluated | undefined, parentFile: string)
   };
 }
 
-/** The Stack resource's Tags (its own and those it received) as the stack tags of its child. */
-function tagsOf(r: NativeResource): Map<string, StackTag> {
+/**
+ * The Stack resource's Tags (its own and those it received) as the stack tags of its child; `unknown` when
+ * the list or a key in it is not known, so any tag of the child's resources may come from it.
+ */
+function tagsOf(r: NativeResource): { tags: Map<string, StackTag>; unknown?: UnknownValue } {
   const tags = new Map<string, StackTag>();
   const own = r.attrs.fields.Tags;
-  if (own?.kind !== 'list') return tags;
+  if (own === undefined) return { tags };
+  const whole = (why: UnknownCause) => ({ tags, unknown: unknown(why, own.loc ?? r.loc, `[Tags of ${r.address}]`) });
+  if (own.kind !== 'list') return whole(causeOf(own) ?? invalid(`Tags of ${r.address} is not a list`));
   for (const item of own.items) {
-    if (item.kind !== 'object') continue;
-    const key = item.fields.Key;
-    const value = item.fields.Value;
+    const key = item.kind === 'object' ? item.fields.Key : undefined;
+    const value = item.kind === 'object' ? item.fields.Value : undefined;
     if (key?.kind === 'known' && typeof key.value === 'string' && value !== undefined) tags.set(key.value, { value, loc: item.loc ?? r.loc });
+    else return whole((key && causeOf(key)) ?? causeOf(item) ?? invalid(`a tag of ${r.address} has no Key`));
   }
-  return tags;
+  return { tags };
 }
 
 /**
@@ -171,7 +178,9 @@ export class NestedStacks {
       this.out.notScanned.push(child.note);
       return true;
     }
-    const input = { ...child.declared.input, stackTags: tagsOf(r) };
+    const { tags, unknown: tagsUnknown } = tagsOf(r);
+    const nesting = tagsUnknown ? { ...child.declared.input.nesting, tagsUnknown } : child.declared.input.nesting;
+    const input = { ...child.declared.input, stackTags: tags, nesting };
     this.steps.emit({ ...child.declared, input }, this.out);
     return true;
   }

@@ -1,7 +1,7 @@
 // Stack tags (a template configuration file's `Tags`): CloudFormation puts
 // them on every resource of the stack that takes tags, so they are added to
 // each resource's `Tags`, a tag the resource writes itself keeping its value.
-import type { SourceLoc } from '../value.js';
+import type { SourceLoc, UnknownValue } from '../value.js';
 import { known, list, obj, type ObjectValue, type Value } from '../value.js';
 
 export interface StackTag {
@@ -38,4 +38,9 @@ export function withStackTags(attrs: ObjectValue, tags: ReadonlyMap<string, Stac
     merged = list([...items, ...added], own?.loc);
   }
   return obj({ ...attrs.fields, Tags: merged }, attrs.loc);
+}
+
+/** Stack tags that are not known: any tag of the resource may be one of them, so its Tags are unknown. */
+export function withUnknownTags(attrs: ObjectValue, tags: UnknownValue): ObjectValue {
+  return obj({ ...attrs.fields, Tags: { ...tags, loc: attrs.fields.Tags?.loc ?? tags.loc } }, attrs.loc);
 }

@@ -16,7 +16,7 @@ import type { CommentLine } from './parsed-template.js';
 import { spreadConditionalProperties } from './conditional-properties.js';
 import { NestedStacks, type Nesting } from './nested-stacks.js';
 import { samFunctionRole } from './sam-function-role.js';
-import { withStackTags, type StackTag } from './stack-tags.js';
+import { withStackTags, withUnknownTags, type StackTag } from './stack-tags.js';
 import { withSamGlobals } from './sam-globals.js';
 import { commentWaivers, metadataWaivers, type ResourceSpan } from './waivers.js';
 
@@ -162,7 +162,7 @@ function emitTemplate(declared: DeclaredTemplate, out: ReadResult): void {
       address: nesting.prefix + decl.logicalId,
       key: decl.key,
       scope: nesting.scope,
-      attrs: withStackTags(properties, input.stackTags),
+      attrs: nesting.tagsUnknown ? withUnknownTags(properties, nesting.tagsUnknown) : withStackTags(properties, input.stackTags),
       loc: decl.keyLoc,
       region: regionValue(opts),
     };

@@ -244,6 +244,26 @@ Resources:
     });
   });
 
+  it("leaves the child's Tags unknown when the Stack's Tags or a key in them are not known", () => {
+    const stack = (tags: string) => `Parameters:
+  Segment: { Type: String }
+  Shared: { Type: String, AllowedValues: ['yes', 'no'] }
+Conditions:
+  IsShared: !Equals [!Ref Shared, 'yes']
+Resources:
+  Net:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: vpc.yaml
+      Parameters: { Cidr: 10.5.0.0/16 }
+      Tags: ${tags}
+`;
+    const byIf = readIn({ 'p.yaml': stack("!If [IsShared, [{Key: lg:segment, Value: LGWAN接続系}], [{Key: System, Value: x}]]"), 'vpc.yaml': VPC_CHILD }, 'p.yaml');
+    expect(prop(byIf, 'Net/Vpc', 'Tags')).toMatchObject({ kind: 'unknown', cause: { inputs: ['parameter Shared'] } });
+    const byKey = readIn({ 'p.yaml': stack('[{Key: !Ref Segment, Value: LGWAN接続系}]'), 'vpc.yaml': VPC_CHILD }, 'p.yaml');
+    expect(prop(byKey, 'Net/Subnet', 'Tags')).toMatchObject({ kind: 'unknown', cause: { inputs: ['parameter Segment'] } });
+  });
+
   it("makes every resource of the child conditional on the Stack's unknown Condition", () => {
     for (const address of ['Segment/Vpc', 'Segment/Subnet']) {
       expect(resource(r, address).conditional?.inputs).toEqual(['parameter WithLgwan']);

@@ -151,7 +151,8 @@ export class AwsReachability {
     if (family && fam !== family) return [];
     const routeHop: PathHop = { id: table.id, address: r.definedBy, role: 'route', loc: r.loc };
     const beyond = this.targetPaths(r, routeHop, dest, fam, network, walk);
-    return beyond.map((b) => ({ ...weaken(b, destCause), family: fam, openedAt: r.loc, openedBy: r.definedBy }));
+    // A route that exists only under an unresolved condition opens a path that may or may not be there.
+    return beyond.map((b) => ({ ...weaken(weaken(b, destCause), r.conditional), family: fam, openedAt: r.loc, openedBy: r.definedBy }));
   }
 
   private targetPaths(r: Route, routeHop: PathHop, dest: string, fam: Family, network: string | undefined, walk: Walk): Beyond[] {

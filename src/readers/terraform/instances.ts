@@ -26,6 +26,8 @@ export interface Expansion {
   instances: InstanceSpec[];
   /** Why the instances are not known (mode `unknown`). */
   cause?: UnknownCause;
+  /** Set when the block asks for more instances than the reader expands: a read error, the scan is incomplete. */
+  tooMany?: number;
 }
 
 export function expandInstances(block: BlockConfig, env: Env, address: string): Expansion {
@@ -40,13 +42,14 @@ export function expandInstances(block: BlockConfig, env: Env, address: string): 
       return { mode: 'count', instances };
     }
     const cause = n ?? causeOf(v, `count of ${address}`);
-    return unknownExpansion(cause, { count: obj({ index: unknown(cause, countAttr.loc) }, countAttr.loc) });
+    const expansion = unknownExpansion(cause, { count: obj({ index: unknown(cause, countAttr.loc) }, countAttr.loc) });
+    return v.kind === 'known' && typeof v.value === 'number' && v.value > MAX_INSTANCES ? { ...expansion, tooMany: v.value } : expansion;
   }
   if (forEachAttr) {
     const v = evaluateAttr(forEachAttr, env);
     const entries = forEachEntries(v);
     if (Array.isArray(entries)) {
-      if (entries.length > MAX_INSTANCES) return unknownExpansion(tooMany(entries.length), {});
+      if (entries.length > MAX_INSTANCES) return { ...unknownExpansion(tooMany(entries.length), {}), tooMany: entries.length };
       return {
         mode: 'for_each',
         instances: entries.map(([key, value]) => ({

@@ -9,7 +9,7 @@ import { awsDataSourceValue, effectiveRegion, LOCALLY_RESOLVED_DATA } from './aw
 import { evaluateAttr, evaluateBody, extendEnv } from './body-eval.js';
 import { attrOf, type BlockConfig } from './config-body.js';
 import { renderPolicyDocument } from './iam-policy-document.js';
-import { expandInstances, type Expansion } from './instances.js';
+import { expandInstances, MAX_INSTANCES, type Expansion } from './instances.js';
 import { Lazy, lazyObject, lazyValue, materialize } from './lazy.js';
 import type { ModuleConfig, ModuleLoader, ResourceConfig } from './module-loader.js';
 import { isLocalSource, type ModuleManifest } from './module-manifest.js';
@@ -266,9 +266,22 @@ export class ModuleInstance {
     return cell.get();
   }
 
+  /** The instances of a block; more than the reader expands is a read error at the block, and it stands as one instance. */
+  private instancesOf(block: BlockConfig, address: string): Expansion {
+    const expansion = expandInstances(block, this.env, address);
+    if (expansion.tooMany !== undefined) {
+      this.ctx.errors.push({
+        file: block.loc.file,
+        line: block.loc.line,
+        message: `${address}: ${expansion.tooMany} instances is more than the ${MAX_INSTANCES} kikan expands; judged as one instance of unknown index`,
+      });
+    }
+    return expansion;
+  }
+
   private expandResource(rc: ResourceConfig): Group<ResourceInstance> {
     const base = this.prefixed(`${rc.type}.${rc.name}`);
-    const expansion = expandInstances(rc.block, this.env, base);
+    const expansion = this.instancesOf(rc.block, base);
     const instances = expansion.instances.map((i): ResourceInstance => {
       const address = base + i.suffix;
       const env = extendEnv(this.env, i.names);
@@ -343,7 +356,7 @@ export class ModuleInstance {
 
   private computeData(rc: ResourceConfig): Value {
     const base = this.prefixed(`data.${rc.type}.${rc.name}`);
-    const expansion = expandInstances(rc.block, this.env, base);
+    const expansion = this.instancesOf(rc.block, base);
     const values = expansion.instances.map((i) => this.dataInstance(rc, base + i.suffix, extendEnv(this.env, i.names)));
     return this.groupValue(expansion, values);
   }
@@ -412,7 +425,7 @@ export class ModuleInstance {
     const resolved = this.resolveSource(name, block, callAddress);
     if ('unavailable' in resolved) return resolved;
     const { config, dir } = resolved;
-    const expansion = expandInstances(block, this.env, callAddress);
+    const expansion = this.instancesOf(block, callAddress);
     const providers = providersForCall(this.providers, block);
     const instances = expansion.instances.map((i) => {
       const address = callAddress + i.suffix;

@@ -61,5 +61,20 @@ describe('readTerraform limits', () => {
     const r = await readTerraform([root], defaultReadOptions(root));
     expect(r.resources).toHaveLength(1);
     expect(r.resources[0]!.conditional?.detail).toMatch(/more than/);
+    // Not expanded is not judged in full: a read error at the block, so the exit code says incomplete.
+    expect(r.errors).toEqual([
+      { file: 'main.tf', line: 1, message: 'aws_sns_topic.t: 1000000000 instances is more than the 10000 kikan expands; judged as one instance of unknown index' },
+    ]);
+  });
+
+  it('reports a for_each over more keys than it expands, in a module, with the instance address', async () => {
+    const root = path.join(dir, 'for-each');
+    await mkdir(path.join(root, 'm'), { recursive: true });
+    await writeFile(path.join(root, 'main.tf'), 'module "many" {\n  source = "./m"\n}\n');
+    await writeFile(path.join(root, 'm', 'main.tf'), 'resource "aws_sns_topic" "t" {\n  for_each = toset([for i in range(10001) : tostring(i)])\n  name     = each.key\n}\n');
+    const r = await readTerraform([root], defaultReadOptions(root));
+    expect(r.errors.map((e) => [e.file, e.line, e.message])).toEqual([
+      ['m/main.tf', 1, 'module.many.aws_sns_topic.t: 10001 instances is more than the 10000 kikan expands; judged as one instance of unknown index'],
+    ]);
   });
 });

@@ -94,10 +94,12 @@ export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs =
   for (const [dir, plan] of coveredByPlan) {
     out.inputs.push({ file: relativePath(opts.root, dir), kind: `terraform (judged through the plan ${plan})` });
   }
+  // A file a reader took in (a policy read by Terraform's file(), say) is listed as what it was read as.
+  const listed = new Set(out.inputs.map((i) => i.file));
   for (const f of found.files) {
     // Parameter files not paired with a template are listed, so nothing read goes unreported.
     if (f.kind === 'arm-parameters' && !pairedParams.has(f.rel)) out.inputs.push({ file: f.rel, kind: 'arm-parameters (unpaired)' });
-    else if (f.kind === 'other') out.inputs.push({ file: f.rel, kind: 'not a definition' });
+    else if (f.kind === 'other' && !listed.has(f.rel)) out.inputs.push({ file: f.rel, kind: 'not a definition' });
   }
   // The same report from the same files, whatever order readers met them in.
   out.inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));

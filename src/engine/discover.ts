@@ -39,7 +39,6 @@ const STRUCTURED = /\.(json|jsonc|ya?ml|template|cfn)$/i;
 
 export type Sniffer = (text: string, rel: string) => FileKind | undefined;
 
-
 /**
  * Walks the paths with synchronous file-system calls: a scan waits for
  * discovery anyway, and one async round trip per stat and read cost ten times

@@ -7,14 +7,14 @@ import { SelectAggregateResourceConfigCommand, SelectResourceConfigCommand } fro
 import type { ReadError } from '../../readers/native.js';
 import { callError } from './call-error.js';
 
-export interface RecordedType {
+interface RecordedType {
   /** The account/region scope (or aggregator) the items were counted in. */
   scope: string;
   type: string;
   count: number;
 }
 
-export const COUNT_EXPRESSION = 'SELECT resourceType, COUNT(*) GROUP BY resourceType';
+const COUNT_EXPRESSION = 'SELECT resourceType, COUNT(*) GROUP BY resourceType';
 
 /** Config's own bookkeeping items (rule and conformance-pack results), not resources of the account. */
 const BOOKKEEPING = new Set(['AWS::Config::ResourceCompliance', 'AWS::Config::ConformancePackCompliance']);

@@ -39,6 +39,8 @@ export interface FakeAwsOptions {
   throttledRegions?: string[];
   /** IAM actions (`guardduty:ListDetectors`) answered with AccessDenied. */
   deniedActions?: string[];
+  /** The type-count query (`GROUP BY resourceType`) answered with AccessDenied, the item queries not. */
+  deniedTypeCounts?: boolean;
 }
 
 function serviceOf(auth: string): string {
@@ -181,6 +183,10 @@ export async function startFakeAws(o: FakeAwsOptions): Promise<FakeAws> {
         const expression = input.Expression ?? '';
         const typeOf = (i: object) => (i as { resourceType?: string }).resourceType ?? '';
         if (/GROUP BY resourceType$/.test(expression)) {
+          if (o.deniedTypeCounts) {
+            send(400, { __type: 'AccessDeniedException', message: 'not authorized to count' });
+            return;
+          }
           const counts = new Map<string, number>();
           for (const i of all) counts.set(typeOf(i), (counts.get(typeOf(i)) ?? 0) + 1);
           send(200, { Results: [...counts].map(([t, n]) => JSON.stringify({ 'COUNT(*)': n, resourceType: t })), QueryInfo: { SelectFields: [] } });

@@ -118,12 +118,11 @@ function armTargetLink(ctx: LiftContext, r: NativeResource, t: ScopeTarget): Lin
   return linkToId(ctx, t.id === undefined ? undefined : ownerOf(t.id), r, 'scope', t.loc, t.value);
 }
 
-/** The entity `target_resource_id` names; a storage sub-service stands for its account. */
+/** The entity `target_resource_id` names; a storage service, Managed Redis database or SQL `master` stands for its owner. */
 function terraformTargetLink(ctx: LiftContext, r: NativeResource, v: Value | undefined): Link {
   const loc = v?.loc ?? r.loc;
   const text = knownText(v);
-  if (text !== undefined && STORAGE_SERVICE.test(text)) return linkToId(ctx, ownerOf(text), r, 'target_resource_id', loc);
-  if (text !== undefined && REDIS_DATABASE.test(text)) return linkToId(ctx, ownerOf(text), r, 'target_resource_id', loc);
+  if (text !== undefined && ownerOf(text) !== text) return linkToId(ctx, ownerOf(text), r, 'target_resource_id', loc);
   const expr = v?.kind === 'unknown' ? v.expr : undefined;
   const service = expr ? TERRAFORM_STORAGE_SERVICE.exec(expr) : null;
   const database = expr ? TERRAFORM_REDIS_DATABASE.exec(expr) : null;

@@ -187,6 +187,23 @@ describe('Azure SQL (azurerm)', () => {
     const { model } = lift([tf('azurerm_mssql_server', 'sql', { name: 'sql', location: 'japaneast', administrator_login_password: 'Tokyo-2026!' })]);
     expect(get(model, tfKey('azurerm_mssql_server.sql'), 'data-store').literalSecrets).toMatchObject([{ attribute: 'administrator_login_password' }]);
   });
+
+  it('a plan: a diagnostic setting on the master database by its literal ID is the server\'s, and carries its Azure Monitor auditing', () => {
+    const serverId = '/subscriptions/6a1f0d3c-2b7e-4c95-a8d4-0e3b9f51c2a7/resourceGroups/rg-juki/providers/Microsoft.Sql/servers/sql-juki';
+    const plan = { source: 'terraform-plan' as const };
+    const { model } = lift([
+      { ...tf('azurerm_mssql_server', 'sql', { id: serverId, name: 'sql-juki', location: 'japaneast' }, plan), ids: [serverId] },
+      tf('azurerm_mssql_server_extended_auditing_policy', 'audit', { server_id: serverId, log_monitoring_enabled: true }, plan),
+      tf('azurerm_monitor_diagnostic_setting', 'audit', {
+        name: 'audit',
+        target_resource_id: `${serverId}/databases/master`,
+        log_analytics_workspace_id: '/subscriptions/6a1f0d3c-2b7e-4c95-a8d4-0e3b9f51c2a7/resourceGroups/rg-log/providers/Microsoft.OperationalInsights/workspaces/law',
+        enabled_log: [{ category: 'SQLSecurityAuditEvents' }],
+      }, plan),
+    ]);
+    expect(get(model, tfKey('azurerm_monitor_diagnostic_setting.audit'), 'log-setting').target).toMatchObject({ known: true, value: tfKey('azurerm_mssql_server.sql') });
+    expect(get(model, tfKey('azurerm_mssql_server.sql'), 'data-store').accessLogging).toMatchObject({ known: true, value: true });
+  });
 });
 
 describe('PostgreSQL and MySQL flexible servers', () => {

@@ -1,4 +1,5 @@
-// Worker thread entry: reads the units it is sent, one at a time.
+// Worker thread entry: reads the units it is sent, one at a time and in the
+// order sent (the pool sends several ahead; the read clock is one per thread).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadOptions } from '../../readers/options.js';
 import { readUnit } from './read-unit.js';
@@ -10,10 +11,16 @@ export interface UnitRequest {
 }
 
 const opts = (workerData as { opts: ReadOptions }).opts;
-parentPort!.on('message', async ({ index, unit }: UnitRequest) => {
+let queue: Promise<void> = Promise.resolve();
+
+async function read({ index, unit }: UnitRequest): Promise<void> {
   try {
     parentPort!.postMessage({ index, result: await readUnit(unit, opts) });
   } catch (e) {
     parentPort!.postMessage({ index, failure: e instanceof Error ? e.message : String(e) });
   }
+}
+
+parentPort!.on('message', (request: UnitRequest) => {
+  queue = queue.then(() => read(request));
 });

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultJobs } from '../engine/workers/pool.js';
 import { generateEstate } from './generate.js';
 import type { Measurement } from './measure.js';
 
@@ -40,7 +39,8 @@ const args = process.argv.slice(2);
 const onlyArgs = args.includes('--no-generated');
 const dirs = args.filter((a) => !a.startsWith('--'));
 const jobsArg = args.find((a) => a.startsWith('--jobs='));
-const jobs = jobsArg ? Number(jobsArg.slice(7)) : defaultJobs();
+// As `kikan scan` reads by default: in-process (see docs/performance.md on workers).
+const jobs = jobsArg ? Number(jobsArg.slice(7)) : 1;
 const scales = onlyArgs ? [] : (args.find((a) => a.startsWith('--scales='))?.slice(9).split(',').map(Number) ?? SCALES);
 
 const results: { label: string; scan: Measurement }[] = [];

@@ -20,7 +20,7 @@ import { newDataStore } from './base.js';
 import { keyReference } from './key-reference.js';
 import { enabledText } from './public-access.js';
 import { ARM, TERRAFORM } from './sources.js';
-import { referencedKey } from './arm-ids.js';
+import { referencedStore } from './store-lookup.js';
 
 function zoneSpread(zones: Value | undefined, r: NativeResource): Fact<boolean> {
   if (!isSet(zones)) return defaulted(false, r.loc);
@@ -65,9 +65,8 @@ const terraformCustomerKeys: LiftHandler = {
   sources: TERRAFORM,
   pass: 'amend',
   lift(r, ctx) {
-    const key = referencedKey(ctx, attr(r, 'cluster_id'));
-    const s = key ? ctx.model.getOf(key, 'data-store') : undefined;
-    if (s?.storeType !== 'kusto-cluster') return;
+    const s = referencedStore(ctx, attr(r, 'cluster_id'), 'kusto-cluster');
+    if (!s) return;
     const hsm = attr(r, 'managed_hsm_key_id');
     s.encryption = isSet(hsm)
       ? keyReference(ctx, r, hsm, 'managed_hsm_key_id')

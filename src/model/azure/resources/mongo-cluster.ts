@@ -18,7 +18,6 @@ import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf, itemsOf } from '../../lift-values.js';
-import { ancestorId, referencedKey } from './arm-ids.js';
 import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
 import { keyReference } from './key-reference.js';
@@ -26,6 +25,7 @@ import { literalSecrets } from './literal-secret.js';
 import { enabledText } from './public-access.js';
 import { addFirewallRule, trackFirewall } from './server-firewall.js';
 import { ARM, TERRAFORM } from './sources.js';
+import { armAncestorStore, referencedStore } from './store-lookup.js';
 import { zonedWhereAvailable } from './zoned-regions.js';
 
 /** Automatic backups, kept 35 days for an active cluster (documented, not configurable). */
@@ -46,11 +46,6 @@ function highAvailability(s: DataStore, mode: Value | undefined, r: NativeResour
     }
   }
   return defaulted(false, r.loc);
-}
-
-function clusterOf(ctx: LiftContext, key: string | undefined): DataStore | undefined {
-  const s = key ? ctx.model.getOf(key, 'data-store') : undefined;
-  return s?.storeType === 'mongo-cluster' ? s : undefined;
 }
 
 /** A geo replica holds the data of its source cluster. */
@@ -97,8 +92,7 @@ const armFirewallRules: LiftHandler = {
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {
-    const id = ancestorId(r, 1);
-    addFirewallRule(clusterOf(ctx, id ? ctx.links.byIdentity(id)?.key : undefined), r, prop(r, 'startIpAddress'), prop(r, 'endIpAddress'));
+    addFirewallRule(armAncestorStore(ctx, r, 1, 'mongo-cluster'), r, prop(r, 'startIpAddress'), prop(r, 'endIpAddress'));
   },
 };
 
@@ -126,7 +120,7 @@ const terraformFirewallRules: LiftHandler = {
   sources: TERRAFORM,
   pass: 'amend',
   lift(r, ctx) {
-    addFirewallRule(clusterOf(ctx, referencedKey(ctx, attr(r, 'mongo_cluster_id'))), r, attr(r, 'start_ip_address'), attr(r, 'end_ip_address'));
+    addFirewallRule(referencedStore(ctx, attr(r, 'mongo_cluster_id'), 'mongo-cluster'), r, attr(r, 'start_ip_address'), attr(r, 'end_ip_address'));
   },
 };
 

@@ -20,14 +20,14 @@ import type { Value } from '../../../readers/value.js';
 import type { DataStore } from '../../data.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
-import type { LiftContext, LiftHandler } from '../../lifter.js';
+import type { LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf, stringListFact } from '../../lift-values.js';
-import { ancestorId, referencedKey } from './arm-ids.js';
 import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
 import { keyReference } from './key-reference.js';
 import { enabledText } from './public-access.js';
 import { ARM, TERRAFORM } from './sources.js';
+import { armAncestorStore, referencedStore } from './store-lookup.js';
 import { tlsFact } from './tls.js';
 import { zonedWhereAvailable } from './zoned-regions.js';
 
@@ -74,11 +74,6 @@ function tlsOnly(protocol: Value | undefined, r: NativeResource, name: string): 
   return unknownFact({ inputs: [], detail: `${name} = ${JSON.stringify(text)} is not Encrypted or Plaintext` }, protocol.loc ?? r.loc);
 }
 
-function clusterOf(ctx: LiftContext, key: string | undefined): DataStore | undefined {
-  const s = key ? ctx.model.getOf(key, 'data-store') : undefined;
-  return s?.storeType === 'redis-enterprise' ? s : undefined;
-}
-
 const armClusters: LiftHandler = {
   types: ['Microsoft.Cache/redisEnterprise'],
   sources: ARM,
@@ -112,8 +107,7 @@ const armDatabases: LiftHandler = {
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {
-    const id = ancestorId(r, 1);
-    const s = clusterOf(ctx, id ? ctx.links.byIdentity(id)?.key : undefined);
+    const s = armAncestorStore(ctx, r, 1, 'redis-enterprise');
     if (s) s.httpsOnly = tlsOnly(prop(r, 'clientProtocol'), r, 'clientProtocol');
   },
 };
@@ -144,7 +138,7 @@ const terraformDatabases: LiftHandler = {
   sources: TERRAFORM,
   pass: 'amend',
   lift(r, ctx) {
-    const s = clusterOf(ctx, referencedKey(ctx, attr(r, 'cluster_id')));
+    const s = referencedStore(ctx, attr(r, 'cluster_id'), 'redis-enterprise');
     if (s) s.httpsOnly = tlsOnly(attr(r, 'client_protocol'), r, 'client_protocol');
   },
 };

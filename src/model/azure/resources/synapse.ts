@@ -25,7 +25,7 @@ import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf } from '../../lift-values.js';
-import { ancestorId, parentLink, referencedKey } from './arm-ids.js';
+import { parentLink } from './arm-ids.js';
 import { attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
 import { later } from './deferred.js';
@@ -35,24 +35,10 @@ import { enabledText } from './public-access.js';
 import { pairedRegion } from './redundancy.js';
 import { addFirewallRule, trackFirewall } from './server-firewall.js';
 import { ARM, TERRAFORM } from './sources.js';
+import { armAncestorStore, referencedStore } from './store-lookup.js';
 import { tlsFact } from './tls.js';
 
 const RESTORE_POINT_DAYS = 7;
-
-function storeOf(ctx: LiftContext, key: string | undefined, type: DataStore['storeType']): DataStore | undefined {
-  const s = key ? ctx.model.getOf(key, 'data-store') : undefined;
-  return s?.storeType === type ? s : undefined;
-}
-
-function armAncestor(ctx: LiftContext, r: NativeResource, levels: number, type: DataStore['storeType']): DataStore | undefined {
-  const id = ancestorId(r, levels);
-  return storeOf(ctx, id ? ctx.links.byIdentity(id)?.key : undefined, type);
-}
-
-/** The store an azurerm attribute names by reference or by ID. */
-function terraformTarget(ctx: LiftContext, v: Value | undefined, type: DataStore['storeType']): DataStore | undefined {
-  return storeOf(ctx, referencedKey(ctx, v), type);
-}
 
 /**
  * Where the pool's backups are kept besides its own region: the paired
@@ -128,7 +114,7 @@ const armMinimalTls: LiftHandler = {
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {
-    const s = armAncestor(ctx, r, 1, 'synapse-workspace');
+    const s = armAncestorStore(ctx, r, 1, 'synapse-workspace');
     if (s) s.minTlsVersion = tlsFact(prop(r, 'minimalTlsVersion'), r, 'minimalTlsVersion', null);
   },
 };
@@ -138,7 +124,7 @@ const armFirewallRules: LiftHandler = {
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {
-    addFirewallRule(armAncestor(ctx, r, 1, 'synapse-workspace'), r, prop(r, 'startIpAddress'), prop(r, 'endIpAddress'));
+    addFirewallRule(armAncestorStore(ctx, r, 1, 'synapse-workspace'), r, prop(r, 'startIpAddress'), prop(r, 'endIpAddress'));
   },
 };
 
@@ -163,7 +149,7 @@ const armPoolTde: LiftHandler = {
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {
-    const d = armAncestor(ctx, r, 1, 'synapse-sql-pool');
+    const d = armAncestorStore(ctx, r, 1, 'synapse-sql-pool');
     const status = prop(r, 'status') ?? prop(r, 'state');
     if (d) poolTde.set(d, isSet(status) ? enabledText(status, r, 'status', false) : tdeUnset(r, 'status'));
   },
@@ -179,7 +165,7 @@ const armAuditing: LiftHandler = {
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {
-    const s = armAncestor(ctx, r, 1, r.type.includes('/sqlPools/') ? 'synapse-sql-pool' : 'synapse-workspace');
+    const s = armAncestorStore(ctx, r, 1, r.type.includes('/sqlPools/') ? 'synapse-sql-pool' : 'synapse-workspace');
     const on = enabledText(prop(r, 'state'), r, 'state', false);
     if (!s || (on.known && on.value && !isSet(prop(r, 'storageEndpoint')))) return;
     s.accessLogging = on;
@@ -193,8 +179,8 @@ const terraformAuditing: LiftHandler = {
   lift(r, ctx) {
     const s =
       r.type === 'azurerm_synapse_sql_pool_extended_auditing_policy'
-        ? terraformTarget(ctx, attr(r, 'sql_pool_id'), 'synapse-sql-pool')
-        : terraformTarget(ctx, attr(r, 'synapse_workspace_id'), 'synapse-workspace');
+        ? referencedStore(ctx, attr(r, 'sql_pool_id'), 'synapse-sql-pool')
+        : referencedStore(ctx, attr(r, 'synapse_workspace_id'), 'synapse-workspace');
     if (s && isSet(attr(r, 'storage_endpoint'))) s.accessLogging = boolFact(attr(r, 'enabled'), r, { name: 'enabled', default: true });
   },
 };
@@ -223,7 +209,7 @@ const terraformFirewallRules: LiftHandler = {
   sources: TERRAFORM,
   pass: 'amend',
   lift(r, ctx) {
-    addFirewallRule(terraformTarget(ctx, attr(r, 'synapse_workspace_id'), 'synapse-workspace'), r, attr(r, 'start_ip_address'), attr(r, 'end_ip_address'));
+    addFirewallRule(referencedStore(ctx, attr(r, 'synapse_workspace_id'), 'synapse-workspace'), r, attr(r, 'start_ip_address'), attr(r, 'end_ip_address'));
   },
 };
 

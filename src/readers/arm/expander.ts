@@ -203,8 +203,7 @@ export class ArmExpander {
     const fields: Record<string, Value> = Object.create(null);
     for (const [k, v] of Object.entries(raw.fields)) {
       const key = k.toLowerCase();
-      // dependsOn only orders the deployment; no lifter reads it, and its resourceId() calls cost a tenth of this evaluation.
-      if (key === 'resources' || key === 'copy' || key === 'condition' || key === 'dependson') continue;
+      if (key === 'resources' || key === 'copy' || key === 'condition') continue;
       if (key === 'properties' && deployment && v.kind === 'object') {
         // The inner template's resources are emitted on their own.
         const props = obj({}, v.loc);

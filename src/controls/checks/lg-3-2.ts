@@ -9,12 +9,12 @@ import type { InternetPath } from '../../graph/types.js';
 import type { Subnet } from '../../model/network.js';
 import type { UnknownCause } from '../../readers/value.js';
 import type { ControlCheck, ControlContext, Draft } from '../control.js';
-import { fail, pass, unknown, unknownFrom } from '../draft.js';
+import { fail, pass, unknown } from '../draft.js';
 import type { ApprovalMatch } from '../network/approved-paths.js';
 import { approvalEvidence, findApproval } from '../network/approved-paths.js';
 import type { Closedness } from '../network/closed-segment.js';
 import { closednessOf, describeSegment, segmentEvidence } from '../network/closed-segment.js';
-import { closedNetworksWithHiddenSubnets } from '../network/hidden-subnets.js';
+import { hiddenSubnetDrafts } from '../network/hidden-subnets.js';
 import { exitLabel, pathEvidence, pathKey, pathSummary } from '../network/path-evidence.js';
 
 function approvalOf(p: InternetPath, c: Closedness, ctx: ControlContext): ApprovalMatch {
@@ -127,19 +127,12 @@ export const check: ControlCheck = {
         drafts.push(judgePath(subnet, c, p, ctx));
       }
     }
-    for (const h of closedNetworksWithHiddenSubnets(ctx.model, ctx.graph, key)) {
-      drafts.push(
-        unknownFrom(
-          h.network,
-          {
-            ja: 'ネットワーク内に書かれたサブネットを読み取れないため、それらのサブネットからインターネットへの経路があるか判定できません',
-            en: 'the subnets written inside this network cannot be read, so whether they have a path to the internet cannot be told',
-          },
-          [h.missing],
-          { evidence: segmentEvidence(h.closedness.assignment, ctx.model) },
-        ),
-      );
-    }
+    drafts.push(
+      ...hiddenSubnetDrafts(ctx, key, {
+        ja: 'ネットワーク内に書かれたサブネットを読み取れないため、それらのサブネットからインターネットへの経路があるか判定できません',
+        en: 'the subnets written inside this network cannot be read, so whether they have a path to the internet cannot be told',
+      }),
+    );
     return drafts;
   },
 };

@@ -17,12 +17,12 @@
 import type { SecurityGroup, SecurityRule } from '../../model/security.js';
 import type { UnknownCause } from '../../readers/value.js';
 import type { ControlCheck, ControlContext, Draft } from '../control.js';
-import { fail, pass, unknown, unknownFrom } from '../draft.js';
+import { fail, pass, unknown } from '../draft.js';
 import type { ApprovalMatch } from '../network/approved-paths.js';
 import { approvalEvidence, findApproval } from '../network/approved-paths.js';
 import type { Closedness } from '../network/closed-segment.js';
 import { describeSegment, groupClosedness, segmentEvidence } from '../network/closed-segment.js';
-import { closedNetworksWithHiddenSubnets } from '../network/hidden-subnets.js';
+import { hiddenSubnetDrafts } from '../network/hidden-subnets.js';
 import { unfilteredNics } from '../network/unfiltered-nics.js';
 import { earlierDeny, ruleKey, ruleLabel, uncertainEarlierDeny } from '../network/rule-order.js';
 import { peerReach } from '../network/rule-peers.js';
@@ -175,19 +175,12 @@ export const check: ControlCheck = {
       }
     }
     drafts.push(...unfilteredNics(ctx, tagKey));
-    for (const h of closedNetworksWithHiddenSubnets(ctx.model, ctx.graph, tagKey)) {
-      drafts.push(
-        unknownFrom(
-          h.network,
-          {
-            ja: 'ネットワーク内に書かれたサブネットを読み取れないため、それらのサブネットの NSG がインターネットへの送信を許可しているか判定できません',
-            en: 'the subnets written inside this network cannot be read, so whether their NSGs allow egress to the internet cannot be told',
-          },
-          [h.missing],
-          { evidence: segmentEvidence(h.closedness.assignment, ctx.model) },
-        ),
-      );
-    }
+    drafts.push(
+      ...hiddenSubnetDrafts(ctx, tagKey, {
+        ja: 'ネットワーク内に書かれたサブネットを読み取れないため、それらのサブネットの NSG がインターネットへの送信を許可しているか判定できません',
+        en: 'the subnets written inside this network cannot be read, so whether their NSGs allow egress to the internet cannot be told',
+      }),
+    );
     return drafts;
   },
 };

@@ -2,28 +2,20 @@
 // from a property copy over an unset parameter, a `dynamic "subnet"` over an
 // unknown collection) may hide subnets that controls on subnets would judge:
 // the network itself gets an unknown naming that input, so the gap is seen.
-import type { NetworkGraph } from '../../graph/types.js';
-import type { CloudModel } from '../../model/model.js';
-import type { Network } from '../../model/network.js';
-import type { UnknownFact } from '../../model/fact.js';
-import type { Closedness } from './closed-segment.js';
-import { closednessOf } from './closed-segment.js';
+import type { LocalText } from '../../results/finding.js';
+import type { ControlContext, Draft } from '../control.js';
+import { unknownFrom } from '../draft.js';
+import { closednessOf, segmentEvidence } from './closed-segment.js';
 
-export interface HiddenSubnets {
-  network: Network;
-  closedness: Exclude<Closedness, { kind: 'open' }>;
-  missing: UnknownFact;
-}
-
-/** Networks that are (or may be) in a closed segment and have subnets the model cannot show. */
-export function closedNetworksWithHiddenSubnets(model: CloudModel, graph: NetworkGraph, segmentTagKey: string): HiddenSubnets[] {
-  const out: HiddenSubnets[] = [];
-  for (const network of model.all('network')) {
+/** An unknown, saying `why` in the control's words, on each network that is (or may be) closed and has subnets the model cannot show. */
+export function hiddenSubnetDrafts(ctx: ControlContext, segmentTagKey: string, why: LocalText): Draft[] {
+  const out: Draft[] = [];
+  for (const network of ctx.model.all('network')) {
     const complete = network.subnetsComplete;
     if (!complete || complete.known) continue;
-    const closedness = closednessOf(graph.segmentOf(network.id), segmentTagKey);
+    const closedness = closednessOf(ctx.graph.segmentOf(network.id), segmentTagKey);
     if (closedness.kind === 'open') continue;
-    out.push({ network, closedness, missing: complete });
+    out.push(unknownFrom(network, why, [complete], { evidence: segmentEvidence(closedness.assignment, ctx.model) }));
   }
   return out;
 }

@@ -80,14 +80,15 @@ function addStandalone(group: Link | undefined, r: NativeResource, ctx: LiftCont
   const sg = ctx.model.getOf(group.value, 'security-group');
   if (!sg) return;
   const res = readRule(props, armPath(r.attrs, 'name'), r, ctx, names, r.loc);
-  if (r.conditional && 'unreadable' in res) {
-    markIncomplete(sg, { ...r.conditional, detail: `${r.address} exists only under a condition: ${r.conditional.detail}` }, r.loc, r.address);
+  const onlyIf = r.conditional && { ...r.conditional, detail: `${r.address} exists only under a condition: ${r.conditional.detail}` };
+  if ('unreadable' in res) {
+    markIncomplete(sg, onlyIf ?? res.unreadable, onlyIf ? r.loc : res.loc, r.address);
     return;
   }
-  if ('rule' in res && r.conditional) res.rule.conditional = { ...r.conditional, detail: `${r.address} exists only under a condition: ${r.conditional.detail}` };
+  if (onlyIf) res.rule.conditional = onlyIf;
   // An ARM child is named `<nsg>/<rule>`.
-  if ('rule' in res && res.rule.name !== undefined) res.rule.name = res.rule.name.split('/').pop()!;
-  add(sg, res, r.address);
+  if (res.rule.name !== undefined) res.rule.name = res.rule.name.split('/').pop()!;
+  sg.rules.push(res.rule);
 }
 
 const armRule: LiftHandler = {

@@ -5,6 +5,7 @@
 // settled before others inherit from them.
 import type { Compute } from '../../compute.js';
 import type { Link, Links } from '../../entity.js';
+import type { NetworkInterface } from '../../network.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext } from '../../lifter.js';
@@ -132,9 +133,31 @@ function complete(state: LaunchState, templates: Templates, ctx: LiftContext): v
       defaultGroupsFromSubnets(c, ctx);
   }
 
+  const nics = interfacesOf(state, ctx);
   if (state.unset.publicIp) {
-    c.publicIp = t?.templatePublicIp ?? viaTemplate(t ? undefined : link, 'the public IP setting') ?? publicIpFromSubnets(c, ctx);
+    c.publicIp =
+      publicIpOfInterfaces(nics) ?? t?.templatePublicIp ?? viaTemplate(t ? undefined : link, 'the public IP setting') ?? publicIpFromSubnets(c, ctx);
   }
+  // The interfaces it was launched with are its own: an Elastic IP bound to one of them exposes the instance too.
+  for (const nic of nics) if (!nic.attachedTo?.known || nic.attachedTo.value === null) nic.attachedTo = fact(c.id, nic.loc);
+}
+
+function interfacesOf(state: LaunchState, ctx: LiftContext): NetworkInterface[] {
+  return state.interfaces.map((l) => (l.known ? ctx.model.getOf(l.value, 'network-interface') : undefined)).filter((n) => n !== undefined);
+}
+
+/**
+ * An instance launched with existing interfaces has the public addresses they have; the subnet's
+ * map-public-IP setting only numbers an interface created at launch. Elastic IPs are added later (placement.ts).
+ */
+function publicIpOfInterfaces(nics: NetworkInterface[]): Fact<boolean> | undefined {
+  if (nics.length === 0) return undefined;
+  let open: Fact<boolean> | undefined;
+  for (const n of nics) {
+    if (n.publicIp.known && n.publicIp.value) return n.publicIp;
+    if (!n.publicIp.known) open ??= n.publicIp;
+  }
+  return open ?? fact(false, nics[0]!.loc);
 }
 
 export function completeLaunches(ctx: LiftContext): void {

@@ -46,14 +46,22 @@ function applyElasticIps(ctx: LiftContext): void {
   for (const ip of ctx.model.all('public-ip')) {
     if (ip.cloud !== 'aws' || !ip.attachedTo.known || ip.attachedTo.value === null) continue;
     const loc = ip.attachedTo.loc ?? ip.loc;
+    // An address created only under an unresolved condition may or may not be there.
+    const bound: Fact<boolean> = ip.conditional ? unknownFact({ ...ip.conditional, detail: `${ip.address} may not be created: ${ip.conditional.detail}` }, loc) : fact(true, loc);
     const target = ctx.model.get(ip.attachedTo.value);
-    if (target?.kind === 'compute') target.publicIp = fact(true, loc);
+    if (target?.kind === 'compute') target.publicIp = exposedBy(target.publicIp, bound);
     if (target?.kind === 'network-interface') {
-      target.publicIp = fact(true, loc);
+      target.publicIp = exposedBy(target.publicIp, bound);
       const owner = target.attachedTo?.known && target.attachedTo.value ? ctx.model.getOf(target.attachedTo.value, 'compute') : undefined;
-      if (owner) owner.publicIp = fact(true, loc);
+      if (owner) owner.publicIp = exposedBy(owner.publicIp, bound);
     }
   }
+}
+
+/** A public address that is certainly there wins; one that may be there does not hide one that certainly is. */
+function exposedBy(current: Fact<boolean> | undefined, bound: Fact<boolean>): Fact<boolean> {
+  if (bound.known || !current) return bound;
+  return current.known && current.value ? current : bound;
 }
 
 export function finishPlacement(ctx: LiftContext): void {

@@ -2,7 +2,8 @@
 // (what `aws cloudformation package` takes): the child template is read where
 // it is nested, with the Parameters the Stack passes, the Stack's tags (which
 // CloudFormation propagates to the child's resources), its Condition, and
-// addresses under the Stack's logical ID. S3 and https URLs are not fetched.
+// addresses under the Stack's logical ID. S3 and https URLs are not fetched;
+// a CDK NestedStack's asset URL is read from the cdk.out file CDK names for it.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -83,6 +84,18 @@ function localTemplatePath(url: Evaluated): string | undefined {
   if (url === NO_VALUE || url.kind !== 'known' || typeof url.value !== 'string') return undefined;
   // https://, s3:// and the like are deployed from where they point, which is not read (no network).
   return /^[a-z][a-z0-9+.-]*:/i.test(url.value) || url.value.trim() === '' ? undefined : url.value.trim();
+}
+
+/**
+ * CDK synthesizes a NestedStack's TemplateURL as the bootstrap asset bucket's URL, and records in the Stack's
+ * Metadata the file in the cloud assembly (cdk.out) that URL is uploaded from: `aws:asset:path` for
+ * `aws:asset:property: TemplateURL`. That file, beside the parent template, is what deploys.
+ */
+function cdkAssetTemplatePath(body: TNode): string | undefined {
+  const metadata = valueOf(body, 'Metadata');
+  if (scalarText(valueOf(metadata, 'aws:asset:property')) !== 'TemplateURL') return undefined;
+  const file = scalarText(valueOf(metadata, 'aws:asset:path'))?.trim();
+  return file ? file : undefined;
 }
 
 /** A known scalar or list of scalars as the text CloudFormation hands a nested stack. */
@@ -204,7 +217,7 @@ export class NestedStacks {
     const { nesting } = this.input;
     const properties = valueOf(decl.body, 'Properties');
     const urlNode = valueOf(properties, 'TemplateURL');
-    const relative = urlNode ? localTemplatePath(this.evaluator().evaluate(urlNode)) : undefined;
+    const relative = (urlNode ? localTemplatePath(this.evaluator().evaluate(urlNode)) : undefined) ?? cdkAssetTemplatePath(decl.body);
     if (relative === undefined) return { remote: true };
     const file = path.posix.normalize(path.posix.join(path.posix.dirname(this.input.file), relative.replace(/\\/g, '/')));
     const note = (problem: string): Child => ({

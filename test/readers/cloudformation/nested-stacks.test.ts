@@ -445,3 +445,51 @@ describe('scanning a directory with a root template and its nested child', () =>
     expect(r.notScanned).toEqual([]);
   });
 });
+
+describe('a CDK NestedStack in cdk.out, whose TemplateURL is the bootstrap asset bucket', () => {
+  const stack = (assetPath: string) => ({
+    Type: 'AWS::CloudFormation::Stack',
+    Properties: {
+      Parameters: { referencetoJukiDataStackDataKeyArn: { 'Fn::GetAtt': ['DataKey', 'Arn'] } },
+      TemplateURL: {
+        'Fn::Join': [
+          '',
+          ['https://s3.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/', { 'Fn::Sub': 'cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}' }, '/5e1f3c6a.json'],
+        ],
+      },
+    },
+    Metadata: { 'aws:cdk:path': 'JukiDataStack/Audit.NestedStack/Audit.NestedStackResource', 'aws:asset:path': assetPath, 'aws:asset:property': 'TemplateURL' },
+  });
+  const parent = (assetPath: string) =>
+    JSON.stringify({ Resources: { DataKey: { Type: 'AWS::KMS::Key', Properties: {} }, AuditNestedStackResource: stack(assetPath) } }, null, 1);
+  const child = JSON.stringify(
+    {
+      Parameters: { referencetoJukiDataStackDataKeyArn: { Type: 'String' } },
+      Resources: { OpsLogGroup: { Type: 'AWS::Logs::LogGroup', Properties: { KmsKeyId: { Ref: 'referencetoJukiDataStackDataKeyArn' }, RetentionInDays: 180 } } },
+    },
+    null,
+    1,
+  );
+
+  it('reads the template CDK names in aws:asset:path, with what the parent passes', () => {
+    const r = readIn({ 'cdk.out/JukiDataStack.template.json': parent('JukiDataStackAuditB2C3.nested.template.json'), 'cdk.out/JukiDataStackAuditB2C3.nested.template.json': child }, 'cdk.out/JukiDataStack.template.json');
+    expect(prop(r, 'AuditNestedStackResource/OpsLogGroup', 'KmsKeyId')).toMatchObject({ kind: 'ref', target: 'cdk.out/JukiDataStack.template.json#DataKey', attribute: 'Arn' });
+    expect(resource(r, 'AuditNestedStackResource/OpsLogGroup').loc.file).toBe('cdk.out/JukiDataStackAuditB2C3.nested.template.json');
+    expect(r.notScanned).toEqual([]);
+  });
+
+  it('notes the asset file when it is not in the scan', () => {
+    const r = readIn({ 'cdk.out/JukiDataStack.template.json': parent('Missing.nested.template.json') }, 'cdk.out/JukiDataStack.template.json');
+    expect(r.notScanned).toEqual([
+      expect.objectContaining({ address: 'AuditNestedStackResource', cause: expect.objectContaining({ inputs: ['Missing.nested.template.json'] }) }),
+    ]);
+    expect(r.notScanned[0]!.cause.detail).toMatch(/not read: cannot read cdk\.out\/Missing\.nested\.template\.json/);
+  });
+
+  it('is judged only where it is nested when the whole cdk.out is scanned', async () => {
+    const dir = tree({ 'cdk.out/JukiDataStack.template.json': parent('JukiDataStackAuditB2C3.nested.template.json'), 'cdk.out/JukiDataStackAuditB2C3.nested.template.json': child });
+    const r = await readDiscovered(await discover([dir], dir, sniffFile), defaultReadOptions(dir));
+    expect(r.resources.map((x) => x.address).sort()).toEqual(['AuditNestedStackResource', 'AuditNestedStackResource/OpsLogGroup', 'DataKey']);
+    expect(r.inputs).toContainEqual(expect.objectContaining({ file: 'cdk.out/JukiDataStackAuditB2C3.nested.template.json', kind: 'cloudformation (judged where it is nested)' }));
+  });
+});

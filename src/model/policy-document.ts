@@ -18,8 +18,11 @@ import { causeOf } from './lift-values.js';
 
 export const UNKNOWN_MARKER = 'kikan:unknown';
 
-/** One piece of a partly known string: literal text, or an unknown part as written (`AWS::AccountId`). */
-export type PartialPiece = { text: string } | { unknown: string; accountId: boolean };
+/**
+ * One piece of a partly known string: literal text, or an unknown part as written (`AWS::AccountId`);
+ * `arn` marks a resource's ARN attribute, whatever it holds begins with `arn:`.
+ */
+export type PartialPiece = { text: string } | { unknown: string; accountId: boolean; arn?: true };
 
 /** A string known in part: literal text around unknown parts. */
 export interface PartialString {
@@ -177,6 +180,9 @@ function toMarkedJson(v: Value, native: NativeResource, name: string, depth: num
     }
     case 'unknown':
       return marker(causeOf(v, native, name), v.expr);
+    case 'ref':
+      // Written as the attribute it reads, so that a resource's ARN is known to be an ARN (never `*`).
+      return marker(causeOf(v, native, name), `\${${v.target.split('#').pop()}.${v.attribute}}`);
     default:
       return marker(causeOf(v, native, name));
   }
@@ -199,6 +205,13 @@ function marker(cause: UnknownCause, text?: string): Record<string, unknown> {
  * digits, which tells `${AWS::AccountId}` apart from `*`.
  */
 const ACCOUNT_ID_PART = /^(AWS::AccountId|data\.aws_caller_identity\.[A-Za-z0-9_-]+\.account_id)$/;
+
+/**
+ * Unknown parts that are a resource's own ARN attribute: CloudFormation's `Fn::GetAtt X.Arn` (X may sit in a
+ * nested stack, `Stack/X`) and Terraform's `aws_….name.arn`. A CDK bucket policy names its auto-delete
+ * handler's role this way; an ARN is never the `*` that opens a policy to anyone.
+ */
+const ARN_PART = /^([A-Za-z0-9]+\/)*[A-Za-z0-9]+\.Arn$|^(data\.)?aws_[a-z0-9_]+\.[A-Za-z0-9_-]+(\[[^\]]+\])?\.arn$/;
 
 /**
  * Literal text that an expression's display could hold but a plain string
@@ -229,7 +242,7 @@ export function partialOf(text: string, cause: UnknownCause): PartialString | un
       if (literal) pieces.push({ text: literal });
       literal = '';
       const unknown = text.slice(i + 2, j - 1).trim();
-      pieces.push({ unknown, accountId: ACCOUNT_ID_PART.test(unknown) });
+      pieces.push(ARN_PART.test(unknown) ? { unknown, accountId: false, arn: true } : { unknown, accountId: ACCOUNT_ID_PART.test(unknown) });
       i = j;
     } else {
       literal += text[i];
@@ -240,13 +253,13 @@ export function partialOf(text: string, cause: UnknownCause): PartialString | un
   const unknowns = pieces.filter((p) => 'unknown' in p);
   const texts = pieces.filter((p): p is { text: string } => 'text' in p);
   if (!unknowns.length || texts.some((p) => NOT_LITERAL.test(p.text))) return undefined;
-  if (!texts.length && !unknowns.every((p) => p.accountId)) return undefined;
+  if (!texts.length && !unknowns.every((p) => p.accountId || p.arn)) return undefined;
   return { text, pieces, cause };
 }
 
 /** A wildcard pattern every possible value of the string matches: unknown parts as `*`, an account ID as 12 `?`. */
 export function partialPattern(p: PartialString): string {
-  return p.pieces.map((x) => ('text' in x ? x.text : x.accountId ? '?'.repeat(12) : '*')).join('');
+  return p.pieces.map((x) => ('text' in x ? x.text : x.accountId ? '?'.repeat(12) : x.arn ? 'arn:*' : '*')).join('');
 }
 
 /**
@@ -255,7 +268,7 @@ export function partialPattern(p: PartialString): string {
  * rule every match out.
  */
 export function partialCouldMatch(p: PartialString, glob: string): boolean {
-  const own = p.pieces.map((x) => ('text' in x ? x.text : x.accountId ? DIGIT.repeat(12) : '*')).join('');
+  const own = p.pieces.map((x) => ('text' in x ? x.text : x.accountId ? DIGIT.repeat(12) : x.arn ? 'arn:*' : '*')).join('');
   return globsIntersect(own.toLowerCase(), glob.toLowerCase());
 }
 
@@ -287,10 +300,10 @@ function globsIntersect(a: string, b: string): boolean {
 
 /**
  * The string's shape for a control to test with a regular expression:
- * literal text as is, an account ID part as `\u0001`, any other unknown part as `\u0000`.
+ * literal text as is, an account ID part as `\u0001`, an ARN attribute as `arn:\u0000`, any other unknown part as `\u0000`.
  */
 export function partialShape(p: PartialString): string {
-  return p.pieces.map((x) => ('text' in x ? x.text : x.accountId ? '\u0001' : '\u0000')).join('');
+  return p.pieces.map((x) => ('text' in x ? x.text : x.accountId ? '\u0001' : x.arn ? 'arn:\u0000' : '\u0000')).join('');
 }
 
 // ---------------------------------------------------------------------------

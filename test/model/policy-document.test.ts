@@ -187,6 +187,29 @@ describe('partly unknown strings', () => {
     expect(param.principal?.partials ?? []).toEqual([]);
   });
 
+  it("knows a resource's ARN attribute is an ARN, never everyone, while other attributes and inputs could be", () => {
+    const r = cfn('AWS::S3::BucketPolicy', 'P', {
+      PolicyDocument: {
+        Statement: [
+          { Effect: 'Allow', Principal: { AWS: cfnRef('AutoDeleteRole', 'Arn') }, Action: 's3:DeleteObject*', Resource: '*' },
+          { Effect: 'Allow', Principal: { AWS: cfnRef('Audit/ReaderRole', 'Arn') }, Action: 's3:GetObject', Resource: '*' },
+          { Effect: 'Allow', Principal: { AWS: cfnRef('Lookup', 'Principal') }, Action: 's3:GetObject', Resource: '*' },
+          { Effect: 'Allow', Principal: { AWS: unk('aws_iam_role.reader.arn', 'x', '${aws_iam_role.reader.arn}') }, Action: 's3:GetObject', Resource: '*' },
+          { Effect: 'Allow', Principal: { AWS: unk('var.reader_arn', 'x', '${var.reader_arn}') }, Action: 's3:GetObject', Resource: '*' },
+        ],
+      },
+    });
+    const [role, nested, other, tfRole, variable] = statementsOf(r, 'PolicyDocument');
+    for (const st of [role, nested, tfRole]) {
+      expect(principalEveryoneCauses(st.principal)).toEqual([]);
+      expect(st.principal?.partials?.map((p) => partialPattern(p.value))).toEqual(['arn:*']);
+      // Still unknown for a reader that does not look at the known parts.
+      expect(st.principal?.unknowns).toHaveLength(1);
+    }
+    expect(principalEveryoneCauses(other.principal).map((c) => c.inputs)).toEqual([['Lookup.Principal']]);
+    expect(principalEveryoneCauses(variable.principal).map((c) => c.inputs)).toEqual([['var.reader_arn']]);
+  });
+
   it('does not read known parts out of an expression that is not a plain template', () => {
     const r = cfn('AWS::S3::BucketPolicy', 'P', {
       PolicyDocument: {

@@ -2,7 +2,9 @@
 // the NIC nor its subnet has one, so Azure allows all outbound traffic, the
 // internet included (LG-3.4 judges the NSGs themselves). An NSG of the scan
 // that nothing known attaches to may be associated through a reference kikan
-// could not resolve, so it makes such a NIC unknown rather than failing.
+// could not resolve, so it makes such a NIC unknown rather than failing; so
+// does an NSG the NIC or its subnet names that cannot be resolved (its rules
+// are not in the scan either).
 import type { UnknownCause } from '../../readers/value.js';
 import type { ControlContext, Draft } from '../control.js';
 import { fail, unknown } from '../draft.js';
@@ -25,8 +27,9 @@ export function unfilteredNics(ctx: ControlContext, tagKey: string): Draft[] {
   const drafts: Draft[] = [];
   for (const nic of ctx.model.all('network-interface')) {
     if (nic.cloud !== 'azure') continue;
-    // An NSG named (or possibly named) on the NIC is judged as a group.
-    if (!nic.securityGroups.known || nic.securityGroups.value.length > 0) continue;
+    // An NSG of the scan on the NIC is judged as a group.
+    const onNic = nic.securityGroups.known ? nic.securityGroups.value : [nic.securityGroups];
+    if (onNic.some((l) => l.known)) continue;
     const subnet = nic.subnet.known ? ctx.model.getOf(nic.subnet.value, 'subnet') : undefined;
     const sg = subnet?.securityGroup;
     if (nic.subnet.known && (!subnet || !sg || (sg.known && sg.value !== null))) continue;
@@ -40,7 +43,7 @@ export function unfilteredNics(ctx: ControlContext, tagKey: string): Draft[] {
       ja: `${seg.ja}のネットワークインターフェースにも、そのサブネット${where} にも NSG がないため、インターネットを含むすべての送信が許可されています`,
       en: `neither this network interface in the ${seg.en} nor its subnet${where} has an NSG, so all egress, the internet included, is allowed`,
     };
-    const causes: UnknownCause[] = [];
+    const causes: UnknownCause[] = onNic.flatMap((l) => (l.known ? [] : [l.cause]));
     if (!nic.subnet.known) causes.push(nic.subnet.cause);
     if (sg && !sg.known) causes.push(sg.cause);
     if (c.kind === 'maybe') causes.push(c.cause);

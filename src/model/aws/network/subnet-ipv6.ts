@@ -6,10 +6,11 @@ import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
-import { defaulted, fact, unknownFact } from '../../fact.js';
+import { fact, unknownFact } from '../../fact.js';
 import { boolFact, causeOf } from '../../lift-values.js';
 import type { LiftHandler } from '../../lifter.js';
 import type { Subnet } from '../../network.js';
+import { anyTrue } from '../resources/fact-logic.js';
 import { referencedNative } from './references.js';
 import { CLOUDFORMATION } from './sources.js';
 import { isWritten } from './written.js';
@@ -37,21 +38,12 @@ function isDeployTimeInput(input: string): boolean {
  * when an input the user supplies (a variable, a parameter, a condition) may
  * still make it null or no value.
  */
-export function blockPresence(v: Value, r: NativeResource, attr: string): Fact<boolean> {
+function blockPresence(v: Value, r: NativeResource, attr: string): Fact<boolean> {
   const loc = v.loc ?? r.loc;
   if (v.kind !== 'unknown') return fact(true, loc);
   if (v.cause.inputs.length > 0 && v.cause.inputs.every(isDeployTimeInput)) return fact(true, loc);
   const cause = causeOf(v, r, attr);
   return unknownFact({ ...cause, detail: `whether ${r.address} has an IPv6 block depends on ${cause.inputs.join(', ') || 'an unresolved value'}: ${cause.detail}` }, loc);
-}
-
-/** Either says yes: true; else either open: unknown; else no. */
-function either(a: Fact<boolean>, b: Fact<boolean>): Fact<boolean> {
-  if (a.known && a.value) return a;
-  if (b.known && b.value) return b;
-  if (!a.known) return a;
-  if (!b.known) return b;
-  return a;
 }
 
 /**
@@ -60,21 +52,19 @@ function either(a: Fact<boolean>, b: Fact<boolean>): Fact<boolean> {
  * associated outside the scan); judging them absent could only hide a path.
  */
 export function ipv6PresenceOf(r: NativeResource, a: SubnetIpv6Attrs): Fact<boolean> {
-  let present: Fact<boolean> = defaulted(false, r.loc);
+  const facts: Fact<boolean>[] = [];
   for (const name of [a.ipv6Cidr, a.ipv6Pool]) {
     if (!name) continue;
     const v = field(r.attrs, name);
-    if (isWritten(v)) present = either(present, blockPresence(v, r, name));
+    if (isWritten(v)) facts.push(blockPresence(v, r, name));
   }
-  for (const flag of [a.ipv6Native, a.assignIpv6]) {
-    present = either(present, boolFact(field(r.attrs, flag), r, { name: flag, default: false }));
-  }
-  return present;
+  for (const flag of [a.ipv6Native, a.assignIpv6]) facts.push(boolFact(field(r.attrs, flag), r, { name: flag, default: false }));
+  return anyTrue(facts, r.loc);
 }
 
 /** Adds a block from outside the subnet's definition; a certain yes is kept. */
-export function addSubnetIpv6(subnet: Subnet, present: Fact<boolean>): void {
-  subnet.ipv6Enabled = subnet.ipv6Enabled ? either(subnet.ipv6Enabled, present) : present;
+function addSubnetIpv6(subnet: Subnet, present: Fact<boolean>): void {
+  subnet.ipv6Enabled = subnet.ipv6Enabled ? anyTrue([subnet.ipv6Enabled, present]) : present;
 }
 
 /**

@@ -35,7 +35,7 @@ export function forPossibleTargets<K extends EntityKind>(
  * A plan says what an unresolved reference points at only in prose (the
  * configuration's `references`, e.g. `local.x` or a module output of several
  * instances), so nothing narrows it: every entity of `kind` in the same plan
- * may be the target. Returns whether the value was such a reference.
+ * may be the target.
  */
 export function forAnyInPlan<K extends EntityKind>(
   v: Value | undefined,
@@ -43,10 +43,9 @@ export function forAnyInPlan<K extends EntityKind>(
   ctx: LiftContext,
   kind: K,
   mark: (e: EntityOf<K>) => void,
-): boolean {
-  if (!v || v.kind !== 'unknown' || v.expr || r.source !== 'terraform-plan') return false;
+): void {
+  if (!v || v.kind !== 'unknown' || v.expr || r.source !== 'terraform-plan') return;
   for (const e of ctx.model.all(kind)) if (e.native?.scope === r.scope) mark(e);
-  return true;
 }
 
 /** An unknown standing for "possibly more", located at the resource that may add it. */

@@ -146,9 +146,7 @@ const cloudFormationRoute: LiftHandler = {
  * of its own (a subnet has one); a later explicit association still wins.
  */
 function mayAttachUnassociated(r: NativeResource, ctx: LiftContext, subnetRef: Value, tableRef: Value | undefined, tableAttr: string): void {
-  const tableId = linkOrNullTo(tableRef, r, ctx, tableAttr);
-  const table = tableId.known && tableId.value !== null ? ctx.model.getOf(tableId.value, 'route-table') : undefined;
-  const vpc = table?.network;
+  const vpc = tableNamed(tableRef, r, ctx, tableAttr)?.network;
   if (!vpc?.known) return;
   for (const s of ctx.model.all('subnet')) {
     if (s.network.known && s.network.value === vpc.value && s.routeTable.known && s.routeTable.defaulted) {

@@ -6,11 +6,14 @@ import { field } from '../../../readers/value.js';
 import type { UnknownCause } from '../../../readers/value.js';
 import type { LiftContext } from '../../lifter.js';
 
+/** An alias names its key by name, never by an ARN the item would resolve: `alias/aws/*` is AWS managed, any other alias a customer's. */
+const ALIAS = /^(arn:[^:]+:kms:[^:]*:\d*:)?alias\//;
+
 export type LiveKey = { text: string } | { unknown: UnknownCause } | undefined;
 
 export function liveKey(ctx: LiftContext, keyId: unknown, awsAlias: string): LiveKey {
   if (typeof keyId !== 'string' || !keyId) return undefined;
-  if (keyId.startsWith('alias/')) return { text: keyId };
+  if (ALIAS.test(keyId)) return { text: keyId };
   const item = ctx.links.byIdentity(keyId);
   if (!item || item.type !== 'AWS::KMS::Key') {
     return {

@@ -9,24 +9,31 @@
 // Live, a setting the item leaves out is not set on the bucket: a missing
 // public access block is four false flags, not CloudFormation's default.
 import type { NativeResource } from '../../../readers/native.js';
-import type { LiftHandler } from '../../lifter.js';
+import type { UnknownCause } from '../../../readers/value.js';
+import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
 import { viaCloudFormation, viaTerraform } from './via-definitions.js';
 import type { Doc } from './item-shape.js';
 import { defined, doc, list } from './item-shape.js';
+import { liveKey } from './live-key.js';
 
-function encryption(sse: Doc | undefined): Doc | undefined {
+/** Default encryption with the key each rule names; a key whose own item was not read leaves the whole setting unknown. */
+function encryption(sse: Doc | undefined, ctx: LiftContext): { doc?: Doc; unknown?: UnknownCause } {
   const rules = list(sse?.rules);
-  if (!rules.length) return undefined;
-  return {
-    ServerSideEncryptionConfiguration: rules.map((rule) => {
-      const d = doc(rule.applyServerSideEncryptionByDefault);
-      return defined({
-        ServerSideEncryptionByDefault: d ? defined({ SSEAlgorithm: d.sseAlgorithm, KMSMasterKeyID: d.kmsMasterKeyID }) : undefined,
+  if (!rules.length) return {};
+  const out: Doc[] = [];
+  for (const rule of rules) {
+    const d = doc(rule.applyServerSideEncryptionByDefault);
+    const key = liveKey(ctx, d?.kmsMasterKeyID, 'alias/aws/s3');
+    if (key && 'unknown' in key) return { unknown: key.unknown };
+    out.push(
+      defined({
+        ServerSideEncryptionByDefault: d ? defined({ SSEAlgorithm: d.sseAlgorithm, KMSMasterKeyID: key?.text }) : undefined,
         BucketKeyEnabled: rule.bucketKeyEnabled,
-      });
-    }),
-  };
+      }),
+    );
+  }
+  return { doc: { ServerSideEncryptionConfiguration: out } };
 }
 
 function publicAccessBlock(p: Doc | undefined): Doc {
@@ -91,15 +98,16 @@ function policyDocument(p: Doc | undefined): unknown {
   }
 }
 
-export function bucketProperties(item: ConfigItem, r: NativeResource): Translated {
+export function bucketProperties(item: ConfigItem, r: NativeResource, ctx: LiftContext): Translated {
   const s = doc(item.supplementaryConfiguration) ?? {};
   const name = item.name ?? item.bucketName;
   const versioning = doc(s.BucketVersioningConfiguration)?.status;
   const logging = doc(s.BucketLoggingConfiguration);
   const lock = objectLock(doc(s.ObjectLockConfiguration));
+  const sse = encryption(doc(s.ServerSideEncryptionConfiguration), ctx);
   const properties = defined({
     BucketName: name,
-    BucketEncryption: encryption(doc(s.ServerSideEncryptionConfiguration)),
+    BucketEncryption: sse.doc,
     // `Off` is a bucket that never had versioning: CloudFormation's unset.
     VersioningConfiguration: versioning === 'Enabled' || versioning === 'Suspended' ? { Status: versioning } : undefined,
     PublicAccessBlockConfiguration: publicAccessBlock(doc(s.PublicAccessBlockConfiguration)),
@@ -115,11 +123,12 @@ export function bucketProperties(item: ConfigItem, r: NativeResource): Translate
     // Buckets that enforce ownership refuse public grants: a public grant on record means ACLs are in effect.
     if (properties.AccessControl !== 'Private') properties.OwnershipControls = { Rules: [{ ObjectOwnership: 'ObjectWriter' }] };
   }
-  const unknowns = acl
-    ? undefined
-    : { AccessControl: { inputs: ['s3:GetBucketAcl'], detail: `the AWS Config item of ${r.address} does not include a readable access control list` } };
+  const unknowns: Record<string, UnknownCause> = {
+    ...(acl ? {} : { AccessControl: { inputs: ['s3:GetBucketAcl'], detail: `the AWS Config item of ${r.address} does not include a readable access control list` } }),
+    ...(sse.unknown ? { BucketEncryption: sse.unknown } : {}),
+  };
   const policy = policyDocument(doc(s.BucketPolicy));
-  return { properties, ...(unknowns ? { unknowns } : {}), ...(policy !== undefined ? { companions: [{ type: 'AWS::S3::BucketPolicy', suffix: 'policy', properties: { Bucket: name, PolicyDocument: policy } }] } : {}) };
+  return { properties, ...(Object.keys(unknowns).length ? { unknowns } : {}), ...(policy !== undefined ? { companions: [{ type: 'AWS::S3::BucketPolicy', suffix: 'policy', properties: { Bucket: name, PolicyDocument: policy } }] } : {}) };
 }
 
 /** The account's public access block has no CloudFormation type: it goes through the Terraform handler. */

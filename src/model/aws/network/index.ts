@@ -2,6 +2,7 @@
 // endpoints, connections, firewalls, instances and load balancers.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { addressHandlers } from './addresses.js';
+import { cdkDefaultGroupHandlers } from './cdk-restricted-default-group.js';
 import { connectionHandlers } from './connections.js';
 import { endpointHandlers } from './endpoint.js';
 import { firewallHandlers } from './firewall.js';
@@ -27,6 +28,7 @@ export const networkHandlers: LiftHandler[] = [
   ...transitGatewayHandlers,
   ...connectionHandlers,
   ...securityGroupHandlers,
+  ...cdkDefaultGroupHandlers,
   ...networkAclHandlers,
   ...endpointHandlers,
   ...firewallHandlers,

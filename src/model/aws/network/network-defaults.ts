@@ -1,7 +1,8 @@
 // The finishing joins of the network layer, once every entity exists: each
 // VPC gets its main route table and default security group, route tables
 // their local routes, subnets without an ACL the default network ACL,
-// default subnets their default VPC, NAT gateways the VPC of their subnet.
+// default subnets their default VPC, NAT gateways the VPC of their subnet;
+// default groups a CDK custom resource restricts lose the rules it revokes.
 import { defaulted } from '../../fact.js';
 import type { LiftContext } from '../../lifter.js';
 import type { Network } from '../../network.js';
@@ -13,6 +14,7 @@ import {
   ensureDefaultSecurityGroup,
   ensureMainRouteTable,
 } from './platform-objects.js';
+import { revokeRestrictedDefaultRules } from './cdk-restricted-default-group.js';
 
 function isAws(e: { cloud: string }): boolean {
   return e.cloud === 'aws';
@@ -55,6 +57,7 @@ export function finishNetworkLayer(ctx: LiftContext): void {
     if (group.flavor === 'aws-network-acl') addIpv6AclRules(group, network);
     else addIpv6AllEgress(group, network);
   }
+  revokeRestrictedDefaultRules(ctx);
   for (const gateway of ctx.model.all('gateway')) {
     if (!isAws(gateway) || gateway.gatewayType !== 'nat' || gateway.network || !gateway.subnet) continue;
     const subnet = gateway.subnet.known ? ctx.model.getOf(gateway.subnet.value, 'subnet') : undefined;

@@ -15,6 +15,9 @@ export const ALL_EGRESS_DEFAULT = 'all egress allowed by default';
 
 export const ALL_PORTS = [{ from: 0, to: 65535 }];
 
+/** platformDefault of the default security group's rule letting in its own members. */
+export const DEFAULT_GROUP_MEMBERS_INGRESS = 'default security group: ingress from its members';
+
 function platformBase(network: Network, part: string, platformDefault: string) {
   const base = {
     id: `${network.id}#${part}`,
@@ -112,7 +115,7 @@ export function ensureDefaultSecurityGroup(vpcId: string, ctx: LiftContext): Sec
         peers: defaulted([{ kind: 'security-group', ref: fact(id, loc) }], loc),
         loc,
         definedBy: network.address,
-        platformDefault: 'default security group: ingress from its members',
+        platformDefault: DEFAULT_GROUP_MEMBERS_INGRESS,
       },
       allEgressRule(loc, network.address),
     ],

@@ -81,6 +81,28 @@ describe('security groups', () => {
     ]);
   });
 
+  it("takes out the rules CDK's Custom::VpcRestrictDefaultSG revokes: members' ingress and 0.0.0.0/0 egress, not ::/0", () => {
+    const s = new Scan();
+    const restrict = (id: string, vpc: ReturnType<Scan['cfn']>) =>
+      s.cfn(id, 'Custom::VpcRestrictDefaultSG', { ServiceToken: unknownInput('Handler.Arn'), DefaultSecurityGroupId: refTo(vpc, 'DefaultSecurityGroup'), Account: unknownInput('AWS::AccountId') });
+    const v4 = s.cfn('MnVpc', 'AWS::EC2::VPC', { CidrBlock: '10.10.0.0/16' });
+    // The custom resource comes first in the template: the revocation waits until every default rule is in.
+    const dual = s.cfn('DualVpc', 'AWS::EC2::VPC', { CidrBlock: '10.20.0.0/16' });
+    restrict('DualRestrict', dual);
+    s.cfn('DualV6', 'AWS::EC2::VPCCidrBlock', { VpcId: refTo(dual, 'Ref'), AmazonProvidedIpv6CidrBlock: true });
+    restrict('MnRestrict', v4);
+    const open = s.cfn('OpenVpc', 'AWS::EC2::VPC', { CidrBlock: '10.30.0.0/16' });
+    const maybe = restrict('MaybeRestrict', open);
+    maybe.conditional = { inputs: ['parameter Harden'], detail: 'condition Harden depends on parameter Harden' };
+    const { model, unlifted } = s.lift();
+    const rulesOf = (vpc: { key: string }) =>
+      summary(model.getOf(`${vpc.key}#default-security-group`, 'security-group')!.rules).map((r) => `${r.direction} ${r.peers}`);
+    expect(rulesOf(v4)).toEqual([]);
+    expect(rulesOf(dual)).toEqual(['egress ::/0']);
+    expect(rulesOf(open)).toEqual([`ingress sg:${open.key}#default-security-group`, 'egress 0.0.0.0/0']);
+    expect(unlifted.map((r) => r.type)).not.toContain('Custom::VpcRestrictDefaultSG');
+  });
+
   it('adds standalone rules of every shape to their groups', () => {
     const s = new Scan();
     const vpc = s.tf('aws_vpc', 'main', { cidr_block: '10.0.0.0/16' });

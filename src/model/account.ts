@@ -33,16 +33,20 @@ export interface AccountService extends EntityBase {
   targets?: Links;
 }
 
-/** AWS Backup plan + selection, or Azure Backup policy + protected items. */
-export interface BackupPlan extends EntityBase {
-  kind: 'backup-plan';
-  retentionDays: Fact<number | null>;
+/** What a plan's selections select. */
+export interface BackupSelection {
   /** Resources the plan selects (resolved to data stores where possible). */
   selects: Links;
   /** Selection by tag (`backup = daily`): the engine matches stores by tags. */
   selectsByTag?: Fact<{ key: string; value: string }[]>;
   /** Selects every resource of supported types (`arn:aws:*:*:*` or `*`). */
   selectsAll?: Fact<boolean>;
+}
+
+/** AWS Backup plan + selection, or Azure Backup policy + protected items. */
+export interface BackupPlan extends EntityBase, BackupSelection {
+  kind: 'backup-plan';
+  retentionDays: Fact<number | null>;
   vault?: Link;
   /** Regions the plan copies recovery points to (AWS Backup copy actions to vaults of other regions). */
   copyRegions?: Fact<string[]>;
@@ -50,11 +54,8 @@ export interface BackupPlan extends EntityBase {
   conditionalSelections?: BackupSelectionPart[];
 }
 
-/** What one selection adds to a plan. */
-export interface BackupSelectionPart {
-  selects: Links;
-  selectsByTag?: Fact<{ key: string; value: string }[]>;
-  selectsAll?: Fact<boolean>;
+/** What one selection created under a condition adds to a plan. */
+export interface BackupSelectionPart extends BackupSelection {
   /** The condition the selection is created under. */
   cause: UnknownCause;
 }

@@ -6,7 +6,7 @@
 // against the scanned stores once every entity is in place).
 import type { NativeResource } from '../../../readers/native.js';
 import type { UnknownCause, Value } from '../../../readers/value.js';
-import type { BackupPlan, BackupSelectionPart } from '../../account.js';
+import type { BackupPlan, BackupSelection, BackupSelectionPart } from '../../account.js';
 import type { CloudModel, Entity } from '../../model.js';
 import type { Link } from '../../entity.js';
 import type { Fact } from '../../fact.js';
@@ -157,10 +157,8 @@ function selectsEverything(text: string): boolean {
   return text === '*' || /^arn:aws:\*:\*:\*:\*$/.test(text) || text === 'arn:aws:*:*:*';
 }
 
-/** What a selection adds to: its plan, or the part kept apart for a conditional selection. */
-type SelectionTarget = Pick<BackupPlan, 'selects' | 'selectsAll' | 'selectsByTag'>;
-
-function addSelection(ctx: LiftContext, r: NativeResource, plan: SelectionTarget, resources: Value | undefined, tags: { key: Value | undefined; value: Value | undefined }[]): void {
+/** Adds a selection's resources and tags to its plan, or to the part kept apart for a conditional selection. */
+function addSelection(ctx: LiftContext, r: NativeResource, plan: BackupSelection, resources: Value | undefined, tags: { key: Value | undefined; value: Value | undefined }[]): void {
   const links: Link[] = plan.selects.known ? [...plan.selects.value] : [];
   if (resources && isUnresolved(resources)) plan.selects = unknownFact(causeOf(resources, r, 'resources'), resources.loc ?? r.loc);
   for (const item of itemsOf(resources)) {
@@ -209,7 +207,7 @@ const OPERATORS: { operator: TagCondition['operator']; tf: string }[] = [
 /** A selection whose Conditions or NotResources the plan's union of resources and tags cannot express. */
 interface FilteredSelection {
   r: NativeResource;
-  plan: SelectionTarget;
+  plan: BackupSelection;
   resources: Value | undefined;
   anyTags: { key: Value | undefined; value: Value | undefined }[];
   conditions: TagCondition[] | UnknownCause;
@@ -251,7 +249,7 @@ const selections: LiftHandler = {
     const planLink = ctx.links.link(r.attrs.fields[tf ? 'plan_id' : 'BackupPlanId'], r, 'plan_id');
     const owner = planLink.known ? ctx.model.getOf(planLink.value, 'backup-plan') : undefined;
     if (!owner) return;
-    const plan: SelectionTarget = r.conditional ? conditionalPart(owner, r.conditional, r) : owner;
+    const plan: BackupSelection = r.conditional ? conditionalPart(owner, r.conditional, r) : owner;
     const sel = tf ? r.attrs : dig(r.attrs, 'BackupSelection');
     const resources = dig(sel, tf ? 'resources' : 'Resources');
     const notResources = dig(sel, tf ? 'not_resources' : 'NotResources');

@@ -58,6 +58,11 @@ const FORBIDDEN: readonly [Segment, Segment][] = [
   ['lgwan', 'internet'],
 ];
 
+/** The forbidden pair two segments make, as FORBIDDEN writes it, if they make one. */
+function forbiddenPair(x: Segment | null, y: Segment | null): readonly [Segment, Segment] | undefined {
+  return FORBIDDEN.find(([p, q]) => (p === x && q === y) || (p === y && q === x));
+}
+
 function judgeLink(l: NetworkLink, ctx: ControlContext): Draft | undefined {
   const a = sideOf(l.a, ctx);
   const b = sideOf(l.b, ctx);
@@ -89,19 +94,18 @@ function judgeLink(l: NetworkLink, ctx: ControlContext): Draft | undefined {
   const sb = y.a.segment;
   if (!isClosed(sa) && !isClosed(sb)) return undefined;
   if (sa === sb) return pass(subject, { ja: `${between.ja}は同じ区分どうしの接続です`, en: `connects ${between.en}, which are in the same segment` }, base);
-  const pair = FORBIDDEN.find(([p, q]) => (p === sa && q === sb) || (p === sb && q === sa));
+  const pair = forbiddenPair(sa, sb);
   if (!pair) {
     // A closed network linked to one with no segment: derivation makes that mynumber, else lgwan does not propagate.
     return undefined;
   }
   // A connection whose count or for_each could not be evaluated may not exist at all.
-  const conditional = l.via.map((s) => ({ s, c: ctx.model.get(s.id)?.conditional })).find((x) => x.c !== undefined);
+  const conditional = l.via.flatMap((s) => {
+    const c = ctx.model.get(s.id)?.conditional;
+    return c ? [{ ...c, detail: `${s.address} exists only under a condition: ${c.detail}` }] : [];
+  });
   const possible: UnknownCause | undefined =
-    l.certainty === 'possible'
-      ? { inputs: l.external?.inputs ?? [], detail: l.note ?? 'the connection may not carry traffic' }
-      : conditional
-        ? { ...conditional.c!, detail: `${conditional.s.address} exists only under a condition: ${conditional.c!.detail}` }
-        : undefined;
+    l.certainty === 'possible' ? { inputs: l.external?.inputs ?? [], detail: l.note ?? 'the connection may not carry traffic' } : conditional[0];
   if (pair[0] === 'mynumber' && pair[1] === 'lgwan') {
     const m = findApproval(ctx.policy, ctx.now, { segments: pair, addresses: [...l.via.map((s) => s.address), a.address, b.address] });
     if (m.kind === 'approved') {
@@ -212,7 +216,7 @@ function judgeMixedSubnets(ctx: ControlContext): Draft[] {
     const network = { id: networkId, address: ctx.model.get(networkId)?.address ?? networkId, a: ctx.graph.segmentOf(networkId) };
     for (const { subnet, a } of subnets) {
       const others = [network, ...subnets.filter((o) => o.subnet !== subnet).map((o) => ({ id: o.subnet.id, address: o.subnet.address, a: o.a }))];
-      const clash = others.find((o) => o.a.segment && FORBIDDEN.some(([p, q]) => (p === a.segment && q === o.a.segment) || (q === a.segment && p === o.a.segment)));
+      const clash = others.find((o) => forbiddenPair(a.segment, o.a.segment));
       if (!clash) continue;
       const mine = describeSegment(a, ctx.model);
       const theirs = describeSegment(clash.a, ctx.model);

@@ -1,13 +1,13 @@
 // Nested stacks with a local TemplateURL: the child template is read where it
 // is nested, with what the parent passes it, and not judged on its own too.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discover } from '../../../src/engine/discover.js';
 import { readDiscovered, sniffFile } from '../../../src/engine/read-inputs.js';
 import { readCloudFormation } from '../../../src/readers/cloudformation/index.js';
-import { MAX_NESTED_STACKS, MAX_STACK_DEPTH } from '../../../src/readers/cloudformation/nested-stacks.js';
+import { MAX_CHILD_TEMPLATE_BYTES, MAX_NESTED_STACKS, MAX_STACK_DEPTH } from '../../../src/readers/cloudformation/nested-stacks.js';
 import type { ReadResult } from '../../../src/readers/native.js';
 import { defaultReadOptions, type ReadOptions } from '../../../src/readers/options.js';
 import { toPlain } from '../../../src/readers/value.js';
@@ -362,6 +362,31 @@ describe('nested stacks that cannot be followed', () => {
     expect(why.Outside).toContain('outside the scanned directory');
     expect(why.Broken).toContain('infra/broken.json');
     expect(r.errors.some((e) => e.file === 'infra/broken.json' && e.line !== undefined)).toBe(true);
+  });
+
+  it('notes a child too large to read and a link leading out of the scan root, and reads neither', () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'kikan-cfn-outside-'));
+    writeFileSync(path.join(outside, 'shared.yaml'), 'Resources:\n  Leaked:\n    Type: AWS::SQS::Queue\n');
+    const files = {
+      'root.yaml': `Resources:
+  Huge:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: huge.yaml }
+  Linked:
+    Type: AWS::CloudFormation::Stack
+    Properties: { TemplateURL: linked.yaml }
+`,
+      'huge.yaml': `Resources:\n  Big:\n    Type: AWS::SQS::Queue\n${'#'.repeat(MAX_CHILD_TEMPLATE_BYTES)}\n`,
+    };
+    const dir = tree(files);
+    symlinkSync(path.join(outside, 'shared.yaml'), path.join(dir, 'linked.yaml'));
+    const r = readCloudFormation('root.yaml', files['root.yaml'], defaultReadOptions(dir));
+    expect(r.resources.map((x) => x.address)).toEqual(['Huge', 'Linked']);
+    expect(r.notScanned.map((n) => [n.address, n.cause.detail])).toEqual([
+      ['Huge', 'nested template huge.yaml of Huge is not read: huge.yaml is larger than 5 MB'],
+      ['Linked', 'nested template linked.yaml of Linked is not read: linked.yaml is a link to outside the scanned directory'],
+    ]);
+    expect(r.inputs.map((i) => i.file)).toEqual(['root.yaml']);
   });
 
   it('reads a JSON child and the same child twice under two Stacks, each with its own parameters', () => {

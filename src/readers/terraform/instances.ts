@@ -36,14 +36,12 @@ export function expandInstances(block: BlockConfig, env: Env, address: string): 
   if (countAttr) {
     const v = evaluateAttr(countAttr, env);
     const n = countOf(v);
-    if (typeof n === 'number') {
-      const instances: InstanceSpec[] = [];
-      for (let i = 0; i < n; i++) instances.push({ suffix: `[${i}]`, names: { count: obj({ index: known(i, countAttr.loc) }, countAttr.loc) } });
-      return { mode: 'count', instances };
-    }
-    const cause = n ?? causeOf(v, `count of ${address}`);
-    const expansion = unknownExpansion(cause, { count: obj({ index: unknown(cause, countAttr.loc) }, countAttr.loc) });
-    return v.kind === 'known' && typeof v.value === 'number' && v.value > MAX_INSTANCES ? { ...expansion, tooMany: v.value } : expansion;
+    const unknownCount = (cause: UnknownCause) => unknownExpansion(cause, { count: obj({ index: unknown(cause, countAttr.loc) }, countAttr.loc) });
+    if (typeof n !== 'number') return unknownCount(n ?? causeOf(v, `count of ${address}`));
+    if (n > MAX_INSTANCES) return { ...unknownCount(tooMany(n)), tooMany: n };
+    const instances: InstanceSpec[] = [];
+    for (let i = 0; i < n; i++) instances.push({ suffix: `[${i}]`, names: { count: obj({ index: known(i, countAttr.loc) }, countAttr.loc) } });
+    return { mode: 'count', instances };
   }
   if (forEachAttr) {
     const v = evaluateAttr(forEachAttr, env);
@@ -84,7 +82,6 @@ function countOf(v: Value): number | UnknownCause | undefined {
   if (v.kind !== 'known') return undefined;
   const n = typeof v.value === 'string' && v.value.trim() !== '' ? Number(v.value) : v.value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return { inputs: [], detail: `error: count must be a whole number, not ${JSON.stringify(v.value)}` };
-  if (n > MAX_INSTANCES) return tooMany(n);
   return n;
 }
 

@@ -67,6 +67,17 @@ describe('readTerraform limits', () => {
     ]);
   });
 
+  it('reports a count written as a string the same way: Terraform converts it to a number', async () => {
+    const root = path.join(dir, 'count-string');
+    await mkdir(root);
+    await writeFile(path.join(root, 'main.tf'), 'variable "n" {\n  default = "20000"\n}\nresource "aws_sns_topic" "t" {\n  count = var.n\n}\n');
+    const r = await readTerraform([root], defaultReadOptions(root));
+    expect(r.resources.map((x) => [x.address, x.conditional?.detail])).toEqual([['aws_sns_topic.t', 'error: 20000 instances is more than the 10000 the reader expands']]);
+    expect(r.errors.map((e) => [e.file, e.line, e.message])).toEqual([
+      ['main.tf', 4, 'aws_sns_topic.t: 20000 instances is more than the 10000 kikan expands; judged as one instance of unknown index'],
+    ]);
+  });
+
   it('reports a for_each over more keys than it expands, in a module, with the instance address', async () => {
     const root = path.join(dir, 'for-each');
     await mkdir(path.join(root, 'm'), { recursive: true });

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { emptyReadResult, type ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
+import { assemblyRegion } from './cdk-assembly.js';
 import { suppliedParameters } from './parameter-files.js';
 import { secretParameters } from './secret-parameters.js';
 import { markCyclicNesting, rootNesting } from './nested-stacks.js';
@@ -29,8 +30,12 @@ export function readCloudFormation(file: string, text: string, opts: ReadOptions
     const supplied = suppliedParameters(opts);
     out.inputs.push(...supplied.inputs);
     out.errors.push(...supplied.errors);
+    // A CDK stack's environment in cdk.out/manifest.json is where it deploys, whatever --region says.
+    const assembly = assemblyRegion(file, opts);
+    if (assembly) out.inputs.push(assembly.manifest);
+    const readOpts = assembly ? { ...opts, region: assembly.region } : opts;
     const nesting = rootNesting(file);
-    readTemplateResources({ file, root: parsed.root, comments: parsed.comments, supplied: supplied.values, stackTags: supplied.stackTags, opts, nesting }, out);
+    readTemplateResources({ file, root: parsed.root, comments: parsed.comments, supplied: supplied.values, stackTags: supplied.stackTags, opts: readOpts, nesting }, out);
     markCyclicNesting(out, nesting.run);
     const secrets = [...secretParameters(parsed.root, supplied.writtenInRepository), ...nesting.run.secretInputs];
     out.secretInputs = [{ source: 'cloudformation', scope: file, inputs: secrets }];

@@ -58,8 +58,10 @@ function combinePublicSettings(s: BucketState, account: PublicAccessBlock | unde
     not(effective(written(pab.ignorePublicAcls), account?.ignorePublicAcls)),
   ]);
   const policy = store.policy ?? defaulted(null, store.loc);
+  const publicPolicy = policyIsPublic(policy);
   const policyGrants = allTrue([
-    policyIsPublic(policy),
+    // A policy created only under an unresolved condition may not be there to grant anything.
+    store.policyConditional && publicPolicy.known && publicPolicy.value ? unknownFact(store.policyConditional, publicPolicy.loc ?? store.loc) : publicPolicy,
     not(effective(written(pab.blockPublicPolicy), account?.blockPublicPolicy)),
     not(effective(written(pab.restrictPublicBuckets), account?.restrictPublicBuckets)),
   ]);

@@ -147,6 +147,17 @@ describe('S3 exposure', () => {
     expect(s.policy).toMatchObject({ value: publicPolicy });
   });
 
+  it('a public policy created only under an unresolved condition leaves the bucket unknown, naming the condition', () => {
+    const b = tf('aws_s3_bucket', 'site', { bucket: 'site' });
+    const pol = tf('aws_s3_bucket_policy', 'site', { bucket: 'site', policy: publicPolicy });
+    pol.conditional = { inputs: ['var.open_site'], detail: 'count depends on var.open_site' };
+    const s = bucket([b, pol], b.key);
+    expect(s.publicRead).toEqual({ known: false, cause: pol.conditional, loc: pol.attrs.fields.policy.loc });
+    // A written block still settles it: the policy could not take effect even if created.
+    const blocked = tf('aws_s3_bucket_public_access_block', 'site', { bucket: 'site', block_public_policy: true, restrict_public_buckets: true });
+    expect(bucket([b, pol, blocked], b.key).publicRead).toMatchObject({ known: true, value: false });
+  });
+
   it('a policy restricted to a VPC endpoint is not public; an unknown principal keeps it unknown', () => {
     const restricted = JSON.stringify({
       Statement: [

@@ -93,6 +93,20 @@ describe('LG-6.7 resource policies', () => {
     expect(drafts[1]!.message.en).toContain('do not narrow the caller');
   });
 
+  it('is unknown, naming the condition, for a bucket policy created only under an unresolved condition', () => {
+    const m = new IdentityModel();
+    const condition = { inputs: ['parameter Stage'], detail: 'condition IsKensho depends on parameter Stage' };
+    m.dataStore('aws_s3_bucket.maybe', 's3-bucket', { policy: m.val<string | null>(doc(anyone())), policyConditional: condition });
+    m.dataStore('aws_s3_bucket.narrow', 's3-bucket', {
+      policy: m.val<string | null>(doc(anyone({ Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-abc' } } }))),
+      policyConditional: condition,
+    });
+    const drafts = run(check, m);
+    expect(statuses(drafts)).toEqual(['aws_s3_bucket.maybe=unknown', 'aws_s3_bucket.narrow=pass']);
+    expect(drafts[0]!.unknown).toEqual([condition]);
+    expect(drafts[0]!.message.en).toBe('the resource policy allows Principal "*" without conditions (Statement[0]), but whether the policy is created cannot be told');
+  });
+
   it('passes conditions on the organisation, account, endpoint or source, and a boundary Deny over the same actions', () => {
     const m = new IdentityModel();
     const boundary = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { StringNotEquals: { 'aws:SourceVpce': 'vpce-1' } } };

@@ -133,6 +133,13 @@ function managedPolicies(r: IamRole): Draft | undefined {
   return undefined;
 }
 
+/** A bucket policy created only under an unresolved condition may not be there: what it would open is unknown on that condition. */
+function ifCreated(d: Draft | undefined, condition: UnknownCause | undefined): Draft | undefined {
+  if (d?.status !== 'fail' || !condition) return d;
+  const message = { ja: `${d.message.ja}。ただしポリシーが作成されるか判定できません`, en: `${d.message.en}, but whether the policy is created cannot be told` };
+  return { ...d, status: 'unknown', message, unknown: [condition] };
+}
+
 const RESOURCE_POLICY = { ja: 'リソースポリシー', en: 'resource policy' };
 const KEY_POLICY = { ja: 'キーポリシー', en: 'key policy' };
 const TRUST_POLICY = { ja: '信頼ポリシー', en: 'trust policy' };
@@ -151,7 +158,7 @@ export const check: ControlCheck = {
       if (r.trustPolicy) add(resourcePolicy(r, r.trustPolicy, TRUST_POLICY, true));
       add(managedPolicies(r));
     }
-    for (const s of model.all('data-store')) if (s.policy) add(resourcePolicy(s, s.policy, RESOURCE_POLICY));
+    for (const s of model.all('data-store')) if (s.policy) add(ifCreated(resourcePolicy(s, s.policy, RESOURCE_POLICY), s.policyConditional));
     for (const k of model.all('key')) if (k.policy) add(resourcePolicy(k, k.policy, KEY_POLICY));
     return drafts;
   },

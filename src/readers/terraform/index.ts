@@ -37,22 +37,22 @@ export async function readTerraform(dirs: string[], opts: ReadOptions): Promise<
   const started = performance.now();
 
   const given = [...new Set(dirs.map((d) => path.resolve(d)))].sort();
-  for (const d of given) await loader.load(d);
-  await preloadLocalCalls(given, loader);
+  for (const d of given) loader.load(d);
+  preloadLocalCalls(given, loader);
   const roots = rootModules(given, loader);
 
   const manifests = new Map<string, ModuleManifest>();
   for (const root of roots) {
     const manifest = ModuleManifest.read(root);
     manifests.set(root, manifest);
-    for (const d of manifest.allDirs()) await loader.load(d);
-    await preloadLocalCalls(manifest.allDirs(), loader);
+    for (const d of manifest.allDirs()) loader.load(d);
+    preloadLocalCalls(manifest.allDirs(), loader);
   }
   const variables = new RootVariables(opts, sink);
-  const rootVars = new Map(await Promise.all(roots.map(async (r) => [r, await variables.forRoot(r)] as const)));
+  const rootVars = new Map(roots.map((r) => [r, variables.forRoot(r)] as const));
   result.secretInputs = [];
   for (const root of roots) {
-    const inputs = sensitiveVariables(loader.get(root)!, await variables.writtenInRepository(root));
+    const inputs = sensitiveVariables(loader.get(root)!, variables.writtenInRepository(root));
     result.secretInputs.push({ source: 'terraform', scope: relativePath(opts.root, root), inputs });
   }
   const readDone = performance.now();
@@ -114,11 +114,11 @@ function localCallTargets(config: ModuleConfig): string[] {
 }
 
 /** Evaluation is synchronous, so every module a call could reach is read beforehand. */
-async function preloadLocalCalls(start: string[], loader: ModuleLoader): Promise<void> {
+function preloadLocalCalls(start: string[], loader: ModuleLoader): void {
   const queue = [...start];
   const seen = new Set(queue);
   while (queue.length) {
-    const config = await loader.load(queue.shift()!);
+    const config = loader.load(queue.shift()!);
     if (!config) continue;
     for (const target of localCallTargets(config)) {
       if (seen.has(target)) continue;

@@ -86,7 +86,6 @@ function isOverrideFile(name: string): boolean {
 }
 
 export class ModuleLoader {
-  private readonly cache = new Map<string, Promise<ModuleConfig | undefined>>();
   private readonly loaded = new Map<string, ModuleConfig | undefined>();
 
   constructor(
@@ -95,17 +94,10 @@ export class ModuleLoader {
   ) {}
 
   /** Read a module directory once; undefined when it holds no configuration files. */
-  load(dir: string): Promise<ModuleConfig | undefined> {
+  load(dir: string): ModuleConfig | undefined {
     const key = path.resolve(dir);
-    let p = this.cache.get(key);
-    if (!p) {
-      p = this.read(key).then((c) => {
-        this.loaded.set(key, c);
-        return c;
-      });
-      this.cache.set(key, p);
-    }
-    return p;
+    if (!this.loaded.has(key)) this.loaded.set(key, this.read(key));
+    return this.loaded.get(key);
   }
 
   /** A directory already loaded (evaluation is synchronous, so modules are loaded beforehand). */
@@ -113,7 +105,7 @@ export class ModuleLoader {
     return this.loaded.get(path.resolve(dir));
   }
 
-  private async read(dir: string): Promise<ModuleConfig | undefined> {
+  private read(dir: string): ModuleConfig | undefined {
     let names: string[];
     try {
       const entries = readdirSync(dir, { withFileTypes: true });
@@ -137,7 +129,7 @@ export class ModuleLoader {
     // Terraform reads override files after all others and merges them in.
     const ordered = [...names.filter((n) => !isOverrideFile(n)), ...names.filter(isOverrideFile)];
     for (const name of ordered) {
-      const blocks = await this.readFile(path.join(dir, name), config);
+      const blocks = this.readFile(path.join(dir, name), config);
       if (!blocks) continue;
       if (isOverrideFile(name)) applyOverride(config, blocks, this.sink);
       else this.declare(config, blocks);
@@ -145,7 +137,7 @@ export class ModuleLoader {
     return config;
   }
 
-  private async readFile(abs: string, config: ModuleConfig): Promise<BlockConfig[] | undefined> {
+  private readFile(abs: string, config: ModuleConfig): BlockConfig[] | undefined {
     const input = readInput(abs, this.root, 'terraform', this.sink);
     if (!input) return undefined;
     let json: Record<string, unknown>;

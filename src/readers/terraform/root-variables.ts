@@ -26,8 +26,8 @@ export type VarAssignments = Map<string, VarAssignment>;
 const NO_NAMES: Env = { lookup: () => undefined };
 
 export class RootVariables {
-  private readonly fileCache = new Map<string, Promise<VarAssignments>>();
-  private cliVars: Promise<VarAssignments> | undefined;
+  private readonly fileCache = new Map<string, VarAssignments>();
+  private cliVars: VarAssignments | undefined;
 
   constructor(
     private readonly opts: ReadOptions,
@@ -35,11 +35,11 @@ export class RootVariables {
   ) {}
 
   /** All assignments that apply to the root module in `dir`, later ones already winning. */
-  async forRoot(dir: string): Promise<VarAssignments> {
+  forRoot(dir: string): VarAssignments {
     const result: VarAssignments = new Map();
-    for (const file of await this.autoFiles(dir)) for (const [k, v] of await this.file(file)) result.set(k, v);
-    for (const file of this.opts.varFiles) for (const [k, v] of await this.file(file)) result.set(k, v);
-    for (const [k, v] of await this.cli()) result.set(k, v);
+    for (const file of this.autoFiles(dir)) for (const [k, v] of this.file(file)) result.set(k, v);
+    for (const file of this.opts.varFiles) for (const [k, v] of this.file(file)) result.set(k, v);
+    for (const [k, v] of this.cli()) result.set(k, v);
     return result;
   }
 
@@ -48,17 +48,17 @@ export class RootVariables {
    * each variable, later files winning; `--var` is not in the repository and
    * does not unwrite them (LG-6.9).
    */
-  async writtenInRepository(dir: string): Promise<Map<string, SourceLoc>> {
+  writtenInRepository(dir: string): Map<string, SourceLoc> {
     const out = new Map<string, SourceLoc>();
-    for (const file of [...(await this.autoFiles(dir)), ...this.opts.varFiles]) {
-      for (const [name, { value }] of await this.file(file)) {
+    for (const file of [...this.autoFiles(dir), ...this.opts.varFiles]) {
+      for (const [name, { value }] of this.file(file)) {
         if (value.loc && !isOutsideRoot(value.loc.file) && isWrittenValue(value)) out.set(name, value.loc);
       }
     }
     return out;
   }
 
-  private async autoFiles(dir: string): Promise<string[]> {
+  private autoFiles(dir: string): string[] {
     let names: string[];
     try {
       names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
@@ -70,25 +70,21 @@ export class RootVariables {
     return [...fixed, ...auto].map((n) => path.join(dir, n));
   }
 
-  private file(abs: string): Promise<VarAssignments> {
-    let p = this.fileCache.get(abs);
-    if (!p) {
-      p = this.readFile(abs);
-      this.fileCache.set(abs, p);
-    }
-    return p;
+  private file(abs: string): VarAssignments {
+    if (!this.fileCache.has(abs)) this.fileCache.set(abs, this.readFile(abs));
+    return this.fileCache.get(abs)!;
   }
 
-  private async readFile(abs: string): Promise<VarAssignments> {
+  private readFile(abs: string): VarAssignments {
     const input = readInput(abs, this.opts.root, 'terraform-vars', this.sink);
     if (!input) return new Map();
-    const out = await this.readVarFile(input.rel, input.text);
+    const out = this.readVarFile(input.rel, input.text);
     // A variable file outside the scan root is not part of the repository being judged.
     if (isOutsideRoot(input.rel)) for (const a of out.values()) a.value = markSupplied(a.value);
     return out;
   }
 
-  private async readVarFile(rel: string, text: string): Promise<VarAssignments> {
+  private readVarFile(rel: string, text: string): VarAssignments {
     const out: VarAssignments = new Map();
     const input = { rel, text };
     if (rel.endsWith('.json')) {
@@ -115,20 +111,23 @@ export class RootVariables {
     return out;
   }
 
-  /** `--var name=value`: kept raw, and parsed as an HCL expression for the other types. */
-  private cli(): Promise<VarAssignments> {
-    this.cliVars ??= (async () => {
-      const out: VarAssignments = new Map();
-      for (const [name, raw] of Object.entries(this.opts.vars)) {
-        let value: Value = known(raw);
-        const r = parseHcl('cli.tfvars', `v = ${raw}\n`);
-        if (r.ok && 'v' in r.body) value = evaluateAttr({ name, json: r.body.v, loc: { file: '--var', line: 1 } }, NO_NAMES);
-        out.set(name, { value: commandLineValue(value), raw });
-      }
-      return out;
-    })();
+  /** `--var`, parsed once for every root. */
+  private cli(): VarAssignments {
+    this.cliVars ??= commandLineVars(this.opts.vars);
     return this.cliVars;
   }
+}
+
+/** `--var name=value`: kept raw, and parsed as an HCL expression for the other types. */
+function commandLineVars(vars: Record<string, string>): VarAssignments {
+  const out: VarAssignments = new Map();
+  for (const [name, raw] of Object.entries(vars)) {
+    let value: Value = known(raw);
+    const r = parseHcl('cli.tfvars', `v = ${raw}\n`);
+    if (r.ok && 'v' in r.body) value = evaluateAttr({ name, json: r.body.v, loc: { file: '--var', line: 1 } }, NO_NAMES);
+    out.set(name, { value: commandLineValue(value), raw });
+  }
+  return out;
 }
 
 /** JSON variable files hold literal values: strings are not templates. */

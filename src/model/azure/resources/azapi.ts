@@ -69,7 +69,7 @@ class AzapiIds {
     const name = namePart(r.attrs.fields.name, r);
     const level = levelOf(base);
     // A type of another namespace than its parent's (diagnostic settings, locks) is an extension resource.
-    const parentNamespace = /\/providers\/([^/]+)\/(?:[^/]+\/[^/]+\/?)+$/i.exec(base)?.[1];
+    const parentNamespace = /\/providers\/([^/]+)(?:\/[^/]+\/[^/]+)+$/i.exec(base)?.[1];
     const extension = parentNamespace !== undefined && parentNamespace.toLowerCase() !== type.split('/')[0]!.toLowerCase();
     const id = /^microsoft\.resources\/resourcegroups$/i.test(type)
       ? `${base}/resourceGroups/${name}`

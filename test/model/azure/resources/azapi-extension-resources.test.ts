@@ -26,6 +26,15 @@ describe('azapi extension resources', () => {
     expect(idOf('azapi_resource.db')).toEqual([`${RG}/providers/microsoft.cache/redisenterprise/amr-juki/databases/default`]);
   });
 
+  it('a parent_id of many levels that is not a resource ID is read in linear time', () => {
+    // Nested `type/name` levels, then an empty segment: a backtracking pattern would try every split of them.
+    const deep = `${RG}/providers/Microsoft.Network/${'virtualNetworks/vnet-juki/'.repeat(40)}/subnets`;
+    const lock = tf('azapi_resource', 'lock', { type: 'Microsoft.Authorization/locks@2020-05-01', name: 'nodelete', parent_id: deep, body: { properties: { level: 'CanNotDelete' } } });
+    const [out] = armFromAzapi([lock]);
+    // Not a resource ID, so no parent namespace to differ from: the lock is named as a child.
+    expect(out!.ids).toEqual([`${deep}/locks/nodelete`.toLowerCase()]);
+  });
+
   it('settings on a vault and on a Managed Redis database, by azapi or by azurerm naming the azapi database, target the vault and the cluster', () => {
     const { model } = lift([
       rg,

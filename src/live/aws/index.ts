@@ -74,8 +74,7 @@ async function notReadTypes(client: ConfigServiceClient, scope: string, read: Re
   for (const t of recorded.types) if (!read.has(t.type)) out.notRead.push({ ...t, source: 'aws-config' });
 }
 
-async function readAggregator(req: AwsReadRequest, name: string, base: Credentials | undefined, into: AwsRead): Promise<ReadResult> {
-  const out = emptyReadResult();
+async function readAggregator(req: AwsReadRequest, name: string, base: Credentials | undefined, out: AwsRead): Promise<void> {
   const region = req.regions[0]!;
   const scope = `aws-aggregator:${name}`;
   out.inputs.push({ file: scope, kind: 'aws-config-aggregator' });
@@ -89,7 +88,7 @@ async function readAggregator(req: AwsReadRequest, name: string, base: Credentia
       );
     } catch (e) {
       out.errors.push(callError(scope, 'config:SelectAggregateResourceConfig', `the items of aggregator ${name} were not read${page ? ' completely' : ''}`, e));
-      return out;
+      return;
     }
     for (const text of response.Results ?? []) {
       try {
@@ -103,8 +102,7 @@ async function readAggregator(req: AwsReadRequest, name: string, base: Credentia
     if (!token) break;
   }
   if (token) out.errors.push({ file: scope, message: `config:SelectAggregateResourceConfig kept returning pages after 10000; the rest of aggregator ${name} was not read` });
-  await notReadTypes(client, scope, new Set<string>(SELECTED_TYPES), into, name);
-  return out;
+  await notReadTypes(client, scope, new Set<string>(SELECTED_TYPES), out, name);
 }
 
 async function callerAccount(region: string, credentials: Credentials | undefined, endpoint: string | undefined): Promise<string> {
@@ -152,7 +150,7 @@ export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
   const base: Credentials | undefined = req.credentials ?? (req.profile ? fromIni({ profile: req.profile }) : undefined);
   if (req.aggregator) {
     // Aggregated items come without the accounts' own services: their scopes are not judged as live accounts.
-    merge(out, await readAggregator(req, req.aggregator, base, out));
+    await readAggregator(req, req.aggregator, base, out);
     return out;
   }
   const targets: { account?: string; credentials: Credentials | undefined }[] =

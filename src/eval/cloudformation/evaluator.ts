@@ -50,6 +50,8 @@ export interface TemplateScope {
   resources: ReadonlyMap<string, ResourceDecl>;
   /** `Fn::GetAtt Stack.Outputs.Name` of a nested stack whose template is read; undefined when it cannot be. */
   stackOutput?: (decl: ResourceDecl, output: string) => Value | undefined;
+  /** `Fn::ImportValue Name` of an export another read template declares; undefined when none is known to. */
+  importValue?: (name: string) => Value | undefined;
 }
 
 interface Ctx {
@@ -494,7 +496,10 @@ export class CfnEvaluator {
   private fnImportValue(arg: TNode, loc: SourceLoc, ctx: Ctx): Evaluated {
     const v = this.eval(arg, ctx);
     if (v === NO_VALUE) return this.bad('Fn::ImportValue', 'AWS::NoValue is not an export name', loc);
-    const name = asText(v) ?? exprOf(v);
+    const exportName = asText(v);
+    const exported = exportName !== undefined ? this.scope.importValue?.(exportName) : undefined;
+    if (exported) return relocate(exported, loc);
+    const name = exportName ?? exprOf(v);
     const own = cause([`export ${name}`], `Fn::ImportValue ${name} is exported by another stack`);
     const nameCause = causeOf(v);
     return unknown(nameCause ? mergeCauses([own, nameCause]) : own, loc, `[ImportValue ${name}]`);

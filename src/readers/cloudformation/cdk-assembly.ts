@@ -1,7 +1,8 @@
 // A template synthesized by the AWS CDK sits in a cloud assembly (cdk.out)
-// whose manifest.json names the environment each stack deploys to
-// (`aws://111122223333/ap-northeast-1`): that region is the definition's own.
-// An environment-agnostic stack (`unknown-region`) leaves AWS::Region unknown.
+// whose manifest.json lists its stacks: the template file of each, its stack
+// name, and the environment it deploys to (`aws://111122223333/ap-northeast-1`,
+// whose region is the definition's own; `unknown-region` when the stack is
+// environment-agnostic).
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,18 +14,43 @@ const MAX_MANIFEST_BYTES = 5 * 1024 * 1024;
 
 const ENVIRONMENT = /^aws:\/\/[^/]*\/([a-z]{2}(?:-[a-z]+)+-\d+)$/;
 
-export interface AssemblyRegion {
-  region: string;
+export interface AssemblyStack {
+  /** The name CloudFormation knows the stack by, which prefixes the names of the exports CDK writes. */
+  stackName: string;
+  /** Relative to the scan root. */
+  templateFile: string;
+  region?: string;
+}
+
+export interface Assembly {
   manifest: InputRecord;
+  /** The stack whose template is being read. */
+  self: AssemblyStack;
+  stacks: AssemblyStack[];
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-/** The region manifest.json beside `file` gives the stack whose template it is, if any. */
-export function assemblyRegion(file: string, opts: ReadOptions): AssemblyRegion | undefined {
-  const manifest = path.posix.join(path.posix.dirname(file), 'manifest.json');
+function stacksOf(artifacts: Record<string, unknown>, dir: string): AssemblyStack[] {
+  const out: AssemblyStack[] = [];
+  for (const [id, artifact] of Object.entries(artifacts)) {
+    if (!isRecord(artifact) || artifact.type !== 'aws:cloudformation:stack' || !isRecord(artifact.properties)) continue;
+    const { templateFile, stackName } = artifact.properties;
+    if (typeof templateFile !== 'string' || templateFile.includes('/') || templateFile.includes('\\')) continue;
+    const stack: AssemblyStack = { stackName: typeof stackName === 'string' ? stackName : id, templateFile: path.posix.join(dir, templateFile) };
+    const region = typeof artifact.environment === 'string' ? ENVIRONMENT.exec(artifact.environment)?.[1] : undefined;
+    if (region) stack.region = region;
+    out.push(stack);
+  }
+  return out;
+}
+
+/** The cloud assembly whose manifest.json, beside `file`, lists it as a stack's template; undefined otherwise. */
+export function readAssembly(file: string, opts: ReadOptions): Assembly | undefined {
+  const dir = path.posix.dirname(file);
+  const manifest = path.posix.join(dir, 'manifest.json');
   let doc: unknown;
   let text: string;
   try {
@@ -38,14 +64,9 @@ export function assemblyRegion(file: string, opts: ReadOptions): AssemblyRegion 
     return undefined;
   }
   if (!isRecord(doc) || !isRecord(doc.artifacts)) return undefined;
-  const name = path.posix.basename(file);
-  for (const artifact of Object.values(doc.artifacts)) {
-    if (!isRecord(artifact) || artifact.type !== 'aws:cloudformation:stack' || !isRecord(artifact.properties)) continue;
-    if (artifact.properties.templateFile !== name || typeof artifact.environment !== 'string') continue;
-    const region = ENVIRONMENT.exec(artifact.environment)?.[1];
-    if (!region) return undefined;
-    const sha256 = createHash('sha256').update(text).digest('hex');
-    return { region, manifest: { file: manifest, kind: 'cdk cloud assembly manifest (deployment region)', sha256 } };
-  }
-  return undefined;
+  const stacks = stacksOf(doc.artifacts, dir);
+  const self = stacks.find((s) => s.templateFile === file);
+  if (!self) return undefined;
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return { manifest: { file: manifest, kind: 'cdk cloud assembly manifest', sha256 }, self, stacks };
 }

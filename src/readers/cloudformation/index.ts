@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import { emptyReadResult, type ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
-import { assemblyRegion } from './cdk-assembly.js';
+import { readAssembly } from './cdk-assembly.js';
+import { AssemblyExports } from './cdk-exports.js';
 import { suppliedParameters } from './parameter-files.js';
 import { secretParameters } from './secret-parameters.js';
 import { markCyclicNesting, rootNesting } from './nested-stacks.js';
@@ -31,11 +32,12 @@ export function readCloudFormation(file: string, text: string, opts: ReadOptions
     out.inputs.push(...supplied.inputs);
     out.errors.push(...supplied.errors);
     // A CDK stack's environment in cdk.out/manifest.json is where it deploys, whatever --region says.
-    const assembly = assemblyRegion(file, opts);
+    const assembly = readAssembly(file, opts);
     if (assembly) out.inputs.push(assembly.manifest);
-    const readOpts = assembly ? { ...opts, region: assembly.region } : opts;
+    const readOpts = assembly?.self.region ? { ...opts, region: assembly.self.region } : opts;
     const nesting = rootNesting(file);
-    readTemplateResources({ file, root: parsed.root, comments: parsed.comments, supplied: supplied.values, stackTags: supplied.stackTags, opts: readOpts, nesting }, out);
+    const input = { file, root: parsed.root, comments: parsed.comments, supplied: supplied.values, stackTags: supplied.stackTags, opts: readOpts, nesting };
+    readTemplateResources(assembly ? { ...input, exports: new AssemblyExports(assembly, opts) } : input, out);
     markCyclicNesting(out, nesting.run);
     const secrets = [...secretParameters(parsed.root, supplied.writtenInRepository), ...nesting.run.secretInputs];
     out.secretInputs = [{ source: 'cloudformation', scope: file, inputs: secrets }];

@@ -14,6 +14,7 @@ import type { ReadOptions } from '../options.js';
 import { known, list, obj, unknown, type ObjectValue, type UnknownCause, type Value } from '../value.js';
 import type { CommentLine } from './parsed-template.js';
 import { spreadConditionalProperties } from './conditional-properties.js';
+import type { AssemblyExports } from './cdk-exports.js';
 import { NestedStacks, type Nesting } from './nested-stacks.js';
 import { samFunctionRole } from './sam-function-role.js';
 import { withStackTags, withUnknownTags, type StackTag } from './stack-tags.js';
@@ -38,6 +39,8 @@ export interface TemplateInput {
   opts: ReadOptions;
   /** Where the template sits among nested stacks; the scanned template is the root. */
   nesting: Nesting;
+  /** Exports of the other stacks of its CDK cloud assembly, for Fn::ImportValue. */
+  exports?: AssemblyExports;
 }
 
 function sectionEntries(root: TMap, name: string): Map<string, TNode> {
@@ -102,6 +105,7 @@ function declareTemplate(input: TemplateInput, out: ReadResult): DeclaredTemplat
     mappings: valueOf(root, 'Mappings'),
     resources,
     stackOutput: (d: ResourceDecl, name: string) => nested.output(d, name),
+    importValue: (name: string) => input.exports?.value(name, declareTemplate),
   };
   const evaluator: CfnEvaluator = new CfnEvaluator(opts.region !== undefined ? { ...scope, region: opts.region } : scope);
 

@@ -14,8 +14,8 @@ const TEMPLATE = JSON.stringify({
   },
 });
 
-function stackArtifact(templateFile: string, environment: string) {
-  return { type: 'aws:cloudformation:stack', environment, properties: { templateFile, validateOnSynth: false } };
+function stackArtifact(templateFile: string, environment: string, stackName?: string) {
+  return { type: 'aws:cloudformation:stack', environment, properties: { templateFile, validateOnSynth: false, ...(stackName ? { stackName } : {}) } };
 }
 
 function readIn(manifest: string | undefined, extra: Partial<ReadOptions> = {}) {
@@ -40,7 +40,7 @@ describe('the region of a stack in a CDK cloud assembly', () => {
   it("is the region of the stack's environment, and the manifest is listed as read", () => {
     const r = readIn(manifest('aws://111122223333/ap-northeast-3'));
     expect(prop(r, 'Probe', 'Value')).toMatchObject({ kind: 'known', value: 'com.amazonaws.ap-northeast-3.s3' });
-    expect(r.inputs).toContainEqual(expect.objectContaining({ file: 'cdk.out/manifest.json', kind: 'cdk cloud assembly manifest (deployment region)' }));
+    expect(r.inputs).toContainEqual(expect.objectContaining({ file: 'cdk.out/manifest.json', kind: 'cdk cloud assembly manifest' }));
   });
 
   it('wins over --region, as a region the definition gives', () => {
@@ -51,7 +51,6 @@ describe('the region of a stack in a CDK cloud assembly', () => {
   it('stays unknown, naming --region, for an environment-agnostic stack, and --region still gives it', () => {
     const agnostic = readIn(manifest('aws://unknown-account/unknown-region'));
     expect(prop(agnostic, 'Probe', 'Value')).toMatchObject({ kind: 'unknown', cause: { inputs: ['--region'] } });
-    expect(agnostic.inputs.map((i) => i.file)).not.toContain('cdk.out/manifest.json');
     expect(prop(readIn(manifest('aws://unknown-account/unknown-region'), { region: 'ap-northeast-1' }), 'Probe', 'Value')).toMatchObject({
       value: 'com.amazonaws.ap-northeast-1.s3',
     });
@@ -63,5 +62,62 @@ describe('the region of a stack in a CDK cloud assembly', () => {
       expect(prop(r, 'Probe', 'Value')).toMatchObject({ kind: 'unknown', cause: { inputs: ['--region'] } });
       expect(r.errors).toEqual([]);
     }
+  });
+});
+
+describe('Fn::ImportValue between the stacks of a CDK cloud assembly', () => {
+  /** `stacks`: artifact id to its template file and the stack name, which differs from the id here. */
+  function assembly(files: Record<string, unknown>, stacks: Record<string, [string, string]>) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-cdk-exports-'));
+    mkdirSync(path.join(dir, 'cdk.out'));
+    for (const [name, doc] of Object.entries(files)) writeFileSync(path.join(dir, 'cdk.out', name), JSON.stringify(doc, null, 1));
+    const artifacts = Object.fromEntries(
+      Object.entries(stacks).map(([id, [file, stackName]]) => [id, stackArtifact(file, 'aws://111122223333/ap-northeast-1', stackName)]),
+    );
+    writeFileSync(path.join(dir, 'cdk.out/manifest.json'), JSON.stringify({ version: '44.0.0', artifacts }));
+    return (file: string) => readCloudFormation(`cdk.out/${file}`, JSON.stringify(files[file]), defaultReadOptions(dir));
+  }
+  const exported = (name: unknown, value: unknown) => ({ Value: value, Export: { Name: name } });
+  const sg = (vpc: unknown) => ({ Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'app', VpcId: vpc } });
+  const read = assembly(
+    {
+      'NetStack.template.json': {
+        Resources: { Vpc: { Type: 'AWS::EC2::VPC', Properties: { CidrBlock: '10.0.0.0/16' } }, Key: { Type: 'AWS::KMS::Key', Properties: {} } },
+        Outputs: {
+          ExportsOutputRefVpc: exported('JukiNet:ExportsOutputRefVpc', { Ref: 'Vpc' }),
+          ExportsOutputFnGetAttKeyArn: exported({ 'Fn::Join': [':', ['JukiNet', 'ExportsOutputFnGetAttKeyArn']] }, { 'Fn::GetAtt': ['Key', 'Arn'] }),
+          Loop: exported('JukiNet:Loop', { 'Fn::ImportValue': 'JukiApp:Back' }),
+        },
+      },
+      'AppStack.template.json': {
+        Resources: {
+          Sg: sg({ 'Fn::ImportValue': 'JukiNet:ExportsOutputRefVpc' }),
+          Logs: { Type: 'AWS::Logs::LogGroup', Properties: { KmsKeyId: { 'Fn::ImportValue': 'JukiNet:ExportsOutputFnGetAttKeyArn' } } },
+          Missing: sg({ 'Fn::ImportValue': 'JukiNet:NoSuchExport' }),
+          Elsewhere: sg({ 'Fn::ImportValue': 'SharedNet:ExportsOutputRefVpc' }),
+          Looping: sg({ 'Fn::ImportValue': 'JukiNet:Loop' }),
+        },
+        Outputs: { Back: exported('JukiApp:Back', { Ref: 'Sg' }) },
+      },
+    },
+    { NetStack: ['NetStack.template.json', 'JukiNet'], AppStack: ['AppStack.template.json', 'JukiApp'] },
+  );
+  const app = read('AppStack.template.json');
+
+  it("reads the producer's exported value as a reference to its resource, located at the import", () => {
+    expect(prop(app, 'Sg', 'VpcId')).toMatchObject({ kind: 'ref', target: 'cdk.out/NetStack.template.json#Vpc', loc: { file: 'cdk.out/AppStack.template.json' } });
+    expect(prop(app, 'Logs', 'KmsKeyId')).toMatchObject({ kind: 'ref', target: 'cdk.out/NetStack.template.json#Key', attribute: 'Arn' });
+  });
+
+  it('leaves unknown, naming the export, one the producer does not declare, one of a stack not in the assembly, and an import the producer makes itself', () => {
+    expect(prop(app, 'Missing', 'VpcId')).toMatchObject({ kind: 'unknown', cause: { inputs: ['export JukiNet:NoSuchExport'] } });
+    expect(prop(app, 'Elsewhere', 'VpcId')).toMatchObject({ kind: 'unknown', cause: { inputs: ['export SharedNet:ExportsOutputRefVpc'] } });
+    expect(prop(app, 'Looping', 'VpcId')).toMatchObject({ kind: 'unknown', cause: { inputs: ['export JukiApp:Back'] } });
+  });
+
+  it("reports nothing of the producer with the consumer's read", () => {
+    expect(app.resources.map((r) => r.address).sort()).toEqual(['Elsewhere', 'Logs', 'Looping', 'Missing', 'Sg']);
+    expect(app.errors).toEqual([]);
+    expect(app.notScanned).toEqual([]);
   });
 });

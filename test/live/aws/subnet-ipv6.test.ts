@@ -33,7 +33,7 @@ const associated = { associationId: 'subnet-cidr-assoc-01', ipv6CidrBlock: '2406
 const pending = { associationId: 'subnet-cidr-assoc-03', ipv6CidrBlockState: { state: 'associating' } };
 const released = { associationId: 'subnet-cidr-assoc-02', ipv6CidrBlock: '2406:da14:e0f:2a01::/64', ipv6CidrBlockState: { state: 'disassociated' } };
 
-function scan() {
+function scan(vpcIpv6State = 'associated') {
   const subnets = {
     dual: subnet('subnet-0dual', [associated]),
     v4: subnet('subnet-0v4', []),
@@ -45,7 +45,7 @@ function scan() {
     item('AWS::EC2::VPC', 'vpc-0d1', {
       vpcId: 'vpc-0d1',
       cidrBlock: '10.40.0.0/16',
-      ipv6CidrBlockAssociationSet: [{ ipv6CidrBlock: '2406:da14:e0f:2a00::/56', ipv6CidrBlockState: { state: 'associated' } }],
+      ipv6CidrBlockAssociationSet: [{ ipv6CidrBlock: '2406:da14:e0f:2a00::/56', ipv6CidrBlockState: { state: vpcIpv6State } }],
     }),
     item('AWS::EC2::EgressOnlyInternetGateway', 'eigw-0e1', { egressOnlyInternetGatewayId: 'eigw-0e1', attachments: [{ state: 'attached', vpcId: 'vpc-0d1' }] }),
     item('AWS::EC2::RouteTable', 'rtb-0priv', {
@@ -86,5 +86,12 @@ describe('live subnet IPv6', () => {
     expect(paths(subnets.v4)).toEqual([]);
     expect(paths(subnets.released)).toEqual([]);
     expect(paths(subnets.unrecorded)).toEqual([['ipv6', 'egress-only-internet-gateway', 'possible']]);
+  });
+
+  it('gives no IPv6 path out of a VPC whose only IPv6 block is disassociated, even from a subnet whose set is missing', () => {
+    const { model, subnets } = scan('disassociated');
+    const g = buildGraph(model, defaultPolicy());
+    expect(model.all('network').map((n) => n.ipv6Enabled)).toMatchObject([{ known: true, value: false }]);
+    expect(g.internetPaths(subnets.unrecorded.key)).toEqual([]);
   });
 });

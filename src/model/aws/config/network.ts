@@ -32,10 +32,10 @@ function strings(v: Value | undefined, name: string): string[] {
   return out;
 }
 
-/** An association that is gone or failed gives the subnet no addresses; any other state may. */
+/** An association that is gone or failed gives the subnet or VPC no addresses; any other state may. */
 const INACTIVE_IPV6_STATES = new Set(['disassociated', 'disassociating', 'failed', 'failing']);
 
-/** Entries of a subnet item's `ipv6CidrBlockAssociationSet` that are not gone or failed. */
+/** Entries of a subnet or VPC item's `ipv6CidrBlockAssociationSet` that are not gone or failed. */
 function activeIpv6Associations(set: Value | undefined): Value[] {
   return itemsOf(set).filter((item) => {
     const state = field(field(item, 'ipv6CidrBlockState'), 'state');
@@ -77,7 +77,7 @@ const vpc: LiftHandler = {
       ...baseOf(r, ctx, tagsOf(r)),
       kind: 'network',
       cidrs,
-      ipv6Enabled: fact(strings(field(r.attrs, 'ipv6CidrBlockAssociationSet'), 'ipv6CidrBlock').length > 0, r.loc),
+      ipv6Enabled: fact(activeIpv6Associations(field(r.attrs, 'ipv6CidrBlockAssociationSet')).length > 0, r.loc),
     };
     const isDefault = boolFact(field(r.attrs, 'isDefault'), r, { name: 'isDefault', default: false });
     if (isDefault.known && isDefault.value) network.isDefault = true;

@@ -155,6 +155,17 @@ const armPoolTde: LiftHandler = {
   },
 };
 
+/**
+ * Auditing written to a storage account is a log destination of the
+ * workspace or pool; auditing that may go elsewhere only (Azure Monitor,
+ * through a diagnostic setting) says nothing here, turned off it says off.
+ * A setting that may not be deployed turns nothing on for sure.
+ */
+function auditing(s: DataStore | undefined, r: NativeResource, on: Fact<boolean>, storage: Value | undefined): void {
+  if (!s || (!isSet(storage) && !(on.known && !on.value))) return;
+  s.accessLogging = r.conditional && on.known && on.value ? unknownFact(r.conditional, r.loc) : on;
+}
+
 const armAuditing: LiftHandler = {
   types: [
     'Microsoft.Synapse/workspaces/auditingSettings',
@@ -166,9 +177,7 @@ const armAuditing: LiftHandler = {
   pass: 'amend',
   lift(r, ctx) {
     const s = armAncestorStore(ctx, r, 1, r.type.includes('/sqlPools/') ? 'synapse-sql-pool' : 'synapse-workspace');
-    const on = enabledText(prop(r, 'state'), r, 'state', false);
-    if (!s || (on.known && on.value && !isSet(prop(r, 'storageEndpoint')))) return;
-    s.accessLogging = on;
+    auditing(s, r, enabledText(prop(r, 'state'), r, 'state', false), prop(r, 'storageEndpoint'));
   },
 };
 
@@ -181,7 +190,7 @@ const terraformAuditing: LiftHandler = {
       r.type === 'azurerm_synapse_sql_pool_extended_auditing_policy'
         ? referencedStore(ctx, attr(r, 'sql_pool_id'), 'synapse-sql-pool')
         : referencedStore(ctx, attr(r, 'synapse_workspace_id'), 'synapse-workspace');
-    if (s && isSet(attr(r, 'storage_endpoint'))) s.accessLogging = boolFact(attr(r, 'enabled'), r, { name: 'enabled', default: true });
+    auditing(s, r, boolFact(attr(r, 'enabled'), r, { name: 'enabled', default: true }), attr(r, 'storage_endpoint'));
   },
 };
 

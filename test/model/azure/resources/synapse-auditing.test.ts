@@ -26,6 +26,27 @@ describe('Synapse SQL auditing', () => {
     expect(inputsOf(get(model, armKey(POOL, 'ws/param'), 'data-store').accessLogging)).toEqual(['parameter auditState']);
   });
 
+  it('ARM: a setting that may not be deployed turns auditing on for no one for sure; a state from a parameter without storage says nothing', () => {
+    const { model } = lift([
+      arm(WS, 'ws', { properties: {} }),
+      arm(POOL, 'ws/maybe', { properties: {} }),
+      arm(POOL, 'ws/monitor', { properties: {} }),
+      arm(`${POOL}/auditingSettings`, 'ws/maybe/default', { properties: { state: 'Enabled', storageEndpoint: 'https://staudit.blob.core.windows.net/' } }, { location: null, conditional: true }),
+      arm(`${POOL}/auditingSettings`, 'ws/monitor/default', { properties: { state: unk('parameter auditState'), isAzureMonitorTargetEnabled: true } }, { location: null }),
+    ]);
+    expect(inputsOf(get(model, armKey(POOL, 'ws/maybe'), 'data-store').accessLogging)).toEqual(['parameter deployLock']);
+    expect(get(model, armKey(POOL, 'ws/monitor'), 'data-store').accessLogging).toBeUndefined();
+  });
+
+  it('azurerm: a policy under a count that cannot be evaluated is unknown, naming what decides it', () => {
+    const policy = tf('azurerm_synapse_workspace_extended_auditing_policy', 'ws', { synapse_workspace_id: tfRef('azurerm_synapse_workspace.ws'), storage_endpoint: 'https://staudit.blob.core.windows.net/' });
+    const { model } = lift([
+      tf('azurerm_synapse_workspace', 'ws', { name: 'ws', location: 'japaneast' }),
+      { ...policy, conditional: { inputs: ['var.enable_audit'], detail: 'count = var.enable_audit ? 1 : 0 is not known' } },
+    ]);
+    expect(inputsOf(get(model, tfKey('azurerm_synapse_workspace.ws'), 'data-store').accessLogging)).toEqual(['var.enable_audit']);
+  });
+
   it('azurerm: a policy with a storage endpoint turns auditing on for its workspace or pool; without one it says nothing', () => {
     const { model } = lift([
       tf('azurerm_synapse_workspace', 'ws', { name: 'ws', location: 'japaneast' }),

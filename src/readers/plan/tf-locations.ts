@@ -2,9 +2,10 @@
 // `.tf` lines. An adapter over the Terraform reader's locator: module call
 // paths map to directories through local `source`s or the module manifest
 // `terraform init` writes.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { locateHcl } from '../terraform/locate.js';
+import { isLocalSource, ModuleManifest } from '../terraform/module-manifest.js';
 import type { SourceLoc } from '../value.js';
 import type { ConfigModule } from './configuration.js';
 import { relativePath } from '../paths.js';
@@ -17,13 +18,14 @@ export interface TfBlockLocation {
 
 export class TfLocations {
   private readonly dirs = new Map<string, Map<string, TfBlockLocation>>();
-  private readonly manifest = new Map<string, string>();
+  private readonly manifest: ModuleManifest;
 
   private constructor(
     private readonly root: string,
     private readonly rootModuleDir: string,
   ) {
-    this.readManifest();
+    // An unreadable manifest only costs `.tf` locations; the plan's own lines remain.
+    this.manifest = ModuleManifest.read(rootModuleDir);
   }
 
   /** The root module is the plan's directory or the scan root, whichever holds `.tf` files. */
@@ -45,27 +47,14 @@ export class TfLocations {
       cur = cur?.calls.get(modulePath[i]!);
       const source = cur?.source;
       if (source === undefined) return undefined;
-      if (source.startsWith('./') || source.startsWith('../')) dir = path.resolve(dir, source);
+      if (isLocalSource(source)) dir = path.resolve(dir, source);
       else {
-        const installed = this.manifest.get(modulePath.slice(0, i + 1).join('.'));
+        const installed = this.manifest.dirOf(modulePath.slice(0, i + 1));
         if (installed === undefined) return undefined;
         dir = installed;
       }
     }
     return dir;
-  }
-
-  private readManifest(): void {
-    const file = path.join(this.rootModuleDir, '.terraform', 'modules', 'modules.json');
-    if (!existsSync(file)) return;
-    try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as { Modules?: { Key?: unknown; Dir?: unknown }[] };
-      for (const m of parsed.Modules ?? []) {
-        if (typeof m.Key === 'string' && typeof m.Dir === 'string') this.manifest.set(m.Key, path.resolve(this.rootModuleDir, m.Dir));
-      }
-    } catch {
-      // An unreadable manifest only costs `.tf` locations; the plan's own lines remain.
-    }
   }
 
   private blocksIn(dir: string): Map<string, TfBlockLocation> {

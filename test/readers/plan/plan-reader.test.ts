@@ -1,7 +1,8 @@
 // The plan reader on hand-written `terraform show -json` output: values with
 // after_unknown, refs from configuration references, modules, count and
 // for_each instances, locations in the plan or in the `.tf` beside it.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeTerraformPlan, readTerraformPlan } from '../../../src/readers/plan/index.js';
@@ -112,6 +113,39 @@ describe('plan with its configuration beside it (beside-tf)', async () => {
 
   it('uses the provider region when a resource region is only computed', () => {
     expect(attr(byAddress('module.store.aws_s3_bucket.this').region)).toBe('ap-northeast-1');
+  });
+});
+
+describe('plan beside a configuration whose module terraform init downloaded', () => {
+  it('points the module resources at the downloaded copy the module manifest names', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'kikan-plan-'));
+    const files: Record<string, string> = {
+      'main.tf': 'module "docs_key" {\n  source  = "terraform-aws-modules/kms/aws"\n  version = "3.1.0"\n}\n',
+      '.terraform/modules/modules.json': JSON.stringify({
+        Modules: [
+          { Key: '', Source: '', Dir: '.' },
+          { Key: 'docs_key', Source: 'registry.terraform.io/terraform-aws-modules/kms/aws', Version: '3.1.0', Dir: '.terraform/modules/docs_key' },
+        ],
+      }),
+      '.terraform/modules/docs_key/main.tf': '# KMS key\n\nresource "aws_kms_key" "this" {\n  description         = "docs"\n  enable_key_rotation = true\n}\n',
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      writeFileSync(path.join(root, rel), text);
+    }
+    const address = 'module.docs_key.aws_kms_key.this';
+    const values = { description: 'docs', enable_key_rotation: true };
+    const plan = JSON.stringify({
+      format_version: '1.2',
+      planned_values: { root_module: { child_modules: [{ address: 'module.docs_key', resources: [{ address, mode: 'managed', type: 'aws_kms_key', name: 'this', values }] }] } },
+      resource_changes: [{ address, module_address: 'module.docs_key', mode: 'managed', type: 'aws_kms_key', name: 'this', change: { actions: ['create'], after: values, after_unknown: {} } }],
+      configuration: { root_module: { module_calls: { docs_key: { source: 'terraform-aws-modules/kms/aws', module: { resources: [{ address: 'aws_kms_key.this', mode: 'managed', type: 'aws_kms_key', name: 'this' }] } } } } },
+    });
+    const r = await readTerraformPlan('tfplan.json', plan, defaultReadOptions(root));
+    expect(r.errors).toEqual([]);
+    const key = r.resources.find((x) => x.address === address);
+    expect(key?.loc).toMatchObject({ file: '.terraform/modules/docs_key/main.tf', line: 3 });
+    expect(key?.attrs.fields.enable_key_rotation?.loc).toMatchObject({ file: '.terraform/modules/docs_key/main.tf', line: 5 });
   });
 });
 

@@ -64,6 +64,11 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
     }
     if (!STRUCTURED.test(name) || /\.tfvars(\.json)?$/i.test(name)) return;
     if (/^(package(-lock)?|tsconfig|composer|\.eslintrc)\.json$/i.test(name)) return;
+    if (isCdkConstructTree(abs)) {
+      // Listed, not read: the construct tree of a large CDK app outgrows the size limit, and it defines nothing.
+      out.files.push({ abs, rel: relativePath(root, abs), kind: 'other', text: '' });
+      return;
+    }
     let text: string;
     try {
       const size = fs.statSync(abs).size;
@@ -118,6 +123,11 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
   }
   out.terraformDirs = [...tfDirs].sort();
   return out;
+}
+
+/** `tree.json` of a CDK cloud assembly (cdk.out, beside its manifest.json): the app's construct tree, not a template. */
+function isCdkConstructTree(abs: string): boolean {
+  return path.basename(abs) === 'tree.json' && fs.existsSync(path.join(path.dirname(abs), 'manifest.json'));
 }
 
 /**

@@ -1,9 +1,12 @@
-// A CDK stack's template in cdk.out takes its deployment region from the
-// environment manifest.json gives the stack.
+// A CDK cloud assembly (cdk.out): a stack's template takes its deployment
+// region from the environment manifest.json gives the stack, reads the exports
+// of the other stacks, and the construct tree is listed without being read.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES, discover } from '../../../src/engine/discover.js';
+import { sniffFile } from '../../../src/engine/read-inputs.js';
 import { readCloudFormation } from '../../../src/readers/cloudformation/index.js';
 import { defaultReadOptions, type ReadOptions } from '../../../src/readers/options.js';
 import { prop } from './helpers.js';
@@ -119,5 +122,19 @@ describe('Fn::ImportValue between the stacks of a CDK cloud assembly', () => {
     expect(app.resources.map((r) => r.address).sort()).toEqual(['Elsewhere', 'Logs', 'Looping', 'Missing', 'Sg']);
     expect(app.errors).toEqual([]);
     expect(app.notScanned).toEqual([]);
+  });
+});
+
+describe('discovering a CDK cloud assembly', () => {
+  it("lists the construct tree as not a definition without reading it, however large; a tree.json elsewhere is read", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-cdk-tree-'));
+    mkdirSync(path.join(dir, 'cdk.out'));
+    mkdirSync(path.join(dir, 'docs'));
+    writeFileSync(path.join(dir, 'cdk.out/manifest.json'), manifest('aws://111122223333/ap-northeast-1'));
+    writeFileSync(path.join(dir, 'cdk.out/tree.json'), `{"version":"tree-0.1","tree":{"id":"App","pad":"${' '.repeat(MAX_FILE_BYTES)}"}}`);
+    writeFileSync(path.join(dir, 'docs/tree.json'), ' '.repeat(MAX_FILE_BYTES + 1));
+    const found = await discover([dir], dir, sniffFile);
+    expect(found.files.filter((f) => f.rel.endsWith('tree.json')).map((f) => [f.rel, f.kind, f.text])).toEqual([['cdk.out/tree.json', 'other', '']]);
+    expect(found.errors).toEqual([{ file: 'docs/tree.json', message: 'larger than 5 MB: not read' }]);
   });
 });

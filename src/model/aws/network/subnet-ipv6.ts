@@ -3,14 +3,14 @@
 // value is only known after deployment; one that an unset input may leave
 // out is unknown. Only a subnet that certainly has no block has no IPv6.
 import type { NativeResource } from '../../../readers/native.js';
-import type { Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { fact, unknownFact } from '../../fact.js';
-import { boolFact, causeOf } from '../../lift-values.js';
+import { boolFact } from '../../lift-values.js';
 import type { LiftHandler } from '../../lifter.js';
 import type { Subnet } from '../../network.js';
 import { anyTrue } from '../resources/fact-logic.js';
+import { blockPresence } from './ipv6-block.js';
 import { referencedNative } from './references.js';
 import { CLOUDFORMATION } from './sources.js';
 import { isWritten } from './written.js';
@@ -21,29 +21,6 @@ export interface SubnetIpv6Attrs {
   ipv6Pool?: string;
   ipv6Native: string;
   assignIpv6: string;
-}
-
-/**
- * Inputs that stand for values existing once deployed: the Terraform
- * evaluator's and the plan reader's `<address>.<attr> (known after apply)`,
- * the CloudFormation evaluator's `after deploy`.
- */
-function isDeployTimeInput(input: string): boolean {
-  return input.endsWith(' (known after apply)') || input === 'after deploy';
-}
-
-/**
- * A written block: present when it is a value or computed from deployed
- * attributes alone (`cidrsubnet(aws_vpc.x.ipv6_cidr_block, 8, 1)`); unknown
- * when an input the user supplies (a variable, a parameter, a condition) may
- * still make it null or no value.
- */
-function blockPresence(v: Value, r: NativeResource, attr: string): Fact<boolean> {
-  const loc = v.loc ?? r.loc;
-  if (v.kind !== 'unknown') return fact(true, loc);
-  if (v.cause.inputs.length > 0 && v.cause.inputs.every(isDeployTimeInput)) return fact(true, loc);
-  const cause = causeOf(v, r, attr);
-  return unknownFact({ ...cause, detail: `whether ${r.address} has an IPv6 block depends on ${cause.inputs.join(', ') || 'an unresolved value'}: ${cause.detail}` }, loc);
 }
 
 /**

@@ -4,10 +4,9 @@
 // `required_providers` constraint would.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseHcl } from './hcl-parser.js';
+import { hclReadError, parseHcl } from './hcl-parser.js';
 import { isRecord } from './config-body.js';
-import type { ReadSink } from './module-loader.js';
-import { readInput } from './module-loader.js';
+import { readInput, type ReadSink } from './module-loader.js';
 import type { ProviderTable } from './providers.js';
 
 /** Provider configurations holding the locked versions (`= 4.14.0`) by provider name; empty without a lock file. */
@@ -19,7 +18,7 @@ export function lockedProviders(rootDir: string, scanRoot: string, sink: ReadSin
   if (!input) return table;
   const r = parseHcl('.terraform.lock.hcl', input.text);
   if (!r.ok) {
-    sink.errors.push({ file: input.rel, ...(r.line !== undefined ? { line: r.line } : {}), ...(r.column !== undefined ? { column: r.column } : {}), message: r.message });
+    sink.errors.push(hclReadError(input.rel, r));
     return table;
   }
   const providers = r.body.provider;

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InputRecord, ReadError } from '../native.js';
 import { topLevelBlocks, type AttrConfig, type BlockConfig } from './config-body.js';
-import { parseHcl } from './hcl-parser.js';
+import { hclReadError, parseHcl } from './hcl-parser.js';
 import { locateHcl, type LocatedComment, type LocatedHcl } from './locate.js';
 import { readTfJson } from './locate-json.js';
 import { applyOverride } from './override-merge.js';
@@ -153,10 +153,7 @@ export class ModuleLoader {
     } else {
       const r = parseHcl(path.basename(abs), input.text);
       if (!r.ok) {
-        const err: ReadError = { file: input.rel, message: r.message };
-        if (r.line !== undefined) err.line = r.line;
-        if (r.column !== undefined) err.column = r.column;
-        this.sink.errors.push(err);
+        this.sink.errors.push(hclReadError(input.rel, r));
         return undefined;
       }
       json = r.body;

@@ -7,7 +7,7 @@ import type { ReadOptions } from '../options.js';
 import { isWrittenValue, list, markSupplied, obj, known, type SourceLoc, type Value } from '../value.js';
 import { evaluateAttr } from './body-eval.js';
 import { isRecord } from './config-body.js';
-import { parseHcl } from './hcl-parser.js';
+import { hclReadError, parseHcl } from './hcl-parser.js';
 import { locateHcl, type LocatedExpr } from './locate.js';
 import { readJsonVars } from './locate-json.js';
 import { readInput, type ReadSink } from './module-loader.js';
@@ -98,7 +98,7 @@ export class RootVariables {
     }
     const r = parseHcl(path.basename(rel), input.text);
     if (!r.ok) {
-      this.sink.errors.push({ file: input.rel, ...(r.line !== undefined ? { line: r.line } : {}), ...(r.column !== undefined ? { column: r.column } : {}), message: r.message });
+      this.sink.errors.push(hclReadError(input.rel, r));
       return out;
     }
     const located = new Map(locateHcl(input.text).body.attributes.map((a) => [a.name, a]));

@@ -17,6 +17,7 @@ import type { NativeResource, NotScanned, ReadResult } from '../native.js';
 import { isOutsideRoot, relativePath } from '../paths.js';
 import type { SecretInput } from '../../model/entity.js';
 import { unknown, type SourceLoc, type UnknownCause, type UnknownValue, type Value } from '../value.js';
+import { cdkNestedTemplatePath } from './cdk-nested-template.js';
 import type { CommentLine } from './parsed-template.js';
 import { secretParameters } from './secret-parameters.js';
 import type { StackTag } from './stack-tags.js';
@@ -87,18 +88,6 @@ function localTemplatePath(url: Evaluated): string | undefined {
   if (url === NO_VALUE || url.kind !== 'known' || typeof url.value !== 'string') return undefined;
   // https://, s3:// and the like are deployed from where they point, which is not read (no network).
   return /^[a-z][a-z0-9+.-]*:/i.test(url.value) || url.value.trim() === '' ? undefined : url.value.trim();
-}
-
-/**
- * CDK synthesizes a NestedStack's TemplateURL as the bootstrap asset bucket's URL, and records in the Stack's
- * Metadata the file in the cloud assembly (cdk.out) that URL is uploaded from: `aws:asset:path` for
- * `aws:asset:property: TemplateURL`. That file, beside the parent template, is what deploys.
- */
-function cdkAssetTemplatePath(body: TNode): string | undefined {
-  const metadata = valueOf(body, 'Metadata');
-  if (scalarText(valueOf(metadata, 'aws:asset:property')) !== 'TemplateURL') return undefined;
-  const file = scalarText(valueOf(metadata, 'aws:asset:path'))?.trim();
-  return file ? file : undefined;
 }
 
 /** A known scalar or list of scalars as the text CloudFormation hands a nested stack. */
@@ -233,7 +222,8 @@ export class NestedStacks {
     const { nesting } = this.input;
     const properties = valueOf(decl.body, 'Properties');
     const urlNode = valueOf(properties, 'TemplateURL');
-    const relative = (urlNode ? localTemplatePath(this.evaluator().evaluate(urlNode)) : undefined) ?? cdkAssetTemplatePath(decl.body);
+    const url = urlNode ? this.evaluator().evaluate(urlNode) : undefined;
+    const relative = (url ? localTemplatePath(url) : undefined) ?? cdkNestedTemplatePath(decl.body, url, this.input.file, this.input.opts.root);
     if (relative === undefined) return { remote: true };
     const file = path.posix.normalize(path.posix.join(path.posix.dirname(this.input.file), relative.replace(/\\/g, '/')));
     const note = (problem: string): Child => ({

@@ -138,3 +138,55 @@ describe('discovering a CDK cloud assembly', () => {
     expect(found.errors).toEqual([{ file: 'docs/tree.json', message: 'larger than 5 MB: not read' }]);
   });
 });
+
+describe('a CDK NestedStack synthesized without asset metadata', () => {
+  const HASH = '8d2f6a1c0e4b7d9f3a5c8e1b4d7f0a3c6e9b2d5f8a1c4e7b0d3f6a9c2e5b8d1f';
+  const parent = (hash: string) =>
+    JSON.stringify({
+      Resources: {
+        Key: { Type: 'AWS::KMS::Key', Properties: {} },
+        LogsNestedStackResource: {
+          Type: 'AWS::CloudFormation::Stack',
+          Properties: {
+            Parameters: { KeyArn: { 'Fn::GetAtt': ['Key', 'Arn'] } },
+            TemplateURL: {
+              'Fn::Join': ['', ['https://s3.', { Ref: 'AWS::Region' }, '.', { Ref: 'AWS::URLSuffix' }, '/', { 'Fn::Sub': 'cdk-hnb659fds-assets-${AWS::AccountId}-${AWS::Region}' }, `/${hash}.json`]],
+            },
+          },
+        },
+      },
+    });
+  const child = JSON.stringify({
+    Parameters: { KeyArn: { Type: 'String' } },
+    Resources: { Logs: { Type: 'AWS::Logs::LogGroup', Properties: { KmsKeyId: { Ref: 'KeyArn' } } } },
+  });
+  const assets = JSON.stringify({
+    version: '44.0.0',
+    files: {
+      [HASH]: { displayName: 'Nested Template', source: { path: 'JukiLogsABCD.nested.template.json', packaging: 'file' }, destinations: {} },
+      ['0'.repeat(64)]: { source: { path: 'asset.000', packaging: 'zip' }, destinations: {} },
+    },
+  });
+  function readWith(hash: string) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-cdk-nested-'));
+    mkdirSync(path.join(dir, 'cdk.out'));
+    writeFileSync(path.join(dir, 'cdk.out/Juki.template.json'), parent(hash));
+    writeFileSync(path.join(dir, 'cdk.out/Juki.assets.json'), assets);
+    writeFileSync(path.join(dir, 'cdk.out/JukiLogsABCD.nested.template.json'), child);
+    return readCloudFormation('cdk.out/Juki.template.json', parent(hash), defaultReadOptions(dir));
+  }
+
+  it("finds the template by the URL's hash in the stack's asset manifest", () => {
+    const r = readWith(HASH);
+    expect(prop(r, 'LogsNestedStackResource/Logs', 'KmsKeyId')).toMatchObject({ kind: 'ref', target: 'cdk.out/Juki.template.json#Key', attribute: 'Arn' });
+    expect(r.notScanned).toEqual([]);
+  });
+
+  it('leaves a hash no manifest lists, or a zip asset, as a template not followed', () => {
+    for (const hash of ['f'.repeat(64), '0'.repeat(64)]) {
+      const r = readWith(hash);
+      expect(r.resources.map((x) => x.address).sort()).toEqual(['Key', 'LogsNestedStackResource']);
+      expect(r.notScanned).toEqual([expect.objectContaining({ address: 'LogsNestedStackResource', cause: expect.objectContaining({ detail: expect.stringMatching(/not followed/) }) })]);
+    }
+  });
+});

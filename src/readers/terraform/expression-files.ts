@@ -3,10 +3,9 @@
 // module's. Only files inside the scan root are read, each once, with the
 // size guard of configuration files, and listed in `inputs`.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { isOutsideRoot, relativePath } from '../paths.js';
-import { MAX_FILE_BYTES, type ReadSink } from './module-loader.js';
+import { MAX_FILE_BYTES, recordInput, type ReadSink } from './module-loader.js';
 
 export class ExpressionFiles {
   private readonly cache = new Map<string, Uint8Array | undefined>();
@@ -39,10 +38,7 @@ export class ExpressionFiles {
         return undefined;
       }
       const bytes = readFileSync(abs);
-      if (!this.sink.recorded.has(rel)) {
-        this.sink.recorded.add(rel);
-        this.sink.inputs.push({ file: rel, kind: 'terraform-file', sha256: createHash('sha256').update(bytes).digest('hex') });
-      }
+      recordInput(this.sink, rel, 'terraform-file', bytes);
       return bytes;
     } catch {
       // A missing file stays an unknown value naming it.

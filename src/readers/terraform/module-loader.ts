@@ -49,6 +49,13 @@ export interface ReadSink {
   recorded: Set<string>;
 }
 
+/** Lists a file read for the scan in `inputs`, with its hash, once. */
+export function recordInput(sink: ReadSink, rel: string, kind: string, bytes: Uint8Array): void {
+  if (sink.recorded.has(rel)) return;
+  sink.recorded.add(rel);
+  sink.inputs.push({ file: rel, kind, sha256: createHash('sha256').update(bytes).digest('hex') });
+}
+
 /**
  * Read a file for the scan: size guard, hash, input record. Undefined when it cannot be used.
  * Synchronous: reading waits for it anyway, and an async round trip per file cost more than the read.
@@ -62,10 +69,7 @@ export function readInput(abs: string, root: string, kind: string, sink: ReadSin
       return undefined;
     }
     const bytes = readFileSync(abs);
-    if (!sink.recorded.has(rel)) {
-      sink.recorded.add(rel);
-      sink.inputs.push({ file: rel, kind, sha256: createHash('sha256').update(bytes).digest('hex') });
-    }
+    recordInput(sink, rel, kind, bytes);
     sink.bytes += bytes.length;
     let text = bytes.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

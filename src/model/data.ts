@@ -52,6 +52,16 @@ export interface Encryption {
   keyText?: string;
 }
 
+/**
+ * What an Azure service's firewall admits on its public endpoint:
+ * `allows-all` (no filter, default action Allow, or rules spanning every
+ * address), `admits-ranges` (denies by default, IP rules admit some ranges),
+ * `admits-azure-services` (denies by default; only the "allow Azure services"
+ * 0.0.0.0 rule admits, i.e. every Azure resource, other customers' included),
+ * `denies` (denies by default and admits no IP range).
+ */
+export type PublicFirewall = 'allows-all' | 'admits-ranges' | 'admits-azure-services' | 'denies';
+
 export interface DataStore extends EntityBase {
   kind: 'data-store';
   storeType: StoreType;
@@ -60,19 +70,20 @@ export interface DataStore extends EntityBase {
   /** Where the store sits in a network (DB subnet groups, EFS mount targets, private endpoints). */
   subnets?: Links;
   securityGroups?: Links;
-  /** Directly reachable from the internet: RDS `publicly_accessible`, storage public network access. */
+  /**
+   * Has an endpoint the internet can address: RDS `publicly_accessible`; an
+   * Azure service's public network access, whatever its firewall admits
+   * (rules can be added outside the template; `publicFirewall` says what it admits now).
+   */
   publiclyAccessible?: Fact<boolean>;
+  /** Azure: what the service's own firewall admits on its public endpoint, where kikan models that firewall. */
+  publicFirewall?: Fact<PublicFirewall>;
   /**
    * A database server guarded only by its own IP firewall (Azure SQL,
    * PostgreSQL and MySQL flexible servers): public network access is on and
    * a rule admits the whole internet, so its database port faces everyone.
    */
   firewallOpenToAll?: Fact<boolean>;
-  /**
-   * Set when the only firewall rule that makes the server reachable is "allow Azure services"
-   * (0.0.0.0–0.0.0.0): every Azure resource, other customers' included, not the whole internet.
-   */
-  reachableOnlyFromAzure?: true;
   /** Anonymous read/list allowed (S3 public ACL or policy, blob public access, public snapshot). */
   publicRead?: Fact<boolean>;
   /** S3 public access block (all four settings) / `allowBlobPublicAccess: false` in effect. */

@@ -1,4 +1,5 @@
 // Customer encryption keys: AWS KMS keys and Azure Key Vault keys and vaults.
+import type { PublicFirewall } from './data.js';
 import type { EntityBase, Link } from './entity.js';
 import type { Fact } from './fact.js';
 
@@ -37,11 +38,10 @@ export interface Key extends EntityBase {
   expires?: Fact<string | null>;
   /** Aliases (`alias/juki`) that name this key. */
   aliases?: string[];
-  /**
-   * Key Vault: reachable from public networks (`publicNetworkAccess` enabled
-   * and the network ACL not denying by default, or allowing IP ranges).
-   */
+  /** Key Vault: public network access on, whatever the network ACL admits (`publicFirewall` says what). */
   publiclyAccessible?: Fact<boolean>;
+  /** Key Vault: what the network ACL admits on the public endpoint. */
+  publicFirewall?: Fact<PublicFirewall>;
   /** Multi-region key (replicas outlive a deletion in one region). */
   multiRegion?: Fact<boolean>;
   /** KMS replica key: the primary multi-region key it replicates. */

@@ -2,16 +2,22 @@
 // segment is reachable from the internet by itself — no public IP on an
 // instance, NIC or gateway, no subnet that hands out public IPs, no
 // publicly accessible database, no internet-facing load balancer, no PaaS
-// (storage, SQL, Key Vault, App Service) with public network access. One
-// result per resource, failing on every exposing setting it finds.
+// (storage, SQL, Key Vault, App Service) with public network access. A PaaS
+// public endpoint fails whatever its firewall admits (rules can be added
+// outside the template; the segment is to be reached privately): a firewall
+// that denies by default is told as a mitigating note. One result per
+// resource, failing on every exposing setting it finds.
+import type { PublicFirewall } from '../../model/data.js';
 import type { Fact } from '../../model/fact.js';
 import type { Entity } from '../../model/model.js';
 import type { UnknownFact } from '../../model/fact.js';
+import type { SourceLoc } from '../../readers/value.js';
 import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, ControlContext, Draft } from '../control.js';
 import { fail, pass, unknown, unknownFrom } from '../draft.js';
 import type { Closedness } from '../network/closed-segment.js';
 import { closednessOf, describeSegment, segmentEvidence, strictestClosedness } from '../network/closed-segment.js';
+import { firewallEvidence, publicAccessLocation, publicAccessText } from '../network/public-endpoint.js';
 
 /** A setting that exposes the resource when true. */
 interface Exposure {
@@ -19,10 +25,30 @@ interface Exposure {
   /** Says what is wrong, for the failure message. */
   what: LocalText;
   attribute: string;
+  /** Set when `what` already says whether the setting is the platform default. */
+  describesDefault?: true;
+  /** Where to point when it is not where the fact is written. */
+  location?: SourceLoc;
+  evidence?: Record<string, unknown>;
 }
 
-function defaultNote(f: Fact<boolean>): LocalText {
-  return f.known && f.defaulted ? { ja: '（既定値）', en: ' (default)' } : { ja: '', en: '' };
+function defaultNote(x: Exposure): LocalText {
+  return x.fact.known && x.fact.defaulted && !x.describesDefault ? { ja: '（既定値）', en: ' (default)' } : { ja: '', en: '' };
+}
+
+/** An Azure service with a public endpoint: public network access on fails, whatever the firewall admits. */
+function publicEndpoint(fact: Fact<boolean> | undefined, firewall: Fact<PublicFirewall> | undefined): Exposure | undefined {
+  if (!fact) return undefined;
+  if (!fact.known || !fact.value) return { fact, attribute: 'publiclyAccessible', what: { ja: '', en: '' } };
+  const location = publicAccessLocation(fact, firewall);
+  return {
+    fact,
+    attribute: 'publiclyAccessible',
+    what: publicAccessText(fact, firewall),
+    describesDefault: true,
+    ...(location ? { location } : {}),
+    evidence: firewallEvidence(firewall),
+  };
 }
 
 function exposuresOf(e: Entity): Exposure[] {
@@ -45,27 +71,25 @@ function exposuresOf(e: Entity): Exposure[] {
     case 'network-interface':
       add(e.publicIp, 'publicIp', { ja: 'パブリック IP があります', en: 'it has a public IP' });
       break;
-    case 'data-store':
-      add(
-        e.publiclyAccessible,
-        'publiclyAccessible',
-        e.reachableOnlyFromAzure
-          ? {
-              ja: 'ファイアウォール規則「Azure サービスからのアクセスを許可」（0.0.0.0）により、他の顧客のものを含む Azure 内のすべてのリソースから接続できます',
-              en: 'its firewall rule "allow Azure services" (0.0.0.0) admits every resource in Azure, other customers\' included',
-            }
-          : {
-              ja: 'インターネットから直接アクセスできる設定（publicly accessible・公開ネットワークアクセス）です',
-              en: 'it is reachable from the internet (publicly accessible / public network access)',
-            },
-      );
+    case 'data-store': {
+      const azure = e.publicFirewall ? publicEndpoint(e.publiclyAccessible, e.publicFirewall) : undefined;
+      if (azure) out.push(azure);
+      else {
+        add(e.publiclyAccessible, 'publiclyAccessible', {
+          ja: 'インターネットから直接アクセスできる設定（publicly accessible・公開ネットワークアクセス）です',
+          en: 'it is reachable from the internet (publicly accessible / public network access)',
+        });
+      }
       break;
+    }
     case 'load-balancer':
       add(e.internetFacing, 'internetFacing', { ja: 'インターネット向け（internet-facing）です', en: 'it is internet-facing' });
       break;
-    case 'key':
-      add(e.publiclyAccessible, 'publiclyAccessible', { ja: '公開ネットワークからアクセスできます（publicNetworkAccess）', en: 'it is reachable from public networks (publicNetworkAccess)' });
+    case 'key': {
+      const vault = publicEndpoint(e.publiclyAccessible, e.publicFirewall);
+      if (vault) out.push(vault);
       break;
+    }
     default:
       break;
   }
@@ -80,18 +104,20 @@ function judge(e: Entity, c: Exclude<Closedness, { kind: 'open' }>, exposures: E
   if (exposed.length > 0 && c.kind === 'closed') {
     const first = exposed[0]!;
     evidence.exposures = exposed.map((x) => x.attribute);
-    const ja = exposed.map((x) => `${x.what.ja}${defaultNote(x.fact).ja}`).join('。');
-    const en = exposed.map((x) => `${x.what.en}${defaultNote(x.fact).en}`).join('; ');
+    for (const x of exposed) Object.assign(evidence, x.evidence);
+    const ja = exposed.map((x) => `${x.what.ja}${defaultNote(x).ja}`).join('。');
+    const en = exposed.map((x) => `${x.what.en}${defaultNote(x).en}`).join('; ');
+    const location = first.location ?? first.fact.loc ?? e.loc;
     if (e.conditional) {
       // Created only under a condition that cannot be evaluated: exposed if it exists.
       return unknown(
         e,
         { ja: `${seg.ja}にあるリソースで、${ja}。ただしリソースが作成されるか判定できません`, en: `in the ${seg.en}, ${en}, but whether it is created cannot be told` },
         [e.conditional],
-        { location: first.fact.loc ?? e.loc, evidence },
+        { location, evidence },
       );
     }
-    return fail(e, { ja: `${seg.ja}にあるリソースですが、${ja}`, en: `in the ${seg.en}, ${en}` }, { location: first.fact.loc ?? e.loc, evidence });
+    return fail(e, { ja: `${seg.ja}にあるリソースですが、${ja}`, en: `in the ${seg.en}, ${en}` }, { location, evidence });
   }
   if (exposed.length > 0) {
     return unknown(
@@ -101,7 +127,7 @@ function judge(e: Entity, c: Exclude<Closedness, { kind: 'open' }>, exposures: E
         en: `${exposed.map((x) => x.what.en).join('; ')}, and whether it is in a closed segment cannot be told`,
       },
       c.kind === 'maybe' ? [c.cause] : [],
-      { location: exposed[0]!.fact.loc ?? e.loc, evidence },
+      { location: exposed[0]!.location ?? exposed[0]!.fact.loc ?? e.loc, evidence },
     );
   }
   if (open.length > 0) {

@@ -18,21 +18,23 @@
 // Azure, per storage account, SQL server, Managed Redis cluster, MongoDB
 // vCore cluster, Synapse workspace, Data Explorer cluster or Key Vault in a
 // closed segment: a private endpoint in a closed subnet, and public network
-// access disabled. A Synapse dedicated SQL pool is reached through its
+// access disabled, as the control says (a firewall that denies by default is
+// noted, not passed: the public endpoint still exists). A Synapse dedicated SQL pool is reached through its
 // workspace's `Sql` endpoint, so the workspace is judged for it.
 // A store injected into a subnet of its own (SQL Managed Instance) is reached
 // there and needs no private endpoint.
 import type { Compute } from '../../model/compute.js';
-import type { DataStore } from '../../model/data.js';
+import type { DataStore, PublicFirewall } from '../../model/data.js';
 import type { Fact } from '../../model/fact.js';
 import type { Entity } from '../../model/model.js';
 import type { Endpoint, Network, Subnet } from '../../model/network.js';
 import type { UnknownCause } from '../../readers/value.js';
 import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, ControlContext, Draft } from '../control.js';
-import { fail, locOf, pass, unknown } from '../draft.js';
+import { fail, pass, unknown } from '../draft.js';
 import type { Closedness } from '../network/closed-segment.js';
 import { closednessOf, describeSegment, segmentEvidence, strictestClosedness } from '../network/closed-segment.js';
+import { firewallEvidence, publicAccessLocation, publicAccessText } from '../network/public-endpoint.js';
 
 type Open = Exclude<Closedness, { kind: 'open' }>;
 
@@ -271,10 +273,12 @@ function azureDrafts(ctx: ControlContext): Draft[] {
     if (l) l.push(e);
     else peByTarget.set(e.target.value, [e]);
   }
-  const subjects: { e: Entity; publicAccess: Fact<boolean> | undefined }[] = [];
-  for (const d of ctx.model.all('data-store')) if (d.cloud === 'azure' && AZURE_STORES.has(d.storeType)) subjects.push({ e: d, publicAccess: d.publiclyAccessible });
-  for (const k of ctx.model.all('key')) if (k.cloud === 'azure' && k.keyType === 'key-vault') subjects.push({ e: k, publicAccess: k.publiclyAccessible });
-  for (const { e, publicAccess } of subjects) {
+  const subjects: { e: Entity; publicAccess: Fact<boolean> | undefined; firewall: Fact<PublicFirewall> | undefined }[] = [];
+  for (const d of ctx.model.all('data-store')) {
+    if (d.cloud === 'azure' && AZURE_STORES.has(d.storeType)) subjects.push({ e: d, publicAccess: d.publiclyAccessible, firewall: d.publicFirewall });
+  }
+  for (const k of ctx.model.all('key')) if (k.cloud === 'azure' && k.keyType === 'key-vault') subjects.push({ e: k, publicAccess: k.publiclyAccessible, firewall: k.publicFirewall });
+  for (const { e, publicAccess, firewall } of subjects) {
     const c = closednessOf(ctx.graph.segmentOf(e.id), tagKey);
     if (c.kind === 'open') continue;
     const seg = describeSegment(c.assignment, ctx.model);
@@ -297,9 +301,11 @@ function azureDrafts(ctx: ControlContext): Draft[] {
     }
     if (!publicAccess) causes.push({ inputs: [e.address], detail: `public network access of ${e.address} is not modelled` });
     else if (!publicAccess.known) causes.push(publicAccess.cause);
-    else if (publicAccess.value) problems.push({ ja: `公開ネットワークアクセスが有効${publicAccess.defaulted ? '（既定値）' : ''}です`, en: `public network access is enabled${publicAccess.defaulted ? ' (default)' : ''}` });
-    const evidence = { ...segmentEvidence(c.assignment, ctx.model), privateEndpoints: pes.map((p) => p.address) };
-    const location = publicAccess && publicAccess.known && publicAccess.value ? locOf(publicAccess, e) : e.loc;
+    // The control asks for public access disabled: a firewall that denies by default is told, not passed.
+    else if (publicAccess.value) problems.push(publicAccessText(publicAccess, firewall));
+    const on = publicAccess?.known && publicAccess.value ? publicAccess : undefined;
+    const evidence = { ...segmentEvidence(c.assignment, ctx.model), privateEndpoints: pes.map((p) => p.address), ...(on ? firewallEvidence(firewall) : {}) };
+    const location = on ? (publicAccessLocation(on, firewall) ?? e.loc) : e.loc;
     if (problems.length > 0) {
       const text = { ja: `${seg.ja}から使われますが、${problems.map((p) => p.ja).join('。')}`, en: `used from the ${seg.en}, but ${problems.map((p) => p.en).join('; ')}` };
       if (c.kind === 'maybe') drafts.push(unknown(e, text, [c.cause], { location, evidence }));

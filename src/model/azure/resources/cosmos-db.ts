@@ -65,7 +65,7 @@ const armAccounts: LiftHandler = {
     s.encryption = isSet(key) ? keyReference(ctx, r, key, 'keyVaultKeyUri') : defaulted({ mode: 'provider-managed' }, r.loc);
     const ipRanges = admitsAddresses(prop(r, 'ipRules'), r, 'ipRules');
     const vnetFilter = boolFact(prop(r, 'isVirtualNetworkFilterEnabled'), r, { name: 'isVirtualNetworkFilterEnabled', default: false });
-    s.publiclyAccessible = publicExposure(enabledText(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess', true), filterless(ipRanges, vnetFilter), ipRanges);
+    Object.assign(s, publicExposure(enabledText(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess', true), filterless(ipRanges, vnetFilter), ipRanges));
     const locations = prop(r, 'locations');
     const regions = itemsOf(locations).map((l) => ({
       name: stringFact(armPath(l, 'locationName'), r, { name: 'locations.locationName' }),
@@ -107,11 +107,11 @@ const terraformAccounts: LiftHandler = {
     const filter = attr(r, 'ip_range_filter');
     const ipRanges = filter?.kind === 'known' && typeof filter.value === 'string' ? fact(filter.value.trim() !== '', filter.loc ?? r.loc) : admitsAddresses(filter, r, 'ip_range_filter');
     const vnetFilter = boolFact(attr(r, 'is_virtual_network_filter_enabled'), r, { name: 'is_virtual_network_filter_enabled', default: false });
-    s.publiclyAccessible = publicExposure(
+    Object.assign(s, publicExposure(
       boolFact(attr(r, 'public_network_access_enabled'), r, { name: 'public_network_access_enabled', default: true }),
       filterless(ipRanges, vnetFilter),
       ipRanges,
-    );
+    ));
     const regions = blocks(r, 'geo_location').map((g) => ({
       name: stringFact(tfPath(g, 'location'), r, { name: 'geo_location.location' }),
       priority: numberFact(tfPath(g, 'failover_priority'), r, { name: 'geo_location.failover_priority', default: 0 }),

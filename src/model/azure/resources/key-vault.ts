@@ -31,11 +31,11 @@ const armVaults: LiftHandler = {
     const k = key(r, ctx, 'key-vault');
     k.purgeProtection = boolFact(prop(r, 'enablePurgeProtection'), r, { name: 'enablePurgeProtection', default: false });
     k.softDeleteRetentionDays = numberFact(prop(r, 'softDeleteRetentionInDays'), r, { name: 'softDeleteRetentionInDays', default: 90 });
-    k.publiclyAccessible = publicExposure(
+    Object.assign(k, publicExposure(
       enabledText(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess', true),
       allowsByDefault(prop(r, 'networkAcls', 'defaultAction'), r, 'networkAcls.defaultAction'),
       admitsAddresses(prop(r, 'networkAcls', 'ipRules'), r, 'networkAcls.ipRules'),
-    );
+    ));
     registerName(ctx, 'key-vault', armPath(r.attrs, 'name'), r.key);
     ctx.model.add(k);
   },
@@ -88,11 +88,11 @@ const terraformVaults: LiftHandler = {
     const k = key(r, ctx, 'key-vault');
     k.purgeProtection = boolFact(attr(r, 'purge_protection_enabled'), r, { name: 'purge_protection_enabled', default: false });
     k.softDeleteRetentionDays = numberFact(attr(r, 'soft_delete_retention_days'), r, { name: 'soft_delete_retention_days', default: 90 });
-    k.publiclyAccessible = publicExposure(
+    Object.assign(k, publicExposure(
       boolFact(attr(r, 'public_network_access_enabled'), r, { name: 'public_network_access_enabled', default: true }),
       allowsByDefault(attr(r, 'network_acls', 'default_action'), r, 'network_acls.default_action'),
       admitsAddresses(attr(r, 'network_acls', 'ip_rules'), r, 'network_acls.ip_rules'),
-    );
+    ));
     registerName(ctx, 'key-vault', attr(r, 'name'), r.key);
     ctx.model.add(k);
   },

@@ -1,9 +1,11 @@
-// Whether a PaaS resource is reachable from the internet: its public network
-// access is on, and its firewall either allows by default or admits IP
-// ranges. Only private endpoints, virtual network rules or a disabled
-// public endpoint keep it off the internet.
+// Whether a PaaS resource has a public endpoint, and what its own firewall
+// admits there. Public network access on is the exposure (the guideline wants
+// closed segments reached only through private paths, and firewall rules can
+// be added from the portal or T-SQL outside the template); the firewall is
+// described so a deny-by-default one can be noted, not so it can pass.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
+import type { PublicFirewall } from '../../data.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import { causeOf, itemsOf } from '../../lift-values.js';
@@ -36,12 +38,19 @@ export function admitsAddresses(v: Value | undefined, r: NativeResource, name: s
   return fact(items.length > 0, (items[0] ?? v).loc ?? r.loc);
 }
 
-/** Public network access combined with the firewall. */
-export function publicExposure(access: Fact<boolean>, allowAll: Fact<boolean>, ipRanges: Fact<boolean>): Fact<boolean> {
-  if (!access.known || !access.value) return access;
-  if (allowAll.known && allowAll.value) return allowAll.defaulted ? access : allowAll;
-  if (ipRanges.known && ipRanges.value) return ipRanges;
+/**
+ * What a firewall admits from its default action (`allowAll`) and its IP
+ * rules (`ipRanges`). A firewall that may allow by default is unknown, even
+ * with IP rules: whether it denies the rest is the open question.
+ */
+export function firewallState(allowAll: Fact<boolean>, ipRanges: Fact<boolean>): Fact<PublicFirewall> {
   if (!allowAll.known) return allowAll;
+  if (allowAll.value) return { ...allowAll, value: 'allows-all' };
   if (!ipRanges.known) return ipRanges;
-  return fact(false, allowAll.loc);
+  return ipRanges.value ? { ...ipRanges, value: 'admits-ranges' } : { ...allowAll, value: 'denies' };
+}
+
+/** Public network access as the exposure, with what the firewall admits on that endpoint. */
+export function publicExposure(access: Fact<boolean>, allowAll: Fact<boolean>, ipRanges: Fact<boolean>): { publiclyAccessible: Fact<boolean>; publicFirewall: Fact<PublicFirewall> } {
+  return { publiclyAccessible: access, publicFirewall: firewallState(allowAll, ipRanges) };
 }

@@ -1,25 +1,24 @@
 // Database servers whose public endpoint denies everything until firewall
-// rules admit addresses (SQL, PostgreSQL and MySQL flexible servers): the
-// server is publicly reachable when public network access is on and some
-// rule admits an address range. The rule 0.0.0.0–0.0.0.0 ("allow Azure
-// services") admits every Azure address, other customers' resources
-// included: publicly reachable, though not the whole internet that LG-3.5
-// judges everywhere. Rules are child resources, so the
-// answer is derived once they are all seen. A rule spanning every public
-// unicast address (what `0.0.0.0`–`255.255.255.255` "AllowAll" rules mean)
-// opens the database port to the whole internet, which LG-3.5 judges anywhere;
-// for IPv6 rules (Azure SQL `ipv6FirewallRules`), every global unicast address.
+// rules admit addresses (SQL, PostgreSQL and MySQL flexible servers, MongoDB
+// vCore, Synapse): public network access on is the exposure, whatever the
+// rules admit; the rules say what the firewall admits there. The rule
+// 0.0.0.0–0.0.0.0 ("allow Azure services") admits every Azure address,
+// other customers' resources included, though not the whole internet that
+// LG-3.5 judges everywhere. Rules are child resources, so what they admit is
+// derived once they are all seen. A rule spanning every public unicast
+// address (what `0.0.0.0`–`255.255.255.255` "AllowAll" rules mean) opens the
+// database port to the whole internet, which LG-3.5 judges anywhere; for
+// IPv6 rules (Azure SQL `ipv6FirewallRules`), every global unicast address.
 // Several rules that together span it do the same.
 import { parseIpv4, parseIpv6 } from '../../../net/ip-address.js';
 import type { NativeResource } from '../../../readers/native.js';
 import type { SourceLoc, Value } from '../../../readers/value.js';
-import type { DataStore } from '../../data.js';
-import type { Fact } from '../../fact.js';
+import type { DataStore, PublicFirewall } from '../../data.js';
+import type { Fact, KnownFact, UnknownFact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext } from '../../lifter.js';
 import { causeOf } from '../../lift-values.js';
 import { later } from './deferred.js';
-import { publicExposure } from './public-access.js';
 
 interface Range {
   from: bigint;
@@ -39,6 +38,9 @@ interface RuleFacts {
   admitsAll: Fact<boolean>[];
   /** The ranges of the rules that certainly apply, to see whether several together span everything. */
   ranges: Range[];
+  /** Databases that take what the server's firewall admits once it is derived. */
+  databases: DataStore[];
+  derived: boolean;
 }
 
 const rules = new WeakMap<DataStore, RuleFacts>();
@@ -63,24 +65,52 @@ function jointlyAll(ranges: Range[]): Fact<boolean> | undefined {
   return undefined;
 }
 
-/** Registers a server whose exposure depends on its firewall rules. */
+/** A firewall fact matters only while public access is on. */
+function whileOn(access: Fact<boolean>, f: Fact<boolean>, store: DataStore): Fact<boolean> {
+  if (!access.known || !access.value) return access;
+  return f.known && !f.value ? fact(false, store.loc) : f;
+}
+
+/** What the rules admit: everyone, some ranges, only Azure's addresses, or nothing (the server's default). */
+function firewallOf(facts: RuleFacts, openToAll: Fact<boolean>, store: DataStore): Fact<PublicFirewall> {
+  if (openToAll.known && openToAll.value) return { ...openToAll, value: 'allows-all' };
+  const ranges = facts.admits.find((f): f is KnownFact<boolean> => f.known && f.value && !facts.azureServices.has(f));
+  if (ranges) return { ...ranges, value: 'admits-ranges' };
+  const open = facts.admits.find((f): f is UnknownFact => !f.known);
+  if (open) return open;
+  const azure = facts.admits.find((f): f is KnownFact<boolean> => f.known && f.value);
+  if (azure) return { ...azure, value: 'admits-azure-services' };
+  return defaulted('denies', store.loc);
+}
+
+/**
+ * Registers a server whose firewall rules are its children: public network
+ * access is the exposure, and once every rule is seen, what they admit.
+ */
 export function trackFirewall(ctx: LiftContext, store: DataStore, access: Fact<boolean>): void {
-  const facts: RuleFacts = { admits: [], azureServices: new Set(), admitsAll: [], ranges: [] };
+  const facts: RuleFacts = { admits: [], azureServices: new Set(), admitsAll: [], ranges: [], databases: [], derived: false };
   rules.set(store, facts);
+  store.publiclyAccessible = access;
   later(
     ctx,
     () => {
-      store.publiclyAccessible = publicExposure(access, defaulted(false, store.loc), anyOf(facts.admits, store));
-      const admitting = facts.admits.filter((f) => !f.known || f.value);
-      if (store.publiclyAccessible.known && store.publiclyAccessible.value && admitting.length > 0 && admitting.every((f) => facts.azureServices.has(f))) {
-        store.reachableOnlyFromAzure = true;
-      }
       const all = anyOf(facts.admitsAll, store);
       const joint = all.known && !all.value ? jointlyAll(facts.ranges) : undefined;
-      store.firewallOpenToAll = publicExposure(access, defaulted(false, store.loc), joint ?? all);
+      store.publicFirewall = firewallOf(facts, joint ?? all, store);
+      store.firewallOpenToAll = whileOn(access, joint ?? all, store);
+      facts.derived = true;
+      for (const db of facts.databases) db.publicFirewall = store.publicFirewall;
     },
     'derive',
   );
+}
+
+/** A database is exposed as its server is: public access now, what the firewall admits once the rules are derived. */
+export function shareExposure(server: DataStore, db: DataStore): void {
+  if (server.publiclyAccessible) db.publiclyAccessible = server.publiclyAccessible;
+  const facts = rules.get(server);
+  if (facts && !facts.derived) facts.databases.push(db);
+  else if (server.publicFirewall) db.publicFirewall = server.publicFirewall;
 }
 
 const FIRST_PUBLIC = parseIpv4('1.0.0.0')!;

@@ -17,7 +17,7 @@ import { newDataStore } from './base.js';
 import { later } from './deferred.js';
 import { literalSecrets } from './literal-secret.js';
 import { idByName, registerName } from './name-index.js';
-import { addFirewallRule, trackFirewall } from './server-firewall.js';
+import { addFirewallRule, shareExposure, trackFirewall } from './server-firewall.js';
 import { TERRAFORM } from './sources.js';
 
 /** The server `server_name` names: by reference, or by the name a server registered. */
@@ -69,7 +69,7 @@ const databases: LiftHandler = {
       ctx,
       () => {
         const server = d.parent?.known ? ctx.model.getOf(d.parent.value, 'data-store') : undefined;
-        if (server?.publiclyAccessible) d.publiclyAccessible = server.publiclyAccessible;
+        if (server) shareExposure(server, d);
       },
       'derive',
     );

@@ -24,7 +24,7 @@ import { customerKey, keyReference } from './key-reference.js';
 import { literalSecrets } from './literal-secret.js';
 import { registerName } from './name-index.js';
 import { enabledText } from './public-access.js';
-import { addFirewallRule, trackFirewall } from './server-firewall.js';
+import { addFirewallRule, shareExposure, trackFirewall } from './server-firewall.js';
 import { ARM, TERRAFORM } from './sources.js';
 import { tlsFact } from './tls.js';
 
@@ -47,13 +47,13 @@ function terraformTarget(ctx: LiftContext, v: Value | undefined): DataStore | un
   return undefined;
 }
 
-/** Databases take the server's exposure once the server's firewall is derived. */
+/** Databases take the server's exposure once their server is linked. */
 function shareServerExposure(ctx: LiftContext, db: DataStore): void {
   later(
     ctx,
     () => {
       const server = db.parent?.known ? ctx.model.getOf(db.parent.value, 'data-store') : undefined;
-      if (server?.publiclyAccessible) db.publiclyAccessible = server.publiclyAccessible;
+      if (server) shareExposure(server, db);
       else if (db.parent && !db.parent.known) db.publiclyAccessible = db.parent;
     },
     'derive',

@@ -15,7 +15,7 @@ import { ancestorId } from './arm-ids.js';
 import { armPath, attr, blocks, isSet, knownText, prop, tfPath } from './attribute-paths.js';
 import { customerKey } from './key-reference.js';
 import { idByName } from './name-index.js';
-import { admitsAddresses, allowsByDefault, publicExposure } from './public-access.js';
+import { admitsAddresses, allowsByDefault, firewallState } from './public-access.js';
 import { ARM, TERRAFORM } from './sources.js';
 import { storageParts } from './storage-state.js';
 
@@ -174,16 +174,13 @@ const terraformNetworkRules: LiftHandler = {
   pass: 'amend',
   lift(r, ctx) {
     const s = terraformAccount(ctx, r);
-    if (!s?.native) return;
-    const withRules = publicExposure(
-      boolFact(attr(s.native, 'public_network_access_enabled'), s.native, { name: 'public_network_access_enabled', default: true }),
-      allowsByDefault(attr(r, 'default_action'), r, 'default_action'),
-      admitsAddresses(attr(r, 'ip_rules'), r, 'ip_rules'),
-    );
+    if (!s) return;
+    // The rules narrow what the firewall admits; public network access stays the account's own setting.
+    const withRules = firewallState(allowsByDefault(attr(r, 'default_action'), r, 'default_action'), admitsAddresses(attr(r, 'ip_rules'), r, 'ip_rules'));
     // Rules that may not be created leave the account as it is without them, unless that is the same.
-    const without = s.publiclyAccessible;
+    const without = s.publicFirewall;
     const same = withRules.known && without?.known && withRules.value === without.value;
-    s.publiclyAccessible = r.conditional && !same ? unknownFact(r.conditional, r.loc) : withRules;
+    s.publicFirewall = r.conditional && !same ? unknownFact(r.conditional, r.loc) : withRules;
   },
 };
 

@@ -81,11 +81,11 @@ const armAccounts: LiftHandler = {
     s.replicationRegions = replicaRegions(s.redundancy, s.region);
     s.httpsOnly = byApiVersion(prop(r, 'supportsHttpsTrafficOnly'), r, 'supportsHttpsTrafficOnly', '2019-04-01', true, true);
     s.minTlsVersion = tlsFact(prop(r, 'minimumTlsVersion'), r, 'minimumTlsVersion', '1.2');
-    s.publiclyAccessible = publicExposure(
+    Object.assign(s, publicExposure(
       enabledText(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess', true),
       allowsByDefault(prop(r, 'networkAcls', 'defaultAction'), r, 'networkAcls.defaultAction'),
       admitsAddresses(prop(r, 'networkAcls', 'ipRules'), r, 'networkAcls.ipRules'),
-    );
+    ));
     s.versioning = defaulted(false, r.loc);
     s.immutable = armImmutability(prop(r, 'immutableStorageWithVersioning'), r);
     s.expirationDays = defaulted(null, r.loc);
@@ -134,11 +134,11 @@ const terraformAccounts: LiftHandler = {
     const https = firstSet(r, 'https_traffic_only_enabled', 'enable_https_traffic_only');
     s.httpsOnly = boolFact(https.v, r, { name: https.name, default: true });
     s.minTlsVersion = tlsFact(attr(r, 'min_tls_version'), r, 'min_tls_version', '1.2');
-    s.publiclyAccessible = publicExposure(
+    Object.assign(s, publicExposure(
       boolFact(attr(r, 'public_network_access_enabled'), r, { name: 'public_network_access_enabled', default: true }),
       allowsByDefault(attr(r, 'network_rules', 'default_action'), r, 'network_rules.default_action'),
       admitsAddresses(attr(r, 'network_rules', 'ip_rules'), r, 'network_rules.ip_rules'),
-    );
+    ));
     s.versioning = boolFact(attr(r, 'blob_properties', 'versioning_enabled'), r, { name: 'blob_properties.versioning_enabled', default: false });
     const immutability = attr(r, 'immutability_policy', 'state');
     s.immutable = isSet(attr(r, 'immutability_policy'))

@@ -34,9 +34,12 @@ describe('Cosmos DB for MongoDB vCore', () => {
     expect(s.literalSecrets?.map((x) => x.attribute)).toEqual(['administrator.password']);
     expect(s.publiclyAccessible).toMatchObject({ value: true });
     expect(s.firewallOpenToAll).toMatchObject({ value: true });
+    expect(s.publicFirewall).toMatchObject({ value: 'allows-all' });
     const closed = get(model, armKey(MONGO, 'mongo-closed'), 'data-store');
-    // Public access on, but no firewall rule admits anyone.
-    expect(closed.publiclyAccessible).toMatchObject({ value: false });
+    // Public access on: the endpoint exists, though no firewall rule admits anyone.
+    expect(closed.publiclyAccessible).toMatchObject({ value: true });
+    expect(closed.publicFirewall).toMatchObject({ value: 'denies', defaulted: true });
+    expect(closed.firewallOpenToAll).toMatchObject({ value: false });
     expect(closed.multiZone).toMatchObject({ value: false });
     expect(closed.encryption).toMatchObject({ value: { mode: 'provider-managed' }, defaulted: true });
     expect(inputsOf(get(model, armKey(MONGO, 'mongo-preview'), 'data-store').multiZone)).toEqual(['highAvailability.targetMode']);

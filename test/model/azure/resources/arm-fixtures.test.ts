@@ -103,7 +103,8 @@ describe('juki data tier (ARM)', () => {
   it('SQL: the office rule from the parameter file opens the server; the admin password is a Key Vault reference, not a literal', () => {
     const s = get(model, main('Microsoft.Sql/servers/sql-kanagi-prd-juki'), 'data-store');
     expect(s.publiclyAccessible).toMatchObject({ value: true });
-    expect(lineOfFact(s.publiclyAccessible)).toBe(lineOf('azuredeploy.json', '"startIpAddress": "[parameters(\'allowedOfficeRange\')]"'));
+    expect(s.publicFirewall).toMatchObject({ value: 'admits-ranges' });
+    expect(lineOfFact(s.publicFirewall)).toBe(lineOf('azuredeploy.json', '"startIpAddress": "[parameters(\'allowedOfficeRange\')]"'));
     expect(s.literalSecrets).toBeUndefined();
     expect(s.encryption).toMatchObject({ value: { mode: 'provider-managed' }, defaulted: true });
     expect(s.accessLogging).toMatchObject({ value: false });

@@ -21,8 +21,9 @@ describe('Azure SQL (ARM)', () => {
     expect(s.minTlsVersion).toMatchObject({ value: '1.2', defaulted: true });
     expect(s.accessLogging).toMatchObject({ value: false, defaulted: true });
     expect(s.literalSecrets).toEqual([{ attribute: 'administratorLoginPassword', loc: expect.objectContaining({ file: 'azuredeploy.json' }) }]);
-    // Public network access is on, but the endpoint admits nothing without firewall rules.
-    expect(s.publiclyAccessible).toMatchObject({ value: false });
+    // Public network access is on: the endpoint exists, though it admits nothing without firewall rules.
+    expect(s.publiclyAccessible).toMatchObject({ value: true, defaulted: true });
+    expect(s.publicFirewall).toMatchObject({ value: 'denies', defaulted: true });
   });
 
   it('a password from a parameter without default is not a literal; "None" means no TLS minimum', () => {
@@ -274,8 +275,9 @@ describe('PostgreSQL and MySQL flexible servers', () => {
     // Set by the configuration resource, not the platform default.
     expect(mysql.minTlsVersion).toMatchObject({ value: '1.2', loc: expect.objectContaining({ file: 'main.tf' }) });
     expect(mysql.minTlsVersion?.known && mysql.minTlsVersion.defaulted).toBeFalsy();
-    // Public access on by default, but no firewall rule admits anyone.
-    expect(mysql.publiclyAccessible).toMatchObject({ value: false });
+    // Public access on by default: the endpoint exists, though no firewall rule admits anyone.
+    expect(mysql.publiclyAccessible).toMatchObject({ value: true, defaulted: true });
+    expect(mysql.publicFirewall).toMatchObject({ value: 'denies' });
   });
 });
 
@@ -316,7 +318,11 @@ describe('Cosmos DB', () => {
     expect(b.multiZone).toMatchObject({ value: true });
     expect(b.backupRetentionDays).toMatchObject({ value: 7 });
     const c = get(model, armKey(COSMOS, 'cosmos-c'), 'data-store');
-    expect(c.publiclyAccessible).toMatchObject({ value: false });
+    // Virtual network filtering narrows who is admitted; the public endpoint stays.
+    expect(c.publiclyAccessible).toMatchObject({ value: true, defaulted: true });
+    expect(c.publicFirewall).toMatchObject({ value: 'denies' });
+    expect(a.publicFirewall).toMatchObject({ value: 'allows-all', defaulted: true });
+    expect(b.publicFirewall).toMatchObject({ value: 'admits-ranges' });
     expect(c.multiZone).toMatchObject({ value: false, defaulted: true });
     expect(c.backupRetentionDays).toMatchObject({ value: 8 / 24, defaulted: true });
   });

@@ -29,9 +29,11 @@ describe('Key Vault (ARM)', () => {
     expect(a.purgeProtection?.known && a.purgeProtection.defaulted).toBeFalsy();
     expect(a.softDeleteRetentionDays).toMatchObject({ value: 7 });
     expect(a.publiclyAccessible).toMatchObject({ value: false });
-    expect(get(model, armKey(VAULT, 'kv-b'), 'key').publiclyAccessible).toMatchObject({ value: false });
-    // Deny by default but an internet range admitted: still reachable from the internet.
+    // Denying by default leaves the public endpoint in place; the ACL says what it admits.
+    expect(get(model, armKey(VAULT, 'kv-b'), 'key').publiclyAccessible).toMatchObject({ value: true, defaulted: true });
+    expect(get(model, armKey(VAULT, 'kv-b'), 'key').publicFirewall).toMatchObject({ value: 'denies' });
     expect(get(model, armKey(VAULT, 'kv-c'), 'key').publiclyAccessible).toMatchObject({ value: true });
+    expect(get(model, armKey(VAULT, 'kv-c'), 'key').publicFirewall).toMatchObject({ value: 'admits-ranges' });
   });
 
   it('a key rotates only with a rotate action; exp is seconds since the epoch; the vault is its parent', () => {
@@ -99,7 +101,11 @@ describe('Key Vault (azurerm)', () => {
     const closed = get(model, tfKey('azurerm_key_vault.closed'), 'key');
     expect(closed.purgeProtection).toMatchObject({ value: true });
     expect(closed.softDeleteRetentionDays).toMatchObject({ value: 30 });
-    expect(closed.publiclyAccessible).toMatchObject({ value: false });
+    // Written on, with an ACL that denies by default: the endpoint exists.
+    expect(closed.publiclyAccessible).toMatchObject({ value: true });
+    expect(closed.publiclyAccessible?.known && closed.publiclyAccessible.defaulted).toBeFalsy();
+    expect(closed.publicFirewall).toMatchObject({ value: 'denies' });
+    expect(plain.publicFirewall).toMatchObject({ value: 'allows-all', defaulted: true });
     expect(closed.region).toMatchObject({ value: 'japanwest' });
   });
 

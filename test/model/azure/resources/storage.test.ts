@@ -116,17 +116,22 @@ describe('storage accounts (ARM)', () => {
     expect(inputsOf(get(model, armKey(SA, 'st'), 'data-store').replicationRegions)).toEqual(['--location']);
   });
 
-  it('public network access combines the switch, the default action and IP rules', () => {
+  it('public network access is the exposure; the default action and IP rules say what the firewall admits', () => {
     const { model } = lift([
       account('stopen', {}),
       account('stdeny', { networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', virtualNetworkRules: [{ id: 'x' }] } }),
       account('stip', { networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '198.51.100.7', action: 'Allow' }] } }),
       account('stoff', { publicNetworkAccess: 'Disabled', networkAcls: { defaultAction: 'Allow' } }),
     ]);
-    expect(get(model, armKey(SA, 'stopen'), 'data-store').publiclyAccessible).toMatchObject({ value: true, defaulted: true });
-    expect(get(model, armKey(SA, 'stdeny'), 'data-store').publiclyAccessible).toMatchObject({ value: false });
-    expect(get(model, armKey(SA, 'stip'), 'data-store').publiclyAccessible).toMatchObject({ value: true });
-    expect(get(model, armKey(SA, 'stoff'), 'data-store').publiclyAccessible).toMatchObject({ value: false });
+    const store = (name: string) => get(model, armKey(SA, name), 'data-store');
+    expect(store('stopen').publiclyAccessible).toMatchObject({ value: true, defaulted: true });
+    expect(store('stopen').publicFirewall).toMatchObject({ value: 'allows-all', defaulted: true });
+    // Denying by default leaves the public endpoint in place.
+    expect(store('stdeny').publiclyAccessible).toMatchObject({ value: true, defaulted: true });
+    expect(store('stdeny').publicFirewall).toMatchObject({ value: 'denies' });
+    expect(store('stip').publiclyAccessible).toMatchObject({ value: true });
+    expect(store('stip').publicFirewall).toMatchObject({ value: 'admits-ranges' });
+    expect(store('stoff').publiclyAccessible).toMatchObject({ value: false });
   });
 
   it('versioning from blob services, containers made immutable by a policy (not by version-level support alone), and the shortest enabled lifecycle deletion', () => {
@@ -283,7 +288,9 @@ describe('storage accounts (azurerm)', () => {
       }),
     ]);
     const s = get(model, tfKey('azurerm_storage_account.logs'), 'data-store');
-    expect(s.publiclyAccessible).toMatchObject({ value: false });
+    // The rules resource narrows the firewall; public network access stays the account's own.
+    expect(s.publiclyAccessible).toMatchObject({ value: true, defaulted: true });
+    expect(s.publicFirewall).toMatchObject({ value: 'denies', loc: { line: expect.any(Number) } });
     expect(s.immutable).toMatchObject({ value: true });
     expect(s.expirationDays).toMatchObject({ value: 730 });
   });

@@ -36,7 +36,9 @@ describe('juki data tier (azurerm)', () => {
   it('the module vault and its rotating key; the data account uses that key by vault and key name', () => {
     const kv = get(model, key('module.vault.azurerm_key_vault.this'), 'key');
     expect(kv.purgeProtection).toMatchObject({ value: true, loc: at('modules/vault/main.tf') });
-    expect(kv.publiclyAccessible).toMatchObject({ value: false });
+    // The ACL denies by default, but public network access is left on: the endpoint exists.
+    expect(kv.publiclyAccessible).toMatchObject({ value: true, defaulted: true });
+    expect(kv.publicFirewall).toMatchObject({ value: 'denies', loc: at('modules/vault/main.tf') });
     expect(kv.tags).toMatchObject({ value: { 'lg:tenant': 'kanagi' } });
     expect(get(model, key('module.vault.azurerm_key_vault_key.data'), 'key').rotationEnabled).toMatchObject({ value: true });
     const s = get(model, key('azurerm_storage_account.data'), 'data-store');

@@ -556,3 +556,44 @@ describe('readTerraform: files read by expressions', () => {
     }
   });
 });
+
+describe('readTerraform: provider versions an Azure resource is deployed with', () => {
+  it('collects the lock file, required_providers in HCL, in .tf.json and in a module, per resource', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kikan-tf-'));
+    try {
+      await mkdir(path.join(dir, 'modules/store'), { recursive: true });
+      await writeFile(
+        path.join(dir, '.terraform.lock.hcl'),
+        'provider "registry.terraform.io/hashicorp/azurerm" {\n  version     = "3.117.0"\n  constraints = ">= 3.80.0"\n}\n',
+      );
+      await writeFile(
+        path.join(dir, 'main.tf'),
+        [
+          'provider "azurerm" {',
+          '  features {}',
+          '}',
+          'resource "azurerm_resource_group" "rg" {',
+          '  name     = "rg-juki"',
+          '  location = "japaneast"',
+          '}',
+          'module "store" {',
+          '  source = "./modules/store"',
+          '}',
+          'resource "aws_s3_bucket" "b" {}',
+        ].join('\n'),
+      );
+      await writeFile(path.join(dir, 'versions.tf.json'), JSON.stringify({ terraform: { required_providers: { azurerm: { source: 'hashicorp/azurerm', version: '>= 3.80.0' } } } }));
+      await writeFile(
+        path.join(dir, 'modules/store/main.tf'),
+        'terraform {\n  required_providers {\n    azurerm = "~> 3.0"\n  }\n}\nresource "azurerm_storage_account" "sa" {\n  name = "stjuki"\n}\n',
+      );
+      const r = await readTerraform([dir], defaultReadOptions(dir));
+      expect(r.errors).toEqual([]);
+      expect(byAddress(r, 'azurerm_resource_group.rg').providerVersions).toEqual(['= 3.117.0', '>= 3.80.0']);
+      expect(byAddress(r, 'module.store.azurerm_storage_account.sa').providerVersions).toEqual(['= 3.117.0', '>= 3.80.0', '~> 3.0']);
+      expect(byAddress(r, 'aws_s3_bucket.b').providerVersions).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

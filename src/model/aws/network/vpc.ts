@@ -4,13 +4,14 @@ import type { Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
-import { boolFact, causeOf, stringFact } from '../../lift-values.js';
+import { boolFact, stringFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';
 import type { Network } from '../../network.js';
 import { referencedNative } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
+import { blockPresence } from './ipv6-block.js';
 import { isWritten } from './written.js';
 
 /** Every default VPC is created with this block. */
@@ -33,9 +34,7 @@ function ipv4Cidrs(r: NativeResource, cidrAttr: string, poolAttr: string): Fact<
 function ipv6FromAttributes(r: NativeResource, flagAttr: string, valueAttrs: string[]): Fact<boolean> {
   for (const a of valueAttrs) {
     const v = field(r.attrs, a);
-    if (!isWritten(v)) continue;
-    // A value that may still turn out null (an unset variable) leaves the question open.
-    return v.kind === 'known' ? fact(true, v.loc ?? r.loc) : unknownFact(causeOf(v, r, a), v.loc ?? r.loc);
+    if (isWritten(v)) return blockPresence(v, r, a);
   }
   return boolFact(field(r.attrs, flagAttr), r, { name: flagAttr, default: false });
 }

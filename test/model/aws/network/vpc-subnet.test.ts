@@ -28,6 +28,17 @@ describe('VPCs', () => {
     expect(n?.ipv6Enabled).toMatchObject({ known: true, value: false, defaulted: true });
   });
 
+  it('has IPv6 when it draws a block from a pool the scan creates; a pool an unset variable names leaves it unknown', () => {
+    const s = new Scan();
+    const pool = s.tf('aws_vpc_ipam_pool', 'v6', { address_family: 'ipv6', locale: 'ap-northeast-1' });
+    const pooled = s.tf('aws_vpc', 'pooled', { cidr_block: '10.20.0.0/16', ipv6_ipam_pool_id: refTo(pool), ipv6_netmask_length: 56 });
+    const open = s.tf('aws_vpc', 'open', { cidr_block: '10.21.0.0/16', ipv6_ipam_pool_id: unknownInput('var.ipv6_pool_id'), ipv6_netmask_length: 56 });
+    const { model } = s.lift();
+    expect(model.getOf(pooled.key, 'network')?.ipv6Enabled).toEqual({ known: true, value: true, loc: locOf(pooled, 'ipv6_ipam_pool_id') });
+    const f = model.getOf(open.key, 'network')?.ipv6Enabled;
+    expect(f).toMatchObject({ known: false, cause: { inputs: ['var.ipv6_pool_id'] } });
+  });
+
   it('gives the default VPC its fixed block and marks it default', () => {
     const s = new Scan();
     const vpc = s.tf('aws_default_vpc', 'default', {});

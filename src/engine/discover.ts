@@ -51,8 +51,13 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
   const cannot = (abs: string, what: string, e: unknown) =>
     out.errors.push({ file: relativePath(root, abs), message: `cannot ${what}: ${(e as Error).message}` });
 
-  function visitFile(abs: string): void {
+  /** `staged`: inside a CDK asset directory, whose files are listed as staged copies and not read. */
+  function visitFile(abs: string, staged = false): void {
     const name = path.basename(abs);
+    if (staged) {
+      if (STRUCTURED.test(name) || /\.(tf|tf\.json|bicep)$/i.test(name)) out.files.push({ abs, rel: relativePath(root, abs), kind: 'other', text: '' });
+      return;
+    }
     if (/\.tf(\.json)?$/i.test(name)) {
       tfDirs.add(path.dirname(abs));
       return;
@@ -85,7 +90,7 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
     out.files.push({ abs, rel, kind: sniff(text, rel) ?? 'other', text });
   }
 
-  function visitDir(abs: string): void {
+  function visitDir(abs: string, staged = false): void {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(abs, { withFileTypes: true });
@@ -100,9 +105,9 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
       if (entry.isSymbolicLink() || seen.has(child)) continue;
       seen.add(child);
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name) && !(entry.name.startsWith('.') && entry.name.length > 1)) visitDir(child);
+        if (!SKIP_DIRS.has(entry.name) && !(entry.name.startsWith('.') && entry.name.length > 1)) visitDir(child, staged || isCdkAssetDir(child));
       } else if (entry.isFile()) {
-        visitFile(child);
+        visitFile(child, staged);
       }
     }
   }
@@ -123,6 +128,15 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
   }
   out.terraformDirs = [...tfDirs].sort();
   return out;
+}
+
+/**
+ * A CDK cloud assembly's staged asset (`asset.<sha256>` beside manifest.json): a copy of Lambda code or a
+ * Docker build context, uploaded as is. Nothing in it is deployed as a template, and the files it copies
+ * are scanned where the app keeps them; read again, each would be judged twice.
+ */
+function isCdkAssetDir(abs: string): boolean {
+  return /^asset\.[0-9a-f]{64}$/.test(path.basename(abs)) && fs.existsSync(path.join(path.dirname(abs), 'manifest.json'));
 }
 
 /** `tree.json` of a CDK cloud assembly (cdk.out, beside its manifest.json): the app's construct tree, not a template. */

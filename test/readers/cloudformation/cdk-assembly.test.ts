@@ -139,6 +139,33 @@ describe('discovering a CDK cloud assembly', () => {
   });
 });
 
+describe('staged assets of a CDK cloud assembly', () => {
+  it('lists the files of an asset directory as not definitions without reading them; the same name elsewhere is read', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-cdk-asset-'));
+    const asset = `asset.${'a1'.repeat(32)}`;
+    const files: Record<string, string> = {
+      'cdk.out/manifest.json': manifest('aws://111122223333/ap-northeast-1'),
+      'cdk.out/KokuhoStack.template.json': TEMPLATE,
+      [`cdk.out/${asset}/template.yaml`]: 'Resources:\n  Copy:\n    Type: AWS::S3::Bucket\n',
+      [`cdk.out/${asset}/infra/main.tf`]: 'resource "aws_s3_bucket" "copy" {}\n',
+      [`cdk.out/${asset}/handler.py`]: 'def handler(e, c):\n    return {}\n',
+      [`vendor/${asset}/template.yaml`]: 'Resources:\n  Kept:\n    Type: AWS::S3::Bucket\n',
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), text);
+    }
+    const found = await discover([dir], dir, sniffFile);
+    const staged = found.files.filter((f) => f.rel.startsWith(`cdk.out/${asset}/`));
+    expect(staged.map((f) => [f.rel, f.kind, f.text])).toEqual([
+      [`cdk.out/${asset}/infra/main.tf`, 'other', ''],
+      [`cdk.out/${asset}/template.yaml`, 'other', ''],
+    ]);
+    expect(found.terraformDirs).toEqual([]);
+    expect(found.files.find((f) => f.rel === `vendor/${asset}/template.yaml`)?.kind).toBe('cloudformation');
+  });
+});
+
 describe('a CDK NestedStack synthesized without asset metadata', () => {
   const HASH = '8d2f6a1c0e4b7d9f3a5c8e1b4d7f0a3c6e9b2d5f8a1c4e7b0d3f6a9c2e5b8d1f';
   const parent = (hash: string) =>

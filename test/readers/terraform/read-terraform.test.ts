@@ -597,3 +597,22 @@ describe('readTerraform: provider versions an Azure resource is deployed with', 
     }
   });
 });
+
+describe('readTerraform: variable and lock files the parser rejects', () => {
+  it('are read errors at the parser position, and the module is still read', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kikan-tf-'));
+    try {
+      await writeFile(path.join(dir, 'main.tf'), 'variable "env" {}\nresource "aws_sns_topic" "t" {\n  name = "juki-${var.env}"\n}\n');
+      await writeFile(path.join(dir, 'terraform.tfvars'), 'env = "prod"\nretention = [1, 2\n');
+      await writeFile(path.join(dir, '.terraform.lock.hcl'), 'provider "registry.terraform.io/hashicorp/aws" {\n  version = \n}\n');
+      const r = await readTerraform([dir], defaultReadOptions(dir));
+      expect(r.errors).toEqual([
+        { file: 'terraform.tfvars', line: 2, column: 13, message: expect.stringMatching(/^Unterminated tuple constructor/) },
+        { file: '.terraform.lock.hcl', line: 2, column: 13, message: expect.stringMatching(/^Invalid expression/) },
+      ]);
+      expect(r.resources.map((x) => x.address)).toEqual(['aws_sns_topic.t']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

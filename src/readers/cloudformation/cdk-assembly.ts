@@ -4,7 +4,7 @@
 // whose region is the definition's own; `unknown-region` when the stack is
 // environment-agnostic).
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InputRecord } from '../native.js';
 import type { ReadOptions } from '../options.js';
@@ -55,7 +55,8 @@ export function readAssembly(file: string, opts: ReadOptions): Assembly | undefi
   let text: string;
   try {
     const abs = path.resolve(opts.root, manifest);
-    const info = statSync(abs);
+    // Not through a link: a device or pipe would never end, and a link may lead out of the scan.
+    const info = lstatSync(abs);
     if (!info.isFile() || info.size > MAX_MANIFEST_BYTES) return undefined;
     text = readFileSync(abs, 'utf8');
     doc = JSON.parse(text);

@@ -5,12 +5,13 @@
 // find that export and evaluate its value there, so the consumer refers to the
 // producer's resources as their own read does. The producer's own imports stay
 // unknown: two stacks cannot chase each other.
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NO_VALUE } from '../../eval/cloudformation/evaluated.js';
 import { valueOf, type TNode } from '../../eval/cloudformation/template-node.js';
 import { emptyReadResult, type ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
+import { isOutsideRoot, relativePath } from '../paths.js';
 import type { Value } from '../value.js';
 import type { Assembly, AssemblyStack } from './cdk-assembly.js';
 import { rootNesting } from './nested-stacks.js';
@@ -58,10 +59,12 @@ export class AssemblyExports {
   private load(stack: AssemblyStack, declare: Declare): Producer | undefined {
     let text: string;
     try {
-      const abs = path.resolve(this.opts.root, stack.templateFile);
-      const info = statSync(abs);
+      // A link may lead out of the scan, or to a device or pipe whose reading never ends.
+      const real = realpathSync(path.resolve(this.opts.root, stack.templateFile));
+      if (isOutsideRoot(relativePath(realpathSync(this.opts.root), real))) return undefined;
+      const info = statSync(real);
       if (!info.isFile() || info.size > MAX_PRODUCER_BYTES) return undefined;
-      text = readFileSync(abs, 'utf8');
+      text = readFileSync(real, 'utf8');
     } catch {
       // Not in the scan: the import stays unknown.
       return undefined;

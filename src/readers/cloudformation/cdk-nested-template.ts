@@ -4,7 +4,7 @@
 // Stack's Metadata names that file (`aws:asset:path` for `aws:asset:property:
 // TemplateURL`) unless asset metadata is turned off; the stack's asset
 // manifest (`<Stack>.assets.json`) always maps the URL's hash to it.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Evaluated } from '../../eval/cloudformation/evaluated.js';
 import { NO_VALUE } from '../../eval/cloudformation/evaluated.js';
@@ -40,7 +40,8 @@ function fromAssetManifests(dir: string, hash: string): string | undefined {
     let doc: unknown;
     try {
       const abs = path.join(dir, name);
-      const info = statSync(abs);
+      // Not through a link: a device or pipe would never end, and a link may lead out of the scan.
+      const info = lstatSync(abs);
       if (!info.isFile() || info.size > MAX_ASSET_MANIFEST_BYTES) continue;
       doc = JSON.parse(readFileSync(abs, 'utf8'));
     } catch {

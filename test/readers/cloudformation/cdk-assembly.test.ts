@@ -1,7 +1,7 @@
 // A CDK cloud assembly (cdk.out): a stack's template takes its deployment
 // region from the environment manifest.json gives the stack, reads the exports
 // of the other stacks, and the construct tree is listed without being read.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -136,6 +136,29 @@ describe('discovering a CDK cloud assembly', () => {
     const found = await discover([dir], dir, sniffFile);
     expect(found.files.filter((f) => f.rel.endsWith('tree.json')).map((f) => [f.rel, f.kind, f.text])).toEqual([['cdk.out/tree.json', 'other', '']]);
     expect(found.errors).toEqual([{ file: 'docs/tree.json', message: 'larger than 5 MB: not read' }]);
+  });
+});
+
+describe('files of a cloud assembly that are links', () => {
+  it('reads neither a manifest nor a producer template through a link', () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'kikan-cdk-outside-'));
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-cdk-links-'));
+    mkdirSync(path.join(dir, 'cdk.out'));
+    mkdirSync(path.join(dir, 'linked'));
+    const producer = { Resources: { Vpc: { Type: 'AWS::EC2::VPC', Properties: {} } }, Outputs: { V: { Value: { Ref: 'Vpc' }, Export: { Name: 'Net:V' } } } };
+    const consumer = { Resources: { Sg: { Type: 'AWS::EC2::SecurityGroup', Properties: { GroupDescription: 'x', VpcId: { 'Fn::ImportValue': 'Net:V' } } } } };
+    writeFileSync(path.join(outside, 'Net.template.json'), JSON.stringify(producer));
+    symlinkSync(path.join(outside, 'Net.template.json'), path.join(dir, 'cdk.out/Net.template.json'));
+    writeFileSync(path.join(dir, 'cdk.out/App.template.json'), JSON.stringify(consumer));
+    const artifacts = { Net: stackArtifact('Net.template.json', 'aws://1/ap-northeast-1', 'Net'), App: stackArtifact('App.template.json', 'aws://1/ap-northeast-3', 'App') };
+    writeFileSync(path.join(dir, 'cdk.out/manifest.json'), JSON.stringify({ artifacts }));
+    const app = readCloudFormation('cdk.out/App.template.json', JSON.stringify(consumer), defaultReadOptions(dir));
+    expect(prop(app, 'Sg', 'VpcId')).toMatchObject({ kind: 'unknown', cause: { inputs: ['export Net:V'] } });
+    writeFileSync(path.join(outside, 'manifest.json'), JSON.stringify({ artifacts }));
+    writeFileSync(path.join(dir, 'linked/App.template.json'), JSON.stringify(consumer));
+    symlinkSync(path.join(outside, 'manifest.json'), path.join(dir, 'linked/manifest.json'));
+    const viaLink = readCloudFormation('linked/App.template.json', JSON.stringify(consumer), defaultReadOptions(dir));
+    expect(viaLink.inputs.map((i) => i.file)).not.toContain('linked/manifest.json');
   });
 });
 

@@ -6,6 +6,7 @@ import type { Value } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { fact, unknownFact } from '../../fact.js';
 import { causeOf } from '../../lift-values.js';
+import { anyTrue } from '../resources/fact-logic.js';
 
 /**
  * Inputs that stand for values existing once deployed: the Terraform
@@ -28,4 +29,9 @@ export function blockPresence(v: Value, r: NativeResource, attr: string): Fact<b
   if (v.cause.inputs.length > 0 && v.cause.inputs.every(isDeployTimeInput)) return fact(true, loc);
   const cause = causeOf(v, r, attr);
   return unknownFact({ ...cause, detail: `whether ${r.address} has an IPv6 block depends on ${cause.inputs.join(', ') || 'an unresolved value'}: ${cause.detail}` }, loc);
+}
+
+/** Adds a block from outside the VPC's or subnet's own definition; a certain yes is kept. */
+export function addIpv6Block(holder: { ipv6Enabled?: Fact<boolean> }, present: Fact<boolean>): void {
+  holder.ipv6Enabled = holder.ipv6Enabled ? anyTrue([holder.ipv6Enabled, present]) : present;
 }

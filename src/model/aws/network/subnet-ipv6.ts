@@ -8,9 +8,8 @@ import type { Fact } from '../../fact.js';
 import { fact, unknownFact } from '../../fact.js';
 import { boolFact } from '../../lift-values.js';
 import type { LiftHandler } from '../../lifter.js';
-import type { Subnet } from '../../network.js';
 import { anyTrue } from '../resources/fact-logic.js';
-import { blockPresence } from './ipv6-block.js';
+import { addIpv6Block, blockPresence } from './ipv6-block.js';
 import { referencedNative } from './references.js';
 import { CLOUDFORMATION } from './sources.js';
 import { isWritten } from './written.js';
@@ -39,11 +38,6 @@ export function ipv6PresenceOf(r: NativeResource, a: SubnetIpv6Attrs): Fact<bool
   return anyTrue(facts, r.loc);
 }
 
-/** Adds a block from outside the subnet's definition; a certain yes is kept. */
-function addSubnetIpv6(subnet: Subnet, present: Fact<boolean>): void {
-  subnet.ipv6Enabled = subnet.ipv6Enabled ? anyTrue([subnet.ipv6Enabled, present]) : present;
-}
-
 /**
  * `AWS::EC2::SubnetCidrBlock` exists only to give a subnet an IPv6 block
  * (`Ipv6CidrBlock`, or `Ipv6IpamPoolId` with `Ipv6NetmaskLength`). Under a
@@ -57,7 +51,7 @@ const cloudFormationSubnetCidrBlock: LiftHandler = {
     const n = referencedNative(field(r.attrs, 'SubnetId'), ctx, r);
     const subnet = n ? ctx.model.getOf(n.key, 'subnet') : undefined;
     if (!subnet) return;
-    addSubnetIpv6(subnet, r.conditional ? unknownFact(r.conditional, r.loc) : fact(true, r.loc));
+    addIpv6Block(subnet, r.conditional ? unknownFact(r.conditional, r.loc) : fact(true, r.loc));
   },
 };
 

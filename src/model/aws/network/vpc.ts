@@ -11,7 +11,7 @@ import type { Network } from '../../network.js';
 import { referencedNative } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
-import { blockPresence } from './ipv6-block.js';
+import { addIpv6Block, blockPresence } from './ipv6-block.js';
 import { isWritten } from './written.js';
 
 /** Every default VPC is created with this block. */
@@ -81,11 +81,6 @@ function addIpv4(network: Network, cidrs: Fact<string[]>): void {
   network.cidrs = cidrs.known ? { ...network.cidrs, value: [...network.cidrs.value, ...cidrs.value] } : cidrs;
 }
 
-function addIpv6(network: Network, present: Fact<boolean>): void {
-  if (network.ipv6Enabled?.known && network.ipv6Enabled.value) return;
-  network.ipv6Enabled = present;
-}
-
 /** Secondary blocks. A block on a VPC outside the scan says nothing the model can hold. */
 const terraformCidrAssociation: LiftHandler = {
   types: ['aws_vpc_ipv4_cidr_block_association', 'aws_vpc_ipv6_cidr_block_association'],
@@ -95,7 +90,7 @@ const terraformCidrAssociation: LiftHandler = {
     const network = networkOf(field(r.attrs, 'vpc_id'), r, ctx);
     if (!network) return;
     if (r.type === 'aws_vpc_ipv6_cidr_block_association') {
-      addIpv6(network, fact(true, r.loc));
+      addIpv6Block(network, fact(true, r.loc));
       return;
     }
     addIpv4(network, ipv4Cidrs(r, 'cidr_block', 'ipv4_ipam_pool_id'));
@@ -111,10 +106,10 @@ const cloudFormationCidrBlock: LiftHandler = {
     if (!network) return;
     const ipv6 = ipv6FromAttributes(r, 'AmazonProvidedIpv6CidrBlock', ['Ipv6CidrBlock', 'Ipv6Pool', 'Ipv6IpamPoolId']);
     if (ipv6.known && ipv6.value) {
-      addIpv6(network, ipv6);
+      addIpv6Block(network, ipv6);
       return;
     }
-    if (!ipv6.known) addIpv6(network, ipv6);
+    if (!ipv6.known) addIpv6Block(network, ipv6);
     const hasIpv4 = isWritten(field(r.attrs, 'CidrBlock')) || isWritten(field(r.attrs, 'Ipv4IpamPoolId'));
     if (hasIpv4) addIpv4(network, ipv4Cidrs(r, 'CidrBlock', 'Ipv4IpamPoolId'));
   },

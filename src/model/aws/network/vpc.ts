@@ -81,7 +81,10 @@ function addIpv4(network: Network, cidrs: Fact<string[]>): void {
   network.cidrs = cidrs.known ? { ...network.cidrs, value: [...network.cidrs.value, ...cidrs.value] } : cidrs;
 }
 
-/** Secondary blocks. A block on a VPC outside the scan says nothing the model can hold. */
+/**
+ * Secondary blocks. A block on a VPC outside the scan says nothing the model
+ * can hold; an IPv6 block created only under an unresolved condition leaves IPv6 unknown.
+ */
 const terraformCidrAssociation: LiftHandler = {
   types: ['aws_vpc_ipv4_cidr_block_association', 'aws_vpc_ipv6_cidr_block_association'],
   sources: TERRAFORM,
@@ -90,7 +93,7 @@ const terraformCidrAssociation: LiftHandler = {
     const network = networkOf(field(r.attrs, 'vpc_id'), r, ctx);
     if (!network) return;
     if (r.type === 'aws_vpc_ipv6_cidr_block_association') {
-      addIpv6Block(network, fact(true, r.loc));
+      addIpv6Block(network, r.conditional ? unknownFact(r.conditional, r.loc) : fact(true, r.loc));
       return;
     }
     addIpv4(network, ipv4Cidrs(r, 'cidr_block', 'ipv4_ipam_pool_id'));
@@ -106,7 +109,8 @@ const cloudFormationCidrBlock: LiftHandler = {
     if (!network) return;
     const ipv6 = ipv6FromAttributes(r, 'AmazonProvidedIpv6CidrBlock', ['Ipv6CidrBlock', 'Ipv6Pool', 'Ipv6IpamPoolId']);
     if (ipv6.known && ipv6.value) {
-      addIpv6Block(network, ipv6);
+      // Under a condition the template cannot resolve, the block may or may not be there.
+      addIpv6Block(network, r.conditional ? unknownFact(r.conditional, ipv6.loc ?? r.loc) : ipv6);
       return;
     }
     if (!ipv6.known) addIpv6Block(network, ipv6);

@@ -65,6 +65,19 @@ describe('VPCs', () => {
     if (b && !b.cidrs.known) expect(b.cidrs.cause.inputs).toEqual(['parameter SecondaryCidr']);
   });
 
+  it('leaves IPv6 unknown, naming the condition, when the block is associated only under an unresolved condition', () => {
+    const s = new Scan();
+    const tfVpc = s.tf('aws_vpc', 'a', { cidr_block: '10.0.0.0/16' });
+    const tfBlock = s.tf('aws_vpc_ipv6_cidr_block_association', 'v6', { vpc_id: refTo(tfVpc), ipv6_ipam_pool_id: 'ipam-pool-1' });
+    tfBlock.conditional = { inputs: ['var.enable_ipv6'], detail: 'count depends on var.enable_ipv6' };
+    const cfnVpc = s.cfn('Vpc', 'AWS::EC2::VPC', { CidrBlock: '10.1.0.0/16' });
+    const cfnBlock = s.cfn('Ipv6Block', 'AWS::EC2::VPCCidrBlock', { VpcId: refTo(cfnVpc, 'Ref'), AmazonProvidedIpv6CidrBlock: true });
+    cfnBlock.conditional = { inputs: ['parameter EnableIpv6'], detail: 'condition UseIpv6 depends on parameter EnableIpv6' };
+    const { model } = s.lift();
+    expect(model.getOf(tfVpc.key, 'network')?.ipv6Enabled).toEqual({ known: false, cause: tfBlock.conditional, loc: tfBlock.loc });
+    expect(model.getOf(cfnVpc.key, 'network')?.ipv6Enabled).toMatchObject({ known: false, cause: cfnBlock.conditional });
+  });
+
   it('turns CloudFormation Tags lists into maps', () => {
     const s = new Scan();
     const vpc = s.cfn('Vpc', 'AWS::EC2::VPC', {

@@ -15,6 +15,16 @@ function profileName(arn: unknown): string | undefined {
   return typeof arn === 'string' ? arn.split('/').pop() : undefined;
 }
 
+/** `publicIpAddress` is the primary interface's; an Elastic IP on another attached interface shows only in that interface's association. */
+function hasPublicIp(item: ConfigItem): boolean {
+  if (typeof item.publicIpAddress === 'string' && item.publicIpAddress !== '') return true;
+  const interfaces = Array.isArray(item.networkInterfaces) ? item.networkInterfaces : [];
+  return interfaces.some((n) => {
+    const ip = doc(doc(n)?.association)?.publicIp;
+    return typeof ip === 'string' && ip !== '';
+  });
+}
+
 export function instanceProperties(item: ConfigItem): Translated {
   const metadata = doc(item.metadataOptions);
   const groups = Array.isArray(item.securityGroups) ? item.securityGroups.flatMap((g) => (typeof doc(g)?.groupId === 'string' ? [doc(g)!.groupId] : [])) : [];
@@ -25,7 +35,7 @@ export function instanceProperties(item: ConfigItem): Translated {
       SubnetId: item.subnetId,
       AvailabilityZone: doc(item.placement)?.availabilityZone,
       SecurityGroupIds: groups,
-      NetworkInterfaces: [{ DeviceIndex: '0', AssociatePublicIpAddress: typeof item.publicIpAddress === 'string' && item.publicIpAddress !== '' }],
+      NetworkInterfaces: [{ DeviceIndex: '0', AssociatePublicIpAddress: hasPublicIp(item) }],
       MetadataOptions: metadata ? defined({ HttpTokens: metadata.httpTokens, HttpEndpoint: metadata.httpEndpoint }) : undefined,
       IamInstanceProfile: profileName(doc(item.iamInstanceProfile)?.arn),
       // The network layer reads a non-CloudFormation source's tags the Terraform way.

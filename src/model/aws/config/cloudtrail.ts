@@ -11,7 +11,11 @@ import { boolFact, itemsOf, stringFact } from '../../lift-values.js';
 import type { LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';
 import type { Trail } from '../../logging.js';
+import type { Link } from '../../entity.js';
 import { kmsEncryption } from '../resources/key-reference.js';
+import { LOG_GROUP_TYPES, logGroupNameOf } from '../resources/log-groups.js';
+import { linkByName } from '../resources/name-index.js';
+import { BUCKET_TYPES, bucketNameOf } from '../resources/s3-settings.js';
 import { tagsValue } from '../resources/tags.js';
 import { CONFIG } from './network.js';
 
@@ -60,12 +64,33 @@ const trail: LiftHandler = {
         ? boolFact(logging, r, { name: 'TrailStatus.IsLogging' })
         : unknownFact({ inputs: ['cloudtrail:GetTrailStatus'], detail: `the AWS Config item of ${r.address} does not include the trail status` }, r.loc),
       deliveryError: status ? (error ? stringFact(error, r, { name: 'TrailStatus.LatestDeliveryError' }) : fact(null, r.loc)) : unknownFact({ inputs: ['cloudtrail:GetTrailStatus'], detail: `the AWS Config item of ${r.address} does not include the trail status` }, r.loc),
-      // Destinations are joined by name in the resources layer for definitions; live, the bucket may be in another account.
-      destinations: unknownFact({ inputs: ['s3BucketName'], detail: `${r.address} delivers to bucket ${String((field(r.attrs, 's3BucketName') as { value?: unknown } | undefined)?.value ?? '')}, not joined in live scans` }, r.loc),
+      // Joined once every bucket and log group is registered (trailDestinations).
+      destinations: fact([], r.loc),
       encryption: kmsEncryption(ctx, r, field(r.attrs, 'kmsKeyId'), 'kmsKeyId', defaulted({ mode: 'provider-managed' }, r.loc)),
     };
     ctx.model.add(t);
   },
 };
 
-export const configTrailHandlers: LiftHandler[] = [trail];
+/**
+ * The bucket by its name (bucket names are global: a bucket of another scanned
+ * account is that bucket) and the log group by its ARN. A destination outside
+ * the scan, such as the log archive account's bucket, stays unknown, naming it.
+ */
+const trailDestinations: LiftHandler = {
+  types: ['AWS::CloudTrail::Trail'],
+  sources: CONFIG,
+  pass: 'amend',
+  lift(r, ctx) {
+    const t = ctx.model.getOf(r.key, 'trail');
+    if (!t) return;
+    const out: Link[] = [linkByName(ctx, r, field(r.attrs, 's3BucketName'), 's3BucketName', { kind: 's3-bucket', types: BUCKET_TYPES, nameOf: bucketNameOf })];
+    const group = field(r.attrs, 'cloudWatchLogsLogGroupArn');
+    if (group?.kind === 'known' && typeof group.value === 'string' && group.value) {
+      out.push(linkByName(ctx, r, group, 'cloudWatchLogsLogGroupArn', { kind: 'log-group', types: LOG_GROUP_TYPES, nameOf: logGroupNameOf }));
+    }
+    t.destinations = fact(out, r.loc);
+  },
+};
+
+export const configTrailHandlers: LiftHandler[] = [trail, trailDestinations];

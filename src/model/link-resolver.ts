@@ -10,13 +10,27 @@ import { causeOf, itemsOf } from './lift-values.js';
 
 export class LinkResolver {
   private readonly byKey = new Map<string, NativeResource>();
-  private readonly byId = new Map<string, NativeResource>();
+  /** Every resource an identity names: names are unique only per account and region (two accounts' `db-subnets`). */
+  private readonly byId = new Map<string, NativeResource[]>();
 
   constructor(resources: Iterable<NativeResource>) {
     for (const r of resources) {
       this.byKey.set(r.key, r);
-      for (const id of r.ids ?? []) this.byId.set(id.toLowerCase(), r);
+      for (const id of r.ids ?? []) {
+        const k = id.toLowerCase();
+        const all = this.byId.get(k);
+        if (all) all.push(r);
+        else this.byId.set(k, [r]);
+      }
     }
+  }
+
+  /** The resource `id` names, the one in `scope` first; otherwise the last one read. */
+  private pick(id: string, scope: string | undefined): NativeResource | undefined {
+    const all = this.byId.get(id.toLowerCase());
+    if (!all) return undefined;
+    const inScope = scope === undefined ? undefined : all.findLast((r) => r.scope === scope);
+    return inScope ?? all[all.length - 1];
   }
 
   native(key: string): NativeResource | undefined {
@@ -24,8 +38,8 @@ export class LinkResolver {
   }
 
   /** The native resource a string identity names (ARM resource ID, ARN, live ID), if scanned. */
-  byIdentity(id: string): NativeResource | undefined {
-    return this.byId.get(id.toLowerCase());
+  byIdentity(id: string, scope?: string): NativeResource | undefined {
+    return this.pick(id, scope);
   }
 
   /**
@@ -63,7 +77,7 @@ export class LinkResolver {
       return unknownFact({ inputs: [v.target.split('#').pop() ?? v.target], detail: `${name} refers to a resource outside the scan` }, loc);
     }
     if (v.kind === 'known' && typeof v.value === 'string') {
-      const hit = this.byId.get(v.value.toLowerCase());
+      const hit = this.pick(v.value, from.scope);
       if (hit) return fact(hit.key, loc);
       return unknownFact(
         { inputs: [v.value], detail: `${name} names ${v.value}, which is not defined in the scanned inputs` },
@@ -72,7 +86,7 @@ export class LinkResolver {
     }
     if (v.kind === 'unknown' && v.expr) {
       // An ARM ID with an unknown name part reads the same as the ID its target carries.
-      const hit = this.byId.get(v.expr.toLowerCase());
+      const hit = this.pick(v.expr, from.scope);
       if (hit) return fact(hit.key, loc);
     }
     if (v.kind === 'list' && v.items.length === 1) return this.resolve(v.items[0], from, name, allowNull);

@@ -100,8 +100,8 @@ class TranslatedLinks extends LinkResolver {
     return this.translated(this.inner.native(key));
   }
 
-  override byIdentity(id: string): NativeResource | undefined {
-    return this.translated(this.inner.byIdentity(id));
+  override byIdentity(id: string, scope?: string): NativeResource | undefined {
+    return this.translated(this.inner.byIdentity(id, scope));
   }
 
   override link(v: Value | undefined, from: NativeResource, name: string): Link {

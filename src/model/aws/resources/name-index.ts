@@ -31,8 +31,8 @@ export type NameKind =
   | 'secret';
 
 interface Index {
-  /** `kind name` -> entity id. */
-  byName: Map<string, string>;
+  /** `kind name` -> the entities so called, with their scopes: names repeat across accounts and regions. */
+  byName: Map<string, { id: string; scope: string }[]>;
   /** `kind scope expr` -> entity id, for names that are unknown but written alike (`${AWS::StackName}-logs`). */
   byExpr: Map<string, string>;
 }
@@ -49,12 +49,20 @@ function indexOf(ctx: LiftContext): Index {
 export function registerName(ctx: LiftContext, kind: NameKind, name: Value | undefined, id: string, r: NativeResource): void {
   if (!name) return;
   const i = indexOf(ctx);
-  if (name.kind === 'known' && typeof name.value === 'string') i.byName.set(`${kind} ${name.value}`, id);
+  if (name.kind === 'known' && typeof name.value === 'string') {
+    const k = `${kind} ${name.value}`;
+    const all = i.byName.get(k);
+    if (all) all.push({ id, scope: r.scope });
+    else i.byName.set(k, [{ id, scope: r.scope }]);
+  }
   else if (name.kind === 'unknown' && name.expr) i.byExpr.set(`${kind} ${r.scope} ${name.expr}`, id);
 }
 
-export function idByName(ctx: LiftContext, kind: NameKind, name: string): string | undefined {
-  return indexOf(ctx).byName.get(`${kind} ${name}`);
+/** The entity called `name`, the one in `scope` first; otherwise the last one registered. */
+export function idByName(ctx: LiftContext, kind: NameKind, name: string, scope?: string): string | undefined {
+  const all = indexOf(ctx).byName.get(`${kind} ${name}`);
+  if (!all) return undefined;
+  return ((scope === undefined ? undefined : all.findLast((e) => e.scope === scope)) ?? all[all.length - 1])?.id;
 }
 
 export interface NamedLookup {
@@ -86,11 +94,12 @@ export function linkByName(ctx: LiftContext, r: NativeResource, v: Value | undef
     return unknownFact(causeOf(v, r, attribute), loc);
   }
   if (v.kind === 'known' && typeof v.value === 'string') {
-    const byId = ctx.links.byIdentity(v.value);
-    if (byId && q.types.includes(byId.type)) return fact(byId.key, loc);
+    const byId = ctx.links.byIdentity(v.value, r.scope);
+    if (byId && q.types.includes(byId.type) && byId.scope === r.scope) return fact(byId.key, loc);
     const name = q.nameOf ? q.nameOf(v.value) : v.value;
-    const hit = idByName(ctx, q.kind, name);
+    const hit = idByName(ctx, q.kind, name, r.scope);
     if (hit) return fact(hit, loc);
+    if (byId && q.types.includes(byId.type)) return fact(byId.key, loc);
     return unknownFact({ inputs: [v.value], detail: `${attribute} names ${v.value}, which is not defined in the scanned inputs` }, loc);
   }
   if (v.kind === 'unknown' && v.expr) {

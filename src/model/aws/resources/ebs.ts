@@ -187,7 +187,8 @@ const cloudFormationInstanceDevices: LiftHandler = {
   sources: CLOUDFORMATION,
   pass: 'entity',
   lift(r, ctx) {
-    if (r.type === 'AWS::EC2::Instance') cloudFormationMappings(ctx, r, r.attrs.fields.BlockDeviceMappings, true);
+    // A live instance's volumes are their own AWS::EC2::Volume items: no root volume to assume.
+    if (r.type === 'AWS::EC2::Instance') cloudFormationMappings(ctx, r, r.attrs.fields.BlockDeviceMappings, r.source !== 'aws-config');
     else cloudFormationMappings(ctx, r, dig(r.attrs, 'LaunchTemplateData', 'BlockDeviceMappings'), false);
   },
 };

@@ -26,6 +26,11 @@ const kmsKey: LiftHandler = {
       policy: unknownFact({ inputs: ['kms:GetKeyPolicy'], detail: `the AWS Config item of ${r.address} does not include its key policy` }, r.loc),
       pendingDeletion: state.known ? fact(state.value === 'PendingDeletion' || state.value === 'PendingReplicaDeletion', state.loc) : state,
       enabled: boolFact(field(r.attrs, 'enabled'), r, { name: 'enabled', default: true }),
+      // Nor whether automatic rotation is on (the managed rule cmk-backing-key-rotation-enabled asks KMS itself).
+      rotationEnabled: unknownFact(
+        { inputs: ['kms:GetKeyRotationStatus'], detail: `the AWS Config item of ${r.address} does not include whether automatic rotation is on` },
+        r.loc,
+      ),
       multiRegion: boolFact(field(r.attrs, 'multiRegion'), r, { name: 'multiRegion', default: false }),
     };
     const window = field(r.attrs, 'pendingDeletionWindowInDays');

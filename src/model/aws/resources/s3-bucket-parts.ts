@@ -2,7 +2,7 @@
 // AWS::S3::BucketPolicy: each amends the bucket it names. A split resource
 // for a bucket outside the scan has nothing to amend.
 import type { NativeResource } from '../../../readers/native.js';
-import { fact } from '../../fact.js';
+import { fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, itemsOf } from '../../lift-values.js';
 import { policyTextOf } from '../../policy-document.js';
@@ -37,6 +37,11 @@ function splitHandler(type: string, amend: (s: BucketState, r: NativeResource, c
 
 const handlers: LiftHandler[] = [
   splitHandler('aws_s3_bucket_server_side_encryption_configuration', (s, r, ctx) => {
+    // Created only under an unresolved condition: the bucket may keep the encryption it has without it.
+    if (r.conditional) {
+      s.store.encryption = unknownFact(r.conditional, r.loc);
+      return;
+    }
     s.store.encryption = sseEncryption(
       ctx,
       r,

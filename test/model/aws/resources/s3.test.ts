@@ -53,6 +53,16 @@ describe('S3 encryption', () => {
     expect(s.encryption?.loc).toEqual(keyLoc);
   });
 
+  it('a split SSE resource created only under an unresolved condition leaves the encryption unknown, naming the condition', () => {
+    const b = tf('aws_s3_bucket', 'data', { bucket: 'd' });
+    const sse = tf('aws_s3_bucket_server_side_encryption_configuration', 'data', {
+      bucket: tfRef('aws_s3_bucket.data', 'id'),
+      rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms', kms_master_key_id: tfRef('aws_kms_key.s3', 'arn') }] }],
+    });
+    sse.conditional = { inputs: ['var.use_cmk'], detail: 'count depends on var.use_cmk' };
+    expect(bucket([sse, b, key], b.key).encryption).toEqual({ known: false, cause: sse.conditional, loc: sse.loc });
+  });
+
   it('aws:kms without a key is the AWS managed key; alias/aws/s3 too', () => {
     const b1 = tf('aws_s3_bucket', 'a', {
       bucket: 'a',

@@ -1,6 +1,7 @@
 // Compute and load balancing: instances, scaling groups, container services,
 // VMs and scale sets, load balancers and web apps.
 import type { SourceLoc } from '../readers/value.js';
+import type { PublicFirewall } from './data.js';
 import type { EntityBase, Link, Links, LiteralSecret } from './entity.js';
 import type { Fact } from './fact.js';
 
@@ -44,6 +45,8 @@ export interface Compute extends EntityBase {
   literalSecrets?: LiteralSecret[];
   /** Public network access (App Service). */
   publicNetworkAccess?: Fact<boolean>;
+  /** App Service: what its access restrictions admit on the public endpoint, when their default action is written. */
+  publicFirewall?: Fact<PublicFirewall>;
   httpsOnly?: Fact<boolean>;
   minTlsVersion?: Fact<string | null>;
   /** Azure web app: the App Service plan it runs on (whose zone redundancy it shares). */

@@ -37,13 +37,13 @@ function defaultNote(x: Exposure): LocalText {
 }
 
 /** An Azure service with a public endpoint: public network access on fails, whatever the firewall admits. */
-function publicEndpoint(fact: Fact<boolean> | undefined, firewall: Fact<PublicFirewall> | undefined): Exposure | undefined {
+function publicEndpoint(fact: Fact<boolean> | undefined, firewall: Fact<PublicFirewall> | undefined, attribute = 'publiclyAccessible'): Exposure | undefined {
   if (!fact) return undefined;
-  if (!fact.known || !fact.value) return { fact, attribute: 'publiclyAccessible', what: { ja: '', en: '' } };
+  if (!fact.known || !fact.value) return { fact, attribute, what: { ja: '', en: '' } };
   const location = publicAccessLocation(fact, firewall);
   return {
     fact,
-    attribute: 'publiclyAccessible',
+    attribute,
     what: publicAccessText(fact, firewall),
     describesDefault: true,
     ...(location ? { location } : {}),
@@ -63,11 +63,13 @@ function exposuresOf(e: Entity): Exposure[] {
         en: 'it gives the instances launched in it a public IP (map_public_ip_on_launch)',
       });
       break;
-    case 'compute':
+    case 'compute': {
       if (e.computeType === 'launch-template') break;
       add(e.publicIp, 'publicIp', { ja: 'パブリック IP が割り当てられます', en: 'it gets a public IP' });
-      add(e.publicNetworkAccess, 'publicNetworkAccess', { ja: '公開ネットワークアクセスが有効です', en: 'public network access is enabled' });
+      const app = publicEndpoint(e.publicNetworkAccess, e.publicFirewall, 'publicNetworkAccess');
+      if (app) out.push(app);
       break;
+    }
     case 'network-interface':
       add(e.publicIp, 'publicIp', { ja: 'パブリック IP があります', en: 'it has a public IP' });
       break;

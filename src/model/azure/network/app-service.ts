@@ -1,14 +1,15 @@
 // App Service: plans (zone redundancy, instance count) and web and function
-// apps (HTTPS only, minimum TLS version, public network access, VNet
-// integration subnet, plan). The `web` config child and VNet integration
-// resources amend their app.
+// apps (HTTPS only, minimum TLS version, public network access and what its
+// access restrictions admit, VNet integration subnet, plan). The `web` config
+// child and VNet integration resources amend their app.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
-import { boolFact, itemsOf, numberFact, stringFact } from '../../lift-values.js';
+import { boolFact, causeOf, itemsOf, numberFact, stringFact } from '../../lift-values.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import type { Compute } from '../../compute.js';
+import type { PublicFirewall } from '../../data.js';
 import type { CloudModel } from '../../model.js';
 import { armPath, attr, isSet, knownText, prop, tfPath } from './attributes.js';
 import { azureBase } from './base.js';
@@ -16,6 +17,7 @@ import { armParentLink } from './arm-parent.js';
 import { later } from './deferred.js';
 import { APP_SERVICE_PLANS, SUBNETS } from './kinds.js';
 import { Kinds, linkTo } from './references.js';
+import { allowsByDefault, firewallState } from '../resources/public-access.js';
 import { ARM, TERRAFORM } from './sources.js';
 
 const SITES = new Kinds('App Service app', [
@@ -60,7 +62,44 @@ const tfPlan: LiftHandler = {
   },
 };
 
-function site(r: NativeResource, ctx: LiftContext, v: { plan: Value | undefined; planName: string; subnet: Value | undefined; subnetName: string; httpsOnly: Fact<boolean>; minTls: Fact<string | null>; access: Fact<boolean> }): Compute {
+interface Restrictions {
+  defaultAction: Value | undefined;
+  rules: Value | undefined;
+  /** How the format names them: `ipSecurityRestrictionsDefaultAction`, `site_config.ip_restriction_default_action`. */
+  actionName: string;
+  rulesName: string;
+  /** Where a rule names addresses: ARM `ipAddress` (an IP range or a service tag), azurerm `ip_address` and `service_tag`. */
+  addressFields: string[];
+}
+
+/** A rule that admits public addresses: an allowing rule naming an IP range or service tag (a subnet rule admits only that subnet). */
+function admitsAddresses(rules: Value | undefined, r: NativeResource, x: Restrictions): Fact<boolean> {
+  if (!isSet(rules)) return defaulted(false, r.loc);
+  if (rules.kind !== 'list') return unknownFact(causeOf(rules, r, x.rulesName), rules.loc ?? r.loc);
+  for (const rule of rules.items) {
+    const action = knownText(armPath(rule, 'action') ?? tfPath(rule, 'action'));
+    if (action !== undefined && action.toLowerCase() === 'deny') continue;
+    for (const field of x.addressFields) {
+      const v = armPath(rule, field) ?? tfPath(rule, field);
+      if (!isSet(v)) continue;
+      if (v.kind !== 'known') return unknownFact(causeOf(v, r, `${x.rulesName}.${field}`), v.loc ?? r.loc);
+      return fact(true, v.loc ?? rule.loc ?? r.loc);
+    }
+  }
+  return fact(false, rules.loc ?? r.loc);
+}
+
+/**
+ * What the access restrictions admit, only when their default action is
+ * written: left out, the platform's answer has depended on the API version
+ * and on whether rules exist, so nothing is said about it.
+ */
+function restrictions(r: NativeResource, x: Restrictions): Fact<PublicFirewall> | undefined {
+  if (!isSet(x.defaultAction)) return undefined;
+  return firewallState(allowsByDefault(x.defaultAction, r, x.actionName), admitsAddresses(x.rules, r, x));
+}
+
+function site(r: NativeResource, ctx: LiftContext, v: { plan: Value | undefined; planName: string; subnet: Value | undefined; subnetName: string; httpsOnly: Fact<boolean>; minTls: Fact<string | null>; access: Fact<boolean>; firewall?: Fact<PublicFirewall> | undefined }): Compute {
   const planLink = linkTo(v.plan, r, ctx, v.planName, APP_SERVICE_PLANS);
   const c: Compute = {
     ...azureBase(r, ctx),
@@ -72,6 +111,7 @@ function site(r: NativeResource, ctx: LiftContext, v: { plan: Value | undefined;
     httpsOnly: v.httpsOnly,
     minTlsVersion: v.minTls,
     publicNetworkAccess: v.access,
+    ...(v.firewall ? { publicFirewall: v.firewall } : {}),
   };
   ctx.model.add(c);
   later(
@@ -83,6 +123,10 @@ function site(r: NativeResource, ctx: LiftContext, v: { plan: Value | undefined;
     'joins',
   );
   return c;
+}
+
+function armRestrictions(defaultAction: Value | undefined, rules: Value | undefined, prefix: string): Restrictions {
+  return { defaultAction, rules, actionName: `${prefix}ipSecurityRestrictionsDefaultAction`, rulesName: `${prefix}ipSecurityRestrictions`, addressFields: ['ipAddress'] };
 }
 
 function accessFact(v: Value | undefined, r: NativeResource, name: string): Fact<boolean> {
@@ -118,6 +162,7 @@ const armSite: LiftHandler = {
       httpsOnly: boolFact(prop(r, 'httpsOnly'), r, { name: 'httpsOnly', default: false }),
       minTls: siteMinTls(r),
       access: isSet(accessValue) ? accessFact(accessValue, r, 'publicNetworkAccess') : defaulted(true, r.loc),
+      firewall: restrictions(r, armRestrictions(prop(r, 'siteConfig', 'ipSecurityRestrictionsDefaultAction'), prop(r, 'siteConfig', 'ipSecurityRestrictions'), 'siteConfig.')),
     });
     if (!isSet(accessValue)) {
       let l = unsetAccess.get(ctx.model);
@@ -144,6 +189,13 @@ function tfSite(types: string[], legacy: boolean): LiftHandler {
         minTls: stringFact(tfPath(config, tls), r, { name: `site_config.${tls}`, default: DEFAULT_MIN_TLS }),
         // azurerm sends the setting explicitly: enabled unless turned off.
         access: boolFact(attr(r, 'public_network_access_enabled'), r, { name: 'public_network_access_enabled', default: true }),
+        firewall: restrictions(r, {
+          defaultAction: tfPath(config, 'ip_restriction_default_action'),
+          rules: tfPath(config, 'ip_restriction'),
+          actionName: 'site_config.ip_restriction_default_action',
+          rulesName: 'site_config.ip_restriction',
+          addressFields: ['ip_address', 'service_tag'],
+        }),
       });
     },
   };
@@ -167,6 +219,8 @@ const armSiteConfig: LiftHandler = {
     if (!c) return;
     if (isSet(prop(r, 'minTlsVersion'))) c.minTlsVersion = stringFact(prop(r, 'minTlsVersion'), r, { name: 'minTlsVersion' });
     else if (r.source === 'azure') c.minTlsVersion = defaulted(DEFAULT_MIN_TLS, r.loc);
+    const firewall = restrictions(r, armRestrictions(prop(r, 'ipSecurityRestrictionsDefaultAction'), prop(r, 'ipSecurityRestrictions'), ''));
+    if (firewall) c.publicFirewall = firewall;
     if (isSet(prop(r, 'publicNetworkAccess'))) {
       c.publicNetworkAccess = accessFact(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess');
       unsetAccess.set(ctx.model, (unsetAccess.get(ctx.model) ?? []).filter((x) => x !== c));

@@ -293,6 +293,50 @@ describe('App Service', () => {
   });
 });
 
+describe('App Service access restrictions', () => {
+  it('say what the public endpoint admits only when their default action is written, in ARM, config/web and azurerm', () => {
+    const s = new Scan();
+    const site = (name: string, siteConfig: Record<string, unknown>) => s.arm('Microsoft.Web/sites', name, { properties: { serverFarmId: armId('Microsoft.Web/serverfarms', 'plan'), siteConfig } });
+    s.arm('Microsoft.Web/serverfarms', 'plan', { sku: { name: 'P1v3' }, properties: {} });
+    const denies = site('app-deny', {
+      ipSecurityRestrictionsDefaultAction: 'Deny',
+      ipSecurityRestrictions: [{ vnetSubnetResourceId: armId(SUBNET, 'v/app'), action: 'Allow', priority: 100 }, { ipAddress: '203.0.113.0/24', action: 'Deny', priority: 200 }],
+    });
+    const office = site('app-office', { ipSecurityRestrictionsDefaultAction: 'Deny', ipSecurityRestrictions: [{ ipAddress: '198.51.100.10/32', action: 'Allow', priority: 100 }] });
+    const open = site('app-open', { ipSecurityRestrictionsDefaultAction: 'Allow' });
+    // Rules without a written default action: what the platform does with the rest is not said.
+    const silent = site('app-silent', { ipSecurityRestrictions: [{ ipAddress: '198.51.100.10/32', action: 'Allow', priority: 100 }] });
+    const fromParam = site('app-param', { ipSecurityRestrictionsDefaultAction: unknownInput('parameter restrictionDefault') });
+    const amended = site('app-amended', {});
+    s.arm('Microsoft.Web/sites/config', 'app-amended/web', { properties: { ipSecurityRestrictionsDefaultAction: 'Deny', ipSecurityRestrictions: [] } });
+    const tfPlan = s.tf('azurerm_service_plan', 'p', { name: 'p', resource_group_name: 'rg', os_type: 'Linux', sku_name: 'P1v3' });
+    const tfDeny = s.tf('azurerm_linux_web_app', 'deny', {
+      name: 'deny',
+      resource_group_name: 'rg',
+      service_plan_id: refTo(tfPlan),
+      site_config: [{ ip_restriction_default_action: 'Deny', ip_restriction: [{ virtual_network_subnet_id: 'x', action: 'Allow' }] }],
+    });
+    const tfTag = s.tf('azurerm_linux_web_app', 'tag', {
+      name: 'tag',
+      resource_group_name: 'rg',
+      service_plan_id: refTo(tfPlan),
+      site_config: [{ ip_restriction_default_action: 'Deny', ip_restriction: [{ service_tag: 'AzureFrontDoor.Backend', action: 'Allow' }] }],
+    });
+    const { model } = s.lift();
+    const firewall = (key: string) => model.getOf(key, 'compute')!.publicFirewall;
+    expect(firewall(denies.key)).toMatchObject({ value: 'denies' });
+    expect(firewall(office.key)).toMatchObject({ value: 'admits-ranges' });
+    expect(firewall(open.key)).toMatchObject({ value: 'allows-all' });
+    expect(firewall(silent.key)).toBeUndefined();
+    expect(firewall(fromParam.key)).toMatchObject({ known: false, cause: { inputs: ['parameter restrictionDefault'] } });
+    expect(firewall(amended.key)).toMatchObject({ value: 'denies' });
+    expect(firewall(tfDeny.key)).toMatchObject({ value: 'denies' });
+    expect(firewall(tfTag.key)).toMatchObject({ value: 'admits-ranges' });
+    // Public network access stays what it is: on by default.
+    expect(model.getOf(denies.key, 'compute')!.publicNetworkAccess).toMatchObject({ value: true, defaulted: true });
+  });
+});
+
 describe('resource groups', () => {
   it('gives entities the tags of their resource group when it is in the scan', () => {
     const s = new Scan();

@@ -6,7 +6,7 @@ import type { BaseConfigurationItem, ConfigServiceClient, ResourceKey, ResourceT
 import { BatchGetResourceConfigCommand, ListDiscoveredResourcesCommand } from '@aws-sdk/client-config-service';
 import type { ReadError, ReadResult } from '../../readers/native.js';
 import { emptyReadResult } from '../../readers/native.js';
-import { accountScope, nativeOfItem } from './to-native.js';
+import { accountScope, nativeOfItem, unreadableItem } from './to-native.js';
 import { errorText } from './call-error.js';
 
 /**
@@ -77,6 +77,8 @@ export async function readDiscovered(client: ConfigServiceClient, accountId: str
   const keys: ResourceKey[] = [];
   for (const type of types) keys.push(...(await discoveredKeys(client, type, scope, out.errors)));
   for (const item of await batchItems(client, keys, scope, out.errors)) {
+    const unreadable = unreadableItem(item as unknown as Record<string, unknown>, scope);
+    if (unreadable) out.errors.push(unreadable);
     const r = nativeOfItem(item as unknown as Record<string, unknown>, { accountId, region });
     if (r) out.resources.push(r);
   }

@@ -21,7 +21,7 @@ import { readLogGroups } from './log-groups.js';
 import { readConfigItems, SELECTED_TYPES, selectExpression } from './read-config.js';
 import { readRecordedTypes } from './recorded-types.js';
 import { recorderCoverage } from './recorder.js';
-import { accountScope, inRegionScope, nativeOfItem } from './to-native.js';
+import { accountScope, inRegionScope, nativeOfItem, unreadableItem } from './to-native.js';
 import { callError } from './call-error.js';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -92,7 +92,10 @@ async function readAggregator(req: AwsReadRequest, name: string, base: Credentia
     }
     for (const text of response.Results ?? []) {
       try {
-        const r = nativeOfItem(JSON.parse(text) as Record<string, unknown>, { accountId: 'unknown', region });
+        const item = JSON.parse(text) as Record<string, unknown>;
+        const unreadable = unreadableItem(item, scope);
+        if (unreadable) out.errors.push(unreadable);
+        const r = nativeOfItem(item, { accountId: 'unknown', region });
         if (r) out.resources.push(r);
       } catch {
         out.errors.push({ file: scope, message: 'config:SelectAggregateResourceConfig returned a result that is not JSON; it was skipped' });

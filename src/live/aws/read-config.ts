@@ -5,7 +5,7 @@ import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
 import type { ReadResult } from '../../readers/native.js';
 import { emptyReadResult } from '../../readers/native.js';
-import { accountScope, nativeOfItem } from './to-native.js';
+import { accountScope, nativeOfItem, unreadableItem } from './to-native.js';
 import { callError } from './call-error.js';
 
 /** Types the Config handlers lift; only these are asked for. */
@@ -89,6 +89,8 @@ export async function readConfigItems(client: ConfigServiceClient, accountId: st
         continue;
       }
       if (!item || typeof item !== 'object') continue;
+      const unreadable = unreadableItem(item as Record<string, unknown>, scope);
+      if (unreadable) out.errors.push(unreadable);
       const r = nativeOfItem(item as Record<string, unknown>, { accountId, region });
       if (r) out.resources.push(r);
     }

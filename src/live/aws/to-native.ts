@@ -4,7 +4,7 @@
 // and tags as a `[{key, value}]` list; both become one shape here so the
 // Config handlers read attrs.vpcId, attrs.ipPermissions, attrs.tags (a map),
 // attrs.supplementaryConfiguration and attrs.relationships.
-import type { NativeResource } from '../../readers/native.js';
+import type { NativeResource, ReadError } from '../../readers/native.js';
 import type { SourceLoc } from '../../readers/value.js';
 import { fromPlain, known } from '../../readers/value.js';
 
@@ -41,6 +41,22 @@ function tagMap(v: unknown): Record<string, string> | undefined {
   return v && typeof v === 'object' ? (v as Record<string, string>) : undefined;
 }
 
+/**
+ * Why an item of an existing resource cannot be read: its configuration is
+ * not a JSON object (cut short, or not JSON). Lifted anyway, every setting
+ * would take its default (a security group with no rules).
+ */
+export function unreadableItem(item: Record<string, unknown>, scope: string): ReadError | undefined {
+  const type = item.resourceType;
+  const id = item.resourceId;
+  if (typeof type !== 'string' || typeof id !== 'string' || !type || !id) return undefined;
+  if (typeof item.configurationItemStatus === 'string' && GONE.has(item.configurationItemStatus)) return undefined;
+  if (item.configuration === undefined) return undefined;
+  const configuration = parsedJson(item.configuration);
+  if (configuration && typeof configuration === 'object' && !Array.isArray(configuration)) return undefined;
+  return { file: scope, message: `the configuration of ${type} ${id} is not a JSON object; the resource was not judged` };
+}
+
 export interface ItemOrigin {
   /** Account and region the call was made for; an item's own fields win. */
   accountId: string;
@@ -48,9 +64,9 @@ export interface ItemOrigin {
 }
 
 /**
- * One configuration item as a native resource; undefined for deleted items
- * and for text that names no type or ID. Throws nothing: a malformed
- * configuration stays as the text it was.
+ * One configuration item as a native resource; undefined for deleted items,
+ * for text that names no type or ID and for an unreadable configuration
+ * (unreadableItem names it). Throws nothing.
  */
 export function nativeOfItem(item: Record<string, unknown>, origin: ItemOrigin): NativeResource | undefined {
   const type = item.resourceType;
@@ -58,6 +74,7 @@ export function nativeOfItem(item: Record<string, unknown>, origin: ItemOrigin):
   if (typeof type !== 'string' || typeof id !== 'string' || !type || !id) return undefined;
   if (typeof item.configurationItemStatus === 'string' && GONE.has(item.configurationItemStatus)) return undefined;
   const accountId = typeof item.accountId === 'string' ? item.accountId : origin.accountId;
+  if (unreadableItem(item, '')) return undefined;
   // IAM items are recorded as `global`: they belong to the account scope of the region that returned them.
   const region = typeof item.awsRegion === 'string' && item.awsRegion !== 'global' ? item.awsRegion : origin.region;
   const configuration = parsedJson(item.configuration);

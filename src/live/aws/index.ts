@@ -9,7 +9,7 @@ import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers
 import { GuardDutyClient } from '@aws-sdk/client-guardduty';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import type { NativeResource, ReadResult } from '../../readers/native.js';
+import type { NativeResource, NotScanned, ReadResult } from '../../readers/native.js';
 import type { NotReadType } from '../../results/not-judged.js';
 import { emptyReadResult } from '../../readers/native.js';
 import type { ContactAnswer } from './account-services.js';
@@ -21,7 +21,7 @@ import { readLogGroups } from './log-groups.js';
 import { readConfigItems, SELECTED_TYPES, selectExpression } from './read-config.js';
 import { readRecordedTypes } from './recorded-types.js';
 import { recorderCoverage } from './recorder.js';
-import { accountScope, inRegionScope, nativeOfItem, unreadableItem } from './to-native.js';
+import { accountScope, inRegionScope, liveLoc, nativeOfItem, unreadableItem } from './to-native.js';
 import { callError } from './call-error.js';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
@@ -147,6 +147,33 @@ function dropRepeatedGlobals(out: AwsRead, account: string): void {
   });
 }
 
+/** The accounts an aggregator's items belong to, with their regions. */
+function aggregatedScopes(resources: readonly NativeResource[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of resources) {
+    const m = /^aws:(\d{12})\/(.+)$/.exec(r.scope);
+    if (!m) continue;
+    const regions = out.get(m[1]!) ?? [];
+    if (!regions.includes(m[2]!)) regions.push(m[2]!);
+    out.set(m[1]!, regions);
+  }
+  return out;
+}
+
+/** An aggregator holds no account services: the account-level controls are named as not judged there, not left out silently. */
+function servicesNotRead(account: string, region: string, aggregator: string): NotScanned {
+  const scope = accountScope(account, region);
+  return {
+    address: `${scope} account services`,
+    scope,
+    loc: liveLoc(account, region),
+    cause: {
+      inputs: ['guardduty:ListDetectors', 'securityhub:DescribeHub', 'account:GetAlternateContact', 'config:DescribeConfigurationRecorders', 'config:DescribeConfigRules'],
+      detail: `aggregator ${aggregator} holds no account services: GuardDuty, Security Hub, the security contact, the Config recorder and managed rule results of ${account}/${region} (LG-1.2, LG-6.6, LG-6.10, LG-7.3) are not judged; scan the account with --assume-role`,
+    },
+  };
+}
+
 export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
   const out: AwsRead = { ...emptyReadResult(), liveScopes: [], notRead: [] };
   const readTypes = new Set<string>([...SELECTED_TYPES, ...DISCOVERY_TYPES, ...READ_BY_SERVICE_APIS]);
@@ -154,6 +181,11 @@ export async function readAws(req: AwsReadRequest): Promise<AwsRead> {
   if (req.aggregator) {
     // Aggregated items come without the accounts' own services: their scopes are not judged as live accounts.
     await readAggregator(req, req.aggregator, base, out);
+    for (const [account, regions] of aggregatedScopes(out.resources)) {
+      out.resources.push(...accountWide(out.resources, account, regions));
+      dropRepeatedGlobals(out, account);
+      for (const region of regions) out.notScanned.push(servicesNotRead(account, region, req.aggregator));
+    }
     return out;
   }
   const targets: { account?: string; credentials: Credentials | undefined }[] =

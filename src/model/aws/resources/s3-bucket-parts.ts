@@ -2,6 +2,7 @@
 // AWS::S3::BucketPolicy: each amends the bucket it names. A split resource
 // for a bucket outside the scan has nothing to amend.
 import type { NativeResource } from '../../../readers/native.js';
+import type { Fact } from '../../fact.js';
 import { fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, itemsOf } from '../../lift-values.js';
@@ -18,7 +19,7 @@ import {
   statusFact,
   terraformExpirationRules,
 } from './s3-settings.js';
-import type { BucketState } from './s3-state.js';
+import type { BucketState, PublicAccessBlock } from './s3-state.js';
 import { bucketOf } from './s3-state.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { lifecycleMultiZone, terraformTransitionRules } from './s3-zones.js';
@@ -33,6 +34,17 @@ function splitHandler(type: string, amend: (s: BucketState, r: NativeResource, c
       if (s) amend(s, r, ctx);
     },
   };
+}
+
+/**
+ * A setting from a resource created only under an unresolved condition: the
+ * bucket keeps its own without it, so the setting is unknown on that condition
+ * unless both say the same (a default "on" and a written one do not: see `written` in s3-finish).
+ */
+function ifCreated(r: NativeResource, own: Fact<boolean>, set: Fact<boolean>): Fact<boolean> {
+  if (!r.conditional) return set;
+  const same = own.known && set.known && own.value === set.value && (!own.value || !own.defaulted === !set.defaulted);
+  return same ? own : unknownFact(r.conditional, set.loc ?? r.loc);
 }
 
 const handlers: LiftHandler[] = [
@@ -52,12 +64,13 @@ const handlers: LiftHandler[] = [
   }),
   splitHandler('aws_s3_bucket_public_access_block', (s, r) => {
     // Each setting the resource leaves out is false.
-    const flag = (name: string) => boolFact(r.attrs.fields[name], r, { name, default: false });
+    const own = s.publicAccessBlock;
+    const flag = (setting: keyof PublicAccessBlock, name: string) => ifCreated(r, own[setting], boolFact(r.attrs.fields[name], r, { name, default: false }));
     s.publicAccessBlock = {
-      blockPublicAcls: flag('block_public_acls'),
-      blockPublicPolicy: flag('block_public_policy'),
-      ignorePublicAcls: flag('ignore_public_acls'),
-      restrictPublicBuckets: flag('restrict_public_buckets'),
+      blockPublicAcls: flag('blockPublicAcls', 'block_public_acls'),
+      blockPublicPolicy: flag('blockPublicPolicy', 'block_public_policy'),
+      ignorePublicAcls: flag('ignorePublicAcls', 'ignore_public_acls'),
+      restrictPublicBuckets: flag('restrictPublicBuckets', 'restrict_public_buckets'),
     };
   }),
   splitHandler('aws_s3_bucket_policy', (s, r) => {
@@ -65,13 +78,14 @@ const handlers: LiftHandler[] = [
     if (r.conditional) s.store.policyConditional = r.conditional;
   }),
   splitHandler('aws_s3_bucket_acl', (s, r) => {
-    s.aclPublic = anyTrue(
+    const acl = anyTrue(
       [
         cannedAclPublic(r.attrs.fields.acl, r, 'acl'),
         grantsPublic(itemsOf(dig(r.attrs, 'access_control_policy', 'grant')), r, ['grantee', 'uri']),
       ],
       r.loc,
     );
+    s.aclPublic = ifCreated(r, s.aclPublic, acl);
   }),
   splitHandler('aws_s3_bucket_versioning', (s, r) => {
     s.store.versioning = statusFact(dig(r.attrs, 'versioning_configuration', 'status'), r, 'versioning_configuration.status', false);
@@ -95,7 +109,7 @@ const handlers: LiftHandler[] = [
     s.replication = { definedBy: r, rules: itemsOf(r.attrs.fields.rule) };
   }),
   splitHandler('aws_s3_bucket_ownership_controls', (s, r) => {
-    s.aclsDisabled = ownershipEnforced(dig(r.attrs, 'rule', 'object_ownership'), r);
+    s.aclsDisabled = ifCreated(r, s.aclsDisabled, ownershipEnforced(dig(r.attrs, 'rule', 'object_ownership'), r));
   }),
   {
     types: ['AWS::S3::BucketPolicy'],

@@ -168,6 +168,34 @@ describe('S3 exposure', () => {
     expect(bucket([b, pol, blocked], b.key).publicRead).toMatchObject({ known: true, value: false });
   });
 
+  it('a public access block, ACL or ownership setting created only under an unresolved condition counts only where the bucket says the same without it', () => {
+    const condition = { inputs: ['var.harden'], detail: 'count depends on var.harden' };
+    const b = tf('aws_s3_bucket', 'site', { bucket: 'site' });
+    const pol = tf('aws_s3_bucket_policy', 'site', { bucket: 'site', policy: publicPolicy });
+    const pab = tf('aws_s3_bucket_public_access_block', 'site', {
+      bucket: 'site',
+      block_public_acls: true,
+      ignore_public_acls: true,
+      block_public_policy: true,
+      restrict_public_buckets: true,
+    });
+    pab.conditional = condition;
+    // Without the block the written public policy is open (the 2023 default is no guard against it): unknown.
+    const guarded = bucket([b, pol, pab], b.key);
+    expect(guarded.publicRead).toEqual({ known: false, cause: condition, loc: pab.attrs.fields.block_public_policy.loc });
+    expect(guarded.publicAccessBlocked?.known).toBe(false);
+
+    const acl = tf('aws_s3_bucket_acl', 'site', { bucket: 'site', acl: 'public-read' });
+    const own = tf('aws_s3_bucket_ownership_controls', 'site', { bucket: 'site', rule: [{ object_ownership: 'ObjectWriter' }] });
+    const open = tf('aws_s3_bucket_public_access_block', 'site', { bucket: 'site' });
+    acl.conditional = condition;
+    expect(bucket([b, acl, own, open], b.key).publicRead).toMatchObject({ known: false, cause: condition });
+    // A private ACL under the condition changes nothing: the bucket has no public ACL either way.
+    const privateAcl = tf('aws_s3_bucket_acl', 'site', { bucket: 'site', acl: 'private' });
+    privateAcl.conditional = condition;
+    expect(bucket([b, privateAcl, own, open], b.key).publicRead).toMatchObject({ known: true, value: false });
+  });
+
   it('a policy restricted to a VPC endpoint is not public; an unknown principal keeps it unknown', () => {
     const restricted = JSON.stringify({
       Statement: [

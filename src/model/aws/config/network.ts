@@ -78,6 +78,15 @@ const vpc: LiftHandler = {
       kind: 'network',
       cidrs,
       ipv6Enabled: fact(activeIpv6Associations(field(r.attrs, 'ipv6CidrBlockAssociationSet')).length > 0, r.loc),
+      // Every VPC has a main route table: its item replaces this (routeTableAssociations). Without it the
+      // routes of unassociated subnets are not known, not the platform default's local route only.
+      mainRouteTable: unknownFact(
+        {
+          inputs: ['AWS Config recorder: AWS::EC2::RouteTable'],
+          detail: `no route table item marked main was read for ${r.address}: record AWS::EC2::RouteTable in AWS Config`,
+        },
+        r.loc,
+      ),
     };
     const isDefault = boolFact(field(r.attrs, 'isDefault'), r, { name: 'isDefault', default: false });
     if (isDefault.known && isDefault.value) network.isDefault = true;

@@ -19,8 +19,9 @@
 // vCore cluster, Synapse workspace, Data Explorer cluster or Key Vault in a
 // closed segment: a private endpoint in a closed subnet, and public network
 // access disabled, as the control says (a firewall that denies by default is
-// noted, not passed: the public endpoint still exists). A Synapse dedicated SQL pool is reached through its
-// workspace's `Sql` endpoint, so the workspace is judged for it.
+// noted, not passed: the public endpoint still exists). A Synapse dedicated
+// SQL pool is reached through its workspace's `Sql` endpoint, so the
+// workspace is judged for it.
 // A store injected into a subnet of its own (SQL Managed Instance) is reached
 // there and needs no private endpoint.
 import type { Compute } from '../../model/compute.js';

@@ -137,8 +137,8 @@ function flatPermission(p: Value): Value {
   const loc = p.loc;
   const texts = (xs: string[]) => list(xs.map((x) => known(x, loc)), loc);
   const v4 = strings(field(p, 'ipv4Ranges'), 'cidrIp');
-  // Older items list IPv4 ranges as plain strings in `ipRanges` only.
-  const legacy = v4.length ? [] : itemsOf(field(p, 'ipRanges')).flatMap((i) => (i.kind === 'known' && typeof i.value === 'string' ? [i.value] : []));
+  // Older items list IPv4 ranges in `ipRanges` only: plain strings, or `{cidrIp}` as in the EC2 API.
+  const legacy = v4.length ? [] : [...itemsOf(field(p, 'ipRanges')).flatMap((i) => (i.kind === 'known' && typeof i.value === 'string' ? [i.value] : [])), ...strings(field(p, 'ipRanges'), 'cidrIp')];
   const fields: Record<string, Value> = {
     cidrs: texts([...v4, ...legacy, ...strings(field(p, 'ipv6Ranges'), 'cidrIpv6')]),
     prefixLists: texts(strings(field(p, 'prefixListIds'), 'prefixListId')),

@@ -5,12 +5,12 @@
 // root, once per file, and expanded by the caller like an inner-scope nested
 // deployment.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InputRecord } from '../native.js';
 import type { ParsedJson } from './jsonc.js';
 import type { ObjectValue } from '../value.js';
 import { isOutsideRoot } from '../paths.js';
+import { readReferencedFile } from '../referenced-file.js';
 import { parseJsonc } from './jsonc.js';
 
 export type LinkedTemplate = { template: ObjectValue; parsed: ParsedJson; file: string } | { problem: string; file: string };
@@ -32,12 +32,9 @@ export function linkedTemplateLoader(root: string, inputs: InputRecord[]): Linke
 
 function load(root: string, fromFile: string, file: string, inputs: InputRecord[]): LinkedTemplate {
   if (isOutsideRoot(file) && !isOutsideRoot(fromFile)) return { file, problem: `${file} is outside the scanned directory` };
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(root, file), 'utf8');
-  } catch (e) {
-    return { file, problem: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
-  }
+  const read = readReferencedFile(root, file);
+  if (!('text' in read)) return { file, ...read };
+  const text = read.text;
   inputs.push({ file, kind: `arm (linked from ${fromFile})`, sha256: createHash('sha256').update(text, 'utf8').digest('hex') });
   const parsed = parseJsonc(file, text);
   if (parsed.root?.kind !== 'object') {

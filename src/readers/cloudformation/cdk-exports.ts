@@ -5,22 +5,17 @@
 // find that export and evaluate its value there, so the consumer refers to the
 // producer's resources as their own read does. The producer's own imports stay
 // unknown: two stacks cannot chase each other.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { NO_VALUE } from '../../eval/cloudformation/evaluated.js';
 import { valueOf, type TNode } from '../../eval/cloudformation/template-node.js';
 import { emptyReadResult, type ReadResult } from '../native.js';
 import type { ReadOptions } from '../options.js';
-import { isOutsideRoot, relativePath } from '../paths.js';
+import { readReferencedFile } from '../referenced-file.js';
 import type { Value } from '../value.js';
 import type { Assembly, AssemblyStack } from './cdk-assembly.js';
 import { rootNesting } from './nested-stacks.js';
 import { suppliedParameters } from './parameter-files.js';
 import type { DeclaredTemplate, TemplateInput } from './template-resources.js';
 import { parseTemplateText } from './template-text.js';
-
-/** The limit discovery puts on a scanned template. */
-const MAX_PRODUCER_BYTES = 5 * 1024 * 1024;
 
 type Declare = (input: TemplateInput, out: ReadResult) => DeclaredTemplate | undefined;
 
@@ -57,18 +52,10 @@ export class AssemblyExports {
   }
 
   private load(stack: AssemblyStack, declare: Declare): Producer | undefined {
-    let text: string;
-    try {
-      // A link may lead out of the scan, or to a device or pipe whose reading never ends.
-      const real = realpathSync(path.resolve(this.opts.root, stack.templateFile));
-      if (isOutsideRoot(relativePath(realpathSync(this.opts.root), real))) return undefined;
-      const info = statSync(real);
-      if (!info.isFile() || info.size > MAX_PRODUCER_BYTES) return undefined;
-      text = readFileSync(real, 'utf8');
-    } catch {
-      // Not in the scan: the import stays unknown.
-      return undefined;
-    }
+    const read = readReferencedFile(this.opts.root, stack.templateFile);
+    // Not in the scan (or not readable there): the import stays unknown.
+    if (!('text' in read)) return undefined;
+    const text = read.text;
     const parsed = parseTemplateText(stack.templateFile, text);
     if (parsed.root?.t !== 'map') return undefined;
     const opts = stack.region ? { ...this.opts, region: stack.region } : this.opts;

@@ -5,7 +5,6 @@
 // addresses under the Stack's logical ID. S3 and https URLs are not fetched;
 // a CDK NestedStack's asset URL is read from the cdk.out file CDK names for it.
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { NO_VALUE, type Evaluated } from '../../eval/cloudformation/evaluated.js';
 import type { CfnEvaluator, ResourceDecl } from '../../eval/cloudformation/evaluator.js';
@@ -14,7 +13,8 @@ import { scalarText, valueOf, type TMap, type TNode } from '../../eval/cloudform
 import { invalid, mergeCauses } from '../../eval/cloudformation/unknown-causes.js';
 import { causeOf } from '../../eval/cloudformation/value-text.js';
 import type { NativeResource, NotScanned, ReadResult } from '../native.js';
-import { isOutsideRoot, relativePath } from '../paths.js';
+import { isOutsideRoot } from '../paths.js';
+import { readReferencedFile } from '../referenced-file.js';
 import type { SecretInput } from '../../model/entity.js';
 import { unknown, type SourceLoc, type UnknownCause, type UnknownValue, type Value } from '../value.js';
 import { cdkNestedTemplatePath } from './cdk-nested-template.js';
@@ -29,9 +29,6 @@ export const MAX_STACK_DEPTH = 16;
 
 /** Stacks read under one scanned template: a few files nesting each other twice over would otherwise grow exponentially. */
 export const MAX_NESTED_STACKS = 1000;
-
-/** A child template larger than this is noted, not read: the limit discovery puts on a scanned template. */
-export const MAX_CHILD_TEMPLATE_BYTES = 5 * 1024 * 1024;
 
 const STACK = 'AWS::CloudFormation::Stack';
 const NESTED_KIND = /^cloudformation \(nested in (.+)\)$/;
@@ -129,19 +126,6 @@ function tagsOf(r: NativeResource): { tags: Map<string, StackTag>; unknown?: Unk
     else return whole((key && causeOf(key)) ?? causeOf(item) ?? invalid(`a tag of ${r.address} has no Key`));
   }
   return { tags };
-}
-
-/**
- * The text of a child template inside the scan root, or why it is not read. A link may lead out of the
- * scan, or to a device or pipe whose reading never ends; a file may be too large to hold.
- */
-function readChildText(root: string, file: string): string | { problem: string } {
-  const real = realpathSync(path.resolve(root, file));
-  if (isOutsideRoot(relativePath(realpathSync(root), real))) return { problem: `${file} is a link to outside the scanned directory` };
-  const info = statSync(real);
-  if (!info.isFile()) return { problem: `${file} is not a regular file` };
-  if (info.size > MAX_CHILD_TEMPLATE_BYTES) return { problem: `${file} is larger than ${MAX_CHILD_TEMPLATE_BYTES / 1024 / 1024} MB` };
-  return readFileSync(real, 'utf8');
 }
 
 /**
@@ -271,13 +255,8 @@ export class NestedStacks {
   private parse(file: string): ParsedChild {
     const hit = this.input.nesting.run.parsed.get(file);
     if (hit) return hit;
-    let parsed: ParsedChild;
-    try {
-      const text = readChildText(this.input.opts.root, file);
-      parsed = typeof text === 'string' ? this.parseText(file, text) : text;
-    } catch (e) {
-      parsed = { problem: `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
-    }
+    const read = readReferencedFile(this.input.opts.root, file);
+    const parsed: ParsedChild = 'text' in read ? this.parseText(file, read.text) : read;
     this.input.nesting.run.parsed.set(file, parsed);
     return parsed;
   }

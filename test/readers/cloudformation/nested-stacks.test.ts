@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { discover } from '../../../src/engine/discover.js';
 import { readDiscovered, sniffFile } from '../../../src/engine/read-inputs.js';
 import { readCloudFormation } from '../../../src/readers/cloudformation/index.js';
-import { MAX_CHILD_TEMPLATE_BYTES, MAX_NESTED_STACKS, MAX_STACK_DEPTH } from '../../../src/readers/cloudformation/nested-stacks.js';
+import { MAX_NESTED_STACKS, MAX_STACK_DEPTH } from '../../../src/readers/cloudformation/nested-stacks.js';
+import { MAX_INPUT_BYTES } from '../../../src/readers/referenced-file.js';
 import type { ReadResult } from '../../../src/readers/native.js';
 import { defaultReadOptions, type ReadOptions } from '../../../src/readers/options.js';
 import { toPlain } from '../../../src/readers/value.js';
@@ -380,7 +381,7 @@ describe('nested stacks that cannot be followed', () => {
     Type: AWS::CloudFormation::Stack
     Properties: { TemplateURL: linked.yaml }
 `,
-      'huge.yaml': `Resources:\n  Big:\n    Type: AWS::SQS::Queue\n${'#'.repeat(MAX_CHILD_TEMPLATE_BYTES)}\n`,
+      'huge.yaml': `Resources:\n  Big:\n    Type: AWS::SQS::Queue\n${'#'.repeat(MAX_INPUT_BYTES)}\n`,
     };
     const dir = tree(files);
     symlinkSync(path.join(outside, 'shared.yaml'), path.join(dir, 'linked.yaml'));

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { NotScanned, ReadError } from '../readers/native.js';
 import { relativePath } from '../readers/paths.js';
+import { MAX_INPUT_BYTES } from '../readers/referenced-file.js';
 
 export type FileKind =
   | 'cloudformation'
@@ -31,8 +32,6 @@ export interface Discovery {
   notScanned: NotScanned[];
 }
 
-/** Files larger than this are reported, not read (SPEC: no input may exhaust memory). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.terraform', '.terragrunt-cache', '.kikan-bench']);
 const STRUCTURED = /\.(json|jsonc|ya?ml|template|cfn)$/i;
@@ -77,8 +76,8 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
     let text: string;
     try {
       const size = fs.statSync(abs).size;
-      if (size > MAX_FILE_BYTES) {
-        out.errors.push({ file: relativePath(root, abs), message: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB: not read` });
+      if (size > MAX_INPUT_BYTES) {
+        out.errors.push({ file: relativePath(root, abs), message: `larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB: not read` });
         return;
       }
       text = fs.readFileSync(abs, 'utf8');

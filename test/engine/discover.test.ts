@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_FILE_BYTES, discover } from '../../src/engine/discover.js';
+import { discover } from '../../src/engine/discover.js';
+import { MAX_INPUT_BYTES } from '../../src/readers/referenced-file.js';
 import { sniffFile } from '../../src/engine/read-inputs.js';
 
 const ARM = '{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","contentVersion":"1.0.0.0","resources":[]}';
@@ -79,7 +80,7 @@ describe('discover', () => {
   });
 
   it('reports a file over the size limit and a missing path instead of reading them, and goes on', async () => {
-    const dir = tree({ 'big.json': ' '.repeat(MAX_FILE_BYTES + 1), 'ok/template.yaml': CFN });
+    const dir = tree({ 'big.json': ' '.repeat(MAX_INPUT_BYTES + 1), 'ok/template.yaml': CFN });
     const found = await discover([dir, path.join(dir, 'missing')], dir, sniffFile);
     expect(found.files.map((f) => f.rel)).toEqual(['ok/template.yaml']);
     expect(found.errors).toEqual([

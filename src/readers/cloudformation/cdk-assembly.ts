@@ -8,9 +8,7 @@ import { lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { InputRecord } from '../native.js';
 import type { ReadOptions } from '../options.js';
-
-/** A manifest larger than this is not a CDK manifest worth holding. */
-const MAX_MANIFEST_BYTES = 5 * 1024 * 1024;
+import { MAX_INPUT_BYTES } from '../referenced-file.js';
 
 const ENVIRONMENT = /^aws:\/\/[^/]*\/([a-z]{2}(?:-[a-z]+)+-\d+)$/;
 
@@ -57,7 +55,7 @@ export function readAssembly(file: string, opts: ReadOptions): Assembly | undefi
     const abs = path.resolve(opts.root, manifest);
     // Not through a link: a device or pipe would never end, and a link may lead out of the scan.
     const info = lstatSync(abs);
-    if (!info.isFile() || info.size > MAX_MANIFEST_BYTES) return undefined;
+    if (!info.isFile() || info.size > MAX_INPUT_BYTES) return undefined;
     text = readFileSync(abs, 'utf8');
     doc = JSON.parse(text);
   } catch {

@@ -10,9 +10,7 @@ import type { Evaluated } from '../../eval/cloudformation/evaluated.js';
 import { NO_VALUE } from '../../eval/cloudformation/evaluated.js';
 import { scalarText, valueOf, type TNode } from '../../eval/cloudformation/template-node.js';
 import { exprOf } from '../../eval/cloudformation/value-text.js';
-
-/** Asset manifests hold a few entries per asset; one this large is not one. */
-const MAX_ASSET_MANIFEST_BYTES = 5 * 1024 * 1024;
+import { MAX_INPUT_BYTES } from '../referenced-file.js';
 
 /** The object key CDK gives a file asset: its SHA-256, then the extension. */
 const ASSET_OBJECT = /\/([0-9a-f]{64})\.json$/;
@@ -42,7 +40,7 @@ function fromAssetManifests(dir: string, hash: string): string | undefined {
       const abs = path.join(dir, name);
       // Not through a link: a device or pipe would never end, and a link may lead out of the scan.
       const info = lstatSync(abs);
-      if (!info.isFile() || info.size > MAX_ASSET_MANIFEST_BYTES) continue;
+      if (!info.isFile() || info.size > MAX_INPUT_BYTES) continue;
       doc = JSON.parse(readFileSync(abs, 'utf8'));
     } catch {
       continue;

@@ -5,7 +5,8 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isOutsideRoot, relativePath } from '../paths.js';
-import { MAX_FILE_BYTES, recordInput, type ReadSink } from './module-loader.js';
+import { MAX_INPUT_BYTES } from '../referenced-file.js';
+import { recordInput, type ReadSink } from './module-loader.js';
 
 export class ExpressionFiles {
   private readonly cache = new Map<string, Uint8Array | undefined>();
@@ -33,8 +34,8 @@ export class ExpressionFiles {
       if (isOutsideRoot(relativePath(realpathSync(this.scanRoot), realpathSync(abs)))) return undefined;
       const info = statSync(abs);
       if (!info.isFile()) return undefined;
-      if (info.size > MAX_FILE_BYTES) {
-        this.sink.errors.push({ file: rel, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; not read` });
+      if (info.size > MAX_INPUT_BYTES) {
+        this.sink.errors.push({ file: rel, message: `file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; not read` });
         return undefined;
       }
       const bytes = readFileSync(abs);

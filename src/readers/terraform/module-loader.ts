@@ -12,9 +12,8 @@ import { locateHcl, type LocatedComment, type LocatedHcl } from './locate.js';
 import { readTfJson } from './locate-json.js';
 import { applyOverride } from './override-merge.js';
 import { relativePath } from '../paths.js';
+import { MAX_INPUT_BYTES } from '../referenced-file.js';
 
-/** Files above this size are reported and skipped (SPEC: no input may exhaust memory). */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface ResourceConfig {
   mode: 'managed' | 'data';
@@ -64,8 +63,8 @@ export function readInput(abs: string, root: string, kind: string, sink: ReadSin
   const rel = relativePath(root, abs);
   try {
     const info = statSync(abs);
-    if (info.size > MAX_FILE_BYTES) {
-      sink.errors.push({ file: rel, message: `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB; skipped` });
+    if (info.size > MAX_INPUT_BYTES) {
+      sink.errors.push({ file: rel, message: `file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; skipped` });
       return undefined;
     }
     const bytes = readFileSync(abs);

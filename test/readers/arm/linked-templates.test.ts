@@ -1,13 +1,14 @@
 // Linked templates by templateLink.relativePath are read from the scan root
 // and expanded with the parameters the deployment passes, resolved against
 // the file that links them; what cannot be followed is reported as not scanned.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readArm } from '../../../src/readers/arm/index.js';
 import type { ReadResult } from '../../../src/readers/native.js';
 import { defaultReadOptions } from '../../../src/readers/options.js';
+import { MAX_INPUT_BYTES } from '../../../src/readers/referenced-file.js';
 import { path as at, toPlain } from '../../../src/readers/value.js';
 
 const SCHEMA = 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#';
@@ -81,6 +82,27 @@ describe('linked templates by relativePath', () => {
     expect(by('escape')?.cause.detail).toMatch(/outside the scanned directory/);
     expect(by('remote')?.cause.inputs).toEqual(['templateLink https://example.blob.core.windows.net/t/app.json']);
     expect(r.errors).toEqual([]);
+  });
+
+  it('does not read a linked file through a link out of the scan, a directory, or one over the size limit', () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'kikan-arm-outside-'));
+    try {
+      writeFileSync(path.join(outside, 'secret.json'), JSON.stringify({ $schema: SCHEMA, contentVersion: '1.0.0.0', resources: [] }));
+      symlinkSync(path.join(outside, 'secret.json'), path.join(root, 'guard-link.json'));
+      mkdirSync(path.join(root, 'guard-dir.json'));
+      writeFileSync(path.join(root, 'guard-big.json'), ' '.repeat(MAX_INPUT_BYTES + 1));
+      template('guard.json', {
+        resources: [linkTo('viaLink', { relativePath: 'guard-link.json' }), linkTo('dir', { relativePath: 'guard-dir.json' }), linkTo('big', { relativePath: 'guard-big.json' })],
+      });
+      const g = read('guard.json');
+      const detail = (name: string) => g.notScanned.find((n) => n.address === `Microsoft.Resources/deployments/${name}`)?.cause.detail;
+      expect(detail('viaLink')).toMatch(/guard-link\.json is a link to outside the scanned directory/);
+      expect(detail('dir')).toMatch(/guard-dir\.json is not a regular file/);
+      expect(detail('big')).toMatch(/guard-big\.json is larger than 5 MB/);
+      expect(g.inputs.map((i) => i.file)).toEqual(['guard.json']);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   it('reads the outputs of a linked deployment through reference()', () => {

@@ -3,7 +3,7 @@
 // for a bucket outside the scan has nothing to amend.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Fact } from '../../fact.js';
-import { fact, unknownFact } from '../../fact.js';
+import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { boolFact, itemsOf } from '../../lift-values.js';
 import { policyTextOf } from '../../policy-document.js';
@@ -88,22 +88,28 @@ const handlers: LiftHandler[] = [
     s.aclPublic = ifCreated(r, s.aclPublic, acl);
   }),
   splitHandler('aws_s3_bucket_versioning', (s, r) => {
-    s.store.versioning = statusFact(dig(r.attrs, 'versioning_configuration', 'status'), r, 'versioning_configuration.status', false);
+    const versioning = statusFact(dig(r.attrs, 'versioning_configuration', 'status'), r, 'versioning_configuration.status', false);
+    s.store.versioning = ifCreated(r, s.store.versioning ?? defaulted(false, s.store.loc), versioning);
     s.versioningWritten = true;
   }),
   splitHandler('aws_s3_bucket_lifecycle_configuration', (s, r) => {
-    s.store.expirationDays = expirationDays(terraformExpirationRules(r.attrs.fields.rule, r, 'status'), r, r.attrs.fields.rule);
-    s.store.multiZone = lifecycleMultiZone(terraformTransitionRules(r.attrs.fields.rule, r, 'status'), r, r.attrs.fields.rule);
+    // Created only under an unresolved condition: the objects may never expire, or may.
+    s.store.expirationDays = r.conditional
+      ? unknownFact(r.conditional, r.loc)
+      : expirationDays(terraformExpirationRules(r.attrs.fields.rule, r, 'status'), r, r.attrs.fields.rule);
+    s.store.multiZone = r.conditional
+      ? unknownFact(r.conditional, r.loc)
+      : lifecycleMultiZone(terraformTransitionRules(r.attrs.fields.rule, r, 'status'), r, r.attrs.fields.rule);
   }),
   splitHandler('aws_s3_bucket_logging', (s, r) => {
-    s.store.accessLogging = fact(true, r.loc);
+    s.store.accessLogging = ifCreated(r, s.store.accessLogging ?? defaulted(false, s.store.loc), fact(true, r.loc));
     s.logging = { id: r.key, definedBy: r, target: r.attrs.fields.target_bucket, loc: r.loc };
   }),
   splitHandler('aws_s3_bucket_object_lock_configuration', (s, r) => {
     // The configuration turns Object Lock on (`object_lock_enabled` defaults to "Enabled").
-    s.objectLockEnabled = statusFact(r.attrs.fields.object_lock_enabled, r, 'object_lock_enabled', true);
+    s.objectLockEnabled = ifCreated(r, s.objectLockEnabled, statusFact(r.attrs.fields.object_lock_enabled, r, 'object_lock_enabled', true));
     const retention = dig(r.attrs, 'rule', 'default_retention');
-    s.defaultRetention = retention === undefined ? fact(false, r.loc) : presenceFact(retention, r, 'rule.default_retention');
+    s.defaultRetention = ifCreated(r, s.defaultRetention, retention === undefined ? fact(false, r.loc) : presenceFact(retention, r, 'rule.default_retention'));
   }),
   splitHandler('aws_s3_bucket_replication_configuration', (s, r) => {
     s.replication = { definedBy: r, rules: itemsOf(r.attrs.fields.rule) };

@@ -1,5 +1,7 @@
 // Combines what was learned about each bucket into the DataStore fields
 // whose meaning depends on several settings, and adds its access-log setting.
+import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
 import type { AccountService } from '../../account.js';
 import type { Link } from '../../entity.js';
 import type { Fact } from '../../fact.js';
@@ -70,6 +72,17 @@ function combinePublicSettings(s: BucketState, account: PublicAccessBlock | unde
   store.minTlsVersion = policyMinTlsVersion(policy);
 }
 
+/** A split resource (aws_s3_bucket_logging, …) created only under an unresolved condition, unlike its bucket. */
+function splitConditional(s: BucketState, r: NativeResource): boolean {
+  return r !== s.native && r.conditional !== undefined;
+}
+
+/** A replication rule's status; an enabled rule of a configuration that may not be created is unknown on that condition. */
+function ruleEnabled(s: BucketState, rule: Value, r: NativeResource, cfn: boolean): Fact<boolean> {
+  const enabled = statusFact(dig(rule, cfn ? 'Status' : 'status'), r, 'replication rule status', false);
+  return enabled.known && enabled.value && splitConditional(s, r) ? unknownFact(r.conditional!, enabled.loc ?? r.loc) : enabled;
+}
+
 function replicationRegions(ctx: LiftContext, s: BucketState): Fact<string[]> {
   if (!s.replication) return defaulted([], s.store.loc);
   const r = s.replication.definedBy;
@@ -77,7 +90,7 @@ function replicationRegions(ctx: LiftContext, s: BucketState): Fact<string[]> {
   const regions: string[] = [];
   for (const rule of s.replication.rules) {
     if (isUnresolved(rule)) return unknownFact(causeOf(rule, r, 'replication rule'), rule.loc ?? r.loc);
-    const enabled = statusFact(dig(rule, cfn ? 'Status' : 'status'), r, 'replication rule status', false);
+    const enabled = ruleEnabled(s, rule, r, cfn);
     if (!enabled.known) return enabled;
     if (!enabled.value) continue;
     const dest = linkByName(ctx, r, dig(rule, cfn ? 'Destination' : 'destination', cfn ? 'Bucket' : 'bucket'), 'destination bucket', {
@@ -105,7 +118,7 @@ function markReplicas(ctx: LiftContext, s: BucketState): void {
   const cfn = r.source === 'cloudformation';
   for (const rule of s.replication.rules) {
     if (isUnresolved(rule)) continue;
-    const enabled = statusFact(dig(rule, cfn ? 'Status' : 'status'), r, 'replication rule status', false);
+    const enabled = ruleEnabled(s, rule, r, cfn);
     if (enabled.known && !enabled.value) continue;
     const dest = linkByName(ctx, r, dig(rule, cfn ? 'Destination' : 'destination', cfn ? 'Bucket' : 'bucket'), 'destination bucket', {
       kind: 's3-bucket',
@@ -143,7 +156,7 @@ function accessLogSetting(ctx: LiftContext, s: BucketState): LogSetting | undefi
     settingType: 's3-access-logging',
     target: self,
     destinations: fact([destination], r.loc),
-    enabled: fact(true, r.loc),
+    enabled: splitConditional(s, r) ? unknownFact(r.conditional!, r.loc) : fact(true, r.loc),
   };
 }
 

@@ -306,6 +306,43 @@ describe('S3 versioning, lifecycle, object lock, logging, replication', () => {
     expect(setting.destinations).toMatchObject({ value: [{ known: true, value: b.key }] });
   });
 
+  it('split resources created only under an unresolved condition leave their settings unknown on it, and their destination an unknown copy', () => {
+    const condition = { inputs: ['var.archive'], detail: 'count depends on var.archive' };
+    const b = tf('aws_s3_bucket', 'logs', { bucket: 'city-a-logs' }, { region: 'ap-northeast-1' });
+    const dr = tf('aws_s3_bucket', 'dr', { bucket: 'city-a-logs-dr' }, { region: 'ap-northeast-3' });
+    const ver = tf('aws_s3_bucket_versioning', 'logs', { bucket: tfRef('aws_s3_bucket.logs', 'id'), versioning_configuration: [{ status: 'Enabled' }] });
+    const lc = tf('aws_s3_bucket_lifecycle_configuration', 'logs', {
+      bucket: tfRef('aws_s3_bucket.logs', 'id'),
+      rule: [{ id: 'old', status: 'Enabled', expiration: [{ days: 30 }] }],
+    });
+    const lock = tf('aws_s3_bucket_object_lock_configuration', 'logs', {
+      bucket: tfRef('aws_s3_bucket.logs', 'id'),
+      rule: [{ default_retention: [{ mode: 'COMPLIANCE', years: 7 }] }],
+    });
+    const app = tf('aws_s3_bucket', 'app', { bucket: 'app' });
+    const log = tf('aws_s3_bucket_logging', 'app', { bucket: tfRef('aws_s3_bucket.app', 'id'), target_bucket: tfRef('aws_s3_bucket.logs', 'id') });
+    const rep = tf('aws_s3_bucket_replication_configuration', 'logs', {
+      bucket: tfRef('aws_s3_bucket.logs', 'id'),
+      role: 'arn:aws:iam::111122223333:role/rep',
+      rule: [{ id: 'all', status: 'Enabled', destination: [{ bucket: tfRef('aws_s3_bucket.dr', 'arn') }] }],
+    });
+    for (const part of [ver, lc, lock, log, rep]) part.conditional = condition;
+    const { model } = lift([b, dr, ver, lc, lock, app, log, rep]);
+    const s = get(model, b.key, 'data-store');
+    expect(s.versioning).toMatchObject({ known: false, cause: condition });
+    expect(s.expirationDays).toEqual({ known: false, cause: condition, loc: lc.loc });
+    expect(s.immutable).toMatchObject({ known: false, cause: condition });
+    expect(s.replicationRegions).toMatchObject({ known: false, cause: condition });
+    expect(get(model, dr.key, 'data-store').replicaOf).toMatchObject({ known: false, cause: condition });
+    expect(get(model, app.key, 'data-store').accessLogging).toMatchObject({ known: false, cause: condition });
+    expect(get(model, log.key, 'log-setting').enabled).toMatchObject({ known: false, cause: condition });
+    // Versioning that is off with or without the resource stays known.
+    const plain = tf('aws_s3_bucket', 'plain', { bucket: 'plain' });
+    const off = tf('aws_s3_bucket_versioning', 'plain', { bucket: tfRef('aws_s3_bucket.plain', 'id'), versioning_configuration: [{ status: 'Suspended' }] });
+    off.conditional = condition;
+    expect(get(lift([plain, off]).model, plain.key, 'data-store').versioning).toMatchObject({ known: true, value: false });
+  });
+
   it('object lock without a default retention does not make the bucket immutable, but turns versioning on', () => {
     const b = tf('aws_s3_bucket', 'logs', { bucket: 'l', object_lock_enabled: true });
     const s = bucket([b], b.key);

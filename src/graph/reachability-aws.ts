@@ -78,15 +78,20 @@ export class AwsReachability {
   }
 
   /**
-   * IPv6 paths only leave a subnet with IPv6 addresses: none when the subnet or
-   * its VPC certainly has no IPv6 block (`::/0` routes then carry nothing),
-   * possible when whether the subnet has one is unknown.
+   * IPv6 paths only leave a subnet with IPv6 addresses: none when the subnet
+   * certainly has no IPv6 block (`::/0` routes then carry nothing), or when
+   * its VPC certainly has none and the subnet does not say otherwise;
+   * possible when whether the subnet has one is unknown. A subnet with a
+   * block decides: AWS gives a subnet a block only from its VPC's, so a VPC
+   * that lists none is out of date (live items are recorded at different
+   * times) or gets its block from outside what was read.
    */
   private ipv6Bounded(subnet: Subnet, tails: Tail[]): Tail[] {
+    const own = subnet.ipv6Enabled;
+    if (own?.known && own.value) return tails;
     const net = this.topo.networks.get(knownString(subnet.network) ?? '');
     const noIpv6 = (f: Fact<boolean> | undefined): boolean => f?.known === true && !f.value;
-    if (noIpv6(net?.ipv6Enabled) || noIpv6(subnet.ipv6Enabled)) return tails.filter((t) => t.family !== 'ipv6');
-    const own = subnet.ipv6Enabled;
+    if (noIpv6(net?.ipv6Enabled) || noIpv6(own)) return tails.filter((t) => t.family !== 'ipv6');
     if (!own || own.known) return tails;
     return tails.map((t) => (t.family === 'ipv6' ? { ...t, ...weaken(t, own.cause) } : t));
   }

@@ -71,6 +71,21 @@ describe('AWS reachability: IPv6 paths only from subnets with IPv6', () => {
     expect(paths.map((p) => p.cause?.inputs)).toEqual([['var.enable_ipv6'], ['var.enable_ipv6']]);
   });
 
+  it('follows a subnet with an IPv6 block even when its VPC lists none (a VPC item recorded before the block)', () => {
+    const m = new ModelBuilder();
+    const { vpc, rt } = dualStack(m);
+    m.model.getOf(vpc, 'network')!.ipv6Enabled = m.fact(false);
+    const dual = subnetWithIpv6(m, 'aws_subnet.app', vpc, rt, true);
+    const maybe = subnetWithIpv6(m, 'aws_subnet.maybe', vpc, rt, cause('var.enable_ipv6'));
+    const g = buildGraph(m.model, defaultPolicy());
+    expect(g.internetPaths(dual).map((p) => [p.family, p.exit, p.certainty])).toEqual([
+      ['ipv6', 'egress-only-internet-gateway', 'definite'],
+      ['ipv6', 'internet-gateway', 'definite'],
+    ]);
+    // Without the subnet's word, the VPC's answer stands: no block in the VPC, none in the subnet.
+    expect(g.internetPaths(maybe)).toEqual([]);
+  });
+
   it('keeps a subnet without a recorded answer (no ipv6Enabled) as before: paths stay definite', () => {
     const m = new ModelBuilder();
     const { vpc, rt } = dualStack(m);

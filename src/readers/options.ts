@@ -15,6 +15,8 @@ export interface ReadOptions {
   region?: string;
   /** Time one unit (a template, a group of Terraform directories) may take to read; default 120 s. */
   timeLimitMs?: number;
+  /** Resource and module instances one unit may expand to; default DEFAULT_INSTANCE_LIMIT. */
+  instanceLimit?: number;
 }
 
 export function defaultReadOptions(root: string): ReadOptions {

@@ -8,24 +8,35 @@ import { readTerraform } from '../../readers/terraform/index.js';
 import { performance } from 'node:perf_hooks';
 import { takeParseMs } from '../../readers/parse-time.js';
 import { DEFAULT_READ_TIME_LIMIT_MS, ReadTimeLimitExceeded, startReadClock, stopReadClock } from '../../readers/read-clock.js';
+import { DEFAULT_INSTANCE_LIMIT, InstanceLimitExceeded, startInstanceAllowance, stopInstanceAllowance } from '../../readers/instance-allowance.js';
 import type { ReadUnit } from './work-units.js';
 import { unitFailed, unitLabel } from './unit-label.js';
 
-/** Reads a unit within the time limit of `opts`; a unit past it is given up whole (partial results could pass what was never judged). */
+/**
+ * Reads a unit within the time and instance limits of `opts`; a unit past
+ * either is given up whole (partial results could pass what was never judged).
+ */
 export async function readUnit(unit: ReadUnit, opts: ReadOptions): Promise<ReadResult> {
   const limitMs = opts.timeLimitMs ?? DEFAULT_READ_TIME_LIMIT_MS;
+  const instanceLimit = opts.instanceLimit ?? DEFAULT_INSTANCE_LIMIT;
   const startedAt = performance.now();
   takeParseMs();
   startReadClock(limitMs);
+  startInstanceAllowance(instanceLimit);
   let result: ReadResult | undefined;
+  let problem: string | undefined;
   try {
     result = await readWith(unit, opts);
   } catch (e) {
-    if (!(e instanceof ReadTimeLimitExceeded)) throw e;
+    if (!(e instanceof ReadTimeLimitExceeded) && !(e instanceof InstanceLimitExceeded)) throw e;
   } finally {
-    if (stopReadClock()) result = undefined;
+    const late = stopReadClock();
+    const tooMany = stopInstanceAllowance();
+    if (late) problem = `reading took longer than ${limitMs / 1000} s`;
+    else if (tooMany) problem = `the definitions expand to more than ${instanceLimit} resource and module instances (loops multiplied by loops)`;
+    if (problem) result = undefined;
   }
-  const out = result ?? unitFailed(unit, opts.root, `reading took longer than ${limitMs / 1000} s: stopped, not scanned (${unitLabel(unit, opts.root)})`);
+  const out = result ?? unitFailed(unit, opts.root, `${problem}: stopped, not scanned (${unitLabel(unit, opts.root)})`);
   out.timing = { readMs: performance.now() - startedAt, parseMs: takeParseMs() };
   return out;
 }

@@ -19,6 +19,7 @@ import type { SuppliedParameters } from './parameters.js';
 import { TemplateScope } from './template-scope.js';
 import { commentWaivers, metadataWaivers } from './waivers.js';
 import { tickReadClock } from '../read-clock.js';
+import { takeInstances } from '../instance-allowance.js';
 
 /** Nested inline deployments deeper than this are not expanded (ARM allows far fewer in practice). */
 export const MAX_DEPLOYMENT_DEPTH = 16;
@@ -135,6 +136,7 @@ export class ArmExpander {
 
   private instance(raw: ObjectValue, place: Placement, parent: Parent | undefined): void {
     tickReadClock();
+    takeInstances(1);
     const scope = place.scope;
     const loc = raw.loc!;
     let conditional = place.conditional;

@@ -20,6 +20,7 @@ import { samFunctionRole } from './sam-function-role.js';
 import { withStackTags, withUnknownTags, type StackTag } from './stack-tags.js';
 import { withSamGlobals } from './sam-globals.js';
 import { commentWaivers, metadataWaivers, type ResourceSpan } from './waivers.js';
+import { takeInstances } from '../instance-allowance.js';
 
 /** Transforms whose output the reader models by reading the template as written. */
 const READ_AS_WRITTEN = new Set(['AWS::Serverless-2016-10-31', 'AWS::LanguageExtensions']);
@@ -154,6 +155,7 @@ function emitTemplate(declared: DeclaredTemplate, out: ReadResult): void {
   const { file, opts, nesting } = input;
   const waivers = commentWaivers(input.comments, declared.spans, file);
   for (const decl of resources.values()) {
+    takeInstances(1);
     const created = evaluator.resourceCreated(decl);
     if (created.kind === 'known' && created.value === false) continue;
     const properties = propertiesOf(decl, evaluator, out, input);

@@ -21,6 +21,7 @@ import { mergeCauses, withChain, withQualifiedExprs } from './unknown-cause.js';
 import { convertToType, parseTypeSpec } from './variable-type.js';
 import { waiversOf } from './waivers.js';
 import { relativePath } from '../paths.js';
+import { takeInstances } from '../instance-allowance.js';
 
 /** Module nesting deeper than this is reported instead of followed. */
 export const MAX_MODULE_DEPTH = 24;
@@ -269,6 +270,7 @@ export class ModuleInstance {
   /** The instances of a block; more than the reader expands is a read error at the block, and it stands as one instance. */
   private instancesOf(block: BlockConfig, address: string): Expansion {
     const expansion = expandInstances(block, this.env, address);
+    takeInstances(Math.max(1, expansion.instances.length));
     if (expansion.tooMany !== undefined) {
       this.ctx.errors.push({
         file: block.loc.file,

@@ -9,7 +9,15 @@ import type { Discovery, FileKind } from './discover.js';
 import { readOnWorkers } from './workers/pool.js';
 import { readUnit } from './workers/read-unit.js';
 import { relativePath } from '../readers/paths.js';
-import { readUnits } from './workers/work-units.js';
+import { readUnits, type ReadUnit } from './workers/work-units.js';
+import { unitFailed, unitLabel } from './workers/unit-label.js';
+
+/**
+ * Resources one scan holds at most. Each unit is bounded by its instance
+ * limit, but many small files can each expand close to it; past this, later
+ * units are given up (in unit order, so the outcome does not depend on jobs).
+ */
+export const MAX_SCAN_RESOURCES = 100_000;
 
 /** What a structured file is, by content. */
 export function sniffFile(text: string, rel: string): FileKind | undefined {
@@ -26,7 +34,21 @@ class Merged {
   private readonly inputKeys = new Set<string>();
   private readonly errorKeys = new Set<string>();
 
-  add(r: ReadResult): void {
+  constructor(
+    private readonly root: string,
+    private readonly maxResources: number,
+  ) {}
+
+  /** Adds a unit's result, or an error in its place once the scan would hold more resources than it may. */
+  addUnit(unit: ReadUnit, r: ReadResult): void {
+    if (this.out.resources.length + r.resources.length <= this.maxResources) return this.add(r);
+    const why = `the scan would hold more than ${this.maxResources} resources: stopped, not scanned (${unitLabel(unit, this.root)}); scan fewer directories at once`;
+    const failed = unitFailed(unit, this.root, why);
+    failed.timing = r.timing;
+    this.add(failed);
+  }
+
+  private add(r: ReadResult): void {
     // Loops, not push(...): a spread of a few hundred thousand items overflows the call stack.
     for (const x of r.resources) this.out.resources.push(x);
     for (const i of r.inputs) {
@@ -82,13 +104,14 @@ function dropStandaloneLinked(out: ReadResult): void {
  * jobs > 1; results are merged in unit order, so they do not depend on jobs.
  */
 export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs = 1): Promise<ReadResult> {
-  const merged = new Merged();
+  const merged = new Merged(opts.root, opts.maxScanResources ?? MAX_SCAN_RESOURCES);
   const out = merged.out;
   const { units, pairedParams, coveredByPlan } = readUnits(found);
   if (jobs > 1 && units.length > 1) {
-    for (const r of await readOnWorkers(units, opts, jobs)) merged.add(r);
+    const results = await readOnWorkers(units, opts, jobs);
+    units.forEach((unit, i) => merged.addUnit(unit, results[i]!));
   } else {
-    for (const unit of units) merged.add(await readUnit(unit, opts));
+    for (const unit of units) merged.addUnit(unit, await readUnit(unit, opts));
   }
   dropStandaloneLinked(out);
   for (const [dir, plan] of coveredByPlan) {

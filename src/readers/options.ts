@@ -17,6 +17,8 @@ export interface ReadOptions {
   timeLimitMs?: number;
   /** Resource and module instances one unit may expand to; default DEFAULT_INSTANCE_LIMIT. */
   instanceLimit?: number;
+  /** Resources one scan may hold; default MAX_SCAN_RESOURCES. */
+  maxScanResources?: number;
 }
 
 export function defaultReadOptions(root: string): ReadOptions {

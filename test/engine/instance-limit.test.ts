@@ -101,3 +101,18 @@ describe('the instance limit of one unit', () => {
     expect(read.resources.map((r) => r.address)).toEqual(['Q']);
   });
 });
+
+describe('the resource limit of one scan', () => {
+  const buckets = (n: number) => `resource "aws_s3_bucket" "b" {\n  count  = ${n}\n  bucket = "b-\${count.index}"\n}\n`;
+
+  it('gives up the units that would take the scan past it, in unit order, each named', async () => {
+    const dir = tree({ 'a/main.tf': buckets(30), 'b/main.tf': buckets(30), 'c/main.tf': buckets(30), 'd/main.tf': buckets(5) });
+    const found = await discover([dir], dir, sniffFile);
+    const read = await readDiscovered(found, { ...defaultReadOptions(dir), maxScanResources: 70 }, 1);
+    expect(read.errors).toEqual([
+      { file: 'c', message: 'the scan would hold more than 70 resources: stopped, not scanned (c); scan fewer directories at once' },
+    ]);
+    expect(new Set(read.resources.map((r) => r.scope))).toEqual(new Set(['a', 'b', 'd']));
+    expect(read.resources).toHaveLength(65);
+  });
+});

@@ -9,16 +9,8 @@ import { boolFact, itemsOf } from '../../lift-values.js';
 import { policyTextOf } from '../../policy-document.js';
 import { dig } from './attribute-path.js';
 import { anyTrue } from './fact-logic.js';
-import {
-  cannedAclPublic,
-  expirationDays,
-  grantsPublic,
-  ownershipEnforced,
-  presenceFact,
-  sseEncryption,
-  statusFact,
-  terraformExpirationRules,
-} from './s3-settings.js';
+import { expirationDays, terraformExpirationRules } from './s3-expiration.js';
+import { cannedAclPublic, grantsPublic, ownershipEnforced, presenceFact, sseEncryption, statusFact } from './s3-settings.js';
 import type { BucketState, PublicAccessBlock } from './s3-state.js';
 import { bucketOf } from './s3-state.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
@@ -94,16 +86,15 @@ const handlers: LiftHandler[] = [
   }),
   splitHandler('aws_s3_bucket_lifecycle_configuration', (s, r) => {
     // Created only under an unresolved condition: the objects may never expire, or may.
-    s.store.expirationDays = r.conditional
-      ? unknownFact(r.conditional, r.loc)
-      : expirationDays(terraformExpirationRules(r.attrs.fields.rule, r, 'status'), r, r.attrs.fields.rule);
+    s.lifecycle = r.conditional ? undefined : { rules: terraformExpirationRules(r.attrs.fields.rule, r, 'status'), whole: r.attrs.fields.rule, definedBy: r };
+    s.store.expirationDays = r.conditional ? unknownFact(r.conditional, r.loc) : expirationDays(s.lifecycle, [], s.native);
     s.store.multiZone = r.conditional
       ? unknownFact(r.conditional, r.loc)
       : lifecycleMultiZone(terraformTransitionRules(r.attrs.fields.rule, r, 'status'), r, r.attrs.fields.rule);
   }),
   splitHandler('aws_s3_bucket_logging', (s, r) => {
     s.store.accessLogging = ifCreated(r, s.store.accessLogging ?? defaulted(false, s.store.loc), fact(true, r.loc));
-    s.logging = { id: r.key, definedBy: r, target: r.attrs.fields.target_bucket, loc: r.loc };
+    s.logging = { id: r.key, definedBy: r, target: r.attrs.fields.target_bucket, prefix: r.attrs.fields.target_prefix, loc: r.loc };
   }),
   splitHandler('aws_s3_bucket_object_lock_configuration', (s, r) => {
     // The configuration turns Object Lock on (`object_lock_enabled` defaults to "Enabled").

@@ -10,16 +10,9 @@ import { policyTextOf } from '../../policy-document.js';
 import { dig } from './attribute-path.js';
 import { anyTrue } from './fact-logic.js';
 import { registerName } from './name-index.js';
-import {
-  cannedAclPublic,
-  expirationDays,
-  grantsPublic,
-  ownershipEnforced,
-  presenceFact,
-  sseEncryption,
-  statusFact,
-  terraformExpirationRules,
-} from './s3-settings.js';
+import type { Lifecycle } from './s3-expiration.js';
+import { cloudFormationExpirationRules, expirationDays, terraformExpirationRules } from './s3-expiration.js';
+import { cannedAclPublic, grantsPublic, ownershipEnforced, presenceFact, sseEncryption, statusFact } from './s3-settings.js';
 import { bucketStates, newBucketState } from './s3-state.js';
 import { cloudFormationTransitionRules, lifecycleMultiZone, terraformTransitionRules } from './s3-zones.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
@@ -51,12 +44,14 @@ const terraformBuckets: LiftHandler = {
     store.versioning = a.versioning
       ? boolFact(dig(r.attrs, 'versioning', 'enabled'), r, { name: 'versioning.enabled', default: false })
       : defaulted(false, r.loc);
-    store.expirationDays = expirationDays(terraformExpirationRules(a.lifecycle_rule, r, 'enabled'), r, a.lifecycle_rule);
+    const lifecycle: Lifecycle = { rules: terraformExpirationRules(a.lifecycle_rule, r, 'enabled'), whole: a.lifecycle_rule, definedBy: r };
+    store.expirationDays = expirationDays(lifecycle, [], r);
     store.multiZone = lifecycleMultiZone(terraformTransitionRules(a.lifecycle_rule, r, 'enabled'), r, a.lifecycle_rule);
     store.accessLogging = a.logging && itemsOf(a.logging).length ? fact(true, a.logging.loc ?? r.loc) : defaulted(false, r.loc);
     ctx.model.add(store);
 
     const s = newBucketState(store, r);
+    s.lifecycle = lifecycle;
     s.versioningWritten = a.versioning !== undefined;
     if (a.acl !== undefined || a.grant !== undefined) {
       s.aclPublic = anyTrue([cannedAclPublic(a.acl, r, 'acl'), grantsPublic(itemsOf(a.grant), r, ['uri'])], r.loc);
@@ -74,6 +69,7 @@ const terraformBuckets: LiftHandler = {
         id: `${r.key}#access-logging`,
         definedBy: r,
         target: dig(r.attrs, 'logging', 'target_bucket'),
+        prefix: dig(r.attrs, 'logging', 'target_prefix'),
         loc: a.logging?.loc ?? r.loc,
       };
     }
@@ -106,21 +102,14 @@ const cloudFormationBuckets: LiftHandler = {
     store.policy = defaulted(null, r.loc);
     store.versioning = statusFact(dig(r.attrs, 'VersioningConfiguration', 'Status'), r, 'VersioningConfiguration.Status', false);
     const rules = dig(r.attrs, 'LifecycleConfiguration', 'Rules');
-    store.expirationDays = expirationDays(
-      itemsOf(rules).map((rule) => ({
-        enabled: statusFact(dig(rule, 'Status'), r, 'Rules.Status', false),
-        days: dig(rule, 'ExpirationInDays'),
-        date: dig(rule, 'ExpirationDate'),
-        loc: rule.loc ?? r.loc,
-      })),
-      r,
-      rules,
-    );
+    const lifecycle: Lifecycle = { rules: cloudFormationExpirationRules(rules, r), whole: rules, definedBy: r };
+    store.expirationDays = expirationDays(lifecycle, [], r);
     store.multiZone = lifecycleMultiZone(cloudFormationTransitionRules(rules, r), r, rules);
     store.accessLogging = a.LoggingConfiguration ? fact(true, a.LoggingConfiguration.loc ?? r.loc) : defaulted(false, r.loc);
     ctx.model.add(store);
 
     const s = newBucketState(store, r);
+    s.lifecycle = lifecycle;
     s.versioningWritten = a.VersioningConfiguration !== undefined;
     s.aclPublic = cannedAclPublic(a.AccessControl, r, 'AccessControl');
     const ownership = dig(r.attrs, 'OwnershipControls', 'Rules', 'ObjectOwnership');
@@ -145,6 +134,7 @@ const cloudFormationBuckets: LiftHandler = {
         id: `${r.key}#access-logging`,
         definedBy: r,
         target: dig(r.attrs, 'LoggingConfiguration', 'DestinationBucketName'),
+        prefix: dig(r.attrs, 'LoggingConfiguration', 'LogFilePrefix'),
         loc: a.LoggingConfiguration.loc ?? r.loc,
       };
     }

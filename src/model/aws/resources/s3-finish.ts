@@ -13,6 +13,9 @@ import { dig, isUnresolved } from './attribute-path.js';
 import { allTrue, anyTrue, not } from './fact-logic.js';
 import { linkByName } from './name-index.js';
 import { policyIsPublic, policyMinTlsVersion, policyRequiresTls } from './s3-policy-analysis.js';
+import type { WrittenKeys } from './s3-expiration.js';
+import { expirationDays } from './s3-expiration.js';
+import { writtenKeys } from './s3-log-keys.js';
 import { BUCKET_TYPES, bucketNameOf, statusFact } from './s3-settings.js';
 import type { BucketState, PublicAccessBlock } from './s3-state.js';
 import { bucketStates } from './s3-state.js';
@@ -172,5 +175,30 @@ export function finishS3(ctx: LiftContext): void {
     markReplicas(ctx, s);
     const log = accessLogSetting(ctx, s);
     if (log) ctx.model.add(log);
+  }
+  judgeExpirationOfLogs(ctx);
+}
+
+/**
+ * A bucket that receives logs expires them after the shortest of the rules
+ * that reach the keys they are written under (every access-log setting
+ * exists by now). Buckets no one in the scan writes logs to keep the
+ * expiration of all their objects.
+ */
+function judgeExpirationOfLogs(ctx: LiftContext): void {
+  const states = bucketStates(ctx);
+  const writers = new Map<string, WrittenKeys[]>();
+  for (const feeder of [...ctx.model.all('trail'), ...ctx.model.all('log-setting')]) {
+    if (feeder.cloud !== 'aws' || !feeder.destinations.known) continue;
+    const logging = feeder.kind === 'log-setting' && feeder.settingType === 's3-access-logging' && feeder.target.known ? states.get(feeder.target.value)?.logging : undefined;
+    for (const l of feeder.destinations.value) {
+      if (!l.known || !states.has(l.value)) continue;
+      const keys = writtenKeys(feeder, logging && { value: logging.prefix, definedBy: logging.definedBy });
+      writers.set(l.value, [...(writers.get(l.value) ?? []), keys]);
+    }
+  }
+  for (const [id, keys] of writers) {
+    const s = states.get(id)!;
+    if (s.lifecycle) s.store.expirationDays = expirationDays(s.lifecycle, keys, s.native);
   }
 }

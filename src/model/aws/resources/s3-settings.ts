@@ -6,7 +6,7 @@ import type { Encryption } from '../../data.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, mapFact, unknownFact } from '../../fact.js';
 import type { LiftContext } from '../../lifter.js';
-import { causeOf, itemsOf, stringFact } from '../../lift-values.js';
+import { causeOf, stringFact } from '../../lift-values.js';
 import { dig, isUnresolved } from './attribute-path.js';
 import { kmsEncryption } from './key-reference.js';
 import { anyTrue } from './fact-logic.js';
@@ -59,44 +59,6 @@ export function statusFact(v: Value | undefined, r: NativeResource, name: string
   return unknownFact(causeOf(v, r, name), loc);
 }
 
-export interface ExpirationRule {
-  enabled: Fact<boolean>;
-  days: Value | undefined;
-  date: Value | undefined;
-  loc: SourceLoc;
-}
-
-/**
- * The shortest expiration of current objects among enabled lifecycle rules,
- * in days; null when no rule expires objects (S3 keeps them forever).
- */
-export function expirationDays(rules: ExpirationRule[], r: NativeResource, whole: Value | undefined): Fact<number | null> {
-  if (whole && isUnresolved(whole)) return unknownFact(causeOf(whole, r, 'lifecycle rules'), whole.loc ?? r.loc);
-  let best: { days: number; loc: SourceLoc } | undefined;
-  for (const rule of rules) {
-    if (!rule.enabled.known) return unknownFact(rule.enabled.cause, rule.loc);
-    if (!rule.enabled.value) continue;
-    const d = rule.days;
-    if (d === undefined || (d.kind === 'known' && d.value === null)) {
-      if (rule.date && !(rule.date.kind === 'known' && rule.date.value === null)) {
-        return unknownFact({ inputs: [], detail: `a lifecycle rule of ${r.address} expires objects on a date, not after a number of days` }, rule.date.loc ?? rule.loc);
-      }
-      continue;
-    }
-    if (d.kind !== 'known' || typeof d.value !== 'number') {
-      if (d.kind === 'known' && typeof d.value === 'string' && Number.isFinite(Number(d.value))) {
-        const n = Number(d.value);
-        if (!best || n < best.days) best = { days: n, loc: d.loc ?? rule.loc };
-        continue;
-      }
-      return unknownFact(causeOf(d, r, 'expiration days'), d.loc ?? rule.loc);
-    }
-    if (!best || d.value < best.days) best = { days: d.value, loc: d.loc ?? rule.loc };
-  }
-  if (best) return fact(best.days, best.loc);
-  return rules.length ? fact(null, whole?.loc ?? r.loc) : defaulted(null, r.loc);
-}
-
 /** Canned ACLs that grant everyone (or every AWS account) access. */
 const PUBLIC_CANNED = new Set(['publicread', 'publicreadwrite', 'authenticatedread']);
 const PUBLIC_GROUPS = /\/groups\/global\/(AllUsers|AuthenticatedUsers)$/;
@@ -120,19 +82,6 @@ export function grantsPublic(grants: Value[], r: NativeResource, uriPath: string
     return unknownFact(causeOf(uri, r, 'grant uri'), uri.loc ?? r.loc);
   });
   return anyTrue(facts, r.loc);
-}
-
-/** Terraform lifecycle rules, inline (`enabled`) or split (`status`). */
-export function terraformExpirationRules(rules: Value | undefined, r: NativeResource, statusAttr: 'enabled' | 'status'): ExpirationRule[] {
-  return itemsOf(rules).map((rule) => ({
-    enabled:
-      statusAttr === 'enabled'
-        ? statusFact(dig(rule, 'enabled'), r, 'lifecycle_rule.enabled', false)
-        : statusFact(dig(rule, 'status'), r, 'rule.status', false),
-    days: dig(rule, 'expiration', 'days'),
-    date: dig(rule, 'expiration', 'date'),
-    loc: rule.loc ?? r.loc,
-  }));
 }
 
 /** `BucketOwnerEnforced` disables ACLs; `ObjectWriter` and `BucketOwnerPreferred` keep them. */

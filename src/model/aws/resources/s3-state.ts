@@ -7,6 +7,7 @@ import type { DataStore } from '../../data.js';
 import type { Fact } from '../../fact.js';
 import { defaulted } from '../../fact.js';
 import type { LiftContext } from '../../lifter.js';
+import type { Lifecycle } from './s3-expiration.js';
 import type { CloudModel } from '../../model.js';
 import { BUCKET_TYPES, bucketNameOf } from './s3-settings.js';
 import { linkByName } from './name-index.js';
@@ -31,8 +32,13 @@ export interface BucketState {
   defaultRetention: Fact<boolean>;
   /** Versioning was written (otherwise Object Lock turns it on). */
   versioningWritten: boolean;
-  /** Where access logs go: the defining resource and the target bucket as written. */
-  logging?: { id: string; definedBy: NativeResource; target: Value | undefined; loc: SourceLoc };
+  /** Where access logs go: the defining resource, the target bucket and the key prefix as written. */
+  logging?: { id: string; definedBy: NativeResource; target: Value | undefined; prefix: Value | undefined; loc: SourceLoc };
+  /**
+   * The lifecycle rules, when they are certain to be in place; the bucket's
+   * expiration is judged again in finishS3 against the keys logs are written under.
+   */
+  lifecycle?: Lifecycle;
   /** Replication rules: the defining resource and the rule values. */
   replication?: { definedBy: NativeResource; rules: Value[] };
 }

@@ -1,0 +1,146 @@
+// When an S3 bucket's lifecycle rules delete the objects that matter: the
+// logs delivered to it, under the key prefix each writer uses. A rule
+// limited to a prefix or tag only deletes the objects it matches, so it
+// counts for the logs when its prefix covers theirs, not at all when the
+// prefixes are disjoint, and leaves the answer unknown when it may match
+// only some of them (a longer prefix, a tag or size condition) and would
+// delete them sooner than every other rule.
+import type { NativeResource } from '../../../readers/native.js';
+import type { SourceLoc, UnknownCause, Value } from '../../../readers/value.js';
+import type { Fact, UnknownFact } from '../../fact.js';
+import { defaulted, fact, unknownFact } from '../../fact.js';
+import { causeOf, itemsOf } from '../../lift-values.js';
+import { dig, isUnresolved } from './attribute-path.js';
+import type { RuleScope } from './s3-lifecycle-scope.js';
+import { cloudFormationRuleScope, terraformRuleScope } from './s3-lifecycle-scope.js';
+import { statusFact } from './s3-settings.js';
+
+export interface ExpirationRule {
+  enabled: Fact<boolean>;
+  days: Value | undefined;
+  date: Value | undefined;
+  scope: RuleScope;
+  /** How the report names the rule: its id, else its position. */
+  name: string;
+  loc: SourceLoc;
+}
+
+/** The lifecycle configuration as written, kept until the writers of logs into the bucket are known. */
+export interface Lifecycle {
+  rules: ExpirationRule[];
+  /** The rule list itself, when it may be an unresolved value. */
+  whole: Value | undefined;
+  definedBy: NativeResource;
+}
+
+/** Keys that some writer puts objects under. */
+export interface WrittenKeys {
+  /** Every object it writes has a key starting with this. */
+  prefix: Fact<string>;
+  /** The first character of every key after `prefix`, when the writer's key format fixes it (a date or account ID: a digit). */
+  next?: RegExp;
+  /** English, for causes: `the logs aws_cloudtrail.main writes`. */
+  what: string;
+}
+
+function ruleName(rule: Value, idPath: string, index: number): string {
+  const id = dig(rule, idPath);
+  return id?.kind === 'known' && typeof id.value === 'string' && id.value ? `rule ${JSON.stringify(id.value)}` : `rule ${index + 1}`;
+}
+
+/** Terraform lifecycle rules, inline (`enabled`) or split (`status`). */
+export function terraformExpirationRules(rules: Value | undefined, r: NativeResource, statusAttr: 'enabled' | 'status'): ExpirationRule[] {
+  const inline = statusAttr === 'enabled';
+  return itemsOf(rules).map((rule, i) => ({
+    enabled: inline ? statusFact(dig(rule, 'enabled'), r, 'lifecycle_rule.enabled', false) : statusFact(dig(rule, 'status'), r, 'rule.status', false),
+    days: dig(rule, 'expiration', 'days'),
+    date: dig(rule, 'expiration', 'date'),
+    scope: terraformRuleScope(rule, r, inline),
+    name: ruleName(rule, 'id', i),
+    loc: rule.loc ?? r.loc,
+  }));
+}
+
+/** CloudFormation `LifecycleConfiguration.Rules`. */
+export function cloudFormationExpirationRules(rules: Value | undefined, r: NativeResource): ExpirationRule[] {
+  return itemsOf(rules).map((rule, i) => ({
+    enabled: statusFact(dig(rule, 'Status'), r, 'Rules.Status', false),
+    days: dig(rule, 'ExpirationInDays'),
+    date: dig(rule, 'ExpirationDate'),
+    scope: cloudFormationRuleScope(rule, r),
+    name: ruleName(rule, 'Id', i),
+    loc: rule.loc ?? r.loc,
+  }));
+}
+
+/** Days after which the rule deletes current objects; null when it does not (only delete markers, noncurrent versions). */
+function ruleDays(rule: ExpirationRule, r: NativeResource): Fact<number | null> {
+  const d = rule.days;
+  if (d === undefined || (d.kind === 'known' && d.value === null)) {
+    if (rule.date && !(rule.date.kind === 'known' && rule.date.value === null)) {
+      return unknownFact({ inputs: [], detail: `${rule.name} of ${r.address} expires objects on a date, not after a number of days` }, rule.date.loc ?? rule.loc);
+    }
+    return fact(null, rule.loc);
+  }
+  if (d.kind === 'known' && typeof d.value === 'number') return fact(d.value, d.loc ?? rule.loc);
+  if (d.kind === 'known' && typeof d.value === 'string' && Number.isFinite(Number(d.value))) return fact(Number(d.value), d.loc ?? rule.loc);
+  return unknownFact(causeOf(d, r, 'expiration days'), d.loc ?? rule.loc);
+}
+
+/** 'all' when the rule matches every key the writer uses, 'none' when it matches none, else why it is not known. */
+function reach(rule: ExpirationRule, keys: WrittenKeys, r: NativeResource): 'all' | 'none' | UnknownCause {
+  const s = rule.scope;
+  if (s.kind === 'all') return 'all';
+  if (s.kind === 'unknown') return s.cause;
+  const limit = `${rule.name} of ${r.address} applies only to objects${s.prefix ? ` under ${JSON.stringify(s.prefix)}` : ''}${s.conditions.length ? ` with ${s.conditions.join(', ')}` : ''}`;
+  if (!keys.prefix.known) return { ...keys.prefix.cause, detail: `${limit}; where ${keys.what} go is not known: ${keys.prefix.cause.detail}` };
+  const k = keys.prefix.value;
+  if (!k.startsWith(s.prefix) && !s.prefix.startsWith(k)) return 'none';
+  if (!k.startsWith(s.prefix) && keys.next && !keys.next.test(s.prefix.charAt(k.length))) return 'none';
+  if (s.conditions.length) return { inputs: [], detail: `${limit}: whether ${keys.what} (under ${JSON.stringify(k)}) are such objects is not in the definitions` };
+  if (k.startsWith(s.prefix)) return 'all';
+  return { inputs: [], detail: `${limit}, which holds only some of the keys under ${JSON.stringify(k)} where ${keys.what} go` };
+}
+
+/** The shortest expiration of the objects under one writer's keys; null = never. */
+function expirationOf(rules: ExpirationRule[], keys: WrittenKeys, r: NativeResource): Fact<number | null> {
+  let best: { days: number; loc: SourceLoc } | undefined;
+  const open: { why: UnknownFact; days: number | undefined }[] = [];
+  for (const rule of rules) {
+    const where = reach(rule, keys, r);
+    if (where === 'none') continue;
+    if (rule.enabled.known && !rule.enabled.value) continue;
+    const days = ruleDays(rule, r);
+    if (days.known && days.value === null) continue;
+    const why = where !== 'all' ? unknownFact(where, rule.scope.kind === 'all' ? rule.loc : rule.scope.loc) : !rule.enabled.known ? rule.enabled : !days.known ? days : undefined;
+    if (why) open.push({ why, days: days.known ? (days.value ?? undefined) : undefined });
+    else if (days.known && days.value !== null && (!best || days.value < best.days)) best = { days: days.value, loc: days.loc ?? rule.loc };
+  }
+  // A rule that may or may not delete the objects matters only when it would delete them sooner.
+  const sooner = open.find((o) => o.days === undefined || !best || o.days < best.days);
+  if (sooner) return sooner.why;
+  return best ? fact(best.days, best.loc) : fact(null, r.loc);
+}
+
+/**
+ * The shortest time after which the lifecycle deletes objects written under
+ * any of `writers`' keys (all the bucket's objects when none is given); null
+ * when no rule deletes them.
+ */
+export function expirationDays(lifecycle: Lifecycle | undefined, writers: WrittenKeys[], bucket: NativeResource): Fact<number | null> {
+  const r = lifecycle?.definedBy ?? bucket;
+  const whole = lifecycle?.whole;
+  if (whole && isUnresolved(whole)) return unknownFact(causeOf(whole, r, 'lifecycle rules'), whole.loc ?? r.loc);
+  const rules = lifecycle?.rules ?? [];
+  if (!rules.length) return defaulted(null, r.loc);
+  const targets = writers.length ? writers : [{ prefix: fact('', r.loc), what: `the objects of ${bucket.address}` }];
+  let soonest: number | null | undefined;
+  let at: SourceLoc | undefined;
+  for (const t of targets) {
+    const e = expirationOf(rules, t, r);
+    if (!e.known) return e;
+    if (e.value !== null && (soonest === undefined || soonest === null || e.value < soonest)) [soonest, at] = [e.value, e.loc];
+    else if (soonest === undefined) soonest = null;
+  }
+  return soonest === null || soonest === undefined ? fact(null, whole?.loc ?? r.loc) : fact(soonest, at);
+}

@@ -1,0 +1,65 @@
+// Where in a bucket each writer of logs puts them: the key prefix every log
+// object it delivers starts with. CloudTrail writes under
+// `<S3KeyPrefix>/AWSLogs/`, VPC flow logs under `<folder of the destination
+// ARN>/AWSLogs/`, S3 server access logging under its target prefix as written,
+// followed by a date or an account ID.
+import type { NativeResource } from '../../../readers/native.js';
+import type { Value } from '../../../readers/value.js';
+import type { Fact } from '../../fact.js';
+import { fact, unknownFact } from '../../fact.js';
+import { causeOf } from '../../lift-values.js';
+import type { LogSetting, Trail } from '../../logging.js';
+import { dig } from './attribute-path.js';
+import type { WrittenKeys } from './s3-expiration.js';
+import { isTerraform } from './sources.js';
+
+const AWS_LOGS = 'AWSLogs/';
+
+/** A key prefix as written: absent, null and '' are the bucket's root. */
+function prefixFact(v: Value | undefined, r: NativeResource, attribute: string): Fact<string> {
+  if (v === undefined || (v.kind === 'known' && (v.value === null || v.value === ''))) return fact('', r.loc);
+  if (v.kind === 'known' && typeof v.value === 'string') return fact(v.value, v.loc ?? r.loc);
+  return unknownFact(causeOf(v, r, attribute), v.loc ?? r.loc);
+}
+
+function under(folder: Fact<string>, rest: string): Fact<string> {
+  if (!folder.known) return folder;
+  const f = folder.value.replace(/\/+$/, '');
+  return { ...folder, value: f ? `${f}/${rest}` : rest };
+}
+
+function trailKeys(t: Trail, r: NativeResource): WrittenKeys {
+  const attribute = isTerraform(r.source) ? 's3_key_prefix' : r.source === 'cloudformation' ? 'S3KeyPrefix' : 's3KeyPrefix';
+  return { prefix: under(prefixFact(dig(r.attrs, attribute), r, attribute), AWS_LOGS), what: `the logs ${t.address} delivers` };
+}
+
+/** `arn:aws:s3:::bucket/folder/` -> `folder/`; the bucket's own ARN (a reference to it) has no folder. */
+function flowLogKeys(s: LogSetting, r: NativeResource): WrittenKeys {
+  const attribute = isTerraform(r.source) ? 'log_destination' : 'LogDestination';
+  const v = dig(r.attrs, attribute);
+  const what = `the flow logs ${s.address} delivers`;
+  if (v?.kind === 'ref') return { prefix: fact(AWS_LOGS, v.loc ?? r.loc), what };
+  const arn = prefixFact(v, r, attribute);
+  if (!arn.known) return { prefix: arn, what };
+  const folder = /^arn:[^:]+:s3:::[^/]+\/?(.*)$/.exec(arn.value)?.[1] ?? '';
+  return { prefix: under({ ...arn, value: folder }, AWS_LOGS), what };
+}
+
+/**
+ * The keys `feeder` writes into a bucket; `accessLogPrefix` is the target
+ * prefix of an S3 access-log setting. A writer this module does not know
+ * leaves its keys unknown.
+ */
+export function writtenKeys(feeder: Trail | LogSetting, accessLogPrefix: { value: Value | undefined; definedBy: NativeResource } | undefined): WrittenKeys {
+  const r = feeder.native;
+  if (feeder.kind === 'trail' && feeder.trailType === 'cloudtrail' && r) return trailKeys(feeder, r);
+  if (feeder.kind === 'log-setting' && feeder.settingType === 'vpc-flow-log' && r) return flowLogKeys(feeder, r);
+  if (feeder.kind === 'log-setting' && feeder.settingType === 's3-access-logging' && accessLogPrefix) {
+    // After the target prefix comes the date (simple format) or the source account ID (partitioned format).
+    return { prefix: prefixFact(accessLogPrefix.value, accessLogPrefix.definedBy, 'target prefix'), next: /[0-9]/, what: `the access logs ${feeder.address} delivers` };
+  }
+  return {
+    prefix: unknownFact({ inputs: [feeder.address], detail: `where ${feeder.address} writes in the bucket is not modelled` }, feeder.loc),
+    what: `the logs ${feeder.address} delivers`,
+  };
+}

@@ -107,6 +107,8 @@ export interface DataStore extends EntityBase {
   versioning?: Fact<boolean>;
   /** Object Lock / immutability policy / vault lock. */
   immutable?: Fact<boolean>;
+  /** A backup vault lock that is set but can be lifted: AWS Backup governance mode, Azure immutability `Unlocked`. */
+  liftableLock?: 'governance' | 'unlocked';
   /**
    * Azure storage: names of the blob containers that carry an immutability
    * policy of their own (time-based retention or version-level immutability),

@@ -158,6 +158,18 @@ function vault(s: DataStore): Draft {
   if (!f.known) return unknownFrom(s, { ja: `${what.ja}のロックを判定できません`, en: `cannot tell whether ${what.en} is locked` }, [f]);
   const at = { location: locOf(f, s), evidence: { immutable: f.value } };
   if (f.value) return pass(s, { ja: `${what.ja}はロック（不変）されています`, en: `${what.en} is locked (immutable)` }, at);
+  if (s.liftableLock === 'governance') {
+    return fail(s, {
+      ja: `${what.ja}のロックはガバナンスモードで、権限のある利用者が解除してバックアップを削除できます（猶予期間 changeable_for_days／ChangeableForDays を設定したコンプライアンスモードにしてください）`,
+      en: `${what.en} is locked in governance mode: users with the right permissions can remove the lock and delete backups (set changeable_for_days / ChangeableForDays for compliance mode)`,
+    }, { ...at, evidence: { ...at.evidence, lockMode: 'governance' } });
+  }
+  if (s.liftableLock === 'unlocked') {
+    return fail(s, {
+      ja: `${what.ja}の不変性は Unlocked で、管理者が無効にしてバックアップを削除できます（Locked にしてください）`,
+      en: `${what.en} has immutability Unlocked: an administrator can turn it off and delete backups (set it to Locked)`,
+    }, { ...at, evidence: { ...at.evidence, immutabilityState: 'Unlocked' } });
+  }
   const note = defaultNote(f);
   return fail(s, { ja: `${what.ja}がロック（不変）されておらず、バックアップを削除・変更できます${note.ja}`, en: `${what.en} is not locked (immutable), so its backups can be deleted or altered${note.en}` }, at);
 }

@@ -37,6 +37,7 @@ const vaults: LiftHandler = {
     store.encryption = kmsEncryption(ctx, r, a[keyName], keyName, defaulted({ mode: 'provider-managed', keyText: 'alias/aws/backup' }, r.loc));
     const lock = tf ? undefined : a.LockConfiguration;
     store.immutable = lock === undefined ? defaulted(false, r.loc) : lockImmutable(r, lock, dig(lock, 'ChangeableForDays'), 'ChangeableForDays');
+    if (lock !== undefined && store.immutable.known && !store.immutable.value) store.liftableLock = 'governance';
     ctx.model.add(store);
   },
 };
@@ -64,6 +65,7 @@ const vaultLocks: LiftHandler = {
     if (!vault) return;
     const own = lockImmutable(r, { ...r.attrs, loc: r.loc }, r.attrs.fields.changeable_for_days, 'changeable_for_days');
     vault.immutable = r.conditional && (!own.known || own.value) ? unknownFact(r.conditional, r.loc) : own;
+    if (vault.immutable.known && !vault.immutable.value) vault.liftableLock = 'governance';
   },
 };
 

@@ -17,7 +17,7 @@ import { keyReference } from './key-reference.js';
 import { enabledText } from './public-access.js';
 import { replicaRegions } from './redundancy.js';
 import { ARM, TERRAFORM } from './sources.js';
-import { vaultLocked } from './vault-lock.js';
+import { setVaultLock } from './vault-lock.js';
 
 /** ISO 8601 durations as backup policies write them (`P30D`, `P12W`, `P1Y`), in days. */
 export function isoDays(v: Value | undefined, r: NativeResource, name: string): Fact<number> {
@@ -39,7 +39,7 @@ const armVaults: LiftHandler = {
     v.redundancy = storageRedundancy(armPath(store, 'type'), r, 'storageSettings.type');
     v.replicationRegions = replicaRegions(v.redundancy, v.region);
     const immutability = prop(r, 'securitySettings', 'immutabilitySettings', 'state');
-    v.immutable = vaultLocked(immutability, r, 'securitySettings.immutabilitySettings.state');
+    setVaultLock(v, immutability, r, 'securitySettings.immutabilitySettings.state');
     const key = prop(r, 'securitySettings', 'encryptionSettings', 'keyVaultProperties', 'keyUri');
     v.encryption = isSet(key) ? keyReference(ctx, r, key, 'encryptionSettings.keyVaultProperties.keyUri') : defaulted({ mode: 'provider-managed' }, r.loc);
     v.publiclyAccessible = enabledText(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess', true);
@@ -95,7 +95,7 @@ const terraformVaults: LiftHandler = {
     v.redundancy = storageRedundancy(attr(r, 'redundancy'), r, 'redundancy');
     v.replicationRegions = replicaRegions(v.redundancy, v.region);
     const immutability = attr(r, 'immutability');
-    v.immutable = vaultLocked(immutability, r, 'immutability');
+    setVaultLock(v, immutability, r, 'immutability');
     v.encryption = defaulted({ mode: 'provider-managed' }, r.loc);
     ctx.model.add(v);
   },

@@ -23,14 +23,14 @@ import { idByName, registerName } from './name-index.js';
 import { enabledText } from './public-access.js';
 import { replicaRegions } from './redundancy.js';
 import { ARM, TERRAFORM } from './sources.js';
-import { vaultLocked } from './vault-lock.js';
+import { setVaultLock } from './vault-lock.js';
 
 const UNIT_DAYS: Record<string, number> = { days: 1, weeks: 7, months: 30, years: 365 };
 
 function vault(r: NativeResource, ctx: LiftContext, key: Value | undefined, keyName: string, immutability: Value | undefined, immutabilityName: string, redundancy: Fact<string>, access: Fact<boolean>): DataStore {
   const v = newDataStore(r, ctx, 'recovery-services-vault');
   v.encryption = isSet(key) ? keyReference(ctx, r, key, keyName) : defaulted({ mode: 'provider-managed' }, r.loc);
-  v.immutable = vaultLocked(immutability, r, immutabilityName);
+  setVaultLock(v, immutability, r, immutabilityName);
   v.redundancy = redundancy;
   v.replicationRegions = replicaRegions(redundancy, v.region);
   v.publiclyAccessible = access;

@@ -77,7 +77,7 @@ export function baseOf(r: NativeResource, ctx: LiftContext, tags: Value | undefi
   const base: EntityBase = {
     id: r.key,
     cloud: r.cloud,
-    source: r.source,
+    source: r.readBy ?? r.source,
     nativeType: r.type,
     address: r.address,
     scope: r.scope,

@@ -17,6 +17,8 @@ export interface InlineWaiver {
 
 export interface NativeResource {
   source: SourceKind;
+  /** The reader that read it, when it is lifted as another source's resources are (`azapi_resource` bodies as ARM). */
+  readBy?: SourceKind;
   cloud: Cloud;
   /** Provider type name: `aws_subnet`, `AWS::EC2::Subnet`, `Microsoft.Network/virtualNetworks/subnets`. */
   type: string;

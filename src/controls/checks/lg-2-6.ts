@@ -16,7 +16,9 @@ interface Problem {
 }
 
 function guardText(s: DataStore): LocalText {
-  const setting = s.source === 'terraform' || s.source === 'terraform-plan' ? 'allow_nested_items_to_be_public' : 'allowBlobPublicAccess';
+  // Named as written: azapi_resource bodies (reported as Terraform) use the ARM property.
+  const written = s.native?.source ?? s.source;
+  const setting = written === 'terraform' || written === 'terraform-plan' ? 'allow_nested_items_to_be_public' : 'allowBlobPublicAccess';
   return s.storeType === 'storage-account'
     ? { ja: `BLOB の匿名アクセス（${setting}）が禁止されていません`, en: `anonymous blob access (${setting}) is not disallowed` }
     : { ja: 'パブリックアクセスブロックの 4 項目がバケットでもアカウントでもすべて有効になっていません', en: 'Block Public Access is not on for all four settings, on the bucket or the account' };

@@ -11,9 +11,8 @@ import type { Compute } from '../../model/compute.js';
 
 /** The address without what tells siblings apart. */
 function familyOf(c: Compute): string {
-  // ARM addresses start with the type (`Microsoft.Compute/virtualMachines/…`); a Terraform azapi_resource read as ARM keeps its Terraform address.
-  const armAddress = c.source === 'arm' && /^[A-Za-z]+\.[A-Za-z]+\//.test(c.address);
-  if (armAddress || c.source === 'azure') return c.address.slice(0, c.address.lastIndexOf('/') + 1);
+  // ARM addresses start with the type (`Microsoft.Compute/virtualMachines/…`); a Terraform azapi_resource is reported as Terraform.
+  if (c.source === 'arm' || c.source === 'azure') return c.address.slice(0, c.address.lastIndexOf('/') + 1);
   return c.address.replace(/\[[^\]]*\]/g, '');
 }
 

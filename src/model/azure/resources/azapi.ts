@@ -196,7 +196,8 @@ export function armFromAzapi(resources: readonly NativeResource[]): NativeResour
     if (identity) fields.identity = identity;
     const attrs: ObjectValue = obj(fields, r.attrs.loc);
     const region = f.location ?? r.region;
-    const out: NativeResource = { ...r, source: 'arm', type: t.type, attrs, ids: [ids.idOf(r, t.type)] };
+    // Lifted by the ARM handlers, reported as the Terraform it is written in.
+    const out: NativeResource = { ...r, source: 'arm', readBy: r.source, type: t.type, attrs, ids: [ids.idOf(r, t.type)] };
     if (region) out.region = region;
     else delete out.region;
     return out;

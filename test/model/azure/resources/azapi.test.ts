@@ -75,6 +75,9 @@ describe('azapi_resource as the ARM resource it creates', () => {
     const s = get(model, tfKey('azapi_resource.st'), 'data-store');
     expect(s.storeType).toBe('storage-account');
     expect(s.publicRead).toMatchObject({ value: true });
+    // Lifted by the ARM handlers, reported as the Terraform it is written in.
+    expect(s.source).toBe('terraform');
+    expect(s.native?.source).toBe('arm');
   });
 
   it('a resource group under the client config subscription has a resource group ID, and what is under it nests normally', () => {

@@ -2,13 +2,14 @@
 // `.tf` lines. An adapter over the Terraform reader's locator: module call
 // paths map to directories through local `source`s or the module manifest
 // `terraform init` writes.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { locateHcl } from '../terraform/locate.js';
 import { isLocalSource, ModuleManifest } from '../terraform/module-manifest.js';
 import type { SourceLoc } from '../value.js';
 import type { ConfigModule } from './configuration.js';
 import { relativePath } from '../paths.js';
+import { readReferencedFile } from '../referenced-file.js';
 
 export interface TfBlockLocation {
   loc: SourceLoc;
@@ -63,13 +64,11 @@ export class TfLocations {
     const blocks = new Map<string, TfBlockLocation>();
     this.dirs.set(dir, blocks);
     for (const name of tfFiles(dir)) {
-      let text: string;
-      try {
-        text = readFileSync(path.join(dir, name), 'utf8');
-      } catch {
-        continue;
-      }
       const file = relativePath(this.root, path.join(dir, name));
+      // A file that cannot be read (a pipe, a link out of the scan, one too large) only costs its lines: the plan's own remain.
+      const read = readReferencedFile(this.root, file);
+      if (!('text' in read)) continue;
+      const text = read.text;
       for (const b of locateHcl(text).body.blocks) {
         if ((b.type !== 'resource' && b.type !== 'data') || b.labels.length < 2) continue;
         const address = `${b.type === 'data' ? 'data.' : ''}${b.labels[0]}.${b.labels[1]}`;

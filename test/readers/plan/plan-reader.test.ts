@@ -1,6 +1,7 @@
 // The plan reader on hand-written `terraform show -json` output: values with
 // after_unknown, refs from configuration references, modules, count and
 // for_each instances, locations in the plan or in the `.tf` beside it.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,6 +147,22 @@ describe('plan beside a configuration whose module terraform init downloaded', (
     const key = r.resources.find((x) => x.address === address);
     expect(key?.loc).toMatchObject({ file: '.terraform/modules/docs_key/main.tf', line: 3 });
     expect(key?.attrs.fields.enable_key_rotation?.loc).toMatchObject({ file: '.terraform/modules/docs_key/main.tf', line: 5 });
+  });
+});
+
+describe('plan beside .tf files that cannot be read', () => {
+  it('a pipe named like a .tf file is not read (reading it would never end); the other files still give lines', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'kikan-plan-fifo-'));
+    writeFileSync(path.join(root, 'main.tf'), '\nresource "aws_sqs_queue" "jobs" {\n  name = "jobs"\n}\n');
+    execFileSync('mkfifo', [path.join(root, 'zz-pipe.tf')]);
+    const values = { name: 'jobs' };
+    const plan = JSON.stringify({
+      format_version: '1.2',
+      planned_values: { root_module: { resources: [{ address: 'aws_sqs_queue.jobs', mode: 'managed', type: 'aws_sqs_queue', name: 'jobs', values }] } },
+      configuration: { root_module: { resources: [{ address: 'aws_sqs_queue.jobs', mode: 'managed', type: 'aws_sqs_queue', name: 'jobs' }] } },
+    });
+    const r = await readTerraformPlan('tfplan.json', plan, defaultReadOptions(root));
+    expect(r.resources.find((x) => x.address === 'aws_sqs_queue.jobs')?.loc).toMatchObject({ file: 'main.tf', line: 2 });
   });
 });
 

@@ -192,9 +192,10 @@ function judgeExpirationOfLogs(ctx: LiftContext): void {
     if (feeder.cloud !== 'aws' || !feeder.destinations.known) continue;
     const logging = feeder.kind === 'log-setting' && feeder.settingType === 's3-access-logging' && feeder.target.known ? states.get(feeder.target.value)?.logging : undefined;
     for (const l of feeder.destinations.value) {
-      if (!l.known || !states.has(l.value)) continue;
-      const keys = writtenKeys(feeder, logging && { value: logging.prefix, definedBy: logging.definedBy });
-      writers.set(l.value, [...(writers.get(l.value) ?? []), keys]);
+      const bucket = l.known ? states.get(l.value) : undefined;
+      if (!bucket) continue;
+      const keys = writtenKeys(feeder, bucket.store, logging && { value: logging.prefix, definedBy: logging.definedBy });
+      writers.set(bucket.store.id, [...(writers.get(bucket.store.id) ?? []), keys]);
     }
   }
   for (const [id, keys] of writers) {

@@ -5,6 +5,7 @@
 // followed by a date or an account ID.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
+import type { DataStore } from '../../data.js';
 import type { Fact } from '../../fact.js';
 import { fact, unknownFact } from '../../fact.js';
 import { causeOf } from '../../lift-values.js';
@@ -33,16 +34,32 @@ function trailKeys(t: Trail, r: NativeResource): WrittenKeys {
   return { prefix: under(prefixFact(dig(r.attrs, attribute), r, attribute), AWS_LOGS), what: `the logs ${t.address} delivers` };
 }
 
+/**
+ * The folder in an S3 destination ARN whose bucket part is only known after
+ * deployment: `${aws_s3_bucket.flow.arn}/vpc/` or
+ * `arn:aws:s3:::${FlowLogs}/vpc/` -> `vpc/`, when the unknown part is the
+ * destination bucket itself (anything else may hold a folder of its own).
+ */
+function folderAfterBucket(expr: string | undefined, bucket: DataStore): string | undefined {
+  const m = /^(?:arn:[^:$]*:s3:::)?\$\{([^}]+)\}(.*)$/.exec(expr ?? '');
+  if (!m || /[$[]/.test(m[2])) return undefined;
+  const id = m[1].replace(/\.(arn|Arn|id|bucket)$/, '');
+  const same = bucket.address === id || bucket.address.endsWith(`.${id}`);
+  return same && (m[2] === '' || m[2].startsWith('/')) ? m[2].replace(/^\/+/, '') : undefined;
+}
+
 /** `arn:aws:s3:::bucket/folder/` -> `folder/`; the bucket's own ARN (a reference to it) has no folder. */
-function flowLogKeys(s: LogSetting, r: NativeResource): WrittenKeys {
+function flowLogKeys(s: LogSetting, r: NativeResource, bucket: DataStore): WrittenKeys {
   const attribute = isTerraform(r.source) ? 'log_destination' : 'LogDestination';
   const v = dig(r.attrs, attribute);
   const what = `the flow logs ${s.address} delivers`;
-  if (v?.kind === 'ref') return { prefix: fact(AWS_LOGS, v.loc ?? r.loc), what };
+  if (v?.kind === 'ref' && v.target === bucket.native?.key) return { prefix: fact(AWS_LOGS, v.loc ?? r.loc), what };
+  const folder = v?.kind === 'unknown' ? folderAfterBucket(v.expr, bucket) : undefined;
+  if (folder !== undefined) return { prefix: under(fact(folder, v!.loc ?? r.loc), AWS_LOGS), what };
   const arn = prefixFact(v, r, attribute);
   if (!arn.known) return { prefix: arn, what };
-  const folder = /^arn:[^:]+:s3:::[^/]+\/?(.*)$/.exec(arn.value)?.[1] ?? '';
-  return { prefix: under({ ...arn, value: folder }, AWS_LOGS), what };
+  const written = /^arn:[^:]+:s3:::[^/]+\/?(.*)$/.exec(arn.value)?.[1] ?? '';
+  return { prefix: under({ ...arn, value: written }, AWS_LOGS), what };
 }
 
 /**
@@ -50,10 +67,14 @@ function flowLogKeys(s: LogSetting, r: NativeResource): WrittenKeys {
  * prefix of an S3 access-log setting. A writer this module does not know
  * leaves its keys unknown.
  */
-export function writtenKeys(feeder: Trail | LogSetting, accessLogPrefix: { value: Value | undefined; definedBy: NativeResource } | undefined): WrittenKeys {
+export function writtenKeys(
+  feeder: Trail | LogSetting,
+  bucket: DataStore,
+  accessLogPrefix: { value: Value | undefined; definedBy: NativeResource } | undefined,
+): WrittenKeys {
   const r = feeder.native;
   if (feeder.kind === 'trail' && feeder.trailType === 'cloudtrail' && r) return trailKeys(feeder, r);
-  if (feeder.kind === 'log-setting' && feeder.settingType === 'vpc-flow-log' && r) return flowLogKeys(feeder, r);
+  if (feeder.kind === 'log-setting' && feeder.settingType === 'vpc-flow-log' && r) return flowLogKeys(feeder, r, bucket);
   if (feeder.kind === 'log-setting' && feeder.settingType === 's3-access-logging' && accessLogPrefix) {
     // After the target prefix comes the date (simple format) or the source account ID (partitioned format).
     return { prefix: prefixFact(accessLogPrefix.value, accessLogPrefix.definedBy, 'target prefix'), next: /[0-9]/, what: `the access logs ${feeder.address} delivers` };

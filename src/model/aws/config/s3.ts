@@ -3,7 +3,8 @@
 // are supplementary configuration (each a JSON document):
 // ServerSideEncryptionConfiguration, BucketVersioningConfiguration,
 // PublicAccessBlockConfiguration, BucketLoggingConfiguration,
-// BucketLifecycleConfiguration, ObjectLockConfiguration, BucketPolicy,
+// BucketLifecycleConfiguration (rules with their prefix, tag and size
+// filters), ObjectLockConfiguration, BucketPolicy,
 // AccessControlList (grants to the AllUsers / AuthenticatedUsers groups are
 // public, as a canned public ACL is).
 // Live, a setting the item leaves out is not set on the bucket: a missing
@@ -46,14 +47,47 @@ function publicAccessBlock(p: Doc | undefined): Doc {
   };
 }
 
-function lifecycle(l: Doc | undefined): Doc | undefined {
+/** A rule's filter predicate (the S3 Java model Config writes) as CloudFormation rule properties; undefined for a predicate of another kind. */
+function predicateProperties(p: Doc): Doc | undefined {
+  switch (p.type) {
+    case 'LifecyclePrefixPredicate':
+      return { Prefix: p.prefix };
+    case 'LifecycleTagPredicate': {
+      const tag = doc(p.tag);
+      return { TagFilters: [defined({ Key: tag?.key, Value: tag?.value })] };
+    }
+    case 'LifecycleObjectSizeGreaterThanPredicate':
+      return { ObjectSizeGreaterThan: p.objectSizeGreaterThan };
+    case 'LifecycleObjectSizeLessThanPredicate':
+      return { ObjectSizeLessThan: p.objectSizeLessThan };
+    case 'LifecycleAndOperator': {
+      const parts = list(p.operands).map(predicateProperties);
+      if (parts.some((x) => x === undefined)) return undefined;
+      const tags = parts.flatMap((x) => list(x!.TagFilters));
+      return defined({ ...Object.assign({}, ...parts), TagFilters: tags.length ? tags : undefined });
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Rules with their filters: the legacy rule-level `prefix`, or `filter.predicate`
+ * (none: the whole bucket). A predicate of an unknown kind leaves the rules unknown.
+ */
+function lifecycle(l: Doc | undefined, r: NativeResource): { doc?: Doc; unknown?: UnknownCause } {
   const rules = list(l?.rules);
-  if (!rules.length) return undefined;
-  return {
-    Rules: rules.map((rule) =>
-      defined({ Id: rule.id, Status: rule.status, ExpirationInDays: rule.expirationInDays, ExpirationDate: rule.expirationDate }),
-    ),
-  };
+  if (!rules.length) return {};
+  const out: Doc[] = [];
+  for (const rule of rules) {
+    const predicate = doc(doc(rule.filter)?.predicate);
+    const filter = predicate ? predicateProperties(predicate) : {};
+    if (!filter) {
+      return { unknown: { inputs: ['s3:GetBucketLifecycleConfiguration'], detail: `a lifecycle rule of ${r.address} has a filter of a kind kikan does not read (${String(predicate?.type)})` } };
+    }
+    out.push(defined({ Id: rule.id, Status: rule.status, ExpirationInDays: rule.expirationInDays, ExpirationDate: rule.expirationDate, Prefix: rule.prefix, ...filter }));
+  }
+  return { doc: { Rules: out } };
 }
 
 function objectLock(o: Doc | undefined): { enabled: boolean; configuration?: Doc } {
@@ -105,6 +139,7 @@ export function bucketProperties(item: ConfigItem, r: NativeResource, ctx: LiftC
   const logging = doc(s.BucketLoggingConfiguration);
   const lock = objectLock(doc(s.ObjectLockConfiguration));
   const sse = encryption(doc(s.ServerSideEncryptionConfiguration), ctx);
+  const rules = lifecycle(doc(s.BucketLifecycleConfiguration), r);
   const properties = defined({
     BucketName: name,
     BucketEncryption: sse.doc,
@@ -112,7 +147,7 @@ export function bucketProperties(item: ConfigItem, r: NativeResource, ctx: LiftC
     VersioningConfiguration: versioning === 'Enabled' || versioning === 'Suspended' ? { Status: versioning } : undefined,
     PublicAccessBlockConfiguration: publicAccessBlock(doc(s.PublicAccessBlockConfiguration)),
     LoggingConfiguration: typeof logging?.destinationBucketName === 'string' ? defined({ DestinationBucketName: logging.destinationBucketName, LogFilePrefix: logging.logFilePrefix }) : undefined,
-    LifecycleConfiguration: lifecycle(doc(s.BucketLifecycleConfiguration)),
+    LifecycleConfiguration: rules.doc,
     ObjectLockEnabled: lock.enabled,
     ObjectLockConfiguration: lock.configuration,
     Tags: item.tags,
@@ -126,6 +161,7 @@ export function bucketProperties(item: ConfigItem, r: NativeResource, ctx: LiftC
   const unknowns: Record<string, UnknownCause> = {
     ...(acl ? {} : { AccessControl: { inputs: ['s3:GetBucketAcl'], detail: `the AWS Config item of ${r.address} does not include a readable access control list` } }),
     ...(sse.unknown ? { BucketEncryption: sse.unknown } : {}),
+    ...(rules.unknown ? { LifecycleConfiguration: rules.unknown } : {}),
   };
   const policy = policyDocument(doc(s.BucketPolicy));
   return { properties, ...(Object.keys(unknowns).length ? { unknowns } : {}), ...(policy !== undefined ? { companions: [{ type: 'AWS::S3::BucketPolicy', suffix: 'policy', properties: { Bucket: name, PolicyDocument: policy } }] } : {}) };

@@ -89,6 +89,26 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
     out.files.push({ abs, rel, kind: sniff(text, rel) ?? 'other', text });
   }
 
+  /**
+   * A link or a special file with a definition's name. Links are not followed while walking (a link cycle must
+   * not hang the scan, and a linked template would be read twice); a Terraform file is part of its module,
+   * which the module loader reads (a link's regular file) or reports. Anything else is named, not skipped.
+   */
+  function visitOther(abs: string, entry: fs.Dirent): void {
+    const name = entry.name;
+    const tf = /\.tf(\.json)?$/i.test(name);
+    if (!tf && !STRUCTURED.test(name)) return;
+    const rel = relativePath(root, abs);
+    if (tf) {
+      tfDirs.add(path.dirname(abs));
+      return;
+    }
+    const detail = entry.isSymbolicLink()
+      ? `${rel} is a symbolic link and is not followed: scan the file it points to, or name the link on the command line`
+      : `${rel} is not a regular file (a pipe, socket or device) and is not read`;
+    out.notScanned.push({ address: rel, scope: rel, loc: { file: rel, line: 1 }, cause: { inputs: [rel], detail } });
+  }
+
   function visitDir(abs: string, staged = false): void {
     let entries: fs.Dirent[];
     try {
@@ -100,13 +120,14 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const child = path.join(abs, entry.name);
-      // Links are followed only when named on the command line: a link cycle must not hang the scan.
-      if (entry.isSymbolicLink() || seen.has(child)) continue;
+      if (seen.has(child)) continue;
       seen.add(child);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name) && !(entry.name.startsWith('.') && entry.name.length > 1)) visitDir(child, staged || isCdkAssetDir(child));
       } else if (entry.isFile()) {
         visitFile(child, staged);
+      } else if (!staged) {
+        visitOther(child, entry);
       }
     }
   }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -86,6 +87,22 @@ describe('discover', () => {
     expect(found.errors).toEqual([
       { file: 'big.json', message: 'larger than 5 MB: not read' },
       { file: 'missing', message: expect.stringMatching(/^cannot read: ENOENT/) },
+    ]);
+  });
+
+  it('names a linked template and a pipe with a definition name as not scanned; a linked .tf makes its directory a module', async () => {
+    const dir = tree({ 'real/template.yaml': CFN, 'shared/variables.tf': 'variable "env" {}\n', 'notes.txt': 'x' });
+    mkdirSync(path.join(dir, 'env'));
+    symlinkSync(path.join(dir, 'real', 'template.yaml'), path.join(dir, 'env', 'copy.yaml'));
+    symlinkSync(path.join(dir, 'shared', 'variables.tf'), path.join(dir, 'env', 'variables.tf'));
+    symlinkSync(path.join(dir, 'notes.txt'), path.join(dir, 'env', 'notes.txt'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+    const found = await discover([dir], dir, sniffFile);
+    expect(found.files.map((f) => f.rel)).toEqual(['real/template.yaml']);
+    expect(found.terraformDirs.map((d) => path.relative(dir, d))).toEqual(['env', 'shared']);
+    expect(found.notScanned.map((n) => [n.address, n.cause.detail])).toEqual([
+      ['env/copy.yaml', 'env/copy.yaml is a symbolic link and is not followed: scan the file it points to, or name the link on the command line'],
+      ['pipe.json', 'pipe.json is not a regular file (a pipe, socket or device) and is not read'],
     ]);
   });
 

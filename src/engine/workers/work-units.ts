@@ -1,11 +1,12 @@
 // Splits discovered inputs into units that read independently of each other:
 // each template or plan file (an ARM template with its parameter files), and each
 // group of Terraform directories joined by local module calls.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { armParameterFileNames } from '../../readers/arm/index.js';
 import type { ArmParameterFile } from '../../readers/arm/index.js';
 import type { Discovery } from '../discover.js';
+import { MAX_INPUT_BYTES } from '../../readers/referenced-file.js';
 
 export type ReadUnit =
   | { kind: 'terraform'; dirs: string[] }
@@ -28,7 +29,11 @@ function localTargets(dir: string): string[] {
   for (const name of names) {
     let text: string;
     try {
-      text = readFileSync(path.join(dir, name), 'utf8');
+      // Only regular files: a pipe is never done reading. The module loader reports what it cannot read.
+      const file = path.join(dir, name);
+      const info = statSync(file);
+      if (!info.isFile() || info.size > MAX_INPUT_BYTES) continue;
+      text = readFileSync(file, 'utf8');
     } catch {
       continue;
     }

@@ -3,7 +3,7 @@
 // is recorded as an input; a file that cannot be read or parsed becomes a
 // ReadError and the rest of the module is still used.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { InputRecord, ReadError } from '../native.js';
 import { topLevelBlocks, type AttrConfig, type BlockConfig } from './config-body.js';
@@ -11,7 +11,7 @@ import { hclReadError, parseHcl } from './hcl-parser.js';
 import { locateHcl, type LocatedComment, type LocatedHcl } from './locate.js';
 import { readTfJson } from './locate-json.js';
 import { applyOverride } from './override-merge.js';
-import { relativePath } from '../paths.js';
+import { isOutsideRoot, relativePath } from '../paths.js';
 import { MAX_INPUT_BYTES } from '../referenced-file.js';
 
 
@@ -55,6 +55,15 @@ export function recordInput(sink: ReadSink, rel: string, kind: string, bytes: Ui
   sink.inputs.push({ file: rel, kind, sha256: createHash('sha256').update(bytes).digest('hex') });
 }
 
+const realRoots = new Map<string, string>();
+
+/** The scan root with its links resolved, once per root: it is asked for every file read. */
+function realRoot(root: string): string {
+  let real = realRoots.get(root);
+  if (real === undefined) realRoots.set(root, (real = realpathSync(root)));
+  return real;
+}
+
 /**
  * Read a file for the scan: size guard, hash, input record. Undefined when it cannot be used.
  * Synchronous: reading waits for it anyway, and an async round trip per file cost more than the read.
@@ -62,12 +71,22 @@ export function recordInput(sink: ReadSink, rel: string, kind: string, bytes: Ui
 export function readInput(abs: string, root: string, kind: string, sink: ReadSink): { rel: string; text: string } | undefined {
   const rel = relativePath(root, abs);
   try {
-    const info = statSync(abs);
+    // A file linked into a module is read where it points, if that is a regular file inside the scan.
+    const real = realpathSync(abs);
+    if (!isOutsideRoot(rel) && isOutsideRoot(relativePath(realRoot(root), real))) {
+      sink.errors.push({ file: rel, message: 'a symbolic link to outside the scanned directory; not read' });
+      return undefined;
+    }
+    const info = statSync(real);
+    if (!info.isFile()) {
+      sink.errors.push({ file: rel, message: 'not a regular file (a pipe, socket or device); not read' });
+      return undefined;
+    }
     if (info.size > MAX_INPUT_BYTES) {
       sink.errors.push({ file: rel, message: `file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MB; skipped` });
       return undefined;
     }
-    const bytes = readFileSync(abs);
+    const bytes = readFileSync(real);
     recordInput(sink, rel, kind, bytes);
     sink.bytes += bytes.length;
     let text = bytes.toString('utf8');
@@ -112,7 +131,8 @@ export class ModuleLoader {
     let names: string[];
     try {
       const entries = readdirSync(dir, { withFileTypes: true });
-      names = entries.filter((e) => e.isFile() && isConfigFile(e.name)).map((e) => e.name);
+      // Links and special files too: readInput reads a link's regular file and reports what it cannot read.
+      names = entries.filter((e) => !e.isDirectory() && isConfigFile(e.name)).map((e) => e.name);
     } catch {
       return undefined;
     }

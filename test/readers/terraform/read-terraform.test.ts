@@ -1,4 +1,5 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -256,6 +257,33 @@ describe('readTerraform: broken files', () => {
       expect(r.resources.map((x) => x.address)).toEqual(['aws_sns_topic.t']);
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('readTerraform: files linked into a module', () => {
+  it('reads a linked shared file as part of the module, and reports a pipe and a link out of the scan', async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), 'kikan-tf-outside-'));
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kikan-tf-'));
+    try {
+      await mkdir(path.join(dir, 'shared'));
+      await mkdir(path.join(dir, 'env'));
+      await writeFile(path.join(dir, 'shared', 'tags.tf'), 'locals {\n  tags = { "lg:segment" = "mynumber" }\n}\n');
+      await writeFile(path.join(outside, 'secret.tf'), 'locals {\n  other = 1\n}\n');
+      await writeFile(path.join(dir, 'env', 'main.tf'), 'resource "aws_sqs_queue" "q" {\n  name = "q"\n  tags = local.tags\n}\n');
+      await symlink('../shared/tags.tf', path.join(dir, 'env', 'tags.tf'));
+      await symlink(path.join(outside, 'secret.tf'), path.join(dir, 'env', 'secret.tf'));
+      execFileSync('mkfifo', [path.join(dir, 'env', 'zz.tf')]);
+      const r = await readTerraform([path.join(dir, 'env')], defaultReadOptions(dir));
+      expect(r.errors).toEqual([
+        { file: 'env/secret.tf', message: 'a symbolic link to outside the scanned directory; not read' },
+        { file: 'env/zz.tf', message: 'not a regular file (a pipe, socket or device); not read' },
+      ]);
+      expect(r.inputs.map((i) => i.file).sort()).toEqual(['env/main.tf', 'env/tags.tf']);
+      expect(toPlain(at(byAddress(r, 'aws_sqs_queue.q').attrs, 'tags')!)).toEqual({ 'lg:segment': 'mynumber' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+      await rm(outside, { recursive: true, force: true });
     }
   });
 });

@@ -61,7 +61,8 @@ export class RootVariables {
   private autoFiles(dir: string): string[] {
     let names: string[];
     try {
-      names = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+      // Links too (a shared common.auto.tfvars linked into each environment): readInput reads or reports them.
+      names = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.isDirectory()).map((e) => e.name);
     } catch {
       return [];
     }

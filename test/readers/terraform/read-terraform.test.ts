@@ -270,8 +270,11 @@ describe('readTerraform: files linked into a module', () => {
       await mkdir(path.join(dir, 'env'));
       await writeFile(path.join(dir, 'shared', 'tags.tf'), 'locals {\n  tags = { "lg:segment" = "mynumber" }\n}\n');
       await writeFile(path.join(outside, 'secret.tf'), 'locals {\n  other = 1\n}\n');
-      await writeFile(path.join(dir, 'env', 'main.tf'), 'resource "aws_sqs_queue" "q" {\n  name = "q"\n  tags = local.tags\n}\n');
+      await writeFile(path.join(dir, 'env', 'main.tf'), 'resource "aws_sqs_queue" "q" {\n  name = var.queue_name\n  tags = local.tags\n}\n');
       await symlink('../shared/tags.tf', path.join(dir, 'env', 'tags.tf'));
+      await writeFile(path.join(dir, 'shared', 'common.auto.tfvars'), 'queue_name = "juki-jobs"\n');
+      await symlink('../shared/common.auto.tfvars', path.join(dir, 'env', 'common.auto.tfvars'));
+      await writeFile(path.join(dir, 'env', 'variables.tf'), 'variable "queue_name" {}\n');
       await symlink(path.join(outside, 'secret.tf'), path.join(dir, 'env', 'secret.tf'));
       execFileSync('mkfifo', [path.join(dir, 'env', 'zz.tf')]);
       const r = await readTerraform([path.join(dir, 'env')], defaultReadOptions(dir));
@@ -279,7 +282,8 @@ describe('readTerraform: files linked into a module', () => {
         { file: 'env/secret.tf', message: 'a symbolic link to outside the scanned directory; not read' },
         { file: 'env/zz.tf', message: 'not a regular file (a pipe, socket or device); not read' },
       ]);
-      expect(r.inputs.map((i) => i.file).sort()).toEqual(['env/main.tf', 'env/tags.tf']);
+      expect(r.inputs.map((i) => i.file).sort()).toEqual(['env/common.auto.tfvars', 'env/main.tf', 'env/tags.tf', 'env/variables.tf']);
+      expect(toPlain(at(byAddress(r, 'aws_sqs_queue.q').attrs, 'name')!)).toBe('juki-jobs');
       expect(toPlain(at(byAddress(r, 'aws_sqs_queue.q').attrs, 'tags')!)).toEqual({ 'lg:segment': 'mynumber' });
     } finally {
       await rm(dir, { recursive: true, force: true });

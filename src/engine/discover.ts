@@ -13,6 +13,8 @@ export type FileKind =
   | 'arm-parameters'
   | 'cloudformation-parameters'
   | 'terraform-plan'
+  /** A `.tfvars` file; Terraform loads only terraform.tfvars and *.auto.tfvars by itself. */
+  | 'terraform-vars'
   | 'other';
 
 export interface DiscoveredFile {
@@ -66,7 +68,11 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
       if (note) out.notScanned.push(note);
       return;
     }
-    if (!STRUCTURED.test(name) || /\.tfvars(\.json)?$/i.test(name)) return;
+    if (/\.tfvars(\.json)?$/i.test(name)) {
+      out.files.push({ abs, rel: relativePath(root, abs), kind: 'terraform-vars', text: '' });
+      return;
+    }
+    if (!STRUCTURED.test(name)) return;
     if (/^(package(-lock)?|tsconfig|composer|\.eslintrc)\.json$/i.test(name)) return;
     if (isCdkConstructTree(abs)) {
       // Listed, not read: the construct tree of a large CDK app outgrows the size limit, and it defines nothing.

@@ -123,6 +123,8 @@ export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs =
     // Parameter files not paired with a template are listed, so nothing read goes unreported.
     if (f.kind === 'arm-parameters' && !pairedParams.has(f.rel)) out.inputs.push({ file: f.rel, kind: 'arm-parameters (unpaired)' });
     else if (f.kind === 'other' && !listed.has(f.rel)) out.inputs.push({ file: f.rel, kind: 'not a definition' });
+    // Per-environment variable files (envs/prod.tfvars) count only when given: say so, or their values pass unnoticed.
+    else if (f.kind === 'terraform-vars' && !listed.has(f.rel)) out.inputs.push({ file: f.rel, kind: 'terraform-vars (not loaded by itself: give it with --var-file)' });
   }
   // The same report from the same files, whatever order readers met them in.
   out.inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discover } from '../../src/engine/discover.js';
 import { MAX_INPUT_BYTES } from '../../src/readers/referenced-file.js';
-import { sniffFile } from '../../src/engine/read-inputs.js';
+import { readDiscovered, sniffFile } from '../../src/engine/read-inputs.js';
+import { defaultReadOptions } from '../../src/readers/options.js';
 
 const ARM = '{"$schema":"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#","contentVersion":"1.0.0.0","resources":[]}';
 const CFN = 'AWSTemplateFormatVersion: "2010-09-09"\nResources: {}\n';
@@ -50,6 +51,7 @@ describe('discover', () => {
       ['a/main.json', 'arm'],
       ['a/readme.yaml', 'other'],
       ['b/template.yaml', 'cloudformation'],
+      ['net/terraform.tfvars', 'terraform-vars'],
     ]);
     expect(found.terraformDirs).toEqual([path.join(dir, 'app'), path.join(dir, 'net')]);
     expect(found.errors).toEqual([]);
@@ -103,6 +105,22 @@ describe('discover', () => {
     expect(found.notScanned.map((n) => [n.address, n.cause.detail])).toEqual([
       ['env/copy.yaml', 'env/copy.yaml is a symbolic link and is not followed: scan the file it points to, or name the link on the command line'],
       ['pipe.json', 'pipe.json is not a regular file (a pipe, socket or device) and is not read'],
+    ]);
+  });
+
+  it('lists variable files Terraform does not load by itself as inputs to give with --var-file', async () => {
+    const dir = tree({
+      'env/main.tf': 'variable "name" {}\nresource "aws_sqs_queue" "q" {\n  name = var.name\n}\n',
+      'env/terraform.tfvars': 'name = "dev"\n',
+      'env/envs/prod.tfvars': 'name = "prod"\n',
+      'env/envs/stg.tfvars.json': '{"name": "stg"}',
+    });
+    const found = await discover([dir], dir, sniffFile);
+    const read = await readDiscovered(found, defaultReadOptions(dir), 1);
+    expect(read.inputs.filter((i) => i.file.includes('tfvars')).map((i) => [i.file, i.kind])).toEqual([
+      ['env/envs/prod.tfvars', 'terraform-vars (not loaded by itself: give it with --var-file)'],
+      ['env/envs/stg.tfvars.json', 'terraform-vars (not loaded by itself: give it with --var-file)'],
+      ['env/terraform.tfvars', 'terraform-vars'],
     ]);
   });
 

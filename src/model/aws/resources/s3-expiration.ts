@@ -99,7 +99,7 @@ function reach(rule: ExpirationRule, keys: WrittenKeys, r: NativeResource): 'all
   if (!k.startsWith(s.prefix) && keys.next && !keys.next.test(s.prefix.charAt(k.length))) return 'none';
   if (s.conditions.length) return { inputs: [], detail: `${limit}: whether ${keys.what} (under ${JSON.stringify(k)}) are such objects is not in the definitions` };
   if (k.startsWith(s.prefix)) return 'all';
-  return { inputs: [], detail: `${limit}, which holds only some of the keys under ${JSON.stringify(k)} where ${keys.what} go` };
+  return { inputs: [], detail: `${limit}: only some of ${keys.what}${k ? ` (under ${JSON.stringify(k)})` : ''}, and which is not in the definitions` };
 }
 
 /** The shortest expiration of the objects under one writer's keys; null = never. */

@@ -44,7 +44,7 @@ describe('S3 lifecycle filters against the keys a trail writes', () => {
     const narrower = { id: 'one-account', status: 'Enabled', filter: [{ prefix: 'AWSLogs/111122223333/' }], expiration: [{ days: 30 }] };
     const open = expiration([trailBucket, trail(), rules(keep, narrower)], trailBucket);
     expect(open.known).toBe(false);
-    if (!open.known) expect(open.cause.detail).toContain('only some of the keys under "AWSLogs/"');
+    if (!open.known) expect(open.cause.detail).toContain('only some of the logs aws_cloudtrail.main delivers (under "AWSLogs/")');
     const later = { ...narrower, expiration: [{ days: 4000 }] };
     expect(expiration([trailBucket, trail(), rules(keep, later)], trailBucket)).toMatchObject({ known: true, value: 3650 });
     const tagged = { id: 'tagged', status: 'Enabled', filter: [{ and: [{ prefix: 'AWSLogs/', tags: { short: 'yes' } }] }], expiration: [{ days: 7 }] };

@@ -31,7 +31,7 @@ describe('LG-2.4', () => {
     expect(d.evidence).not.toHaveProperty('classification');
   });
 
-  it('passes one key per store, and a shared key where nobody is labelled (one tenant, one segment)', () => {
+  it('passes one key per store; a key shared by stores without labels is unknown, naming the labels', () => {
     const b = new ModelBuilder();
     key(b, 'own', 'kms-key');
     key(b, 'logs', 'kms-key');
@@ -40,7 +40,28 @@ describe('LG-2.4', () => {
     logStore(b, 'g2', { encryption: customerKey(b, 'logs') });
     const drafts = run(check, b);
     expect(only(drafts, 'own').message.en).toBe('the key encrypts a only');
-    expect(only(drafts, 'logs').status).toBe('pass');
+    const logs = only(drafts, 'logs');
+    expect(logs.status).toBe('unknown');
+    expect(logs.unknown?.map((c) => c.inputs[0])).toEqual(['g1 tag lg:segment', 'g2 tag lg:segment', 'g1 tag lg:classification', 'g2 tag lg:classification']);
+  });
+
+  it('takes stores without a tenant tag as one municipality only when no resource carries one', () => {
+    const single = new ModelBuilder();
+    key(single, 'k', 'kms-key');
+    store(single, 'x', 's3-bucket', { encryption: customerKey(single, 'k') }, MN3);
+    store(single, 'y', 's3-bucket', { encryption: customerKey(single, 'k') }, MN3);
+    const alone = only(run(check, single), 'k');
+    expect(alone.status).toBe('pass');
+    expect(alone.message.en).toBe('the 2 resources sharing the key have the same segment, classification (no resource carries a tenant tag: one municipality)');
+
+    const joint = new ModelBuilder();
+    key(joint, 'k', 'kms-key');
+    store(joint, 'x', 's3-bucket', { encryption: customerKey(joint, 'k') }, MN3);
+    store(joint, 'y', 's3-bucket', { encryption: customerKey(joint, 'k') }, MN3);
+    store(joint, 'other', 's3-bucket', {}, { ...MN3, 'lg:tenant': 'town-midori' });
+    const shared = only(run(check, joint), 'k');
+    expect(shared.status).toBe('unknown');
+    expect(shared.unknown?.map((c) => c.inputs[0])).toEqual(['x tag lg:tenant', 'y tag lg:tenant']);
   });
 
   it('is unknown when one sharer lacks a label the others carry, or a label cannot be read; a difference still decides', () => {

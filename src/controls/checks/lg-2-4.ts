@@ -4,6 +4,7 @@
 // with the stores that share it as evidence.
 import type { NetworkGraph } from '../../graph/types.js';
 import type { UnknownFact } from '../../model/fact.js';
+import type { CloudModel } from '../../model/model.js';
 import { parseClassification } from '../../policy/classification.js';
 import type { Policy } from '../../policy/types.js';
 import type { UnknownCause } from '../../readers/value.js';
@@ -21,6 +22,8 @@ interface Dimension {
   text: LocalText;
   /** The tag that would settle it. */
   tag: string;
+  /** Stores that all lack the label count as the same: only the tenant, in an estate that tags no tenant (one municipality). */
+  unlabelledAlike: boolean;
   read(s: KeyUserEntity): Label;
 }
 
@@ -31,14 +34,16 @@ function tagLabel(s: KeyUserEntity, key: string, normalise: (v: string) => strin
   return { state: 'unknown', cause: (t.fact as UnknownFact).cause };
 }
 
-function dimensions(policy: Policy, graph: NetworkGraph): Dimension[] {
+function dimensions(policy: Policy, graph: NetworkGraph, model: CloudModel): Dimension[] {
   const { tenant, classification, segment } = policy.tagKeys;
+  const tenantsTagged = [...model.entities()].some((e) => readTag(e, tenant).state !== 'absent');
   return [
-    { name: 'tenant', text: { ja: `団体（${tenant}）`, en: `tenant (${tenant})` }, tag: tenant, read: (s) => tagLabel(s, tenant) },
+    { name: 'tenant', text: { ja: `団体（${tenant}）`, en: `tenant (${tenant})` }, tag: tenant, unlabelledAlike: !tenantsTagged, read: (s) => tagLabel(s, tenant) },
     {
       name: 'segment',
       text: { ja: '区分', en: 'segment' },
       tag: segment,
+      unlabelledAlike: false,
       read(s) {
         const a = graph.segmentOf(s.id);
         if (a.source === 'unknown') return { state: 'unknown', cause: a.unknown ?? { inputs: [], detail: `the segment of ${s.address} cannot be decided` } };
@@ -49,6 +54,7 @@ function dimensions(policy: Policy, graph: NetworkGraph): Dimension[] {
       name: 'classification',
       text: { ja: `機密性（${classification}）`, en: `classification (${classification})` },
       tag: classification,
+      unlabelledAlike: false,
       read: (s) => tagLabel(s, classification, (v) => String(parseClassification(v) ?? v)),
     },
   ];
@@ -76,7 +82,26 @@ function compare(group: KeyGroup, d: Dimension): Outcome {
       causes: unlabelled.map((a) => ({ inputs: [`${a} tag ${d.tag}`], detail: `${a} has no ${d.name} label, so whether it belongs with ${distinct[0]} cannot be told` })),
     };
   }
+  // Two stores without the label may hold data of different kinds: nothing says they are alike.
+  if (distinct.length === 0 && unlabelled.length > 1 && !d.unlabelledAlike) {
+    return {
+      kind: 'open',
+      causes: unlabelled.map((a) => ({ inputs: [`${a} tag ${d.tag}`], detail: `${a} has no ${d.name} label, so whether the stores sharing its key hold the same cannot be told` })),
+    };
+  }
   return { kind: 'same', ...(distinct.length ? { value: distinct[0] } : {}) };
+}
+
+/** What the stores sharing a key have in common; a tenant no store is tagged with is not claimed. */
+function sameText(outcomes: { d: Dimension; o: Outcome }[], n: number, named: LocalText): LocalText {
+  const alike = outcomes.filter(({ o }) => o.kind === 'same' && o.value !== undefined).map(({ d }) => d);
+  const ja = alike.map((d) => (d.name === 'tenant' ? '団体' : d.name === 'segment' ? '区分' : '機密性')).join('・');
+  const en = alike.map((d) => d.name).join(', ');
+  const untagged = outcomes.some(({ d, o }) => d.name === 'tenant' && o.kind === 'same' && o.value === undefined);
+  return {
+    ja: `鍵${named.ja}を共用する ${n} 件のリソースは${ja}が同じです${untagged ? '（団体タグはどのリソースにもなく、単独の団体とみなします）' : ''}`,
+    en: `the ${n} resources sharing the key${named.en} have the same ${en}${untagged ? ' (no resource carries a tenant tag: one municipality)' : ''}`,
+  };
 }
 
 function keyName(g: KeyGroup): string {
@@ -86,7 +111,7 @@ function keyName(g: KeyGroup): string {
 export const check: ControlCheck = {
   id: 'LG-2.4',
   check({ model, graph, policy }) {
-    const dims = dimensions(policy, graph);
+    const dims = dimensions(policy, graph, model);
     const drafts: Draft[] = [];
     const groups = keyGroups(model);
     for (const g of groups) {
@@ -168,10 +193,7 @@ export const check: ControlCheck = {
           subject,
           users.length === 1
             ? { ja: `鍵${named.ja}は ${stores[0]} だけを暗号化しています`, en: `the key${named.en} encrypts ${stores[0]} only` }
-            : {
-                ja: `鍵${named.ja}を共用する ${users.length} 件のリソースは団体・区分・機密性が同じです`,
-                en: `the ${users.length} resources sharing the key${named.en} have the same tenant, segment and classification`,
-              },
+            : sameText(outcomes, users.length, named),
           { ...extra, evidence },
         ),
       );

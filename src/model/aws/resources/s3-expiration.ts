@@ -7,7 +7,7 @@
 // delete them sooner than every other rule.
 import type { NativeResource } from '../../../readers/native.js';
 import type { SourceLoc, UnknownCause, Value } from '../../../readers/value.js';
-import type { Fact, UnknownFact } from '../../fact.js';
+import type { Fact, KnownFact, UnknownFact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import { causeOf, itemsOf } from '../../lift-values.js';
 import { dig, isUnresolved } from './attribute-path.js';
@@ -95,11 +95,15 @@ function reach(rule: ExpirationRule, keys: WrittenKeys, r: NativeResource): 'all
   const limit = `${rule.name} of ${r.address} applies only to objects${s.prefix ? ` under ${JSON.stringify(s.prefix)}` : ''}${s.conditions.length ? ` with ${s.conditions.join(', ')}` : ''}`;
   if (!keys.prefix.known) return { ...keys.prefix.cause, detail: `${limit}; where ${keys.what} go is not known: ${keys.prefix.cause.detail}` };
   const k = keys.prefix.value;
-  if (!k.startsWith(s.prefix) && !s.prefix.startsWith(k)) return 'none';
-  if (!k.startsWith(s.prefix) && keys.next && !keys.next.test(s.prefix.charAt(k.length))) return 'none';
-  if (s.conditions.length) return { inputs: [], detail: `${limit}: whether ${keys.what} (under ${JSON.stringify(k)}) are such objects is not in the definitions` };
+  if (!k.startsWith(s.prefix)) {
+    if (!s.prefix.startsWith(k)) return 'none';
+    // A longer prefix whose next character no key of the writer has there.
+    if (keys.next && !keys.next.test(s.prefix.charAt(k.length))) return 'none';
+  }
+  const which = `${keys.what}${k ? ` (under ${JSON.stringify(k)})` : ''}`;
+  if (s.conditions.length) return { inputs: [], detail: `${limit}: whether ${which} are such objects is not in the definitions` };
   if (k.startsWith(s.prefix)) return 'all';
-  return { inputs: [], detail: `${limit}: only some of ${keys.what}${k ? ` (under ${JSON.stringify(k)})` : ''}, and which is not in the definitions` };
+  return { inputs: [], detail: `${limit}: only some of ${which}, and which is not in the definitions` };
 }
 
 /** The shortest expiration of the objects under one writer's keys; null = never. */
@@ -134,13 +138,11 @@ export function expirationDays(lifecycle: Lifecycle | undefined, writers: Writte
   const rules = lifecycle?.rules ?? [];
   if (!rules.length) return defaulted(null, r.loc);
   const targets = writers.length ? writers : [{ prefix: fact('', r.loc), what: `the objects of ${bucket.address}` }];
-  let soonest: number | null | undefined;
-  let at: SourceLoc | undefined;
+  let soonest: KnownFact<number | null> | undefined;
   for (const t of targets) {
     const e = expirationOf(rules, t, r);
     if (!e.known) return e;
-    if (e.value !== null && (soonest === undefined || soonest === null || e.value < soonest)) [soonest, at] = [e.value, e.loc];
-    else if (soonest === undefined) soonest = null;
+    if (!soonest || (e.value !== null && (soonest.value === null || e.value < soonest.value))) soonest = e;
   }
-  return soonest === null || soonest === undefined ? fact(null, whole?.loc ?? r.loc) : fact(soonest, at);
+  return soonest!.value === null ? fact(null, whole?.loc ?? r.loc) : soonest!;
 }

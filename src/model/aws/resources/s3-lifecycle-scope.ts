@@ -28,10 +28,10 @@ function isUnsetSize(v: Value | undefined): boolean {
   return isUnset(v) || (v?.kind === 'known' && Number(v.value) === 0);
 }
 
-function describe(v: Value | undefined): string {
+function shown(v: Value | undefined): string {
   if (v?.kind === 'known') return JSON.stringify(v.value);
-  if (v?.kind === 'object') return Object.entries(v.fields).map(([k, f]) => `${k}=${describe(f)}`).join(', ');
-  if (v?.kind === 'list') return v.items.map(describe).join('; ');
+  if (v?.kind === 'object') return Object.entries(v.fields).map(([k, f]) => `${k}=${shown(f)}`).join(', ');
+  if (v?.kind === 'list') return v.items.map(shown).join('; ');
   return 'an unresolved value';
 }
 
@@ -49,10 +49,10 @@ function scopeOf(parts: Parts, r: NativeResource, loc: SourceLoc, attribute: str
     if (p!.kind !== 'known' || typeof p!.value !== 'string') return { kind: 'unknown', cause: causeOf(p!, r, attribute), loc: p!.loc ?? loc };
     prefixes.push(p!.value);
   }
-  const conditions = parts.conditions.filter(([label, v]) => (label.startsWith('size') ? !isUnsetSize(v) : !isUnset(v))).map(([label, v]) => `${label} ${describe(v)}`);
-  // Two prefixes (only in a malformed rule) are both required: the longer one, if they agree.
-  const prefix = prefixes.reduce((a, b) => (b.startsWith(a) ? b : a), '');
-  if (prefixes.some((p) => !prefix.startsWith(p))) return { kind: 'filtered', prefix, conditions: [...conditions, `prefixes ${prefixes.join(' and ')}`], loc };
+  const conditions = parts.conditions.filter(([label, v]) => (label.startsWith('size') ? !isUnsetSize(v) : !isUnset(v))).map(([label, v]) => `${label} ${shown(v)}`);
+  // A rule has one prefix; one that writes two different ones (rule-level and in its filter) is not one S3 accepts.
+  if (new Set(prefixes).size > 1) return { kind: 'unknown', cause: { inputs: [], detail: `a lifecycle rule of ${r.address} gives two prefixes: ${prefixes.join(', ')}` }, loc };
+  const prefix = prefixes[0] ?? '';
   return prefix === '' && conditions.length === 0 ? { kind: 'all' } : { kind: 'filtered', prefix, conditions, loc };
 }
 

@@ -3,6 +3,7 @@
 // rule counts for a trail bucket's logs only when its prefix reaches the
 // trail's <s3KeyPrefix>/AWSLogs/ keys; one that may reach only some of them
 // leaves LG-6.2 unknown; a predicate of an unknown kind names the API call.
+// Transitions are translated as well, for LG-4.3.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScanAws } from '../../../src/cli/scan-aws-command.js';
 import type { FakeAws } from './fake-aws.js';
@@ -51,7 +52,10 @@ const byPrefix = (id: string, prefix: string, days: number) => ({ id, status: 'E
 const items = [
   // 住基: the trail writes under cloudtrail/AWSLogs/, and a rule on cloudtrail/ deletes it after 180 days.
   trail('juki-trail', 'juki-trail-logs', 'cloudtrail'),
-  bucket('juki-trail-logs', [whole('keep', 3653), byPrefix('trail-rotation', 'cloudtrail/', 180)]),
+  bucket('juki-trail-logs', [
+    { ...whole('keep', 3653), transitions: [{ days: 30, date: null, storageClass: 'ONEZONE_IA' }], noncurrentVersionTransitions: [] },
+    byPrefix('trail-rotation', 'cloudtrail/', 180),
+  ]),
   // 福祉: rules on tmp/ (with a tag) and on athena/ (the legacy rule-level prefix) miss AWSLogs/.
   trail('fukushi-trail', 'fukushi-trail-logs'),
   bucket('fukushi-trail-logs', [
@@ -103,6 +107,9 @@ describe('live S3 lifecycle filters', () => {
     const zeimu = of('zeimu-trail-logs');
     expect(zeimu.map((f) => f.status)).toEqual(['unknown']);
     expect(zeimu[0]!.unknown?.[0]?.detail).toContain('"AWSLogs/999900001111/"');
+    // Transitions are read too: One Zone-IA keeps the trail logs in one zone (LG-4.3).
+    const zones = (name: string) => findings.filter((f) => f.controlId === 'LG-4.3' && f.resource.address === `arn:aws:s3:::${name}`).map((f) => f.status);
+    expect([zones('juki-trail-logs'), zones('fukushi-trail-logs')]).toEqual([['fail'], ['pass']]);
     const kokuho = of('kokuho-trail-logs');
     expect(kokuho.map((f) => [f.status, f.unknown?.flatMap((u) => u.inputs)])).toEqual([['unknown', ['s3:GetBucketLifecycleConfiguration']]]);
   });

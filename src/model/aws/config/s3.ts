@@ -4,7 +4,7 @@
 // ServerSideEncryptionConfiguration, BucketVersioningConfiguration,
 // PublicAccessBlockConfiguration, BucketLoggingConfiguration,
 // BucketLifecycleConfiguration (rules with their prefix, tag and size
-// filters), ObjectLockConfiguration, BucketPolicy,
+// filters and their transitions), ObjectLockConfiguration, BucketPolicy,
 // AccessControlList (grants to the AllUsers / AuthenticatedUsers groups are
 // public, as a canned public ACL is).
 // Live, a setting the item leaves out is not set on the bucket: a missing
@@ -71,8 +71,14 @@ function predicateProperties(p: Doc): Doc | undefined {
   }
 }
 
+/** Transitions by their storage class (One Zone-IA keeps data in one zone). */
+function transitions(v: unknown): Doc[] | undefined {
+  const out = list(v).map((t) => defined({ StorageClass: t.storageClass }));
+  return out.length ? out : undefined;
+}
+
 /**
- * Rules with their filters: the legacy rule-level `prefix`, or `filter.predicate`
+ * Rules with their filters and transitions: the legacy rule-level `prefix`, or `filter.predicate`
  * (none: the whole bucket). A predicate of an unknown kind leaves the rules unknown.
  */
 function lifecycle(l: Doc | undefined, r: NativeResource): { doc?: Doc; unknown?: UnknownCause } {
@@ -85,7 +91,18 @@ function lifecycle(l: Doc | undefined, r: NativeResource): { doc?: Doc; unknown?
     if (!filter) {
       return { unknown: { inputs: ['s3:GetBucketLifecycleConfiguration'], detail: `a lifecycle rule of ${r.address} has a filter of a kind kikan does not read (${String(predicate?.type)})` } };
     }
-    out.push(defined({ Id: rule.id, Status: rule.status, ExpirationInDays: rule.expirationInDays, ExpirationDate: rule.expirationDate, Prefix: rule.prefix, ...filter }));
+    out.push(
+      defined({
+        Id: rule.id,
+        Status: rule.status,
+        ExpirationInDays: rule.expirationInDays,
+        ExpirationDate: rule.expirationDate,
+        Transitions: transitions(rule.transitions),
+        NoncurrentVersionTransitions: transitions(rule.noncurrentVersionTransitions),
+        Prefix: rule.prefix,
+        ...filter,
+      }),
+    );
   }
   return { doc: { Rules: out } };
 }

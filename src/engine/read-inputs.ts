@@ -3,7 +3,7 @@ import { looksLikeArmParameters, looksLikeArmTemplate } from '../readers/arm/ind
 import { looksLikeCloudFormation } from '../readers/cloudformation/index.js';
 import type { ReadResult } from '../readers/native.js';
 import { looksLikeTerraformPlan } from '../readers/plan/index.js';
-import { emptyReadResult } from '../readers/native.js';
+import { emptyReadResult, UNLOADED_VARS_KIND } from '../readers/native.js';
 import type { ReadOptions } from '../readers/options.js';
 import type { Discovery, FileKind } from './discover.js';
 import { readOnWorkers } from './workers/pool.js';
@@ -124,7 +124,7 @@ export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs =
     if (f.kind === 'arm-parameters' && !pairedParams.has(f.rel)) out.inputs.push({ file: f.rel, kind: 'arm-parameters (unpaired)' });
     else if (f.kind === 'other' && !listed.has(f.rel)) out.inputs.push({ file: f.rel, kind: 'not a definition' });
     // Per-environment variable files (envs/prod.tfvars) count only when given: say so, or their values pass unnoticed.
-    else if (f.kind === 'terraform-vars' && !listed.has(f.rel)) out.inputs.push({ file: f.rel, kind: 'terraform-vars (not loaded by itself: give it with --var-file)' });
+    else if (f.kind === 'terraform-vars' && !listed.has(f.rel)) out.inputs.push({ file: f.rel, kind: UNLOADED_VARS_KIND });
   }
   // The same report from the same files, whatever order readers met them in.
   out.inputs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));

@@ -69,6 +69,9 @@ export interface InputRecord {
   sha256?: string;
 }
 
+/** The kind of a `.tfvars` file found but not loaded: Terraform loads only terraform.tfvars and *.auto.tfvars by itself. */
+export const UNLOADED_VARS_KIND = 'terraform-vars (not loaded by itself: give it with --var-file)';
+
 /** An input that could not be read or parsed, or an API call that failed. */
 export interface ReadError {
   file: string;

@@ -5,6 +5,7 @@ import type { ScanReport } from '../results/report.js';
 import type { ReportContext } from './context.js';
 import { titleOf } from './context.js';
 import { SEVERITY_LABEL, STATUS_LABEL, t } from './lang.js';
+import { UNLOADED_VARS_KIND } from '../readers/native.js';
 import { naturalCompare } from './natural-order.js';
 
 /** The most frequent types the text report names; the JSON lists all. */
@@ -29,6 +30,13 @@ function pathText(f: Finding): string | undefined {
   return names.filter((n, i) => n !== names[i - 1]).join(' → ');
 }
 
+/** An input kind for the summary line: its format, without the file it was linked from; kinds in words are translated. */
+function inputKindLabel(kind: string, lang: 'ja' | 'en'): string {
+  if (kind === UNLOADED_VARS_KIND) return lang === 'ja' ? 'terraform-vars（未指定）' : 'terraform-vars (not given)';
+  if (kind === 'not a definition') return lang === 'ja' ? '定義以外' : kind;
+  return kind.replace(/ \(.*\)$/, '');
+}
+
 export function renderText(report: ScanReport, ctx: ReportContext): string {
   const lang = ctx.lang;
   const L = (ja: string, en: string) => (lang === 'ja' ? ja : en);
@@ -36,11 +44,19 @@ export function renderText(report: ScanReport, ctx: ReportContext): string {
   const s = report.summary;
   out.push(`kikan ${report.tool.version} — ${L('標準準拠システム クラウドセキュリティ検査', 'cloud security scan for standard-compliant systems')}`);
   const kinds = new Map<string, number>();
-  for (const i of report.inputs) kinds.set(i.kind, (kinds.get(i.kind) ?? 0) + 1);
+  for (const i of report.inputs) {
+    const k = inputKindLabel(i.kind, lang);
+    kinds.set(k, (kinds.get(k) ?? 0) + 1);
+  }
   out.push(
     `${L('入力', 'Inputs')}: ${report.inputs.length} (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || '-'})` +
       `  ${L('読み込みエラー', 'Read errors')}: ${report.errors.length}`,
   );
+  const unloaded = report.inputs.filter((i) => i.kind === UNLOADED_VARS_KIND).map((i) => i.file);
+  if (unloaded.length) {
+    const shown = unloaded.slice(0, 5).join(', ') + (unloaded.length > 5 ? L(` ほか ${unloaded.length - 5} 件`, ` and ${unloaded.length - 5} more`) : '');
+    out.push(L(`読み込んでいない変数ファイル（--var-file で指定）: ${shown}`, `Variable files not loaded (give them with --var-file): ${shown}`));
+  }
   const order = ['fail', 'unknown', 'exception', 'suppressed', 'inherited', 'pass', 'not_applicable', 'manual'] as const;
   out.push(
     `${L('結果', 'Results')}: ` +

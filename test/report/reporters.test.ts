@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/controls/catalog/load.js';
 import { renderReport, renderReportChunks } from '../../src/report/render.js';
 import type { ScanReport } from '../../src/results/report.js';
+import { UNLOADED_VARS_KIND } from '../../src/readers/native.js';
 import { summarize } from '../../src/results/summary.js';
 import { scanFixture } from '../support/scan-fixture.js';
 
@@ -89,6 +90,24 @@ describe('reporters on a real scan', () => {
     const rows = csv.slice(1).trimEnd().split('\r\n');
     expect(rows[0]).toContain('管理策');
     expect(rows).toHaveLength(report.findings.length + 1);
+  });
+
+  it('text names the variable files not loaded and counts inputs by format, not by the file that links them', async () => {
+    const report = await reportOf(FIXTURE);
+    const inputs = [
+      ...report.inputs,
+      { file: 'envs/prod.tfvars', kind: UNLOADED_VARS_KIND },
+      { file: 'envs/stg.tfvars', kind: UNLOADED_VARS_KIND },
+      { file: 'net/vnet.json', kind: 'arm (linked from main.json)' },
+      { file: 'main.json', kind: 'arm' },
+      { file: 'README.json', kind: 'not a definition' },
+    ];
+    const ja = renderReport('text', { ...report, inputs }, { lang: 'ja', catalog });
+    expect(ja).toContain('読み込んでいない変数ファイル（--var-file で指定）: envs/prod.tfvars, envs/stg.tfvars');
+    expect(ja).toContain('terraform-vars（未指定） 2, arm 2, 定義以外 1)');
+    expect(ja).not.toContain('linked from');
+    const en = renderReport('text', { ...report, inputs }, { lang: 'en', catalog });
+    expect(en).toContain('Variable files not loaded (give them with --var-file): envs/prod.tfvars, envs/stg.tfvars');
   });
 
   it('JUnit counts failures and Markdown lists them in Japanese', async () => {

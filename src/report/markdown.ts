@@ -6,6 +6,7 @@ import type { ScanReport } from '../results/report.js';
 import type { ReportContext } from './context.js';
 import { titleOf } from './context.js';
 import { SEVERITY_LABEL, STATUS_LABEL } from './lang.js';
+import { UNLOADED_VARS_KIND } from '../readers/native.js';
 
 const MAX_ROWS = 50;
 
@@ -52,6 +53,11 @@ export function renderMarkdown(report: ScanReport, ctx: ReportContext): string {
     out.push(T('次の入力を与えると判定できます:', 'Supplying these inputs would decide them:'), '');
     for (const [i, n] of [...inputs].sort((a, b) => b[1] - a[1]).slice(0, 20)) out.push(`- \`${md(i)}\` (${n})`);
     out.push('');
+    const unloaded = report.inputs.filter((i) => i.kind === UNLOADED_VARS_KIND).map((i) => `\`${md(i.file)}\``);
+    if (unloaded.length) {
+      const shown = unloaded.slice(0, 10).join(', ') + (unloaded.length > 10 ? T(` ほか ${unloaded.length - 10} 件`, ` and ${unloaded.length - 10} more`) : '');
+      out.push(T(`読み込んでいない変数ファイルがあります（\`--var-file\` で指定）: ${shown}`, `Variable files found but not loaded (give them with \`--var-file\`): ${shown}`), '');
+    }
   }
   const notJudged = report.notJudged ?? [];
   if (notJudged.length) {

@@ -108,6 +108,9 @@ describe('reporters on a real scan', () => {
     expect(ja).not.toContain('linked from');
     const en = renderReport('text', { ...report, inputs }, { lang: 'en', catalog });
     expect(en).toContain('Variable files not loaded (give them with --var-file): envs/prod.tfvars, envs/stg.tfvars');
+    const unknownOne = { ...report.findings[0]!, status: 'unknown' as const, unknown: [{ inputs: ['var.retention_days'], detail: 'no default' }] };
+    const md = renderReport('markdown', { ...report, inputs, findings: [unknownOne] }, { lang: 'ja', catalog });
+    expect(md).toContain('読み込んでいない変数ファイルがあります（`--var-file` で指定）: `envs/prod.tfvars`, `envs/stg.tfvars`');
   });
 
   it('JUnit counts failures and Markdown lists them in Japanese', async () => {

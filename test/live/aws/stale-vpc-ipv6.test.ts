@@ -82,7 +82,7 @@ async function liveFindings(): Promise<Result[]> {
 describe('a VPC item that predates its subnet\'s IPv6 block', () => {
   it('does not hide the subnet\'s IPv6 path: LG-3.2 fails on it as in the Terraform, and the IPv4-only subnet passes in both', async () => {
     const live = await liveFindings();
-    const lg32 = (fs: Result[], address: string) => fs.filter((f) => f.controlId === 'LG-3.2' && f.resource.address.endsWith(address)).map((f) => f.status);
+    const lg32 = (fs: readonly Pick<Result, 'controlId' | 'status' | 'resource'>[], address: string) => fs.filter((f) => f.controlId === 'LG-3.2' && f.resource.address.endsWith(address)).map((f) => f.status);
     expect(lg32(live, 'subnet/subnet-0zeimuapp000052')).toEqual(['fail']);
     expect(lg32(live, 'subnet/subnet-0zeimudb0000052')).toEqual(['pass']);
     expect(live.find((f) => f.controlId === 'LG-3.2' && f.status === 'fail')?.message).toMatch(/IPv6/);

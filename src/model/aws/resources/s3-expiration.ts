@@ -73,11 +73,16 @@ export function cloudFormationExpirationRules(rules: Value | undefined, r: Nativ
   }));
 }
 
-/** Days after which the rule deletes current objects; null when it does not (only delete markers, noncurrent versions). */
+/**
+ * Days after which the rule deletes current objects; null when it does not
+ * (only delete markers, noncurrent versions). S3 takes only a positive number
+ * of days: 0 is the Terraform provider's unset (`days = 0` beside
+ * `expired_object_delete_marker = true`, and what plan JSON writes).
+ */
 function ruleDays(rule: ExpirationRule, r: NativeResource): Fact<number | null> {
   const d = rule.days;
-  if (d === undefined || (d.kind === 'known' && d.value === null)) {
-    if (rule.date && !(rule.date.kind === 'known' && rule.date.value === null)) {
+  if (d === undefined || (d.kind === 'known' && (d.value === null || Number(d.value) === 0))) {
+    if (rule.date && !(rule.date.kind === 'known' && (rule.date.value === null || rule.date.value === ''))) {
       return unknownFact({ inputs: [], detail: `${rule.name} of ${r.address} expires objects on a date, not after a number of days` }, rule.date.loc ?? rule.loc);
     }
     return fact(null, rule.loc);

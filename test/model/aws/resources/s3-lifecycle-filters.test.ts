@@ -75,6 +75,13 @@ describe('S3 lifecycle filters against the keys a trail writes', () => {
     expect(expiration([trailBucket, trail({ s3_key_prefix: 'ct' }), rules(plan)], trailBucket)).toMatchObject({ known: true, value: 400 });
   });
 
+  it('days = 0 (and plan JSON\'s date = "") beside expired_object_delete_marker deletes no current object (S3 takes only positive days)', () => {
+    const markers = { id: 'markers', status: 'Enabled', filter: [{}], expiration: [{ days: 0, date: '', expired_object_delete_marker: true }] };
+    expect(expiration([trailBucket, trail(), rules(markers)], trailBucket)).toMatchObject({ known: true, value: null });
+    const inline = tf('aws_s3_bucket', 'trail', { bucket: 'city-a-trail', lifecycle_rule: [{ enabled: true, expiration: [{ days: 0, expired_object_delete_marker: true }] }] });
+    expect(expiration([inline, trail()], inline)).toMatchObject({ known: true, value: null });
+  });
+
   it('a disabled or disjoint date rule does not make the expiration unknown', () => {
     const dated = { id: 'dated', status: 'Enabled', filter: [{ prefix: 'exports/' }], expiration: [{ date: '2027-03-31T00:00:00Z' }] };
     expect(expiration([trailBucket, trail(), rules(keep, dated)], trailBucket)).toMatchObject({ known: true, value: 3650 });

@@ -111,7 +111,7 @@ export async function readDiscovered(found: Discovery, opts: ReadOptions, jobs =
     const results = await readOnWorkers(units, opts, jobs);
     units.forEach((unit, i) => merged.addUnit(unit, results[i]!));
   } else {
-    for (const unit of units) merged.addUnit(unit, await readUnit(unit, opts));
+    for (const unit of units) merged.addUnit(unit, readUnit(unit, opts));
   }
   dropStandaloneLinked(out);
   for (const [dir, plan] of coveredByPlan) {

@@ -16,7 +16,7 @@ import { unitFailed, unitLabel } from './unit-label.js';
  * Reads a unit within the time and instance limits of `opts`; a unit past
  * either is given up whole (partial results could pass what was never judged).
  */
-export async function readUnit(unit: ReadUnit, opts: ReadOptions): Promise<ReadResult> {
+export function readUnit(unit: ReadUnit, opts: ReadOptions): ReadResult {
   const limitMs = opts.timeLimitMs ?? DEFAULT_READ_TIME_LIMIT_MS;
   const instanceLimit = opts.instanceLimit ?? DEFAULT_INSTANCE_LIMIT;
   const startedAt = performance.now();
@@ -26,7 +26,7 @@ export async function readUnit(unit: ReadUnit, opts: ReadOptions): Promise<ReadR
   let result: ReadResult | undefined;
   let problem: string | undefined;
   try {
-    result = await readWith(unit, opts);
+    result = readWith(unit, opts);
   } catch (e) {
     if (!(e instanceof ReadTimeLimitExceeded) && !(e instanceof InstanceLimitExceeded)) throw e;
   } finally {
@@ -41,16 +41,16 @@ export async function readUnit(unit: ReadUnit, opts: ReadOptions): Promise<ReadR
   return out;
 }
 
-async function readWith(unit: ReadUnit, opts: ReadOptions): Promise<ReadResult> {
+function readWith(unit: ReadUnit, opts: ReadOptions): ReadResult {
   switch (unit.kind) {
     case 'terraform': {
-      const { resources, inputs, errors, notScanned, secretInputs } = await readTerraform(unit.dirs, opts);
+      const { resources, inputs, errors, notScanned, secretInputs } = readTerraform(unit.dirs, opts);
       return { resources, inputs, errors, notScanned, ...(secretInputs ? { secretInputs } : {}) };
     }
     case 'cloudformation':
       return readCloudFormation(unit.rel, unit.text, opts);
     case 'terraform-plan': {
-      const { resources, inputs, errors, notScanned } = await readTerraformPlan(unit.rel, unit.text, opts);
+      const { resources, inputs, errors, notScanned } = readTerraformPlan(unit.rel, unit.text, opts);
       return { resources, inputs, errors, notScanned };
     }
     case 'arm':

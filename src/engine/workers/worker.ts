@@ -11,16 +11,12 @@ export interface UnitRequest {
 }
 
 const opts = (workerData as { opts: ReadOptions }).opts;
-let queue: Promise<void> = Promise.resolve();
 
-async function read({ index, unit }: UnitRequest): Promise<void> {
+// Reading is synchronous, so each request is read whole before the next message is taken.
+parentPort!.on('message', ({ index, unit }: UnitRequest) => {
   try {
-    parentPort!.postMessage({ index, result: await readUnit(unit, opts) });
+    parentPort!.postMessage({ index, result: readUnit(unit, opts) });
   } catch (e) {
     parentPort!.postMessage({ index, failure: e instanceof Error ? e.message : String(e) });
   }
-}
-
-parentPort!.on('message', (request: UnitRequest) => {
-  queue = queue.then(() => read(request));
 });

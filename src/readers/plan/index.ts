@@ -40,7 +40,7 @@ function cloudOf(type: string): Cloud | undefined {
 }
 
 /** Read one plan JSON file (`file` relative to opts.root). Never throws: problems become read errors. */
-export async function readTerraformPlan(file: string, text: string, opts: ReadOptions): Promise<PlanReadResult> {
+export function readTerraformPlan(file: string, text: string, opts: ReadOptions): PlanReadResult {
   const result: PlanReadResult = { ...emptyReadResult(), skippedTypes: {} };
   result.inputs.push({ file, kind: 'terraform-plan', sha256: createHash('sha256').update(text, 'utf8').digest('hex') });
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -30,7 +30,7 @@ export interface TerraformReadResult extends ReadResult {
   stats: TerraformReadStats;
 }
 
-export async function readTerraform(dirs: string[], opts: ReadOptions): Promise<TerraformReadResult> {
+export function readTerraform(dirs: string[], opts: ReadOptions): TerraformReadResult {
   const result = emptyReadResult();
   const sink: ReadSink = { inputs: result.inputs, errors: result.errors, bytes: 0, recorded: new Set() };
   const loader = new ModuleLoader(opts.root, sink);

@@ -187,7 +187,8 @@ export function finishS3(ctx: LiftContext): void {
  */
 function judgeExpirationOfLogs(ctx: LiftContext): void {
   const states = bucketStates(ctx);
-  const writers = new Map<string, WrittenKeys[]>();
+  // Per bucket, one entry per distinct key prefix (a thousand flow logs into one folder are one writer).
+  const writers = new Map<string, Map<string, WrittenKeys>>();
   for (const feeder of [...ctx.model.all('trail'), ...ctx.model.all('log-setting')]) {
     if (feeder.cloud !== 'aws' || !feeder.destinations.known) continue;
     const logging = feeder.kind === 'log-setting' && feeder.settingType === 's3-access-logging' && feeder.target.known ? states.get(feeder.target.value)?.logging : undefined;
@@ -195,11 +196,14 @@ function judgeExpirationOfLogs(ctx: LiftContext): void {
       const bucket = l.known ? states.get(l.value) : undefined;
       if (!bucket) continue;
       const keys = writtenKeys(feeder, bucket.store, logging && { value: logging.prefix, definedBy: logging.definedBy });
-      writers.set(bucket.store.id, [...(writers.get(bucket.store.id) ?? []), keys]);
+      let of = writers.get(bucket.store.id);
+      if (!of) writers.set(bucket.store.id, (of = new Map()));
+      const distinct = keys.prefix.known ? `${keys.prefix.value}\u0000${keys.next?.source ?? ''}` : `?${feeder.id}`;
+      if (!of.has(distinct)) of.set(distinct, keys);
     }
   }
   for (const [id, keys] of writers) {
     const s = states.get(id)!;
-    if (s.lifecycle) s.store.expirationDays = expirationDays(s.lifecycle, keys, s.native);
+    if (s.lifecycle) s.store.expirationDays = expirationDays(s.lifecycle, [...keys.values()], s.native);
   }
 }

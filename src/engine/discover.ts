@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { NotScanned, ReadError } from '../readers/native.js';
 import { relativePath } from '../readers/paths.js';
 import { MAX_INPUT_BYTES } from '../readers/referenced-file.js';
+import { isConfigFile } from '../readers/terraform/config-files.js';
 
 export type FileKind =
   | 'cloudformation'
@@ -60,7 +61,7 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
       return;
     }
     if (/\.tf(\.json)?$/i.test(name)) {
-      tfDirs.add(path.dirname(abs));
+      if (isConfigFile(name)) tfDirs.add(path.dirname(abs));
       return;
     }
     if (/\.bicep(param)?$/i.test(name)) {
@@ -106,7 +107,7 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
     if (!tf && !STRUCTURED.test(name)) return;
     const rel = relativePath(root, abs);
     if (tf) {
-      tfDirs.add(path.dirname(abs));
+      if (isConfigFile(name)) tfDirs.add(path.dirname(abs));
       return;
     }
     const detail = entry.isSymbolicLink()

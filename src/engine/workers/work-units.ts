@@ -7,6 +7,7 @@ import { armParameterFileNames } from '../../readers/arm/index.js';
 import type { ArmParameterFile } from '../../readers/arm/index.js';
 import type { Discovery } from '../discover.js';
 import { MAX_INPUT_BYTES } from '../../readers/referenced-file.js';
+import { isConfigFile } from '../../readers/terraform/config-files.js';
 
 export type ReadUnit =
   | { kind: 'terraform'; dirs: string[] }
@@ -22,7 +23,7 @@ function localTargets(dir: string): string[] {
   const targets: string[] = [];
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => /\.tf(\.json)?$/i.test(n));
+    names = readdirSync(dir).filter(isConfigFile);
   } catch {
     return targets;
   }

@@ -13,6 +13,7 @@ import { readTfJson } from './locate-json.js';
 import { applyOverride } from './override-merge.js';
 import { isOutsideRoot, relativePath } from '../paths.js';
 import { MAX_INPUT_BYTES } from '../referenced-file.js';
+import { isConfigFile } from './config-files.js';
 
 
 export interface ResourceConfig {
@@ -99,9 +100,6 @@ export function readInput(abs: string, root: string, kind: string, sink: ReadSin
 }
 
 
-function isConfigFile(name: string): boolean {
-  return name.endsWith('.tf') || name.endsWith('.tf.json');
-}
 
 function isOverrideFile(name: string): boolean {
   return /(^|_)override\.tf(\.json)?$/.test(name);

@@ -10,6 +10,7 @@ import { isRecord } from './config-body.js';
 import { hclReadError, parseHcl } from './hcl-parser.js';
 import { locateHcl, type LocatedExpr } from './locate.js';
 import { readJsonVars } from './locate-json.js';
+import { isIgnoredFile } from './config-files.js';
 import { readInput, type ReadSink } from './module-loader.js';
 import type { Env } from './tf-eval.js';
 import { isOutsideRoot } from '../paths.js';
@@ -62,7 +63,7 @@ export class RootVariables {
     let names: string[];
     try {
       // Links too (a shared common.auto.tfvars linked into each environment): readInput reads or reports them.
-      names = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.isDirectory()).map((e) => e.name);
+      names = readdirSync(dir, { withFileTypes: true }).filter((e) => !e.isDirectory() && !isIgnoredFile(e.name)).map((e) => e.name);
     } catch {
       return [];
     }

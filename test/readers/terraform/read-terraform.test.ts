@@ -292,6 +292,27 @@ describe('readTerraform: files linked into a module', () => {
   });
 });
 
+describe('readTerraform: files Terraform never loads', () => {
+  it('skips hidden files, Vim backups and Emacs autosaves and locks, as Terraform does', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'kikan-tf-'));
+    try {
+      await writeFile(path.join(dir, 'main.tf'), 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n');
+      // Old copies of the same resource: loading them would declare it twice.
+      await writeFile(path.join(dir, '.main.tf'), 'resource "aws_sqs_queue" "q" {\n  name = "old"\n}\n');
+      await writeFile(path.join(dir, '#main.tf#'), 'resource "aws_sqs_queue" "q" {}\n');
+      await writeFile(path.join(dir, 'main.tf~'), 'resource "aws_sqs_queue" "q" {}\n');
+      await symlink('user@host.1234:1700000000', path.join(dir, '.#main.tf'));
+      await writeFile(path.join(dir, '.terraform.tfvars'), 'x = 1\n');
+      const r = await readTerraform([dir], defaultReadOptions(dir));
+      expect(r.errors).toEqual([]);
+      expect(r.inputs.map((i) => i.file)).toEqual(['main.tf']);
+      expect(toPlain(at(byAddress(r, 'aws_sqs_queue.q').attrs, 'name')!)).toBe('q');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('readTerraform: JSON configuration', async () => {
   const root = fixture('json-config');
   const r = await read(root, ['.']);

@@ -6,6 +6,11 @@
 // Transitions are translated as well, for LG-4.3.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScanAws } from '../../../src/cli/scan-aws-command.js';
+import { nativeOfItem } from '../../../src/live/aws/to-native.js';
+import { liftAws } from '../../../src/model/aws/lift.js';
+import { LinkResolver } from '../../../src/model/link-resolver.js';
+import { CloudModel } from '../../../src/model/model.js';
+import type { NativeResource } from '../../../src/readers/native.js';
 import type { FakeAws } from './fake-aws.js';
 import { startFakeAws } from './fake-aws.js';
 
@@ -112,5 +117,15 @@ describe('live S3 lifecycle filters', () => {
     expect([zones('juki-trail-logs'), zones('fukushi-trail-logs')]).toEqual([['fail'], ['pass']]);
     const kokuho = of('kokuho-trail-logs');
     expect(kokuho.map((f) => [f.status, f.unknown?.flatMap((u) => u.inputs)])).toEqual([['unknown', ['s3:GetBucketLifecycleConfiguration']]]);
+  });
+
+  it('read an and-operator with no readable operand (an item cut short) as unknown, not as a rule for every object', () => {
+    const cut = { id: 'cut', status: 'Enabled', expirationInDays: 1, filter: { predicate: { type: 'LifecycleAndOperator', operands: 'not a list' } } };
+    const natives = [bucket('cut-short-logs', [whole('keep', 3653), cut])].map((i) => nativeOfItem(i, { accountId: ACCOUNT, region: REGION })!);
+    const model = new CloudModel();
+    liftAws(natives, { model, links: new LinkResolver(natives) });
+    const e = model.getOf((natives[0] as NativeResource).key, 'data-store')?.expirationDays;
+    expect(e?.known).toBe(false);
+    if (e && !e.known) expect(e.cause.inputs).toEqual(['s3:GetBucketLifecycleConfiguration']);
   });
 });

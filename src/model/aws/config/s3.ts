@@ -62,7 +62,8 @@ function predicateProperties(p: Doc): Doc | undefined {
       return { ObjectSizeLessThan: p.objectSizeLessThan };
     case 'LifecycleAndOperator': {
       const parts = list(p.operands).map(predicateProperties);
-      if (parts.some((x) => x === undefined)) return undefined;
+      // S3 gives an and-operator two or more operands: none readable is an item cut short.
+      if (!parts.length || parts.some((x) => x === undefined)) return undefined;
       const tags = parts.flatMap((x) => list(x!.TagFilters));
       return defined({ ...Object.assign({}, ...parts), TagFilters: tags.length ? tags : undefined });
     }

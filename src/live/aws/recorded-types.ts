@@ -5,14 +5,11 @@
 import type { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { SelectAggregateResourceConfigCommand, SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
 import type { ReadError } from '../../readers/native.js';
+import type { NotReadType } from '../../results/not-judged.js';
 import { callError } from './call-error.js';
 
-interface RecordedType {
-  /** The account/region scope (or aggregator) the items were counted in. */
-  scope: string;
-  type: string;
-  count: number;
-}
+/** A type counted in an account/region scope (or aggregator); the caller adds the source. */
+type RecordedType = Omit<NotReadType, 'source'>;
 
 const COUNT_EXPRESSION = 'SELECT resourceType, COUNT(*) GROUP BY resourceType';
 

@@ -65,6 +65,7 @@ class Merged {
     }
     for (const x of r.notScanned) this.out.notScanned.push(x);
     if (r.secretInputs) for (const x of r.secretInputs) (this.out.secretInputs ??= []).push(x);
+    if (r.scopeAccounts) for (const x of r.scopeAccounts) (this.out.scopeAccounts ??= []).push(x);
     if (r.timing) {
       const t = (this.out.timing ??= { readMs: 0, parseMs: 0 });
       t.readMs += r.timing.readMs;

@@ -10,7 +10,7 @@ import { LinkResolver } from '../model/link-resolver.js';
 import { CloudModel } from '../model/model.js';
 import type { ScanScope } from '../model/model.js';
 import type { Policy } from '../policy/types.js';
-import type { InputRecord, NativeResource, NotScanned, ReadError, ScopeSecretInputs } from '../readers/native.js';
+import type { InputRecord, NativeResource, NotScanned, ReadError, ScopeAccount, ScopeSecretInputs } from '../readers/native.js';
 import type { ReadOptions } from '../readers/options.js';
 import { completeDraft } from '../results/complete.js';
 import type { Finding, Severity } from '../results/finding.js';
@@ -91,7 +91,7 @@ export async function scanDefinitions(req: ScanRequest): Promise<ScanOutcome> {
   }
   recordPolicyInput(read.inputs, req.policy);
   const model = new CloudModel();
-  for (const s of scopesOf(read.resources, read.secretInputs ?? [])) model.addScope(s);
+  for (const s of scopesOf(read.resources, read.secretInputs ?? [], read.scopeAccounts ?? [])) model.addScope(s);
   req.onProgress?.(`evaluate ${read.resources.length} resources`);
   const controlErrors: ReadError[] = [];
   const findings = await evaluate(
@@ -132,8 +132,9 @@ function recordPolicyInput(inputs: InputRecord[], policy: Policy): void {
  * absent: every Terraform root module and template file that yielded resources,
  * with the inputs its reader found declared secret.
  */
-function scopesOf(resources: readonly NativeResource[], secretInputs: readonly ScopeSecretInputs[]) {
+function scopesOf(resources: readonly NativeResource[], secretInputs: readonly ScopeSecretInputs[], scopeAccounts: readonly ScopeAccount[]) {
   const declared = new Map(secretInputs.map((s) => [`${s.source}:${s.scope}`, s.inputs]));
+  const accounts = new Map(scopeAccounts.map((s) => [`${s.source}:${s.scope}`, s.account]));
   const seen = new Map<string, ScanScope>();
   for (const r of resources) {
     const id = `${r.source}:${r.cloud}:${r.scope}`;
@@ -141,6 +142,8 @@ function scopesOf(resources: readonly NativeResource[], secretInputs: readonly S
     const scope: ScanScope = { id, scope: r.scope, cloud: r.cloud, source: r.source, label: r.scope.split(path.sep).join('/') };
     const inputs = declared.get(`${r.source}:${r.scope}`);
     if (inputs) scope.secretInputs = inputs;
+    const account = accounts.get(`${r.source}:${r.scope}`);
+    if (account) scope.account = account;
     seen.set(id, scope);
   }
   return [...seen.values()];

@@ -68,6 +68,8 @@ export interface ScanScope {
    * reader does not report them, empty when there are none.
    */
   secretInputs?: SecretInput[];
+  /** The cloud account it deploys to, where the definitions say (a CDK stack's environment): scopes of one account share its account-level settings. */
+  account?: string;
 }
 
 export class CloudModel {

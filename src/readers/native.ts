@@ -101,6 +101,13 @@ export interface ScopeSecretInputs {
   inputs: SecretInput[];
 }
 
+export interface ScopeAccount {
+  source: SourceKind;
+  /** As NativeResource.scope. */
+  scope: string;
+  account: string;
+}
+
 export interface ReadResult {
   resources: NativeResource[];
   inputs: InputRecord[];
@@ -108,6 +115,8 @@ export interface ReadResult {
   notScanned: NotScanned[];
   /** Absent when the reader does not tell which inputs are declared secret. */
   secretInputs?: ScopeSecretInputs[];
+  /** The cloud account a scope deploys to, where its definitions say (a CDK stack's environment). */
+  scopeAccounts?: ScopeAccount[];
   /** Time the read took and the part of it spent parsing, summed over units (for `npm run bench`). */
   timing?: { readMs: number; parseMs: number };
 }

@@ -108,7 +108,13 @@ function aws(model: CloudModel, scope: ScanScope): Draft[] {
     const d = rule(model, r);
     if (d) drafts.push(d);
   }
-  if (drafts.length === 0) drafts.push(absentFrom(scope, { ja: 'セキュリティの代替連絡先または GuardDuty の検出結果の通知', en: 'security alternate contact or GuardDuty finding notification' }));
+  if (drafts.length === 0) {
+    drafts.push(
+      absentFrom(model, scope, { ja: 'セキュリティの代替連絡先または GuardDuty の検出結果の通知', en: 'security alternate contact or GuardDuty finding notification' }, (s) =>
+        servicesIn(model, s, 'alternate-contact', 'security-alert-rule').length > 0,
+      ),
+    );
+  }
   return drafts;
 }
 
@@ -133,7 +139,9 @@ function securityContact(c: AccountService): Draft {
 
 function azure(model: CloudModel, scope: ScanScope): Draft[] {
   const contacts = servicesIn(model, scope, 'security-contact');
-  if (contacts.length === 0) return [absentFrom(scope, { ja: 'Defender for Cloud のセキュリティ連絡先', en: 'Defender for Cloud security contact' })];
+  if (contacts.length === 0) {
+    return [absentFrom(model, scope, { ja: 'Defender for Cloud のセキュリティ連絡先', en: 'Defender for Cloud security contact' }, (s) => servicesIn(model, s, 'security-contact').length > 0)];
+  }
   return contacts.map(securityContact);
 }
 

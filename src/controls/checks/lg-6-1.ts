@@ -80,7 +80,7 @@ function judgeScope(model: CloudModel, scope: ScanScope, type: Trail['trailType'
   const trails = model.allIn('trail', scope).filter((t) => t.trailType === type);
   if (!trails.length) {
     const what = type === 'cloudtrail' ? { ja: '全リージョンの CloudTrail の証跡', en: 'multi-region CloudTrail trail' } : { ja: 'アクティビティログの診断設定', en: 'activity log diagnostic setting' };
-    return [absentFrom(scope, what)];
+    return [absentFrom(model, scope, what, (s) => model.allIn('trail', s).some((t) => t.trailType === type))];
   }
   const verdicts = trails.map((t) => ({ t, v: verdictOf(t) }));
   const good = verdicts.filter((x) => x.v.state === 'meets').map((x) => x.t);

@@ -56,8 +56,8 @@ function aws(model: CloudModel, scope: ScanScope): Draft[] {
   const detectors = servicesIn(model, scope, 'guardduty');
   const hubs = servicesIn(model, scope, 'security-hub');
   drafts.push(...detectors.map(guardDuty), ...hubs.map(securityHub));
-  if (detectors.length === 0) drafts.push(absentFrom(scope, { ja: 'GuardDuty の検出器', en: 'GuardDuty detector' }, 'guardduty'));
-  if (hubs.length === 0) drafts.push(absentFrom(scope, { ja: 'Security Hub', en: 'Security Hub' }, 'security-hub'));
+  if (detectors.length === 0) drafts.push(absentFrom(model, scope, { ja: 'GuardDuty の検出器', en: 'GuardDuty detector' }, (s) => servicesIn(model, s, 'guardduty').length > 0, 'guardduty'));
+  if (hubs.length === 0) drafts.push(absentFrom(model, scope, { ja: 'Security Hub', en: 'Security Hub' }, (s) => servicesIn(model, s, 'security-hub').length > 0, 'security-hub'));
   return drafts;
 }
 
@@ -117,7 +117,15 @@ function azure(model: CloudModel, scope: ScanScope): Draft[] {
   const need = plansNeeded(model, scope);
   if (plans.length === 0) {
     const list = [...need.keys()];
-    drafts.push(absentFrom(scope, { ja: `Defender for Cloud のプラン${list.length ? `（${list.join(', ')}）` : ''}`, en: `Defender for Cloud plan${list.length ? ` (${list.join(', ')})` : ''}` }, 'defender'));
+    drafts.push(
+      absentFrom(
+        model,
+        scope,
+        { ja: `Defender for Cloud のプラン${list.length ? `（${list.join(', ')}）` : ''}`, en: `Defender for Cloud plan${list.length ? ` (${list.join(', ')})` : ''}` },
+        (s) => servicesIn(model, s, 'defender-plan').length > 0,
+        'defender',
+      ),
+    );
     return drafts;
   }
   const names = plans.map(planName);
@@ -135,7 +143,12 @@ function azure(model: CloudModel, scope: ScanScope): Draft[] {
         ),
       );
     } else {
-      drafts.push(absentFrom(scope, { ja: `${example} を保護する Defender のプラン ${plan}`, en: `Defender plan ${plan} covering ${example}` }, `defender:${plan}`));
+      const defines = (s: ScanScope) =>
+        servicesIn(model, s, 'defender-plan').some((p) => {
+          const n = planName(p);
+          return n.known && n.value.toLowerCase() === plan.toLowerCase();
+        });
+      drafts.push(absentFrom(model, scope, { ja: `${example} を保護する Defender のプラン ${plan}`, en: `Defender plan ${plan} covering ${example}` }, defines, `defender:${plan}`));
     }
   }
   return drafts;

@@ -52,7 +52,7 @@ function recorder(r: AccountService): Draft {
 
 function aws(model: CloudModel, scope: ScanScope): Draft[] {
   const recorders = servicesIn(model, scope, 'config-recorder');
-  if (recorders.length === 0) return [absentFrom(scope, { ja: 'AWS Config のレコーダー', en: 'AWS Config recorder' })];
+  if (recorders.length === 0) return [absentFrom(model, scope, { ja: 'AWS Config のレコーダー', en: 'AWS Config recorder' }, (s) => servicesIn(model, s, 'config-recorder').length > 0)];
   return recorders.map(recorder);
 }
 
@@ -85,10 +85,15 @@ function activityLog(t: Trail): Draft {
 function azure(model: CloudModel, scope: ScanScope): Draft[] {
   const assignments = servicesIn(model, scope, 'azure-policy-assignment');
   const drafts = assignments.map(assignment);
-  if (assignments.length === 0) drafts.push(absentFrom(scope, { ja: 'Azure Policy の割り当て', en: 'Azure Policy assignment' }, 'azure-policy'));
+  if (assignments.length === 0) {
+    drafts.push(absentFrom(model, scope, { ja: 'Azure Policy の割り当て', en: 'Azure Policy assignment' }, (s) => servicesIn(model, s, 'azure-policy-assignment').length > 0, 'azure-policy'));
+  }
   const activity = model.allIn('trail', scope).filter((t) => t.trailType === 'activity-log');
   for (const t of activity) drafts.push(onlyIf(t, { ja: 'アクティビティログの診断設定', en: 'activity log diagnostic setting' }) ?? activityLog(t));
-  if (activity.length === 0) drafts.push(absentFrom(scope, { ja: 'アクティビティログの診断設定', en: 'activity log diagnostic setting' }, 'activity-log'));
+  if (activity.length === 0) {
+    const defines = (s: ScanScope) => model.allIn('trail', s).some((t) => t.trailType === 'activity-log');
+    drafts.push(absentFrom(model, scope, { ja: 'アクティビティログの診断設定', en: 'activity log diagnostic setting' }, defines, 'activity-log'));
+  }
   return drafts;
 }
 

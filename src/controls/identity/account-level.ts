@@ -8,7 +8,7 @@ import type { CloudModel, Entity, ScanScope } from '../../model/model.js';
 import type { Cloud } from '../../readers/native.js';
 import type { LocalText } from '../../results/finding.js';
 import type { Draft } from '../control.js';
-import { fail, unknown } from '../draft.js';
+import { fail, notApplicable, unknown } from '../draft.js';
 
 const LIVE_SOURCES = new Set(['aws-config', 'azure']);
 
@@ -28,9 +28,19 @@ export function servicesIn(model: CloudModel, scope: ScanScope, ...types: Accoun
 /**
  * The result for a scope that does not define `what` (`GuardDuty`): unknown
  * in code, naming the two ways to settle it; a failure in a live account.
+ * A scope that deploys to the same account as another scanned scope that
+ * defines it (`has`), as the stacks of one CDK app do, shares that one.
  */
-export function absentFrom(scope: ScanScope, what: LocalText, key?: string): Draft {
+export function absentFrom(model: CloudModel, scope: ScanScope, what: LocalText, has: (s: ScanScope) => boolean, key?: string): Draft {
   const extra = key ? { key } : {};
+  const sibling = !isLive(scope) && scope.account !== undefined ? model.scopes.find((s) => s !== scope && s.cloud === scope.cloud && s.account === scope.account && has(s)) : undefined;
+  if (sibling) {
+    return notApplicable(
+      scope,
+      { ja: `${what.ja}は同じアカウント（${scope.account}）の ${sibling.label} で定義されています`, en: `${what.en} is defined in ${sibling.label}, which deploys to the same account (${scope.account})` },
+      { ...extra, evidence: { account: scope.account, definedIn: sibling.label } },
+    );
+  }
   if (isLive(scope)) {
     return fail(scope, { ja: `${scope.label} に${what.ja}がありません`, en: `${scope.label} has no ${what.en}` }, extra);
   }

@@ -11,6 +11,8 @@ import type { ReadOptions } from '../options.js';
 import { MAX_INPUT_BYTES } from '../referenced-file.js';
 
 const ENVIRONMENT = /^aws:\/\/[^/]*\/([a-z]{2}(?:-[a-z]+)+-\d+)$/;
+/** An explicit account: environment-agnostic stacks say `unknown-account` and deploy wherever the CLI points. */
+const ACCOUNT = /^aws:\/\/(\d{12})\//;
 
 export interface AssemblyStack {
   /** The name CloudFormation knows the stack by, which prefixes the names of the exports CDK writes. */
@@ -18,6 +20,7 @@ export interface AssemblyStack {
   /** Relative to the scan root. */
   templateFile: string;
   region?: string;
+  account?: string;
 }
 
 export interface Assembly {
@@ -40,6 +43,8 @@ function stacksOf(artifacts: Record<string, unknown>, dir: string): AssemblyStac
     const stack: AssemblyStack = { stackName: typeof stackName === 'string' ? stackName : id, templateFile: path.posix.join(dir, templateFile) };
     const region = typeof artifact.environment === 'string' ? ENVIRONMENT.exec(artifact.environment)?.[1] : undefined;
     if (region) stack.region = region;
+    const account = typeof artifact.environment === 'string' ? ACCOUNT.exec(artifact.environment)?.[1] : undefined;
+    if (account) stack.account = account;
     out.push(stack);
   }
   return out;

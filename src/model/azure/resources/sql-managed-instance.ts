@@ -10,6 +10,7 @@
 // reachable from the internet.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
+import type { Encryption } from '../../data.js';
 import type { Link } from '../../entity.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
@@ -17,6 +18,7 @@ import { boolFact, numberFact } from '../../lift-values.js';
 import { ancestorId, parentLink } from './arm-ids.js';
 import { attr, isSet, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
+import { conditionalSetting } from './conditional-setting.js';
 import { later } from './deferred.js';
 import { keyReference } from './key-reference.js';
 import { literalSecrets } from './literal-secret.js';
@@ -106,7 +108,7 @@ const armShortTermRetention: LiftHandler = {
     const id = ancestorId(r, 1);
     const key = id ? ctx.links.byIdentity(id)?.key : undefined;
     const d = key ? ctx.model.getOf(key, 'data-store') : undefined;
-    if (d) d.backupRetentionDays = numberFact(prop(r, 'retentionDays'), r, { name: 'retentionDays', default: 7 });
+    if (d) d.backupRetentionDays = conditionalSetting(r, d.backupRetentionDays, numberFact(prop(r, 'retentionDays'), r, { name: 'retentionDays', default: 7 }));
   },
 };
 
@@ -149,8 +151,7 @@ const terraformTransparentDataEncryption: LiftHandler = {
     const mi = target?.kind === 'ref' ? ctx.model.getOf(target.target, 'data-store') : undefined;
     if (!mi) return;
     const key = attr(r, 'key_vault_key_id') ?? attr(r, 'managed_hsm_key_id');
-    mi.encryption = isSet(key) ? keyReference(ctx, r, key, 'key_vault_key_id') : fact({ mode: 'provider-managed' }, r.loc);
-    if (r.conditional && isSet(key)) mi.encryption = unknownFact(r.conditional, r.loc);
+    mi.encryption = conditionalSetting(r, mi.encryption, isSet(key) ? keyReference(ctx, r, key, 'key_vault_key_id') : fact<Encryption>({ mode: 'provider-managed' }, r.loc));
   },
 };
 

@@ -25,6 +25,7 @@ import { literalSecrets } from './literal-secret.js';
 import { registerName } from './name-index.js';
 import { enabledText } from './public-access.js';
 import { addFirewallRule, shareExposure, trackFirewall } from './server-firewall.js';
+import { conditionalSetting } from './conditional-setting.js';
 import { ARM, TERRAFORM } from './sources.js';
 import { tlsFact } from './tls.js';
 
@@ -135,10 +136,11 @@ const armEncryptionProtectors: LiftHandler = {
     if (!s) return;
     const type = prop(r, 'serverKeyType');
     const text = knownText(type);
-    if (text === undefined) s.encryption = isSet(type) ? unknownFact(causeOf(type, r, 'serverKeyType'), type.loc ?? r.loc) : SERVICE_MANAGED(r);
-    else if (text.toLowerCase() === 'azurekeyvault') s.encryption = { ...protectorKey(ctx, r, prop(r, 'serverKeyName')), loc: type?.loc ?? r.loc };
-    else s.encryption = fact({ mode: 'provider-managed' }, type?.loc ?? r.loc);
-    if (r.conditional && s.encryption.known && s.encryption.value.mode === 'customer-managed') s.encryption = unknownFact(r.conditional, r.loc);
+    let protector: Fact<Encryption>;
+    if (text === undefined) protector = isSet(type) ? unknownFact(causeOf(type, r, 'serverKeyType'), type.loc ?? r.loc) : SERVICE_MANAGED(r);
+    else if (text.toLowerCase() === 'azurekeyvault') protector = { ...protectorKey(ctx, r, prop(r, 'serverKeyName')), loc: type?.loc ?? r.loc };
+    else protector = fact({ mode: 'provider-managed' }, type?.loc ?? r.loc);
+    s.encryption = conditionalSetting(r, s.encryption, protector);
   },
 };
 
@@ -148,7 +150,7 @@ const armShortTermRetention: LiftHandler = {
   pass: 'amend',
   lift(r, ctx) {
     const d = armAncestor(ctx, r, 1);
-    if (d) d.backupRetentionDays = numberFact(prop(r, 'retentionDays'), r, { name: 'retentionDays', default: 7 });
+    if (d) d.backupRetentionDays = conditionalSetting(r, d.backupRetentionDays, numberFact(prop(r, 'retentionDays'), r, { name: 'retentionDays', default: 7 }));
   },
 };
 
@@ -163,7 +165,7 @@ const armTransparentDataEncryption: LiftHandler = {
     const on = enabledText(state, r, 'state', true);
     // Turning TDE off leaves the database unencrypted whatever the server's protector is.
     if (!on.known) d.encryption = on;
-    else if (!on.value) d.encryption = fact({ mode: 'none' }, on.loc);
+    else if (!on.value) d.encryption = conditionalSetting(r, d.encryption, fact<Encryption>({ mode: 'none' }, on.loc));
   },
 };
 
@@ -264,8 +266,7 @@ const terraformTransparentDataEncryption: LiftHandler = {
     const s = terraformTarget(ctx, attr(r, 'server_id'));
     if (!s) return;
     const key = attr(r, 'key_vault_key_id') ?? attr(r, 'managed_hsm_key_id');
-    s.encryption = isSet(key) ? keyReference(ctx, r, key, 'key_vault_key_id') : fact({ mode: 'provider-managed' }, r.loc);
-    if (r.conditional && isSet(key)) s.encryption = unknownFact(r.conditional, r.loc);
+    s.encryption = conditionalSetting(r, s.encryption, isSet(key) ? keyReference(ctx, r, key, 'key_vault_key_id') : fact<Encryption>({ mode: 'provider-managed' }, r.loc));
   },
 };
 

@@ -1,0 +1,60 @@
+// Settings written by a separate resource that exists only under a condition
+// kikan cannot resolve (an ARM `condition`, a Terraform count from a variable
+// with no default): the store keeps what it says without them where both
+// agree, and is unknown on that condition where they differ.
+import { describe, expect, it } from 'vitest';
+import type { NativeResource } from '../../../../src/readers/native.js';
+import { arm, armKey, tf, tfKey, tfRef } from './builder.js';
+import { get, inputsOf, lift } from './harness.js';
+
+const SQL = 'Microsoft.Sql/servers';
+const DB = `${SQL}/databases`;
+
+/** A Terraform resource under `count = var.<input> ? 1 : 0` with no default. */
+function counted(r: NativeResource, input: string): NativeResource {
+  return { ...r, conditional: { inputs: [input], detail: `count = ${input} ? 1 : 0 is not known` } };
+}
+
+describe('Azure SQL settings under a condition', () => {
+  it('ARM: a conditional TDE switch-off, retention or Key Vault protector is unknown on the condition; a protector repeating the default changes nothing', () => {
+    const { model } = lift([
+      arm('Microsoft.KeyVault/vaults', 'kv-juki', { properties: {} }),
+      arm('Microsoft.KeyVault/vaults/keys', 'kv-juki/tde', { properties: {} }),
+      arm(SQL, 'sql-juki', { properties: {} }),
+      arm(`${SQL}/encryptionProtector`, 'sql-juki/current', { properties: { serverKeyType: 'AzureKeyVault', serverKeyName: 'kv-juki_tde_0123abcd' } }, { location: null, conditional: true }),
+      arm(SQL, 'sql-plain', { properties: {} }),
+      arm(`${SQL}/encryptionProtector`, 'sql-plain/current', { properties: { serverKeyType: 'ServiceManaged' } }, { location: null, conditional: true }),
+      arm(DB, 'sql-juki/scratch', { properties: {} }),
+      arm(`${DB}/transparentDataEncryption`, 'sql-juki/scratch/current', { properties: { state: 'Disabled' } }, { location: null, conditional: true }),
+      arm(DB, 'sql-juki/juki', { properties: {} }),
+      arm(`${DB}/backupShortTermRetentionPolicies`, 'sql-juki/juki/default', { properties: { retentionDays: 1 } }, { location: null, conditional: true }),
+    ]);
+    expect(inputsOf(get(model, armKey(SQL, 'sql-juki'), 'data-store').encryption)).toEqual(['parameter deployLock']);
+    expect(get(model, armKey(SQL, 'sql-plain'), 'data-store').encryption).toMatchObject({ known: true, value: { mode: 'provider-managed' } });
+    expect(inputsOf(get(model, armKey(DB, 'sql-juki/scratch'), 'data-store').encryption)).toEqual(['parameter deployLock']);
+    expect(inputsOf(get(model, armKey(DB, 'sql-juki/juki'), 'data-store').backupRetentionDays)).toEqual(['parameter deployLock']);
+  });
+
+  it('azurerm: a TDE resource under a count that cannot be evaluated neither sets nor removes the server key for sure', () => {
+    const { model } = lift([
+      tf('azurerm_key_vault', 'kv', { name: 'kv-juki', location: 'japaneast' }),
+      tf('azurerm_key_vault_key', 'tde', { name: 'tde', key_vault_id: tfRef('azurerm_key_vault.kv') }),
+      tf('azurerm_mssql_server', 'cmk', { name: 'sql-cmk', location: 'japaneast', transparent_data_encryption_key_vault_key_id: tfRef('azurerm_key_vault_key.tde') }),
+      counted(tf('azurerm_mssql_server_transparent_data_encryption', 'service', { server_id: tfRef('azurerm_mssql_server.cmk') }), 'var.use_service_key'),
+      tf('azurerm_mssql_server', 'plain', { name: 'sql-plain', location: 'japaneast' }),
+      counted(tf('azurerm_mssql_server_transparent_data_encryption', 'byok', { server_id: tfRef('azurerm_mssql_server.plain'), key_vault_key_id: tfRef('azurerm_key_vault_key.tde') }), 'var.byok'),
+    ]);
+    expect(inputsOf(get(model, tfKey('azurerm_mssql_server.cmk'), 'data-store').encryption)).toEqual(['var.use_service_key']);
+    expect(inputsOf(get(model, tfKey('azurerm_mssql_server.plain'), 'data-store').encryption)).toEqual(['var.byok']);
+  });
+
+  it('ARM: a managed instance retention policy under a condition is unknown on it', () => {
+    const MI = 'Microsoft.Sql/managedInstances';
+    const { model } = lift([
+      arm(MI, 'sqlmi', { properties: {} }),
+      arm(`${MI}/databases`, 'sqlmi/juki', { properties: {} }),
+      arm(`${MI}/databases/backupShortTermRetentionPolicies`, 'sqlmi/juki/default', { properties: { retentionDays: 35 } }, { location: null, conditional: true }),
+    ]);
+    expect(inputsOf(get(model, armKey(`${MI}/databases`, 'sqlmi/juki'), 'data-store').backupRetentionDays)).toEqual(['parameter deployLock']);
+  });
+});

@@ -18,6 +18,7 @@ import { boolFact, causeOf, numberFact } from '../../lift-values.js';
 import { ancestorId } from './arm-ids.js';
 import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
+import { conditionalSetting } from './conditional-setting.js';
 import { customerKey, keyReference } from './key-reference.js';
 import { literalSecrets } from './literal-secret.js';
 import { idByName, registerName } from './name-index.js';
@@ -158,8 +159,11 @@ const configurations: LiftHandler = {
   lift(r, ctx) {
     const s = parentServer(ctx, r);
     if (!s) return;
+    const { httpsOnly, minTlsVersion } = s;
     if (ARM.includes(r.source)) applyConfiguration(s, r, armPath(r.attrs, 'name'), prop(r, 'value'));
     else applyConfiguration(s, r, attr(r, 'name'), attr(r, 'value'));
+    if (s.httpsOnly && s.httpsOnly !== httpsOnly) s.httpsOnly = conditionalSetting(r, httpsOnly, s.httpsOnly);
+    if (s.minTlsVersion && s.minTlsVersion !== minTlsVersion) s.minTlsVersion = conditionalSetting(r, minTlsVersion, s.minTlsVersion);
   },
 };
 

@@ -58,3 +58,33 @@ describe('Azure SQL settings under a condition', () => {
     expect(inputsOf(get(model, armKey(`${MI}/databases`, 'sqlmi/juki'), 'data-store').backupRetentionDays)).toEqual(['parameter deployLock']);
   });
 });
+
+describe('flexible server configurations under a condition', () => {
+  const PG = 'Microsoft.DBforPostgreSQL/flexibleServers';
+  const MYSQL = 'Microsoft.DBforMySQL/flexibleServers';
+
+  it('ARM: a conditional require_secure_transport OFF or lower TLS minimum is unknown on the condition; ON repeats the default and stays certain', () => {
+    const { model } = lift([
+      arm(PG, 'psql-juki', { properties: {} }),
+      arm(`${PG}/configurations`, 'psql-juki/require_secure_transport', { properties: { value: 'off', source: 'user-override' } }, { location: null, conditional: true }),
+      arm(`${PG}/configurations`, 'psql-juki/ssl_min_protocol_version', { properties: { value: 'TLSv1.1', source: 'user-override' } }, { location: null, conditional: true }),
+      arm(MYSQL, 'mysql-juki', { properties: {} }),
+      arm(`${MYSQL}/configurations`, 'mysql-juki/require_secure_transport', { properties: { value: 'ON' } }, { location: null, conditional: true }),
+    ]);
+    const pg = get(model, armKey(PG, 'psql-juki'), 'data-store');
+    expect(inputsOf(pg.httpsOnly)).toEqual(['parameter deployLock']);
+    expect(inputsOf(pg.minTlsVersion)).toEqual(['parameter deployLock']);
+    expect(get(model, armKey(MYSQL, 'mysql-juki'), 'data-store').httpsOnly).toMatchObject({ known: true, value: true });
+  });
+
+  it('azurerm: a configuration under a count that cannot be evaluated does not turn transport security off for sure', () => {
+    const { model } = lift([
+      tf('azurerm_mysql_flexible_server', 'juki', { name: 'mysql-juki', location: 'japaneast' }),
+      counted(tf('azurerm_mysql_flexible_server_configuration', 'insecure', { name: 'require_secure_transport', server_id: tfRef('azurerm_mysql_flexible_server.juki'), value: 'OFF' }), 'var.legacy_clients'),
+      tf('azurerm_postgresql_flexible_server', 'batch', { name: 'psql-batch', location: 'japaneast' }),
+      tf('azurerm_postgresql_flexible_server_configuration', 'insecure', { name: 'require_secure_transport', server_id: tfRef('azurerm_postgresql_flexible_server.batch'), value: 'off' }),
+    ]);
+    expect(inputsOf(get(model, tfKey('azurerm_mysql_flexible_server.juki'), 'data-store').httpsOnly)).toEqual(['var.legacy_clients']);
+    expect(get(model, tfKey('azurerm_postgresql_flexible_server.batch'), 'data-store').httpsOnly).toMatchObject({ known: true, value: false });
+  });
+});

@@ -28,6 +28,7 @@ import { boolFact, causeOf } from '../../lift-values.js';
 import { parentLink } from './arm-ids.js';
 import { attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
+import { conditionalSetting } from './conditional-setting.js';
 import { later } from './deferred.js';
 import { keyReference } from './key-reference.js';
 import { literalSecrets } from './literal-secret.js';
@@ -115,7 +116,7 @@ const armMinimalTls: LiftHandler = {
   pass: 'amend',
   lift(r, ctx) {
     const s = armAncestorStore(ctx, r, 1, 'synapse-workspace');
-    if (s) s.minTlsVersion = tlsFact(prop(r, 'minimalTlsVersion'), r, 'minimalTlsVersion', null);
+    if (s) s.minTlsVersion = conditionalSetting(r, s.minTlsVersion, tlsFact(prop(r, 'minimalTlsVersion'), r, 'minimalTlsVersion', null));
   },
 };
 
@@ -151,7 +152,7 @@ const armPoolTde: LiftHandler = {
   lift(r, ctx) {
     const d = armAncestorStore(ctx, r, 1, 'synapse-sql-pool');
     const status = prop(r, 'status') ?? prop(r, 'state');
-    if (d) poolTde.set(d, isSet(status) ? enabledText(status, r, 'status', false) : tdeUnset(r, 'status'));
+    if (d) poolTde.set(d, conditionalSetting(r, poolTde.get(d), isSet(status) ? enabledText(status, r, 'status', false) : tdeUnset(r, 'status')));
   },
 };
 

@@ -88,3 +88,25 @@ describe('flexible server configurations under a condition', () => {
     expect(get(model, tfKey('azurerm_postgresql_flexible_server.batch'), 'data-store').httpsOnly).toMatchObject({ known: true, value: false });
   });
 });
+
+describe('Synapse settings under a condition', () => {
+  const WS = 'Microsoft.Synapse/workspaces';
+  const POOL = `${WS}/sqlPools`;
+
+  it('ARM: a conditional minimal TLS setting or pool TDE status is unknown on the condition, not the value it writes', () => {
+    const { model } = lift([
+      arm(WS, 'syn-toukei', { properties: {} }),
+      arm(`${WS}/dedicatedSQLminimalTlsSettings`, 'syn-toukei/default', { properties: { minimalTlsVersion: '1.2' } }, { location: null, conditional: true }),
+      arm(WS, 'syn-fixed', { properties: {} }),
+      arm(`${WS}/dedicatedSQLminimalTlsSettings`, 'syn-fixed/default', { properties: { minimalTlsVersion: '1.2' } }, { location: null }),
+      arm(POOL, 'syn-fixed/on', { properties: {} }),
+      arm(`${POOL}/transparentDataEncryption`, 'syn-fixed/on/current', { properties: { status: 'Enabled' } }, { location: null, conditional: true }),
+      arm(POOL, 'syn-fixed/off', { properties: {} }),
+      arm(`${POOL}/transparentDataEncryption`, 'syn-fixed/off/current', { properties: { status: 'Disabled' } }, { location: null, conditional: true }),
+    ]);
+    expect(inputsOf(get(model, armKey(WS, 'syn-toukei'), 'data-store').minTlsVersion)).toEqual(['parameter deployLock']);
+    expect(get(model, armKey(WS, 'syn-fixed'), 'data-store').minTlsVersion).toMatchObject({ known: true, value: '1.2' });
+    expect(inputsOf(get(model, armKey(POOL, 'syn-fixed/on'), 'data-store').encryption)).toEqual(['parameter deployLock']);
+    expect(inputsOf(get(model, armKey(POOL, 'syn-fixed/off'), 'data-store').encryption)).toEqual(['parameter deployLock']);
+  });
+});

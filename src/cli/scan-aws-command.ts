@@ -84,7 +84,7 @@ export async function runScanAws(opts: Record<string, unknown>, io: CommandIo = 
   const severityOf = (id: string) => catalog.byId.get(id)?.severity ?? 'medium';
   // Each account/region read in full is a live scope: an account service it lacks fails there.
   const model = new CloudModel();
-  for (const s of read.liveScopes) model.addScope({ id: s.scope, scope: s.scope, cloud: 'aws', source: 'aws-config', label: `${s.account}/${s.region}` });
+  for (const s of read.liveScopes) model.addScope({ id: s.scope, scope: s.scope, cloud: 'aws', source: 'aws-config', label: `${s.account}/${s.region}`, account: s.account, region: s.region });
   const findings = await evaluate(read.resources, model, policy, now, severityOf, new StageTimer());
   progress?.done();
   const notJudged = notJudgedTypes(model.unlifted, read.notRead);

@@ -134,7 +134,7 @@ function recordPolicyInput(inputs: InputRecord[], policy: Policy): void {
  */
 function scopesOf(resources: readonly NativeResource[], secretInputs: readonly ScopeSecretInputs[], scopeAccounts: readonly ScopeAccount[]) {
   const declared = new Map(secretInputs.map((s) => [`${s.source}:${s.scope}`, s.inputs]));
-  const accounts = new Map(scopeAccounts.map((s) => [`${s.source}:${s.scope}`, s.account]));
+  const accounts = new Map(scopeAccounts.map((s) => [`${s.source}:${s.scope}`, s]));
   const seen = new Map<string, ScanScope>();
   for (const r of resources) {
     const id = `${r.source}:${r.cloud}:${r.scope}`;
@@ -143,7 +143,10 @@ function scopesOf(resources: readonly NativeResource[], secretInputs: readonly S
     const inputs = declared.get(`${r.source}:${r.scope}`);
     if (inputs) scope.secretInputs = inputs;
     const account = accounts.get(`${r.source}:${r.scope}`);
-    if (account) scope.account = account;
+    if (account) {
+      scope.account = account.account;
+      if (account.region) scope.region = account.region;
+    }
     seen.set(id, scope);
   }
   return [...seen.values()];

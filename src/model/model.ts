@@ -68,8 +68,13 @@ export interface ScanScope {
    * reader does not report them, empty when there are none.
    */
   secretInputs?: SecretInput[];
-  /** The cloud account it deploys to, where the definitions say (a CDK stack's environment): scopes of one account share its account-level settings. */
+  /**
+   * The cloud account and region it deploys to, where the definitions say (a
+   * CDK stack's environment, a live account/region): scopes of one account
+   * share its global settings, and of one region its regional ones.
+   */
   account?: string;
+  region?: string;
 }
 
 export class CloudModel {

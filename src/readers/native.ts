@@ -106,6 +106,8 @@ export interface ScopeAccount {
   /** As NativeResource.scope. */
   scope: string;
   account: string;
+  /** Absent when the definitions do not say (an environment-agnostic region). */
+  region?: string;
 }
 
 export interface ReadResult {

@@ -110,8 +110,9 @@ function aws(model: CloudModel, scope: ScanScope): Draft[] {
   }
   if (drafts.length === 0) {
     drafts.push(
-      absentFrom(model, scope, { ja: 'セキュリティの代替連絡先または GuardDuty の検出結果の通知', en: 'security alternate contact or GuardDuty finding notification' }, (s) =>
-        servicesIn(model, s, 'alternate-contact', 'security-alert-rule').length > 0,
+      absentFrom(model, scope, { ja: 'セキュリティの代替連絡先または GuardDuty の検出結果の通知', en: 'security alternate contact or GuardDuty finding notification' }, (s, sameRegion) =>
+        // The alternate contact is the account's; a finding rule covers its region.
+        servicesIn(model, s, 'alternate-contact').length > 0 || (sameRegion && servicesIn(model, s, 'security-alert-rule').length > 0),
       ),
     );
   }

@@ -80,7 +80,10 @@ function judgeScope(model: CloudModel, scope: ScanScope, type: Trail['trailType'
   const trails = model.allIn('trail', scope).filter((t) => t.trailType === type);
   if (!trails.length) {
     const what = type === 'cloudtrail' ? { ja: '全リージョンの CloudTrail の証跡', en: 'multi-region CloudTrail trail' } : { ja: 'アクティビティログの診断設定', en: 'activity log diagnostic setting' };
-    return [absentFrom(model, scope, what, (s) => model.allIn('trail', s).some((t) => t.trailType === type))];
+    // A multi-region trail of another region covers this one too.
+    const covers = (s: ScanScope, sameRegion: boolean) =>
+      model.allIn('trail', s).some((t) => t.trailType === type && (sameRegion || (t.multiRegion?.known === true && t.multiRegion.value === true)));
+    return [absentFrom(model, scope, what, covers)];
   }
   const verdicts = trails.map((t) => ({ t, v: verdictOf(t) }));
   const good = verdicts.filter((x) => x.v.state === 'meets').map((x) => x.t);

@@ -56,8 +56,8 @@ function aws(model: CloudModel, scope: ScanScope): Draft[] {
   const detectors = servicesIn(model, scope, 'guardduty');
   const hubs = servicesIn(model, scope, 'security-hub');
   drafts.push(...detectors.map(guardDuty), ...hubs.map(securityHub));
-  if (detectors.length === 0) drafts.push(absentFrom(model, scope, { ja: 'GuardDuty の検出器', en: 'GuardDuty detector' }, (s) => servicesIn(model, s, 'guardduty').length > 0, 'guardduty'));
-  if (hubs.length === 0) drafts.push(absentFrom(model, scope, { ja: 'Security Hub', en: 'Security Hub' }, (s) => servicesIn(model, s, 'security-hub').length > 0, 'security-hub'));
+  if (detectors.length === 0) drafts.push(absentFrom(model, scope, { ja: 'GuardDuty の検出器', en: 'GuardDuty detector' }, (s, sameRegion) => sameRegion && servicesIn(model, s, 'guardduty').length > 0, 'guardduty'));
+  if (hubs.length === 0) drafts.push(absentFrom(model, scope, { ja: 'Security Hub', en: 'Security Hub' }, (s, sameRegion) => sameRegion && servicesIn(model, s, 'security-hub').length > 0, 'security-hub'));
   return drafts;
 }
 

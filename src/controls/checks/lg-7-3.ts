@@ -52,7 +52,7 @@ function recorder(r: AccountService): Draft {
 
 function aws(model: CloudModel, scope: ScanScope): Draft[] {
   const recorders = servicesIn(model, scope, 'config-recorder');
-  if (recorders.length === 0) return [absentFrom(model, scope, { ja: 'AWS Config のレコーダー', en: 'AWS Config recorder' }, (s) => servicesIn(model, s, 'config-recorder').length > 0)];
+  if (recorders.length === 0) return [absentFrom(model, scope, { ja: 'AWS Config のレコーダー', en: 'AWS Config recorder' }, (s, sameRegion) => sameRegion && servicesIn(model, s, 'config-recorder').length > 0)];
   return recorders.map(recorder);
 }
 

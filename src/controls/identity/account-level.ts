@@ -26,18 +26,34 @@ export function servicesIn(model: CloudModel, scope: ScanScope, ...types: Accoun
 }
 
 /**
- * The result for a scope that does not define `what` (`GuardDuty`): unknown
- * in code, naming the two ways to settle it; a failure in a live account.
- * A scope that deploys to the same account as another scanned scope that
- * defines it (`has`), as the stacks of one CDK app do, shares that one.
+ * Whether another scanned scope of the same account defines it, for this
+ * scope: `has(s, sameRegion)` says whether `s` defines something that covers
+ * this scope, given whether `s` deploys to the same region (a GuardDuty
+ * detector covers its region; a multi-region trail or an alternate contact,
+ * the whole account).
  */
-export function absentFrom(model: CloudModel, scope: ScanScope, what: LocalText, has: (s: ScanScope) => boolean, key?: string): Draft {
+export type DefinedIn = (s: ScanScope, sameRegion: boolean) => boolean;
+
+/** Another scope of the same account and source that covers `scope`, as the stacks of one CDK app or the regions of one live account do. */
+function coveringSibling(model: CloudModel, scope: ScanScope, has: DefinedIn): ScanScope | undefined {
+  if (scope.account === undefined) return undefined;
+  return model.scopes.find(
+    (s) => s !== scope && s.cloud === scope.cloud && isLive(s) === isLive(scope) && s.account === scope.account && has(s, scope.region !== undefined && s.region === scope.region),
+  );
+}
+
+/**
+ * The result for a scope that does not define `what` (`GuardDuty`): unknown
+ * in code, naming the two ways to settle it; a failure in a live account;
+ * not applicable where another scope of the same account covers it (`has`).
+ */
+export function absentFrom(model: CloudModel, scope: ScanScope, what: LocalText, has: DefinedIn, key?: string): Draft {
   const extra = key ? { key } : {};
-  const sibling = !isLive(scope) && scope.account !== undefined ? model.scopes.find((s) => s !== scope && s.cloud === scope.cloud && s.account === scope.account && has(s)) : undefined;
+  const sibling = coveringSibling(model, scope, has);
   if (sibling) {
     return notApplicable(
       scope,
-      { ja: `${what.ja}は同じアカウント（${scope.account}）の ${sibling.label} で定義されています`, en: `${what.en} is defined in ${sibling.label}, which deploys to the same account (${scope.account})` },
+      { ja: `${what.ja}は同じアカウント（${scope.account}）の ${sibling.label} にあり、ここにも及びます`, en: `${what.en} is in ${sibling.label} of the same account (${scope.account}) and covers this one` },
       { ...extra, evidence: { account: scope.account, definedIn: sibling.label } },
     );
   }

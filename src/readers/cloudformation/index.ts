@@ -41,7 +41,8 @@ export function readCloudFormation(file: string, text: string, opts: ReadOptions
     markCyclicNesting(out, nesting.run);
     const secrets = [...secretParameters(parsed.root, supplied.writtenInRepository), ...nesting.run.secretInputs];
     out.secretInputs = [{ source: 'cloudformation', scope: file, inputs: secrets }];
-    if (assembly?.self.account) out.scopeAccounts = [{ source: 'cloudformation', scope: file, account: assembly.self.account }];
+    const self = assembly?.self;
+    if (self?.account) out.scopeAccounts = [{ source: 'cloudformation', scope: file, account: self.account, ...(self.region ? { region: self.region } : {}) }];
   } catch (e) {
     // A bug of ours must not stop the scan of other files; it is reported, not hidden.
     out.errors.push({ file, message: `internal error of the CloudFormation reader: ${e instanceof Error ? e.message : String(e)}` });

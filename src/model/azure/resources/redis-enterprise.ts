@@ -24,6 +24,7 @@ import type { LiftHandler } from '../../lifter.js';
 import { boolFact, causeOf, stringListFact } from '../../lift-values.js';
 import { armPath, attr, isSet, knownText, prop } from './attribute-paths.js';
 import { newDataStore } from './base.js';
+import { conditionalSetting } from './conditional-setting.js';
 import { keyReference } from './key-reference.js';
 import { enabledText } from './public-access.js';
 import { ARM, TERRAFORM } from './sources.js';
@@ -102,13 +103,23 @@ const armClusters: LiftHandler = {
   },
 };
 
+/**
+ * A database that exists only under an unresolved condition: a cluster
+ * without a database serves no one, so an Encrypted-only database is TLS only
+ * either way; a Plaintext one is unknown on the condition.
+ */
+function databaseProtocol(s: DataStore, r: NativeResource, protocol: Fact<boolean>): Fact<boolean> {
+  if (!s.httpsOnly && protocol.known && protocol.value) return protocol;
+  return conditionalSetting(r, s.httpsOnly, protocol);
+}
+
 const armDatabases: LiftHandler = {
   types: ['Microsoft.Cache/redisEnterprise/databases'],
   sources: ARM,
   pass: 'amend',
   lift(r, ctx) {
     const s = armAncestorStore(ctx, r, 1, 'redis-enterprise');
-    if (s) s.httpsOnly = tlsOnly(prop(r, 'clientProtocol'), r, 'clientProtocol');
+    if (s) s.httpsOnly = databaseProtocol(s, r, tlsOnly(prop(r, 'clientProtocol'), r, 'clientProtocol'));
   },
 };
 
@@ -139,7 +150,7 @@ const terraformDatabases: LiftHandler = {
   pass: 'amend',
   lift(r, ctx) {
     const s = referencedStore(ctx, attr(r, 'cluster_id'), 'redis-enterprise');
-    if (s) s.httpsOnly = tlsOnly(attr(r, 'client_protocol'), r, 'client_protocol');
+    if (s) s.httpsOnly = databaseProtocol(s, r, tlsOnly(attr(r, 'client_protocol'), r, 'client_protocol'));
   },
 };
 

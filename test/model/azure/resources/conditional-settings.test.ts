@@ -110,3 +110,21 @@ describe('Synapse settings under a condition', () => {
     expect(inputsOf(get(model, armKey(POOL, 'syn-fixed/off'), 'data-store').encryption)).toEqual(['parameter deployLock']);
   });
 });
+
+describe('Redis Enterprise databases under a condition', () => {
+  const RE = 'Microsoft.Cache/redisEnterprise';
+
+  it('a Plaintext database that may not be deployed is unknown on the condition; an Encrypted one is TLS only either way', () => {
+    const { model } = lift([
+      arm(RE, 'amr-juki', { sku: { name: 'Balanced_B5' }, properties: {} }),
+      arm(`${RE}/databases`, 'amr-juki/default', { properties: { clientProtocol: 'Plaintext' } }, { location: null, conditional: true }),
+      arm(RE, 'amr-kokuho', { sku: { name: 'Balanced_B5' }, properties: {} }),
+      arm(`${RE}/databases`, 'amr-kokuho/default', { properties: { clientProtocol: 'Encrypted' } }, { location: null, conditional: true }),
+      tf('azurerm_redis_enterprise_cluster', 'old', { name: 'redis-old', location: 'japaneast', sku_name: 'Enterprise_E10-2' }),
+      counted(tf('azurerm_redis_enterprise_database', 'db', { cluster_id: tfRef('azurerm_redis_enterprise_cluster.old'), client_protocol: 'Plaintext' }), 'var.cache_enabled'),
+    ]);
+    expect(inputsOf(get(model, armKey(RE, 'amr-juki'), 'data-store').httpsOnly)).toEqual(['parameter deployLock']);
+    expect(get(model, armKey(RE, 'amr-kokuho'), 'data-store').httpsOnly).toMatchObject({ known: true, value: true });
+    expect(inputsOf(get(model, tfKey('azurerm_redis_enterprise_cluster.old'), 'data-store').httpsOnly)).toEqual(['var.cache_enabled']);
+  });
+});

@@ -36,7 +36,10 @@ export type StoreType =
   | 'mongo-cluster'
   | 'synapse-workspace'
   | 'synapse-sql-pool'
-  | 'kusto-cluster';
+  | 'kusto-cluster'
+  | 'servicebus-namespace'
+  | 'eventhub-namespace'
+  | 'container-registry';
 
 /**
  * Encryption at rest. `customer-managed` means a key the municipality (or its

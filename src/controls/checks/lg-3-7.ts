@@ -16,8 +16,8 @@
 // name. An endpoint of a connected VPC serves this one only through a
 // private hosted zone the scan cannot see: unknown.
 // Azure, per storage account, SQL server, Managed Redis cluster, MongoDB
-// vCore cluster, Synapse workspace, Data Explorer cluster or Key Vault in a
-// closed segment: a private endpoint in a closed subnet, and public network
+// vCore cluster, Synapse workspace, Data Explorer cluster, Service Bus or
+// Event Hubs namespace, container registry or Key Vault in a closed segment: a private endpoint in a closed subnet, and public network
 // access disabled, as the control says (a firewall that denies by default is
 // noted, not passed: the public endpoint still exists). A Synapse dedicated
 // SQL pool is reached through its workspace's `Sql` endpoint, so the
@@ -249,7 +249,17 @@ function awsDrafts(ctx: ControlContext): Draft[] {
   return drafts;
 }
 
-const AZURE_STORES: ReadonlySet<DataStore['storeType']> = new Set(['storage-account', 'sql-server', 'redis-enterprise', 'mongo-cluster', 'synapse-workspace', 'kusto-cluster']);
+const AZURE_STORES: ReadonlySet<DataStore['storeType']> = new Set([
+  'storage-account',
+  'sql-server',
+  'redis-enterprise',
+  'mongo-cluster',
+  'synapse-workspace',
+  'kusto-cluster',
+  'servicebus-namespace',
+  'eventhub-namespace',
+  'container-registry',
+]);
 
 /**
  * A store placed in subnets of its own (not its private endpoints' ones):

@@ -9,6 +9,7 @@ import { cloudTrailHandlers } from './cloudtrail.js';
 import { dynamodbHandlers } from './dynamodb.js';
 import { ebsHandlers, finishEbs } from './ebs.js';
 import { efsHandlers } from './efs.js';
+import { eksHandlers } from './eks.js';
 import { elasticacheHandlers, finishElastiCache } from './elasticache.js';
 import { flowLogHandlers } from './flow-logs.js';
 import { iamPolicyHandlers } from './iam-policies.js';
@@ -16,6 +17,7 @@ import { iamPrincipalHandlers } from './iam-principals.js';
 import { finishKeyReferences } from './key-reference.js';
 import { finishKeys, kmsHandlers } from './kms.js';
 import { lambdaPermissionHandlers } from './lambda-permission.js';
+import { lbAccessLogHandlers } from './lb-access-logs.js';
 import { finishLogStores, logGroupHandlers } from './log-groups.js';
 import { finishRds, rdsHandlers } from './rds.js';
 import { s3BucketHandlers } from './s3-bucket.js';
@@ -36,10 +38,12 @@ export const resourceHandlers: LiftHandler[] = [
   ...efsHandlers,
   ...elasticacheHandlers,
   ...secretQueueHandlers,
+  ...eksHandlers,
   ...backupHandlers,
   ...logGroupHandlers,
   ...cloudTrailHandlers,
   ...flowLogHandlers,
+  ...lbAccessLogHandlers,
   ...iamPrincipalHandlers,
   ...iamPolicyHandlers,
   ...resourcePolicyHandlers,

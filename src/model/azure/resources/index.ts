@@ -3,6 +3,7 @@
 // diagnostic settings, flow logs, Azure Backup, roles, locks, Defender and
 // Azure Policy.
 import type { LiftContext, LiftHandler } from '../../lifter.js';
+import { containerRegistryHandlers } from './container-registry.js';
 import { cosmosDbHandlers } from './cosmos-db.js';
 import { dataProtectionHandlers } from './data-protection.js';
 import { runDeferred } from './deferred.js';
@@ -16,6 +17,7 @@ import { kustoHandlers } from './kusto.js';
 import { lockHandlers } from './locks.js';
 import { logAnalyticsHandlers } from './log-analytics.js';
 import { diskAttachmentHandlers } from './machine-disks.js';
+import { messagingNamespaceHandlers } from './messaging-namespaces.js';
 import { mongoClusterHandlers } from './mongo-cluster.js';
 import { joinPrivateEndpoints } from './private-endpoints.js';
 import { recoveryServicesHandlers } from './recovery-services.js';
@@ -46,6 +48,8 @@ export const resourceHandlers: LiftHandler[] = [
   ...mongoClusterHandlers,
   ...synapseHandlers,
   ...kustoHandlers,
+  ...messagingNamespaceHandlers,
+  ...containerRegistryHandlers,
   ...logAnalyticsHandlers,
   ...diagnosticSettingHandlers,
   ...flowLogHandlers,

@@ -39,11 +39,11 @@ export interface Trail extends EntityBase {
   deliveryError?: Fact<string | null>;
 }
 
-/** VPC flow log, NSG/VNet flow log, or a resource diagnostic setting. */
+/** VPC flow log, NSG/VNet flow log, S3 or load balancer access logging, or a resource diagnostic setting. */
 export interface LogSetting extends EntityBase {
   kind: 'log-setting';
-  settingType: 'vpc-flow-log' | 'nsg-flow-log' | 'vnet-flow-log' | 'diagnostic-setting' | 's3-access-logging';
-  /** What it records: a network, subnet, NIC, NSG, bucket or any Azure resource. */
+  settingType: 'vpc-flow-log' | 'nsg-flow-log' | 'vnet-flow-log' | 'diagnostic-setting' | 's3-access-logging' | 'lb-access-logging';
+  /** What it records: a network, subnet, NIC, NSG, bucket, load balancer or any Azure resource. */
   target: Link;
   destinations: Links;
   enabled: Fact<boolean>;

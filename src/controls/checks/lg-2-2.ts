@@ -22,8 +22,8 @@ function isGlobal(e: Entity): boolean {
     case 'trail':
       return e.trailType === 'activity-log';
     case 'log-setting':
-      // Diagnostic settings live on their target; S3 access logging is part of its bucket.
-      return e.settingType === 'diagnostic-setting' || e.settingType === 's3-access-logging';
+      // Diagnostic settings live on their target; access logging is part of its bucket or load balancer.
+      return e.settingType === 'diagnostic-setting' || e.settingType === 's3-access-logging' || e.settingType === 'lb-access-logging';
     default:
       return false;
   }

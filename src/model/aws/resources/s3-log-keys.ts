@@ -2,7 +2,8 @@
 // object it delivers starts with. CloudTrail writes under
 // `<S3KeyPrefix>/AWSLogs/`, VPC flow logs under `<folder of the destination
 // ARN>/AWSLogs/`, S3 server access logging under its target prefix as written,
-// followed by a date or an account ID.
+// followed by a date or an account ID, and load balancers under
+// `<prefix>/AWSLogs/<account ID>/elasticloadbalancing/`.
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { DataStore } from '../../data.js';
@@ -11,6 +12,7 @@ import { fact, unknownFact } from '../../fact.js';
 import { causeOf } from '../../lift-values.js';
 import type { LogSetting, Trail } from '../../logging.js';
 import { dig } from './attribute-path.js';
+import { accessLogArguments } from './lb-access-logs.js';
 import type { WrittenKeys } from './s3-expiration.js';
 import { isTerraform } from './sources.js';
 
@@ -62,6 +64,14 @@ function flowLogKeys(s: LogSetting, r: NativeResource, bucket: DataStore): Writt
   return { prefix: under({ ...arn, value: written }, AWS_LOGS), what };
 }
 
+/** `bucket[/prefix]/AWSLogs/<account ID>/elasticloadbalancing/<region>/…`: the prefix as written, then AWSLogs/ and a digit. */
+function loadBalancerKeys(s: LogSetting, r: NativeResource): WrittenKeys {
+  const what = `the access logs ${s.address} delivers`;
+  const args = accessLogArguments(r);
+  if ('kind' in args) return { prefix: unknownFact(causeOf(args, r, 'access logs'), args.loc ?? r.loc), what };
+  return { prefix: under(prefixFact(args.prefix, r, args.names.prefix), AWS_LOGS), next: /[0-9]/, what };
+}
+
 /**
  * The keys `feeder` writes into a bucket; `accessLogPrefix` is the target
  * prefix of an S3 access-log setting. A writer this module does not know
@@ -75,6 +85,7 @@ export function writtenKeys(
   const r = feeder.native;
   if (feeder.kind === 'trail' && feeder.trailType === 'cloudtrail' && r) return trailKeys(feeder, r);
   if (feeder.kind === 'log-setting' && feeder.settingType === 'vpc-flow-log' && r) return flowLogKeys(feeder, r, bucket);
+  if (feeder.kind === 'log-setting' && feeder.settingType === 'lb-access-logging' && r) return loadBalancerKeys(feeder, r);
   if (feeder.kind === 'log-setting' && feeder.settingType === 's3-access-logging' && accessLogPrefix) {
     // After the target prefix comes the date (simple format) or the source account ID (partitioned format).
     return { prefix: prefixFact(accessLogPrefix.value, accessLogPrefix.definedBy, 'target prefix'), next: /[0-9]/, what: `the access logs ${feeder.address} delivers` };

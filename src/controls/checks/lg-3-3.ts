@@ -2,7 +2,8 @@
 // segment is reachable from the internet by itself — no public IP on an
 // instance, NIC or gateway, no subnet that hands out public IPs, no
 // publicly accessible database, no internet-facing load balancer, no PaaS
-// (storage, SQL, Key Vault, App Service) with public network access. A PaaS
+// (storage, SQL, Key Vault, App Service, Service Bus, Event Hubs, container
+// registries) with public network access, no EKS public endpoint. A PaaS
 // public endpoint fails whatever its firewall admits (rules can be added
 // outside the template; the segment is to be reached privately): a firewall
 // that denies by default is told as a mitigating note. One result per

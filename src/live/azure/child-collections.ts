@@ -2,7 +2,8 @@
 // subscription's resource list does not include but the Azure lifters read:
 // a SQL server's TDE protector, a storage account's blob service, a key
 // vault's keys, a recovery vault's policies, a Managed Redis cluster's
-// databases, a Synapse SQL pool's TDE … Keyed by the parent's type
+// databases, a Synapse SQL pool's TDE, a Service Bus or Event Hubs
+// namespace's network rule set … Keyed by the parent's type
 // (lower-cased). `name` marks a singleton read with one GET (404 = not set).
 // Inline collections (subnets, NSG rules, routes, peerings) come with their
 // parent and are not listed here.
@@ -42,6 +43,8 @@ const CHILDREN: Record<string, ChildCollection[]> = {
   'microsoft.documentdb/mongoclusters': [{ segment: 'firewallRules' }],
   'microsoft.synapse/workspaces': [{ segment: 'firewallRules' }, { segment: 'dedicatedSQLminimalTlsSettings', name: 'default' }, { segment: 'auditingSettings' }],
   'microsoft.synapse/workspaces/sqlpools': [{ segment: 'transparentDataEncryption', name: 'current' }, { segment: 'auditingSettings' }],
+  'microsoft.servicebus/namespaces': [{ segment: 'networkRuleSets', name: 'default' }],
+  'microsoft.eventhub/namespaces': [{ segment: 'networkRuleSets', name: 'default' }],
 };
 
 export function childCollectionsOf(type: string): readonly ChildCollection[] {

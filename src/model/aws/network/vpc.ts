@@ -12,6 +12,7 @@ import { referencedNative } from './references.js';
 import { CLOUDFORMATION, TERRAFORM } from './sources.js';
 import { tagsOf } from './tags.js';
 import { addIpv6Block, blockPresence } from './ipv6-block.js';
+import { mayNotExist, ownCondition } from './own-condition.js';
 import { isWritten } from './written.js';
 
 /** Every default VPC is created with this block. */
@@ -76,14 +77,22 @@ function networkOf(v: Value | undefined, r: NativeResource, ctx: LiftContext): N
   return n ? ctx.model.getOf(n.key, 'network') : undefined;
 }
 
-function addIpv4(network: Network, cidrs: Fact<string[]>): void {
+/**
+ * A secondary block associated only under a condition the VPC does not share
+ * may or may not be there: the VPC's blocks are unknown on that condition
+ * (a segment selected by CIDR must not take the VPC in for sure).
+ */
+function addIpv4(network: Network, r: NativeResource, written: Fact<string[]>): void {
+  const condition = ownCondition(r, network);
+  const cidrs = condition && written.known ? mayNotExist(r, condition, written.loc ?? r.loc) : written;
   if (!network.cidrs.known) return;
   network.cidrs = cidrs.known ? { ...network.cidrs, value: [...network.cidrs.value, ...cidrs.value] } : cidrs;
 }
 
 /**
  * Secondary blocks. A block on a VPC outside the scan says nothing the model
- * can hold; an IPv6 block created only under an unresolved condition leaves IPv6 unknown.
+ * can hold; a block created only under an unresolved condition leaves IPv6,
+ * or the IPv4 blocks, unknown on it.
  */
 const terraformCidrAssociation: LiftHandler = {
   types: ['aws_vpc_ipv4_cidr_block_association', 'aws_vpc_ipv6_cidr_block_association'],
@@ -96,7 +105,7 @@ const terraformCidrAssociation: LiftHandler = {
       addIpv6Block(network, r.conditional ? unknownFact(r.conditional, r.loc) : fact(true, r.loc));
       return;
     }
-    addIpv4(network, ipv4Cidrs(r, 'cidr_block', 'ipv4_ipam_pool_id'));
+    addIpv4(network, r, ipv4Cidrs(r, 'cidr_block', 'ipv4_ipam_pool_id'));
   },
 };
 
@@ -115,7 +124,7 @@ const cloudFormationCidrBlock: LiftHandler = {
     }
     if (!ipv6.known) addIpv6Block(network, ipv6);
     const hasIpv4 = isWritten(field(r.attrs, 'CidrBlock')) || isWritten(field(r.attrs, 'Ipv4IpamPoolId'));
-    if (hasIpv4) addIpv4(network, ipv4Cidrs(r, 'CidrBlock', 'Ipv4IpamPoolId'));
+    if (hasIpv4) addIpv4(network, r, ipv4Cidrs(r, 'CidrBlock', 'Ipv4IpamPoolId'));
   },
 };
 

@@ -78,6 +78,25 @@ describe('VPCs', () => {
     expect(model.getOf(cfnVpc.key, 'network')?.ipv6Enabled).toMatchObject({ known: false, cause: cfnBlock.conditional });
   });
 
+  it('leaves the IPv4 blocks unknown, naming the condition, when a secondary block is associated only under one the VPC does not share', () => {
+    const s = new Scan();
+    const tfVpc = s.tf('aws_vpc', 'a', { cidr_block: '10.0.0.0/16' });
+    const tfBlock = s.tf('aws_vpc_ipv4_cidr_block_association', 'extra', { vpc_id: refTo(tfVpc), cidr_block: '100.64.0.0/16' });
+    tfBlock.conditional = { inputs: ['var.enable_pod_range'], detail: 'count depends on var.enable_pod_range' };
+    const cfnVpc = s.cfn('Vpc', 'AWS::EC2::VPC', { CidrBlock: '10.1.0.0/16' });
+    const cfnBlock = s.cfn('Secondary', 'AWS::EC2::VPCCidrBlock', { VpcId: refTo(cfnVpc, 'Ref'), CidrBlock: '10.201.0.0/16' });
+    cfnBlock.conditional = { inputs: ['parameter AddSecondary'], detail: 'condition HasSecondary depends on parameter AddSecondary' };
+    // A VPC and its block counted over the same condition exist together.
+    const both = s.cfn('Both', 'AWS::EC2::VPC', { CidrBlock: '10.2.0.0/16' });
+    both.conditional = cfnBlock.conditional;
+    const bothBlock = s.cfn('BothSecondary', 'AWS::EC2::VPCCidrBlock', { VpcId: refTo(both, 'Ref'), CidrBlock: '10.202.0.0/16' });
+    bothBlock.conditional = cfnBlock.conditional;
+    const { model } = s.lift();
+    expect(model.getOf(tfVpc.key, 'network')?.cidrs).toMatchObject({ known: false, cause: { inputs: ['var.enable_pod_range'] } });
+    expect(model.getOf(cfnVpc.key, 'network')?.cidrs).toMatchObject({ known: false, cause: { inputs: ['parameter AddSecondary'] } });
+    expect(model.getOf(both.key, 'network')?.cidrs).toMatchObject({ known: true, value: ['10.2.0.0/16', '10.202.0.0/16'] });
+  });
+
   it('turns CloudFormation Tags lists into maps', () => {
     const s = new Scan();
     const vpc = s.cfn('Vpc', 'AWS::EC2::VPC', {

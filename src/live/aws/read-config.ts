@@ -43,6 +43,7 @@ export const SELECTED_TYPES = [
   'AWS::NetworkFirewall::Firewall',
   'AWS::NetworkFirewall::FirewallPolicy',
   'AWS::NetworkFirewall::RuleGroup',
+  'AWS::EKS::Cluster',
 ] as const;
 
 const FIELDS = [

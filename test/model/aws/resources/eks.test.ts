@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nativeOfItem } from '../../../../src/live/aws/to-native.js';
 import { notJudgedTypes } from '../../../../src/results/not-judged.js';
 import { cfn, cfnRef, tf, tfRef, unk } from './builder.js';
 import type { Fact } from '../../../../src/model/fact.js';
@@ -78,5 +79,44 @@ describe('EKS clusters (CloudFormation)', () => {
     expect(open.subnets).toMatchObject({ value: [{ value: 'template.yaml#PrivateSubnetA' }] });
     expect(inputsOf(open.publicNetworkAccess)).toEqual(['Parameter EndpointPublic']);
     expect(get(model, 'template.yaml#Closed', 'compute').publicNetworkAccess).toMatchObject({ value: false });
+  });
+});
+
+describe('EKS clusters (AWS Config items)', () => {
+  it('the item, in CloudFormation shape, gives the same cluster: subnets by ID, the public endpoint and its CIDRs', () => {
+    const origin = { accountId: '111122223333', region: 'ap-northeast-1' };
+    const items: Record<string, unknown>[] = [
+      {
+        resourceType: 'AWS::EC2::Subnet',
+        resourceId: 'subnet-0a1b2c3d4e5f60718',
+        arn: 'arn:aws:ec2:ap-northeast-1:111122223333:subnet/subnet-0a1b2c3d4e5f60718',
+        configuration: { subnetId: 'subnet-0a1b2c3d4e5f60718', vpcId: 'vpc-0123456789abcdef0', cidrBlock: '10.20.1.0/24', availabilityZone: 'ap-northeast-1a' },
+      },
+      {
+        resourceType: 'AWS::EKS::Cluster',
+        resourceId: 'eks-juki-prd',
+        resourceName: 'eks-juki-prd',
+        arn: 'arn:aws:eks:ap-northeast-1:111122223333:cluster/eks-juki-prd',
+        configuration: {
+          Name: 'eks-juki-prd',
+          ResourcesVpcConfig: {
+            SubnetIds: ['subnet-0a1b2c3d4e5f60718'],
+            EndpointPublicAccess: true,
+            EndpointPrivateAccess: true,
+            PublicAccessCidrs: ['203.0.113.0/28'],
+          },
+        },
+        tags: { 'lg:segment': 'mynumber' },
+      },
+    ];
+    const natives = items.map((i) => nativeOfItem(i, origin)).filter((r): r is NonNullable<typeof r> => r !== undefined);
+    const { model, unlifted } = liftAll(natives);
+    expect(unlifted.map((r) => r.type)).not.toContain('AWS::EKS::Cluster');
+    const c = model.all('compute').find((x) => x.computeType === 'eks-cluster')!;
+    expect(c.address).toBe('arn:aws:eks:ap-northeast-1:111122223333:cluster/eks-juki-prd');
+    expect(c.tags).toMatchObject({ value: { 'lg:segment': 'mynumber' } });
+    expect(c.subnets.known && c.subnets.value.map((l) => l.known && model.get(l.value)?.nativeType)).toEqual(['AWS::EC2::Subnet']);
+    expect(c.publicNetworkAccess).toMatchObject({ value: true });
+    expect(c.publicFirewall).toMatchObject({ value: 'admits-ranges' });
   });
 });

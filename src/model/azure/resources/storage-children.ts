@@ -1,7 +1,7 @@
 // Resources that amend a storage account: blob services (versioning),
 // containers (anonymous access), container
 // immutability policies, lifecycle management policies (deletion after N
-// days), and azurerm's separate customer-managed-key and network-rules
+// days, judged against the containers logs are written to), and azurerm's separate customer-managed-key and network-rules
 // resources. ARM children find their account by resource ID; azurerm ones
 // by reference, account ID or account name.
 import type { NativeResource } from '../../../readers/native.js';
@@ -10,13 +10,17 @@ import type { DataStore } from '../../data.js';
 import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
-import { boolFact, causeOf, itemsOf, numberFact } from '../../lift-values.js';
+import { boolFact, causeOf } from '../../lift-values.js';
 import { ancestorId } from './arm-ids.js';
-import { armPath, attr, blocks, isSet, knownText, prop, tfPath } from './attribute-paths.js';
+import { attr, isSet, knownText, prop } from './attribute-paths.js';
 import { customerKey } from './key-reference.js';
 import { idByName } from './name-index.js';
 import { admitsAddresses, allowsByDefault, firewallState } from './public-access.js';
 import { ARM, TERRAFORM } from './sources.js';
+import { later } from './deferred.js';
+import type { BlobLifecycle } from './storage-lifecycle.js';
+import { armLifecycle, blobExpirationDays, terraformLifecycle } from './storage-lifecycle.js';
+import { blobWritersInto } from './storage-log-blobs.js';
 import { storageParts } from './storage-state.js';
 
 function armAccount(ctx: LiftContext, r: NativeResource, levels: number): DataStore | undefined {
@@ -86,22 +90,13 @@ const armImmutabilityPolicies: LiftHandler = {
   },
 };
 
-/** The shortest deletion age among enabled lifecycle rules; none: never deleted (null). */
-function expiration(rules: Value[], r: NativeResource, read: (rule: Value) => { enabled: Value | undefined; days: Value[] }): Fact<number | null> {
-  let best: Fact<number | null> = defaulted(null, r.loc);
-  for (const rule of rules) {
-    const { enabled, days } = read(rule);
-    const on = boolFact(enabled, r, { name: 'rule enabled', default: true });
-    if (!on.known) return on;
-    if (!on.value) continue;
-    for (const d of days) {
-      if (!isSet(d)) continue;
-      const n = numberFact(d, r, { name: 'delete after days' });
-      if (!n.known) return n;
-      if (best.known && (best.value === null || n.value < best.value)) best = n;
-    }
-  }
-  return best;
+/**
+ * The account expires the logs delivered to it after the soonest of the
+ * rules that reach their containers and blob type: judged once every
+ * diagnostic setting and flow log is known.
+ */
+function judgeExpiration(ctx: LiftContext, s: DataStore, lifecycle: BlobLifecycle): void {
+  later(ctx, () => (s.expirationDays = blobExpirationDays(lifecycle, blobWritersInto(ctx, s.id), s.native, s.address)), 'derive');
 }
 
 const armManagementPolicies: LiftHandler = {
@@ -111,18 +106,7 @@ const armManagementPolicies: LiftHandler = {
   lift(r, ctx) {
     const s = armAccount(ctx, r, 1);
     if (!s) return;
-    const rules = prop(r, 'policy', 'rules');
-    if (rules && rules.kind !== 'list' && isSet(rules)) {
-      s.expirationDays = unknownFact(causeOf(rules, r, 'policy.rules'), rules.loc ?? r.loc);
-      return;
-    }
-    s.expirationDays = expiration(itemsOf(rules), r, (rule) => {
-      const del = armPath(rule, 'definition', 'actions', 'baseBlob', 'delete');
-      return {
-        enabled: armPath(rule, 'enabled'),
-        days: ['daysAfterModificationGreaterThan', 'daysAfterCreationGreaterThan', 'daysAfterLastAccessTimeGreaterThan'].flatMap((k) => armPath(del, k) ?? []),
-      };
-    });
+    judgeExpiration(ctx, s, armLifecycle(r, prop(r, 'policy', 'rules')));
   },
 };
 
@@ -191,17 +175,7 @@ const terraformManagementPolicies: LiftHandler = {
   lift(r, ctx) {
     const s = terraformAccount(ctx, r);
     if (!s) return;
-    s.expirationDays = expiration(blocks(r, 'rule'), r, (rule) => {
-      const base = tfPath(rule, 'actions', 'base_blob');
-      return {
-        enabled: tfPath(rule, 'enabled'),
-        days: [
-          'delete_after_days_since_modification_greater_than',
-          'delete_after_days_since_creation_greater_than',
-          'delete_after_days_since_last_access_time_greater_than',
-        ].flatMap((k) => tfPath(base, k) ?? []),
-      };
-    });
+    judgeExpiration(ctx, s, terraformLifecycle(r));
   },
 };
 

@@ -91,6 +91,23 @@ const armRuleSets: LiftHandler = {
   },
 };
 
+/**
+ * The rules of API versions before the network rule set (`ipFilterRules`
+ * with Accept/Reject, `virtualNetworkRules`): what the endpoint admits with
+ * them is not modelled, so the firewall is unknown, naming the rule.
+ */
+const armLegacyRules: LiftHandler = {
+  types: Object.keys(ARM_TYPES).flatMap((t) => [`${t}/ipFilterRules`, `${t}/virtualNetworkRules`]),
+  sources: ARM,
+  pass: 'amend',
+  lift(r, ctx) {
+    const type = ARM_TYPES[r.type.replace(/\/(ipFilterRules|virtualNetworkRules)$/, '')]!;
+    const s = armAncestorStore(ctx, r, 1, type);
+    if (!s) return;
+    s.publicFirewall = unknownFact({ inputs: [r.address], detail: `${r.address} is a rule of the pre-2018 namespace firewall, whose effect kikan does not model` }, r.loc);
+  },
+};
+
 /** The IP rules of an azurerm rule set: Service Bus writes `ip_rules` (strings), Event Hubs `ip_rule` blocks. */
 function tfIpRules(ruleSet: Value, r: NativeResource, prefix: string): Fact<boolean> {
   const strings = tfPath(ruleSet, 'ip_rules');
@@ -166,6 +183,7 @@ function terraformCustomerKey(type: string, storeType: StoreType, namespaceAttr:
 export const messagingNamespaceHandlers: LiftHandler[] = [
   armNamespaces,
   armRuleSets,
+  armLegacyRules,
   terraformNamespace('azurerm_servicebus_namespace', 'servicebus-namespace', 'network_rule_set'),
   terraformNamespace('azurerm_eventhub_namespace', 'eventhub-namespace', 'network_rulesets'),
   terraformServiceBusRuleSet,

@@ -61,6 +61,17 @@ describe('Service Bus and Event Hubs namespaces (ARM)', () => {
     expect(inputsOf(get(model, armKey(SB, 'sb-param'), 'data-store').publiclyAccessible)).toEqual(['parameter publicAccess']);
   });
 
+  it('a pre-2018 IP filter rule leaves what the firewall admits unknown, naming the rule', () => {
+    const { model, unlifted } = lift([
+      arm(SB, 'sb-legacy', { sku: { name: 'Premium' }, properties: {} }, { apiVersion: '2018-01-01-preview' }),
+      arm(`${SB}/IPFilterRules`, 'sb-legacy/office', { properties: { FilterName: 'office', Action: 'Accept', IpMask: '10.0.1.0/32' } }, { location: null, apiVersion: '2018-01-01-preview' }),
+    ]);
+    expect(unlifted).toEqual([]);
+    const s = get(model, armKey(SB, 'sb-legacy'), 'data-store');
+    expect(s.publiclyAccessible).toMatchObject({ value: true, defaulted: true });
+    expect(inputsOf(s.publicFirewall)).toEqual([`${SB}/IPFilterRules/sb-legacy/office`]);
+  });
+
   it('Key Vault encryption whose key source is a parameter is unknown', () => {
     const { model } = lift([arm(EH, 'eh-cmk', { properties: { encryption: { keySource: unk('parameter keySource') } } })]);
     expect(inputsOf(get(model, armKey(EH, 'eh-cmk'), 'data-store').encryption)).toEqual(['parameter keySource']);

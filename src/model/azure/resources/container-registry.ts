@@ -2,8 +2,8 @@
 // network access on; the registry firewall (`networkRuleSet`, azurerm
 // `network_rule_set`) admits every address unless its default action is
 // Deny, and only the Premium tier applies it at all (Basic and Standard
-// registries are reachable from every address, and only Premium can have
-// private endpoints); images encrypted with Microsoft-managed keys unless
+// registries are reachable from every address, whatever they write about
+// public access, and only Premium can have private endpoints); images encrypted with Microsoft-managed keys unless
 // `encryption.status` is `enabled` with a Key Vault key (azurerm: an
 // `encryption` block with `key_vault_key_id`).
 import type { NativeResource } from '../../../readers/native.js';
@@ -33,6 +33,13 @@ function tierFirewall(sku: Value | undefined, skuName: string, ruleSet: Fact<Pub
   return unknownFact(causeOf(sku, r, skuName), sku.loc ?? r.loc);
 }
 
+/** Public access can be turned off only on Premium: a lower tier that writes it off still has its public endpoint. */
+function tierAccess(access: Fact<boolean>, sku: Value | undefined): Fact<boolean> {
+  const tier = knownText(sku)?.toLowerCase();
+  if (access.known && !access.value && tier !== undefined && tier !== 'premium') return fact(true, sku?.loc ?? access.loc);
+  return access;
+}
+
 function keyEncryption(ctx: LiftContext, r: NativeResource, status: Fact<boolean>, key: Value | undefined, keyName: string): Fact<Encryption> {
   if (!status.known) return status;
   if (!status.value) return { ...status, value: { mode: 'provider-managed' } };
@@ -46,7 +53,7 @@ const armRegistries: LiftHandler = {
   pass: 'entity',
   lift(r, ctx) {
     const s = newDataStore(r, ctx, 'container-registry');
-    s.publiclyAccessible = enabledText(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess', true);
+    s.publiclyAccessible = tierAccess(enabledText(prop(r, 'publicNetworkAccess'), r, 'publicNetworkAccess', true), armPath(r.attrs, 'sku', 'name'));
     const rules = prop(r, 'networkRuleSet');
     const ruleSet = firewallState(allowsByDefault(armPath(rules, 'defaultAction'), r, 'networkRuleSet.defaultAction'), admitsAddresses(armPath(rules, 'ipRules'), r, 'networkRuleSet.ipRules'));
     s.publicFirewall = tierFirewall(armPath(r.attrs, 'sku', 'name'), 'sku.name', ruleSet, isSet(rules), r);
@@ -62,7 +69,7 @@ const terraformRegistries: LiftHandler = {
   pass: 'entity',
   lift(r, ctx) {
     const s = newDataStore(r, ctx, 'container-registry');
-    s.publiclyAccessible = boolFact(attr(r, 'public_network_access_enabled'), r, { name: 'public_network_access_enabled', default: true });
+    s.publiclyAccessible = tierAccess(boolFact(attr(r, 'public_network_access_enabled'), r, { name: 'public_network_access_enabled', default: true }), attr(r, 'sku'));
     const rules = attr(r, 'network_rule_set');
     const written = isSet(rules) && !(rules.kind === 'list' && rules.items.length === 0);
     const first = rules?.kind === 'list' ? rules.items[0] : rules;

@@ -12,7 +12,12 @@ import type { Compute } from '../../model/compute.js';
 /** The address without what tells siblings apart. */
 function familyOf(c: Compute): string {
   // ARM addresses start with the type (`Microsoft.Compute/virtualMachines/…`); a Terraform azapi_resource is reported as Terraform.
-  if (c.source === 'arm' || c.source === 'azure') return c.address.slice(0, c.address.lastIndexOf('/') + 1);
+  if (c.source === 'arm') return c.address.slice(0, c.address.lastIndexOf('/') + 1);
+  // A live VM has no definition to share (every one is at the subscription's
+  // position): siblings are the VMs of one resource group whose names differ
+  // only in a trailing number (vm-ap01, vm-ap02; a copy loop's vm-ap-0, vm-ap-1),
+  // not every VM of the group (an AP server and a batch host).
+  if (c.source === 'azure') return c.address.toLowerCase().replace(/\d+$/, '');
   return c.address.replace(/\[[^\]]*\]/g, '');
 }
 

@@ -21,6 +21,12 @@ export interface Environment {
   resources: Body[];
   /** Lower-cased `<namespace>/<type>` under `/subscriptions/<s>/providers/`. */
   subscriptionSettings: Record<string, Body[]>;
+  /**
+   * Collections whose items live elsewhere than under the path (a vault's
+   * `backupProtectedItems` lists items under `backupFabrics/…`). Keyed by the
+   * lower-cased path.
+   */
+  collections?: Record<string, Body[]>;
 }
 
 export interface Fault {
@@ -110,6 +116,8 @@ export async function startFakeArm(env: Environment): Promise<FakeArm> {
       if (!byId.has(diag[1]!)) return error(404, 'ResourceNotFound', diag[1]!);
       return { status: 200, body: { value: env.resources.filter((r) => String(r.id).toLowerCase().startsWith(`${p}/`)) } };
     }
+    const collection = env.collections?.[p];
+    if (collection) return { status: 200, body: paged(collection, url) };
     const own = byId.get(p);
     if (own) {
       const want = versionOf(typeOfId(String(own.id)));

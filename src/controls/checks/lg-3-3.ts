@@ -33,19 +33,22 @@ interface Exposure {
   evidence?: Record<string, unknown>;
 }
 
+/** An EKS cluster's public endpoint is its Kubernetes API server; its CIDRs play the firewall. */
+const EKS_ENDPOINT: LocalText = { ja: 'Kubernetes API のパブリックエンドポイント', en: 'the public Kubernetes API endpoint' };
+
 function defaultNote(x: Exposure): LocalText {
   return x.fact.known && x.fact.defaulted && !x.describesDefault ? { ja: '（既定値）', en: ' (default)' } : { ja: '', en: '' };
 }
 
 /** An Azure service with a public endpoint: public network access on fails, whatever the firewall admits. */
-function publicEndpoint(fact: Fact<boolean> | undefined, firewall: Fact<PublicFirewall> | undefined, attribute = 'publiclyAccessible'): Exposure | undefined {
+function publicEndpoint(fact: Fact<boolean> | undefined, firewall: Fact<PublicFirewall> | undefined, attribute = 'publiclyAccessible', subject?: LocalText): Exposure | undefined {
   if (!fact) return undefined;
   if (!fact.known || !fact.value) return { fact, attribute, what: { ja: '', en: '' } };
   const location = publicAccessLocation(fact, firewall);
   return {
     fact,
     attribute,
-    what: publicAccessText(fact, firewall),
+    what: publicAccessText(fact, firewall, subject),
     describesDefault: true,
     ...(location ? { location } : {}),
     evidence: firewallEvidence(firewall),
@@ -67,7 +70,9 @@ function exposuresOf(e: Entity): Exposure[] {
     case 'compute': {
       if (e.computeType === 'launch-template') break;
       add(e.publicIp, 'publicIp', { ja: 'パブリック IP が割り当てられます', en: 'it gets a public IP' });
-      const app = publicEndpoint(e.publicNetworkAccess, e.publicFirewall, 'publicNetworkAccess');
+      const app = e.computeType === 'eks-cluster'
+        ? publicEndpoint(e.publicNetworkAccess, e.publicFirewall, 'endpointPublicAccess', EKS_ENDPOINT)
+        : publicEndpoint(e.publicNetworkAccess, e.publicFirewall, 'publicNetworkAccess');
       if (app) out.push(app);
       break;
     }

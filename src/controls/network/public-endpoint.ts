@@ -13,30 +13,33 @@ function defaultNote(f: KnownFact<unknown>): LocalText {
 }
 
 /** "Public network access is enabled", then what the firewall admits on that endpoint when that is known. */
-export function publicAccessText(access: KnownFact<boolean>, firewall: Fact<PublicFirewall> | undefined): LocalText {
+/** What is public, as the messages name it; an EKS cluster names its API endpoint. */
+export const PUBLIC_NETWORK_ACCESS: LocalText = { ja: '公開ネットワークアクセス', en: 'public network access' };
+
+export function publicAccessText(access: KnownFact<boolean>, firewall: Fact<PublicFirewall> | undefined, subject: LocalText = PUBLIC_NETWORK_ACCESS): LocalText {
   const on = defaultNote(access);
-  if (!firewall?.known) return { ja: `公開ネットワークアクセスが有効${on.ja}です`, en: `public network access is enabled${on.en}` };
+  if (!firewall?.known) return { ja: `${subject.ja}が有効${on.ja}です`, en: `${subject.en} is enabled${on.en}` };
   switch (firewall.value) {
     case 'denies':
       return {
-        ja: `公開ネットワークアクセスが有効${on.ja}です（ファイアウォールの既定動作は拒否ですが、公開エンドポイントは存在します）`,
-        en: `public network access is enabled${on.en} (its firewall denies by default, but the public endpoint exists)`,
+        ja: `${subject.ja}が有効${on.ja}です（ファイアウォールの既定動作は拒否ですが、公開エンドポイントは存在します）`,
+        en: `${subject.en} is enabled${on.en} (its firewall denies by default, but the public endpoint exists)`,
       };
     case 'admits-azure-services':
       return {
-        ja: `公開ネットワークアクセスが有効${on.ja}で、ファイアウォール規則「Azure サービスからのアクセスを許可」（0.0.0.0）により、他の顧客のものを含む Azure 内のすべてのリソースから接続できます`,
-        en: `public network access is enabled${on.en} and its firewall rule "allow Azure services" (0.0.0.0) admits every resource in Azure, other customers' included`,
+        ja: `${subject.ja}が有効${on.ja}で、ファイアウォール規則「Azure サービスからのアクセスを許可」（0.0.0.0）により、他の顧客のものを含む Azure 内のすべてのリソースから接続できます`,
+        en: `${subject.en} is enabled${on.en} and its firewall rule "allow Azure services" (0.0.0.0) admits every resource in Azure, other customers' included`,
       };
     case 'admits-ranges':
       return {
-        ja: `公開ネットワークアクセスが有効${on.ja}で、ファイアウォールが IP アドレス範囲を許可しており、インターネットから直接アクセスできます`,
-        en: `public network access is enabled${on.en} and its firewall admits IP address ranges, so it is reachable from the internet`,
+        ja: `${subject.ja}が有効${on.ja}で、ファイアウォールが IP アドレス範囲を許可しており、インターネットから直接アクセスできます`,
+        en: `${subject.en} is enabled${on.en} and its firewall admits IP address ranges, so it is reachable from the internet`,
       };
     case 'allows-all': {
       const all = defaultNote(firewall);
       return {
-        ja: `公開ネットワークアクセスが有効${on.ja}で、ファイアウォールがすべてのアドレスを許可しており${all.ja}、インターネットから直接アクセスできます`,
-        en: `public network access is enabled${on.en} and its firewall admits every address${all.en}, so it is reachable from the internet`,
+        ja: `${subject.ja}が有効${on.ja}で、ファイアウォールがすべてのアドレスを許可しており${all.ja}、インターネットから直接アクセスできます`,
+        en: `${subject.en} is enabled${on.en} and its firewall admits every address${all.en}, so it is reachable from the internet`,
       };
     }
   }

@@ -12,7 +12,7 @@ import { fact, unknownFact } from '../../fact.js';
 import { causeOf } from '../../lift-values.js';
 import type { LogSetting, Trail } from '../../logging.js';
 import { dig } from './attribute-path.js';
-import { accessLogArguments } from './lb-access-logs.js';
+import { lbLogOf } from './lb-access-logs.js';
 import type { WrittenKeys } from './s3-expiration.js';
 import { isTerraform } from './sources.js';
 
@@ -64,11 +64,11 @@ function flowLogKeys(s: LogSetting, r: NativeResource, bucket: DataStore): Writt
   return { prefix: under({ ...arn, value: written }, AWS_LOGS), what };
 }
 
-/** `bucket[/prefix]/AWSLogs/<account ID>/elasticloadbalancing/<region>/…`: the prefix as written, then AWSLogs/ and a digit. */
+/** `bucket[/prefix]/AWSLogs/<account ID>/elasticloadbalancing/<region>/…` (access and connection logs): the prefix as written, then AWSLogs/ and a digit. */
 function loadBalancerKeys(s: LogSetting, r: NativeResource): WrittenKeys {
-  const what = `the access logs ${s.address} delivers`;
-  const args = accessLogArguments(r);
-  if ('kind' in args) return { prefix: unknownFact(causeOf(args, r, 'access logs'), args.loc ?? r.loc), what };
+  const { name, args } = lbLogOf(s, r);
+  const what = `the ${name} ${s.address} delivers`;
+  if ('kind' in args) return { prefix: unknownFact(causeOf(args, r, name), args.loc ?? r.loc), what };
   return { prefix: under(prefixFact(args.prefix, r, args.names.prefix), AWS_LOGS), next: /[0-9]/, what };
 }
 

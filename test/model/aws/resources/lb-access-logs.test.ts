@@ -32,6 +32,7 @@ describe('load balancer access logs as a log setting', () => {
     const on = settings([logs, alb({ bucket: tfRef('aws_s3_bucket.lb_logs', 'id'), prefix: 'web', enabled: true })]);
     expect(on).toHaveLength(1);
     expect(on[0].target).toMatchObject({ known: true, value: '.#aws_lb.web' });
+    expect(on[0].id).toBe('.#aws_lb.web#access-logs');
     expect(on[0].destinations).toMatchObject({ known: true, value: [{ known: true, value: logs.key }] });
     expect(settings([logs, alb({ bucket: 'city-a-lb-logs', enabled: false })])).toEqual([]);
     // aws_lb: "defaults to false, even when bucket is specified".
@@ -88,12 +89,49 @@ describe('load balancer access logs as a log setting', () => {
     expect(settings([bucket, v2([{ Key: 'access_logs.s3.enabled', Value: 'false' }, { Key: 'access_logs.s3.bucket', Value: cfnRef('AlbLogs') }])])).toEqual([]);
     // A key from a parameter may be the enabled flag.
     const hidden = settings([bucket, v2([{ Key: unk('parameter AttributeKey'), Value: 'true' }])]);
+    // One unknown for the attribute list, not one per kind of log.
+    expect(hidden).toHaveLength(1);
     expect(hidden[0].enabled).toMatchObject({ known: false, cause: { inputs: ['parameter AttributeKey'] } });
     const classic = (policy: Record<string, unknown>) => cfn('AWS::ElasticLoadBalancing::LoadBalancer', 'Clb', { AvailabilityZones: ['ap-northeast-1a'], AccessLoggingPolicy: policy });
     expect(settings([bucket, classic({ Enabled: true, S3BucketName: cfnRef('AlbLogs'), EmitInterval: 60 })])).toHaveLength(1);
     expect(settings([bucket, classic({ Enabled: false, S3BucketName: cfnRef('AlbLogs') })])).toEqual([]);
   });
 });
+
+describe('Application Load Balancer connection logs', () => {
+  it('a connection_logs block (Terraform) or connection_logs.s3.* attributes (CloudFormation) are a writer of their own', () => {
+    const both = tf('aws_lb', 'web', {
+      name: 'web',
+      access_logs: [{ bucket: 'city-a-lb-logs', prefix: 'access', enabled: true }],
+      connection_logs: [{ bucket: 'city-a-lb-logs', prefix: 'conn', enabled: true }],
+    });
+    expect(settings([logs, both]).map((s) => s.id)).toEqual(['.#aws_lb.web#access-logs', '.#aws_lb.web#connection-logs']);
+    const connOnly = rule('conn', 14, 'conn/');
+    const e = expiration([logs, both, lifecycle(keep, connOnly)], logs);
+    expect(e).toMatchObject({ known: true, value: 14 });
+    const bucket = cfn('AWS::S3::Bucket', 'AlbLogs', {});
+    const v2 = cfn('AWS::ElasticLoadBalancingV2::LoadBalancer', 'Alb', {
+      LoadBalancerAttributes: [
+        { Key: 'connection_logs.s3.enabled', Value: 'true' },
+        { Key: 'connection_logs.s3.bucket', Value: cfnRef('AlbLogs') },
+        { Key: 'connection_logs.s3.prefix', Value: unk('parameter ConnPrefix') },
+      ],
+    });
+    const s = settings([bucket, v2]);
+    expect(s.map((x) => x.id)).toEqual(['template.yaml#Alb#connection-logs']);
+    const bucketWithRule = cfn('AWS::S3::Bucket', 'AlbLogs', { LifecycleConfiguration: { Rules: [{ Id: 'c', Status: 'Enabled', Prefix: 'conn/', ExpirationInDays: 7 }] } });
+    const open = expiration([bucketWithRule, v2], bucketWithRule);
+    expect(open?.known).toBe(false);
+    if (open && !open.known) {
+      expect(open.cause.inputs).toEqual(['parameter ConnPrefix']);
+      expect(open.cause.detail).toContain('the connection logs Alb delivers');
+    }
+  });
+});
+
+function rule(id: string, days: number, prefix: string): Record<string, unknown> {
+  return { id, status: 'Enabled', filter: [{ prefix }], expiration: [{ days }] };
+}
 
 describe('lifecycle rules against the keys a load balancer writes', () => {
   const writer = (prefix?: unknown) => alb({ bucket: tfRef('aws_s3_bucket.lb_logs', 'id'), enabled: true, ...(prefix === undefined ? {} : { prefix }) });

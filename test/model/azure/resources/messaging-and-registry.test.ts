@@ -72,6 +72,12 @@ describe('Service Bus and Event Hubs namespaces (ARM)', () => {
     expect(inputsOf(s.publicFirewall)).toEqual([`${SB}/IPFilterRules/sb-legacy/office`]);
   });
 
+  it('a namespace deployed under a condition keeps it', () => {
+    const { model } = lift([arm(EH, 'eh-optional', { properties: {} }, { conditional: true }), arm(ACR, 'croptional', { sku: { name: 'Premium' }, properties: {} }, { conditional: true })]);
+    expect(get(model, armKey(EH, 'eh-optional'), 'data-store').conditional?.inputs).toEqual(['parameter deployLock']);
+    expect(get(model, armKey(ACR, 'croptional'), 'data-store').conditional?.inputs).toEqual(['parameter deployLock']);
+  });
+
   it('Key Vault encryption whose key source is a parameter is unknown', () => {
     const { model } = lift([arm(EH, 'eh-cmk', { properties: { encryption: { keySource: unk('parameter keySource') } } })]);
     expect(inputsOf(get(model, armKey(EH, 'eh-cmk'), 'data-store').encryption)).toEqual(['parameter keySource']);

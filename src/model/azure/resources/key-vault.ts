@@ -75,7 +75,10 @@ const armKeys: LiftHandler = {
     k.rotationEnabled = armRotation(prop(r, 'rotationPolicy'), r);
     k.expires = expiryOfSeconds(prop(r, 'attributes', 'exp'), r);
     k.enabled = boolFact(prop(r, 'attributes', 'enabled'), r, { name: 'attributes.enabled', default: true });
-    registerName(ctx, 'key-vault-key', armPath(r.attrs, 'name'), r.key);
+    // Key URIs name `<vault>/<key>`: a template's key is named so, a live one by its last level only (the vault is in its ID).
+    const name = knownText(armPath(r.attrs, 'name'));
+    const vaultOfId = /\/vaults\/([^/]+)\/keys\/[^/]+$/i.exec(r.address)?.[1];
+    registerName(ctx, 'key-vault-key', name && !name.includes('/') && vaultOfId ? `${vaultOfId}/${name}` : armPath(r.attrs, 'name'), r.key);
     ctx.model.add(k);
   },
 };

@@ -1,8 +1,9 @@
 // Where in a storage account each writer of logs puts them, and as which
-// blob type. Azure Monitor writes the Activity Log to the container
-// `insights-activity-logs` and resource logs to `insights-logs-<category>`
-// (lower case), as append blobs; NSG and VNet flow logs go to
-// `insights-logs-networksecuritygroupflowevent` and
+// blob type. Azure Monitor writes the Activity Log to
+// `insights-activity-logs/resourceId=/SUBSCRIPTIONS/<id>/y=…` and resource
+// logs to `insights-logs-<category>/resourceId=/SUBSCRIPTIONS/<id>/…`
+// (category in lower case), as append blobs; NSG and VNet flow logs go to
+// the containers `insights-logs-networksecuritygroupflowevent` and
 // `insights-logs-flowlogflowevent` as block blobs.
 import type { Fact } from '../../fact.js';
 import { fact, unknownFact } from '../../fact.js';
@@ -22,6 +23,9 @@ export interface BlobWriter {
 /** `allLogs` and `audit` stand for categories the definition does not list: somewhere under `insights-logs-`. */
 const CATEGORY_GROUPS = new Set(['alllogs', 'audit']);
 
+/** What follows the container in every blob name of the Activity Log and resource logs. */
+const BY_RESOURCE = 'resourceId=/SUBSCRIPTIONS/';
+
 const FLOW_LOG_CONTAINERS: Partial<Record<LogSetting['settingType'], string>> = {
   'nsg-flow-log': 'insights-logs-networksecuritygroupflowevent/',
   'vnet-flow-log': 'insights-logs-flowlogflowevent/',
@@ -29,7 +33,7 @@ const FLOW_LOG_CONTAINERS: Partial<Record<LogSetting['settingType'], string>> = 
 
 function writersOf(feeder: Trail | LogSetting): BlobWriter[] {
   const what = `the logs ${feeder.address} delivers`;
-  if (feeder.kind === 'trail') return [{ prefix: fact('insights-activity-logs/', feeder.loc), blobType: 'appendBlob', what }];
+  if (feeder.kind === 'trail') return [{ prefix: fact(`insights-activity-logs/${BY_RESOURCE}`, feeder.loc), blobType: 'appendBlob', what }];
   const flow = FLOW_LOG_CONTAINERS[feeder.settingType];
   if (flow) return [{ prefix: fact(flow, feeder.loc), blobType: 'blockBlob', what }];
   if (feeder.settingType !== 'diagnostic-setting') {
@@ -41,7 +45,7 @@ function writersOf(feeder: Trail | LogSetting): BlobWriter[] {
     return [{ prefix: unknownFact(cause, c?.loc ?? feeder.loc), blobType: 'appendBlob', what }];
   }
   if (c.value.some((x) => CATEGORY_GROUPS.has(x.toLowerCase()))) return [{ prefix: fact('insights-logs-', c.loc ?? feeder.loc), blobType: 'appendBlob', what }];
-  return c.value.map((x) => ({ prefix: fact(`insights-logs-${x.toLowerCase()}/`, c.loc ?? feeder.loc), blobType: 'appendBlob' as const, what }));
+  return c.value.map((x) => ({ prefix: fact(`insights-logs-${x.toLowerCase()}/${BY_RESOURCE}`, c.loc ?? feeder.loc), blobType: 'appendBlob' as const, what }));
 }
 
 const byModel = new WeakMap<CloudModel, Map<string, Map<string, BlobWriter>>>();

@@ -52,6 +52,9 @@ describe('Azure lifecycle filters against the containers diagnostic settings wri
     expect(expiration([logs, vault, diagnostics('AuditEvent'), policy(keep, exports)])).toMatchObject({ known: true, value: 2555 });
     // The Activity Log's container is insights-activity-logs: the rule on insights-logs-auditevent misses it.
     expect(expiration([logs, activityLog(), policy(keep, audit)])).toMatchObject({ known: true, value: 2555 });
+    // Every Activity Log blob is named insights-activity-logs/resourceId=/SUBSCRIPTIONS/<id>/….
+    const bySubscriptions = rule('activity', 365, { blob_types: ['appendBlob'], prefix_match: ['insights-activity-logs/resourceId=/SUBSCRIPTIONS/'] });
+    expect(expiration([logs, activityLog(), policy(keep, bySubscriptions)])).toMatchObject({ known: true, value: 365 });
     const insights = rule('insights', 30, { blob_types: ['appendBlob'], prefix_match: ['insights-'] });
     expect(expiration([logs, activityLog(), policy(keep, insights)])).toMatchObject({ known: true, value: 30 });
   });
@@ -79,7 +82,7 @@ describe('Azure lifecycle filters against the containers diagnostic settings wri
     const later = rule('one-category', 4000, { blob_types: ['appendBlob'], prefix_match: ['insights-logs-auditevent/'] });
     expect(expiration([logs, vault, diagnostics('allLogs'), policy(keep, later)])).toMatchObject({ known: true, value: 2555 });
     // Only blobs under one resource ID inside the container.
-    const deeper = rule('one-vault', 30, { blob_types: ['appendBlob'], prefix_match: ['insights-logs-auditevent/resourceId=/SUBSCRIPTIONS/0000'] });
+    const deeper = rule('one-subscription', 30, { blob_types: ['appendBlob'], prefix_match: ['insights-logs-auditevent/resourceId=/SUBSCRIPTIONS/0000'] });
     expect(expiration([logs, vault, diagnostics('AuditEvent'), policy(keep, deeper)])?.known).toBe(false);
   });
 

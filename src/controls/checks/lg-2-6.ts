@@ -28,6 +28,11 @@ function exposureText(s: DataStore): LocalText {
   switch (s.storeType) {
     case 'storage-account':
       return { ja: '匿名アクセスできるコンテナーがあります', en: 'a container allows anonymous access' };
+    case 'container-registry': {
+      const written = s.native?.source ?? s.source;
+      const setting = written === 'terraform' || written === 'terraform-plan' ? 'anonymous_pull_enabled' : 'anonymousPullEnabled';
+      return { ja: `匿名プル（${setting}）が有効で、誰でもイメージを取得できます`, en: `anonymous pull (${setting}) is on: anyone can pull its images` };
+    }
     case 'ebs-snapshot':
     case 'rds-snapshot':
       return { ja: 'スナップショットが全員（all）に公開されています', en: 'the snapshot is shared with everyone (all)' };

@@ -5,7 +5,8 @@
 // registries are reachable from every address, whatever they write about
 // public access, and only Premium can have private endpoints); images encrypted with Microsoft-managed keys unless
 // `encryption.status` is `enabled` with a Key Vault key (azurerm: an
-// `encryption` block with `key_vault_key_id`).
+// `encryption` block with `key_vault_key_id`); anonymous pull off (when on,
+// anyone can pull the images: public read, judged by LG-2.6).
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import type { Encryption, PublicFirewall } from '../../data.js';
@@ -57,6 +58,7 @@ const armRegistries: LiftHandler = {
     const rules = prop(r, 'networkRuleSet');
     const ruleSet = firewallState(allowsByDefault(armPath(rules, 'defaultAction'), r, 'networkRuleSet.defaultAction'), admitsAddresses(armPath(rules, 'ipRules'), r, 'networkRuleSet.ipRules'));
     s.publicFirewall = tierFirewall(armPath(r.attrs, 'sku', 'name'), 'sku.name', ruleSet, isSet(rules), r);
+    s.publicRead = boolFact(prop(r, 'anonymousPullEnabled'), r, { name: 'anonymousPullEnabled', default: false });
     const status = enabledText(prop(r, 'encryption', 'status'), r, 'encryption.status', false);
     s.encryption = keyEncryption(ctx, r, status, prop(r, 'encryption', 'keyVaultProperties', 'keyIdentifier'), 'encryption.keyVaultProperties.keyIdentifier');
     ctx.model.add(s);
@@ -76,6 +78,7 @@ const terraformRegistries: LiftHandler = {
     const ipRules = first?.kind === 'object' ? first.fields.ip_rule : first;
     const ruleSet = firewallState(allowsByDefault(tfPath(rules, 'default_action'), r, 'network_rule_set.default_action'), admitsAddresses(ipRules, r, 'network_rule_set.ip_rule'));
     s.publicFirewall = tierFirewall(attr(r, 'sku'), 'sku', ruleSet, written, r);
+    s.publicRead = boolFact(attr(r, 'anonymous_pull_enabled'), r, { name: 'anonymous_pull_enabled', default: false });
     // azurerm 3.x wrote `encryption { enabled = true … }`; 4.x has the block only when a key is used.
     const block = attr(r, 'encryption');
     const blockWritten = isSet(block) && !(block.kind === 'list' && block.items.length === 0);

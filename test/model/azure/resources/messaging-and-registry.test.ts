@@ -184,7 +184,7 @@ describe('container registries', () => {
         network_rule_set: [{ default_action: 'Deny', ip_rule: [{ action: 'Allow', ip_range: '203.0.113.0/24' }] }],
         encryption: [{ key_vault_key_id: tfRef('azurerm_key_vault_key.acr'), identity_client_id: unk('azurerm_user_assigned_identity.acr.client_id') }],
       }),
-      tf('azurerm_container_registry', 'std', { name: 'crjukistd', sku: 'Standard', public_network_access_enabled: true }),
+      tf('azurerm_container_registry', 'std', { name: 'crjukistd', sku: 'Standard', public_network_access_enabled: true, anonymous_pull_enabled: true }),
       tf('azurerm_container_registry', 'basic', { name: 'crjukibasic', sku: 'Basic', public_network_access_enabled: false }),
     ]);
     const app = get(model, tfKey('azurerm_container_registry.app'), 'data-store');
@@ -194,6 +194,8 @@ describe('container registries', () => {
     const std = get(model, tfKey('azurerm_container_registry.std'), 'data-store');
     expect(std.publiclyAccessible).toMatchObject({ value: true });
     expect(std.publicFirewall).toMatchObject({ value: 'allows-all' });
+    expect(std.publicRead).toMatchObject({ value: true });
+    expect(app.publicRead).toMatchObject({ value: false, defaulted: true });
     // Only Premium can turn public access off: a Basic registry that writes it off is still public.
     expect(get(model, tfKey('azurerm_container_registry.basic'), 'data-store').publiclyAccessible).toMatchObject({ value: true });
   });

@@ -73,6 +73,10 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
       out.files.push({ abs, rel: relativePath(root, abs), kind: 'terraform-vars', text: '' });
       return;
     }
+    if (/^terragrunt\.hcl(\.json)?$/i.test(name)) {
+      out.notScanned.push(terragruntNote(relativePath(root, abs)));
+      return;
+    }
     if (!STRUCTURED.test(name)) return;
     if (/^(package(-lock)?|tsconfig|composer|\.eslintrc)\.json$/i.test(name)) return;
     if (isCdkConstructTree(abs)) {
@@ -176,6 +180,14 @@ function isCdkConstructTree(abs: string): boolean {
  * `main.bicep`); without that file its resources would be silently absent, so it is listed as not scanned.
  * A parameter file (`.bicepparam`) is named the same way, since its values never reach the compiled template.
  */
+/** Terragrunt passes a module its inputs and backend from terragrunt.hcl: kikan reads the module, not those inputs. */
+function terragruntNote(rel: string): NotScanned {
+  const detail =
+    `Terragrunt configuration ${rel} is not read: the inputs it gives its module are not applied. ` +
+    'Give them with --var / --var-file, or scan the plan (terragrunt plan -out=tfplan, then terragrunt show -json tfplan > tfplan.json)';
+  return { address: rel, scope: rel, loc: { file: rel, line: 1 }, cause: { inputs: [`inputs of ${rel}`], detail } };
+}
+
 function bicepNote(abs: string, rel: string): NotScanned | undefined {
   const isParams = /\.bicepparam$/i.test(abs);
   const compiled = abs.replace(/\.bicep(param)?$/i, '.json');

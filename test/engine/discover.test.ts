@@ -124,6 +124,21 @@ describe('discover', () => {
     ]);
   });
 
+  it('names each terragrunt.hcl as not scanned, with how to give its inputs', async () => {
+    const dir = tree({
+      'live/prod/juki/terragrunt.hcl': 'terraform {\n  source = "../../../modules//juki"\n}\ninputs = {\n  segment = "mynumber"\n}\n',
+      'live/terragrunt.hcl': 'remote_state {}\n',
+      'modules/juki/main.tf': 'variable "segment" {}\n',
+    });
+    const found = await discover([dir], dir, sniffFile);
+    expect(found.notScanned.map((n) => [n.address, n.cause.inputs])).toEqual([
+      ['live/prod/juki/terragrunt.hcl', ['inputs of live/prod/juki/terragrunt.hcl']],
+      ['live/terragrunt.hcl', ['inputs of live/terragrunt.hcl']],
+    ]);
+    expect(found.notScanned[0]!.cause.detail).toContain('terragrunt show -json');
+    expect(found.terraformDirs.map((d) => path.relative(dir, d))).toEqual(['modules/juki']);
+  });
+
   it('reads a path given twice once', async () => {
     const dir = tree({ 'template.yaml': CFN });
     const found = await discover([dir, dir, path.join(dir, 'template.yaml')], dir, sniffFile);

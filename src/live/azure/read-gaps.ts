@@ -19,11 +19,14 @@ export interface ReadGap {
    * well (a server's settings apply to its databases).
    */
   passesToo?: boolean;
+  /** Lower-cased resource types whose results the gap leaves alone. */
+  skipTypes?: readonly string[];
   cause: UnknownCause;
 }
 
 function covers(gap: ReadGap, f: Finding): boolean {
   if (gap.controls !== 'all' && !gap.controls.includes(f.controlId)) return false;
+  if (gap.skipTypes?.includes(f.resource.type.toLowerCase())) return false;
   if (gap.resourceId !== undefined) {
     const address = f.resource.address.toLowerCase();
     return address === gap.resourceId || (gap.passesToo === true && address.startsWith(`${gap.resourceId}/`));

@@ -19,6 +19,24 @@ import { liveLoc, nativesOf, resourceGroupNative, subscriptionScope } from './to
 const DIAGNOSTIC_SETTINGS_API = '2021-05-01-preview';
 const LOGGED_CHILDREN = /(?:\/blobservices|^microsoft\.cache\/redisenterprise\/databases)$/i;
 
+/**
+ * Resources and child collections that settle other resources' results: a
+ * vault's protected items are the backups of disks, VMs and databases, a
+ * private endpoint is a store's private path, a flow log a network's. When one
+ * cannot be read, a failure elsewhere in the subscription ("no backup plan
+ * selects it", "no private endpoint") may only reflect the unread setting.
+ * Keyed by lower-cased type.
+ */
+const BACKUP_VAULTS = ['microsoft.recoveryservices/vaults', 'microsoft.dataprotection/backupvaults'];
+const SETTLES_OTHERS: Record<string, string[]> = {
+  'microsoft.recoveryservices/vaults': ['LG-4.4'],
+  'microsoft.recoveryservices/vaults/backupprotecteditems': ['LG-4.4'],
+  'microsoft.dataprotection/backupvaults': ['LG-4.4'],
+  'microsoft.dataprotection/backupvaults/backupinstances': ['LG-4.4'],
+  'microsoft.network/privateendpoints': ['LG-3.7'],
+  'microsoft.network/networkwatchers/flowlogs': ['LG-6.4'],
+};
+
 interface SubscriptionCall {
   path: string;
   apiVersion: string;
@@ -123,6 +141,12 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
     }
     return inputs;
   };
+  /** An unread resource or collection that settles others' results leaves their failures open. */
+  const othersOpen = (type: string, inputs: string[], detail: string) => {
+    const controls = SETTLES_OTHERS[type.toLowerCase()];
+    // A vault's own failures (retention, immutability) do not depend on another vault.
+    if (controls) gaps.push({ scope, controls, cause: { inputs, detail }, ...(controls.includes('LG-4.4') ? { skipTypes: BACKUP_VAULTS } : {}) });
+  };
   const add = (bodies: Record<string, unknown>[], fallbackType?: string, apiVersion?: string) => {
     for (const b of bodies) for (const r of nativesOf(sub, b, fallbackType, apiVersion)) if (!out.has(r.key)) out.set(r.key, r);
   };
@@ -207,7 +231,10 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
         items = c.name ? [await caller.get(path, version)] : await caller.list(path, version);
       } catch (e) {
         const err = asCallError(`GET ${path}`, e);
-        if (!err.notFound) record(err, err.call, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: rootId, passesToo: true, permission: `${childType}/read` });
+        if (!err.notFound) {
+          const inputs = record(err, err.call, `${c.segment} of ${parentId}`, { controls: 'all', resourceId: rootId, passesToo: true, permission: `${childType}/read` });
+          othersOpen(childType, inputs, errors[errors.length - 1]!.message);
+        }
         continue;
       }
       add(items, childType);
@@ -242,7 +269,10 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
       if (typeof body.kind === 'string' && /(^|,)system$/i.test(body.kind) && /^microsoft\.sql\/servers\/databases$/i.test(type)) return;
       add([body], type, version);
     } catch (e) {
-      unread(id, record(e, `GET ${id}`, `${id} and its settings`, { permission: `${type}/read` }));
+      const inputs = record(e, `GET ${id}`, `${id} and its settings`, { permission: `${type}/read` });
+      unread(id, inputs);
+      // Deleted since the list (404): what it held is gone too, so others' failures stand.
+      if (!asCallError(`GET ${id}`, e).notFound) othersOpen(type, inputs, errors[errors.length - 1]!.message);
       return;
     }
     await children(id, id, type, 1);

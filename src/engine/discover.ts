@@ -114,10 +114,14 @@ export async function discover(paths: string[], root: string, sniff: Sniffer): P
       if (isConfigFile(name)) tfDirs.add(path.dirname(abs));
       return;
     }
-    const detail = entry.isSymbolicLink()
+    const link = entry.isSymbolicLink();
+    const detail = link
       ? `${rel} is a symbolic link and is not followed: scan the file it points to, or name the link on the command line`
       : `${rel} is not a regular file (a pipe, socket or device) and is not read`;
-    out.notScanned.push({ address: rel, scope: rel, loc: { file: rel, line: 1 }, cause: { inputs: [rel], detail } });
+    const ja = link
+      ? `${rel} はシンボリックリンクのためたどりません。リンク先のファイルを検査するか、リンクをコマンドラインで指定してください`
+      : `${rel} は通常のファイルではない（パイプ、ソケット、デバイス）ため読みません`;
+    out.notScanned.push({ address: rel, scope: rel, loc: { file: rel, line: 1 }, cause: { inputs: [rel], detail }, reason: { ja, en: detail } });
   }
 
   function visitDir(abs: string, staged = false): void {
@@ -175,19 +179,23 @@ function isCdkConstructTree(abs: string): boolean {
   return path.basename(abs) === 'tree.json' && fs.existsSync(path.join(path.dirname(abs), 'manifest.json'));
 }
 
-/**
- * A Bicep file is read through the ARM template it compiles to (`az bicep build` writes `main.json` beside
- * `main.bicep`); without that file its resources would be silently absent, so it is listed as not scanned.
- * A parameter file (`.bicepparam`) is named the same way, since its values never reach the compiled template.
- */
 /** Terragrunt passes a module its inputs and backend from terragrunt.hcl: kikan reads the module, not those inputs. */
 function terragruntNote(rel: string): NotScanned {
   const detail =
     `Terragrunt configuration ${rel} is not read: the inputs it gives its module are not applied. ` +
     'Give them with --var / --var-file, or scan the plan (terragrunt plan -out=tfplan, then terragrunt show -json tfplan > tfplan.json)';
-  return { address: rel, scope: rel, loc: { file: rel, line: 1 }, cause: { inputs: [`inputs of ${rel}`], detail } };
+  const reason = {
+    ja: `Terragrunt の設定 ${rel} は読みません（モジュールに渡す inputs は反映されません）。--var / --var-file で渡すか、plan を検査してください（terragrunt plan -out=tfplan の後 terragrunt show -json tfplan > tfplan.json）`,
+    en: detail,
+  };
+  return { address: rel, scope: rel, loc: { file: rel, line: 1 }, cause: { inputs: [`inputs of ${rel}`], detail }, reason };
 }
 
+/**
+ * A Bicep file is read through the ARM template it compiles to (`az bicep build` writes `main.json` beside
+ * `main.bicep`); without that file its resources would be silently absent, so it is listed as not scanned.
+ * A parameter file (`.bicepparam`) is named the same way, since its values never reach the compiled template.
+ */
 function bicepNote(abs: string, rel: string): NotScanned | undefined {
   const isParams = /\.bicepparam$/i.test(abs);
   const compiled = abs.replace(/\.bicep(param)?$/i, '.json');
@@ -195,5 +203,8 @@ function bicepNote(abs: string, rel: string): NotScanned | undefined {
   const detail = isParams
     ? `Bicep parameter file ${rel} is not read: build it with \`az bicep build-params --file ${rel}\` and give the JSON with --param-file`
     : `Bicep file ${rel} is not read: build it with \`az bicep build --file ${rel}\` and scan the JSON template it writes`;
-  return { address: rel, scope: rel, loc: { file: rel, line: 1 }, cause: { inputs: [`compiled ${rel}`], detail } };
+  const ja = isParams
+    ? `Bicep のパラメータファイル ${rel} は読みません。\`az bicep build-params --file ${rel}\` で JSON にして --param-file で指定してください`
+    : `Bicep ファイル ${rel} は読みません。\`az bicep build --file ${rel}\` で書き出した JSON テンプレートを検査してください`;
+  return { address: rel, scope: rel, loc: { file: rel, line: 1 }, cause: { inputs: [`compiled ${rel}`], detail }, reason: { ja, en: detail } };
 }

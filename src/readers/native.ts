@@ -91,6 +91,8 @@ export interface NotScanned {
   scope: string;
   loc: SourceLoc;
   cause: UnknownCause;
+  /** Why and what to do, in the report's languages; reports fall back to the cause's (English) detail. */
+  reason?: { ja: string; en: string };
 }
 
 /** The inputs one scope declares secret (LG-6.9); an empty list when it declares none. */

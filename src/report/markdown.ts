@@ -14,7 +14,7 @@ function md(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-function where(f: Finding): string {
+function where(f: Pick<Finding, 'location'>): string {
   return f.location ? `\`${f.location.file}:${f.location.line}\`` : '';
 }
 
@@ -58,6 +58,14 @@ export function renderMarkdown(report: ScanReport, ctx: ReportContext): string {
       const shown = unloaded.slice(0, 10).join(', ') + (unloaded.length > 10 ? T(` ほか ${unloaded.length - 10} 件`, ` and ${unloaded.length - 10} more`) : '');
       out.push(T(`読み込んでいない変数ファイルがあります（\`--var-file\` で指定）: ${shown}`, `Variable files found but not loaded (give them with \`--var-file\`): ${shown}`), '');
     }
+  }
+  if (report.notScanned.length) {
+    out.push(`### ${T('未走査', 'Not scanned')} (${report.notScanned.length})`, '');
+    for (const n of report.notScanned.slice(0, MAX_ROWS)) {
+      out.push(`- \`${md(n.address)}\` ${where({ location: n.loc })} ${md(n.reason ? n.reason[L] : n.cause.detail)}`);
+    }
+    if (report.notScanned.length > MAX_ROWS) out.push('', T(`ほか ${report.notScanned.length - MAX_ROWS} 件（JSON の notScanned）`, `and ${report.notScanned.length - MAX_ROWS} more (JSON notScanned)`));
+    out.push('');
   }
   const notJudged = report.notJudged ?? [];
   if (notJudged.length) {

@@ -89,7 +89,10 @@ export function renderText(report: ScanReport, ctx: ReportContext): string {
 
   if (report.notScanned.length) {
     out.push('', `■ ${L('未走査', 'Not scanned')} (${report.notScanned.length})`);
-    for (const n of report.notScanned) out.push(`  ${n.address}  ${n.loc.file}:${n.loc.line}  ${n.cause.detail}`);
+    for (const n of report.notScanned) {
+      out.push(`  ${n.address}  ${n.loc.file}:${n.loc.line}  ${n.reason ? t(n.reason, lang) : n.cause.detail}`);
+      if (!n.reason && lang === 'ja' && n.cause.inputs.length) out.push(`  必要な入力: ${n.cause.inputs.join(', ')}`);
+    }
   }
   const notJudged = report.notJudged ?? [];
   if (notJudged.length) {

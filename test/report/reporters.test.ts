@@ -113,6 +113,25 @@ describe('reporters on a real scan', () => {
     expect(md).toContain('読み込んでいない変数ファイルがあります（`--var-file` で指定）: `envs/prod.tfvars`, `envs/stg.tfvars`');
   });
 
+  it('text and Markdown show what was not scanned in the report language, falling back to the detail and its inputs', async () => {
+    const report = await reportOf(FIXTURE);
+    const loc = { file: 'live/terragrunt.hcl', line: 1 };
+    const notScanned = [
+      { address: 'live/terragrunt.hcl', scope: 'live/terragrunt.hcl', loc, cause: { inputs: ['inputs of live/terragrunt.hcl'], detail: 'Terragrunt configuration is not read' }, reason: { ja: 'Terragrunt の設定は読みません', en: 'Terragrunt configuration is not read' } },
+      { address: 'module.net', scope: 'env', loc: { file: 'env/main.tf', line: 3 }, cause: { inputs: ['module.net'], detail: 'module "net" is not available locally' } },
+    ];
+    const ja = renderReport('text', { ...report, notScanned }, { lang: 'ja', catalog });
+    expect(ja).toContain('■ 未走査 (2)');
+    expect(ja).toContain('live/terragrunt.hcl  live/terragrunt.hcl:1  Terragrunt の設定は読みません');
+    expect(ja).toContain('module.net  env/main.tf:3  module "net" is not available locally\n  必要な入力: module.net');
+    const en = renderReport('text', { ...report, notScanned }, { lang: 'en', catalog });
+    expect(en).toContain('live/terragrunt.hcl  live/terragrunt.hcl:1  Terragrunt configuration is not read');
+    expect(en).not.toContain('必要な入力');
+    const md = renderReport('markdown', { ...report, notScanned }, { lang: 'ja', catalog });
+    expect(md).toContain('### 未走査 (2)');
+    expect(md).toContain('- `live/terragrunt.hcl` `live/terragrunt.hcl:1` Terragrunt の設定は読みません');
+  });
+
   it('JUnit counts failures and Markdown lists them in Japanese', async () => {
     const report = await reportOf(FIXTURE);
     const junit = renderReport('junit', report, { lang: 'ja', catalog });

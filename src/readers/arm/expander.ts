@@ -382,14 +382,13 @@ export class ArmExpander {
       (linkAttrs?.kind === 'object' && (lookupField(linkAttrs, 'uri') ?? lookupField(linkAttrs, 'relativePath') ?? lookupField(linkAttrs, 'id'))) ||
       undefined;
     const where = target ? displayText(target) : 'the linked template';
+    const detail = `linked template ${where} is not followed: scan it as its own template (with its parameters)`;
     this.out.notScanned.push({
       address: deployment.address,
       scope: this.file,
       loc: link.loc ?? deployment.loc,
-      cause: {
-        inputs: [`templateLink ${where}`],
-        detail: `linked template ${where} is not followed: scan it as its own template (with its parameters)`,
-      },
+      cause: { inputs: [`templateLink ${where}`], detail },
+      reason: { ja: `リンク先のテンプレート${target ? ` ${where} ` : ''}はたどりません。そのテンプレートを（パラメータとともに）単独で検査してください`, en: detail },
     });
   }
 

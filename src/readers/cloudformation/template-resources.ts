@@ -74,6 +74,10 @@ function macroNotes(input: TemplateInput): NotScanned[] {
       scope: input.nesting.scope,
       loc: entry?.keyLoc ?? input.root.loc,
       cause: { inputs: [`macro ${name}`], detail: `the ${name} transform rewrites the template at deployment; its resources are read as written` },
+      reason: {
+        ja: `変換（Transform）${name} はデプロイ時にテンプレートを書き換えます。リソースは書かれたとおりに読みます`,
+        en: `the ${name} transform rewrites the template at deployment; its resources are read as written`,
+      },
     }));
 }
 
@@ -251,6 +255,10 @@ function nestedTemplateNote(decl: ResourceDecl, r: NativeResource, scope: string
     cause: {
       inputs: [where],
       detail: `nested template ${where} of ${decl.logicalId} is not followed; scan it as a template of its own`,
+    },
+    reason: {
+      ja: `${decl.logicalId} の入れ子のテンプレート ${where} はたどりません。そのテンプレートを単独で検査してください`,
+      en: `nested template ${where} of ${decl.logicalId} is not followed; scan it as a template of its own`,
     },
   };
 }

@@ -453,11 +453,13 @@ export class ModuleInstance {
 
   private resolveSource(name: string, block: BlockConfig, callAddress: string): { config: ModuleConfig; dir: string } | { unavailable: UnknownCause } {
     const source = attrOf(block, 'source')?.json;
-    const notScanned = (detail: string, inputs: string[]): { unavailable: UnknownCause } => {
+    const notScanned = (detail: string, inputs: string[], ja?: string): { unavailable: UnknownCause } => {
       const cause: UnknownCause = { inputs, detail };
-      this.ctx.notScanned.push({ address: callAddress, scope: this.ctx.scope, loc: block.loc, cause });
+      this.ctx.notScanned.push({ address: callAddress, scope: this.ctx.scope, loc: block.loc, cause, ...(ja ? { reason: { ja, en: detail } } : {}) });
       return { unavailable: cause };
     };
+    const notDownloaded = (source: string) =>
+      notScanned(`module "${name}" (${source}) is ${NOT_DOWNLOADED}`, [callAddress], `モジュール "${name}"（${source}）は手元にありません。terraform init を実行するか、plan を検査してください`);
     const fail = (message: string): { unavailable: UnknownCause } => {
       this.ctx.errors.push({ file: block.loc.file, line: block.loc.line, message });
       return notScanned(message, [callAddress]);
@@ -467,14 +469,14 @@ export class ModuleInstance {
     if (isLocalSource(source)) dir = path.resolve(this.config.dir, source);
     else {
       dir = this.ctx.manifest.dirOf([...this.callNames, name]);
-      if (!dir) return notScanned(`module "${name}" (${source}) is ${NOT_DOWNLOADED}`, [callAddress]);
+      if (!dir) return notDownloaded(source);
     }
     if (this.dirChain.includes(dir)) return fail(`module "${name}" calls ${source}, which is already being evaluated (module cycle)`);
     if (this.callNames.length + 1 > MAX_MODULE_DEPTH) return fail(`module "${name}" is nested more than ${MAX_MODULE_DEPTH} levels deep`);
     const config = this.ctx.loader.get(dir);
     if (!config) {
       if (isLocalSource(source)) return fail(`module "${name}": no Terraform files in ${source}`);
-      return notScanned(`module "${name}" (${source}) is ${NOT_DOWNLOADED}`, [callAddress]);
+      return notDownloaded(source);
     }
     return { config, dir };
   }

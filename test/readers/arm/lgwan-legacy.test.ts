@@ -64,6 +64,10 @@ describe('lgwan-legacy', () => {
           inputs: ['templateLink https://example.blob.core.windows.net/templates/monitoring.json'],
           detail: expect.stringMatching(/not followed/),
         },
+        reason: {
+          ja: 'リンク先のテンプレート https://example.blob.core.windows.net/templates/monitoring.json はたどりません。そのテンプレートを（パラメータとともに）単独で検査してください',
+          en: expect.stringMatching(/not followed/),
+        },
       },
     ]);
   });

@@ -4,7 +4,8 @@
 // reading of a non-CloudFormation source; listeners (CloudFormation schema
 // shape: Port, Protocol, SslPolicy, DefaultActions) through the
 // CloudFormation one. The item carries no load balancer attributes, so
-// deletion protection stays unknown (DescribeLoadBalancerAttributes).
+// deletion protection and where access logs go stay unknown
+// (DescribeLoadBalancerAttributes).
 import type { NativeResource } from '../../../readers/native.js';
 import type { LiftHandler } from '../../lifter.js';
 import type { ConfigItem, Translated } from './via-definitions.js';
@@ -32,6 +33,11 @@ export function loadBalancerArguments(item: ConfigItem, r: NativeResource): Tran
       enable_deletion_protection: {
         inputs: ['elasticloadbalancing:DescribeLoadBalancerAttributes'],
         detail: `the AWS Config item of ${r.address} does not include its attributes (deletion protection)`,
+      },
+      // One unknown for both kinds of logs the attributes would name (access and connection logs).
+      access_logs: {
+        inputs: ['elasticloadbalancing:DescribeLoadBalancerAttributes'],
+        detail: `the AWS Config item of ${r.address} does not include its attributes (whether and where access and connection logs are written)`,
       },
     },
   };

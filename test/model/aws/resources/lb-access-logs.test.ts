@@ -5,7 +5,7 @@ import type { Fact } from '../../../../src/model/fact.js';
 import type { LogSetting } from '../../../../src/model/logging.js';
 import type { NativeResource } from '../../../../src/readers/native.js';
 import { cfn, cfnRef, tf, tfRef, unk } from './builder.js';
-import { get, lift } from './harness.js';
+import { get, lift, liftAll } from './harness.js';
 
 function settings(resources: NativeResource[]): LogSetting[] {
   return lift(resources).model.all('log-setting').filter((s) => s.settingType === 'lb-access-logging');
@@ -95,6 +95,15 @@ describe('load balancer access logs as a log setting', () => {
     const classic = (policy: Record<string, unknown>) => cfn('AWS::ElasticLoadBalancing::LoadBalancer', 'Clb', { AvailabilityZones: ['ap-northeast-1a'], AccessLoggingPolicy: policy });
     expect(settings([bucket, classic({ Enabled: true, S3BucketName: cfnRef('AlbLogs'), EmitInterval: 60 })])).toHaveLength(1);
     expect(settings([bucket, classic({ Enabled: false, S3BucketName: cfnRef('AlbLogs') })])).toEqual([]);
+  });
+});
+
+describe('live load balancers (AWS Config)', () => {
+  it('the item carries no attributes: one setting whose destination is unknown on DescribeLoadBalancerAttributes', () => {
+    const item = tf('AWS::ElasticLoadBalancingV2::LoadBalancer', 'alb', { loadBalancerName: 'web', type: 'application', scheme: 'internal', availabilityZones: [] }, { source: 'aws-config' });
+    const s = liftAll([item]).model.all('log-setting').filter((x) => x.settingType === 'lb-access-logging');
+    expect(s).toHaveLength(1);
+    expect(s[0].destinations).toMatchObject({ known: true, value: [{ known: false, cause: { inputs: ['elasticloadbalancing:DescribeLoadBalancerAttributes'] } }] });
   });
 });
 

@@ -20,7 +20,8 @@ describe('LG-3.4', () => {
     m.securityGroup('AppSecurityGroup', vpc, [{ platformDefault: 'all egress allowed by default' }]);
     const drafts = run(egress, m);
     expect(statuses(drafts)).toEqual(['AppSecurityGroup[all egress allowed by default egress 0.0.0.0/0]=fail']);
-    expect(drafts[0]!.message.en).toContain('the platform default rule');
+    expect(drafts[0]!.message.en).toContain('the platform default rule (all egress allowed by default)');
+    expect(drafts[0]!.message.ja).toContain('既定の規則（すべての送信を許可）');
     expect(drafts[0]!.message.en).toContain('0.0.0.0/0');
     expect(drafts[0]!.location).toEqual(m.model.getOf('AppSecurityGroup', 'security-group')!.rules[0]!.loc);
   });

@@ -7,6 +7,7 @@ import type { UnknownCause } from '../../readers/value.js';
 import type { LocalText } from '../../results/finding.js';
 import type { PeerReach } from './rule-peers.js';
 import { isAllProtocols, peerReach, portsCover } from './rule-peers.js';
+import { ALL_EGRESS_DEFAULT, DEFAULT_GROUP_MEMBERS_INGRESS } from '../../model/aws/network/platform-objects.js';
 
 /** NSG rule name, or `<defining resource> <direction> <n>` counted per resource and direction. */
 export function ruleKey(group: SecurityGroup, rule: SecurityRule): string {
@@ -23,9 +24,18 @@ export function ruleKey(group: SecurityGroup, rule: SecurityRule): string {
   return `${rule.definedBy} ${rule.direction} ${n}`;
 }
 
+/** The AWS platform rules kikan adds by their description (Azure's default rules have names of their own). */
+const PLATFORM_RULE_JA: Record<string, string> = {
+  [ALL_EGRESS_DEFAULT]: 'すべての送信を許可',
+  [DEFAULT_GROUP_MEMBERS_INGRESS]: '既定のセキュリティグループ：メンバーからの受信',
+};
+
 /** `rule "DenyInternet"`, `the platform default rule AllowInternetOutBound`, `the rule of aws_vpc_security_group_egress_rule.x`. */
 export function ruleLabel(rule: SecurityRule): LocalText {
-  if (rule.platformDefault) return { ja: `既定の規則（${rule.name ?? rule.platformDefault}）`, en: `the platform default rule (${rule.name ?? rule.platformDefault})` };
+  if (rule.platformDefault) {
+    const en = rule.name ?? rule.platformDefault;
+    return { ja: `既定の規則（${rule.name ?? PLATFORM_RULE_JA[rule.platformDefault] ?? rule.platformDefault}）`, en: `the platform default rule (${en})` };
+  }
   if (rule.name) return { ja: `規則「${rule.name}」`, en: `rule "${rule.name}"` };
   return { ja: `${rule.definedBy} の規則`, en: `the rule of ${rule.definedBy}` };
 }

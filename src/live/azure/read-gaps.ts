@@ -21,12 +21,15 @@ export interface ReadGap {
   passesToo?: boolean;
   /** Lower-cased resource types whose results the gap leaves alone. */
   skipTypes?: readonly string[];
+  /** Lower-cased resource types whose results alone the gap touches. */
+  onlyTypes?: readonly string[];
   cause: UnknownCause;
 }
 
 function covers(gap: ReadGap, f: Finding): boolean {
   if (gap.controls !== 'all' && !gap.controls.includes(f.controlId)) return false;
   if (gap.skipTypes?.includes(f.resource.type.toLowerCase())) return false;
+  if (gap.onlyTypes && !gap.onlyTypes.includes(f.resource.type.toLowerCase())) return false;
   if (gap.resourceId !== undefined) {
     const address = f.resource.address.toLowerCase();
     return address === gap.resourceId || (gap.passesToo === true && address.startsWith(`${gap.resourceId}/`));
@@ -47,10 +50,15 @@ export function applyReadGaps(findings: Finding[], gaps: readonly ReadGap[]): Fi
       ...f,
       status: 'unknown',
       unknown: [...(f.unknown ?? []), ...hit.map((g) => g.cause)],
-      message: {
-        ja: `${f.message.ja}（設定を読み取る API 呼び出しが失敗したため判定できません）`,
-        en: `${f.message.en} (cannot be told: the API call that reads the setting failed)`,
-      },
+      message: hit.every((g) => g.cause.inputs.includes('--resource-group'))
+        ? {
+            ja: `${f.message.ja}（検査対象外のリソースグループにある設定を読んでいないため判定できません）`,
+            en: `${f.message.en} (cannot be told: the setting may be in a resource group the scan does not read)`,
+          }
+        : {
+            ja: `${f.message.ja}（設定を読み取る API 呼び出しが失敗したため判定できません）`,
+            en: `${f.message.en} (cannot be told: the API call that reads the setting failed)`,
+          },
     };
   });
 }

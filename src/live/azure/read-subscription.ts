@@ -27,14 +27,24 @@ const LOGGED_CHILDREN = /(?:\/blobservices|^microsoft\.cache\/redisenterprise\/d
  * selects it", "no private endpoint") may only reflect the unread setting.
  * Keyed by lower-cased type.
  */
+/** What an unread resource of a type leaves open elsewhere; `skipTypes`/`onlyTypes` narrow the results it touches. */
+interface Settles {
+  controls: string[];
+  what: string;
+  skipTypes?: string[];
+  onlyTypes?: string[];
+}
 const BACKUP_VAULTS = ['microsoft.recoveryservices/vaults', 'microsoft.dataprotection/backupvaults'];
-const SETTLES_OTHERS: Record<string, string[]> = {
-  'microsoft.recoveryservices/vaults': ['LG-4.4'],
-  'microsoft.recoveryservices/vaults/backupprotecteditems': ['LG-4.4'],
-  'microsoft.dataprotection/backupvaults': ['LG-4.4'],
-  'microsoft.dataprotection/backupvaults/backupinstances': ['LG-4.4'],
-  'microsoft.network/privateendpoints': ['LG-3.7'],
-  'microsoft.network/networkwatchers/flowlogs': ['LG-6.4'],
+const BACKUPS: Settles = { controls: ['LG-4.4'], what: 'backup vaults and their protected items', skipTypes: BACKUP_VAULTS };
+const PRIVATE_ENDPOINTS: Settles = { controls: ['LG-3.7'], what: 'private endpoints' };
+const FLOW_LOGS: Settles = { controls: ['LG-6.4'], what: 'flow logs (kept in NetworkWatcherRG by default)', onlyTypes: ['microsoft.network/virtualnetworks', 'microsoft.network/networksecuritygroups'] };
+const SETTLES_OTHERS: Record<string, Settles> = {
+  'microsoft.recoveryservices/vaults': BACKUPS,
+  'microsoft.recoveryservices/vaults/backupprotecteditems': BACKUPS,
+  'microsoft.dataprotection/backupvaults': BACKUPS,
+  'microsoft.dataprotection/backupvaults/backupinstances': BACKUPS,
+  'microsoft.network/privateendpoints': PRIVATE_ENDPOINTS,
+  'microsoft.network/networkwatchers/flowlogs': FLOW_LOGS,
 };
 
 interface SubscriptionCall {
@@ -142,11 +152,20 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
     return inputs;
   };
   /** An unread resource or collection that settles others' results leaves their failures open. */
-  const othersOpen = (type: string, inputs: string[], detail: string) => {
-    const controls = SETTLES_OTHERS[type.toLowerCase()];
-    // A vault's own failures (retention, immutability) do not depend on another vault.
-    if (controls) gaps.push({ scope, controls, cause: { inputs, detail }, ...(controls.includes('LG-4.4') ? { skipTypes: BACKUP_VAULTS } : {}) });
+  const leaveOpen = (settles: Settles, inputs: string[], detail: string) => {
+    gaps.push({ scope, controls: settles.controls, cause: { inputs, detail }, ...(settles.skipTypes ? { skipTypes: settles.skipTypes } : {}), ...(settles.onlyTypes ? { onlyTypes: settles.onlyTypes } : {}) });
   };
+  const othersOpen = (type: string, inputs: string[], detail: string) => {
+    const settles = SETTLES_OTHERS[type.toLowerCase()];
+    if (settles) leaveOpen(settles, inputs, detail);
+  };
+  // Limited to some resource groups, the scan does not see what other groups hold for them: a vault in an
+  // operations group backs up their disks, flow logs sit in NetworkWatcherRG, private endpoints in a hub.
+  if (o.resourceGroups.length) {
+    for (const settles of new Set(Object.values(SETTLES_OTHERS))) {
+      leaveOpen(settles, ['--resource-group'], `the scan reads only resource group(s) ${o.resourceGroups.join(', ')}: ${settles.what} in other resource groups of subscription ${sub} are not read`);
+    }
+  }
   const add = (bodies: Record<string, unknown>[], fallbackType?: string, apiVersion?: string) => {
     for (const b of bodies) for (const r of nativesOf(sub, b, fallbackType, apiVersion)) if (!out.has(r.key)) out.set(r.key, r);
   };

@@ -93,10 +93,19 @@ const armImmutabilityPolicies: LiftHandler = {
 /**
  * The account expires the logs delivered to it after the soonest of the
  * rules that reach their containers and blob type: judged once every
- * diagnostic setting and flow log is known.
+ * diagnostic setting and flow log is known. A policy created only under an
+ * unresolved condition may not be there to delete them.
  */
 function judgeExpiration(ctx: LiftContext, s: DataStore, lifecycle: BlobLifecycle): void {
-  later(ctx, () => (s.expirationDays = blobExpirationDays(lifecycle, blobWritersInto(ctx, s.id), s.native, s.address)), 'derive');
+  later(
+    ctx,
+    () => {
+      const e = blobExpirationDays(lifecycle, blobWritersInto(ctx, s.id), s.native, s.address);
+      const r = lifecycle.definedBy;
+      s.expirationDays = r.conditional && e.known && e.value !== null ? unknownFact(r.conditional, e.loc ?? r.loc) : e;
+    },
+    'derive',
+  );
 }
 
 const armManagementPolicies: LiftHandler = {

@@ -165,6 +165,13 @@ export async function readSubscription(o: SubscriptionReadOptions): Promise<Subs
     for (const settles of new Set(Object.values(SETTLES_OTHERS))) {
       leaveOpen(settles, ['--resource-group'], `the scan reads only resource group(s) ${o.resourceGroups.join(', ')}: ${settles.what} in other resource groups of subscription ${sub} are not read`);
     }
+    // A key that encrypts only what the scan sees may encrypt stores of other groups too.
+    gaps.push({
+      scope,
+      controls: ['LG-2.4'],
+      passesToo: true,
+      cause: { inputs: ['--resource-group'], detail: `the scan reads only resource group(s) ${o.resourceGroups.join(', ')}: stores in other resource groups of subscription ${sub} may share the key` },
+    });
   }
   const add = (bodies: Record<string, unknown>[], fallbackType?: string, apiVersion?: string) => {
     for (const b of bodies) for (const r of nativesOf(sub, b, fallbackType, apiVersion)) if (!out.has(r.key)) out.set(r.key, r);

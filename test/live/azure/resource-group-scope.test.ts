@@ -2,7 +2,8 @@
 // results live in other groups of the subscription: a vault in an operations
 // group protects the app group's disks, a VNet's flow log sits in
 // NetworkWatcherRG. Scanning the app group alone, "no backups" and "no flow
-// log" are unknown naming --resource-group; scanning the subscription, the
+// log" are unknown naming --resource-group, and so is a key that seems to
+// encrypt only the group's storage account; scanning the subscription, the
 // disk passes on its backup and the network on its flow log.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,8 @@ const DISK = `${APP}/providers/Microsoft.Compute/disks/vm-kaigo-ap01_OsDisk_1`;
 const VM = `${APP}/providers/Microsoft.Compute/virtualMachines/vm-kaigo-ap01`;
 const VAULT = `${OPS}/providers/Microsoft.RecoveryServices/vaults/rsv-kaigo`;
 const WATCHER = `${NW}/providers/Microsoft.Network/networkWatchers/NetworkWatcher_japaneast`;
+const STORE = `${APP}/providers/Microsoft.Storage/storageAccounts/stkaigodocs01`;
+const KV = `${OPS}/providers/Microsoft.KeyVault/vaults/kv-kaigo-ops`;
 const rg = (id: string, tags?: Record<string, string>) => ({ id, name: id.split('/').pop(), type: 'Microsoft.Resources/resourceGroups', location: 'japaneast', ...(tags ? { tags } : {}), properties: { provisioningState: 'Succeeded' } });
 const versions = (apiVersions: string[], ...types: string[]) => types.map((resourceType) => ({ resourceType, apiVersions }));
 
@@ -29,6 +32,8 @@ const env: Environment = {
   providers: {
     'Microsoft.Network': { resourceTypes: versions(['2024-05-01'], 'virtualNetworks', 'networkWatchers', 'networkWatchers/flowLogs') },
     'Microsoft.Compute': { resourceTypes: versions(['2024-03-02'], 'disks', 'virtualMachines') },
+    'Microsoft.Storage': { resourceTypes: versions(['2023-05-01'], 'storageAccounts', 'storageAccounts/blobServices', 'storageAccounts/managementPolicies') },
+    'Microsoft.KeyVault': { resourceTypes: versions(['2023-07-01'], 'vaults', 'vaults/keys') },
     'Microsoft.RecoveryServices': { resourceTypes: versions(['2024-04-01'], 'vaults', 'vaults/backupPolicies', 'vaults/backupProtectedItems', 'vaults/backupstorageconfig') },
   },
   resources: [
@@ -74,6 +79,25 @@ const env: Environment = {
         timeZone: 'Tokyo Standard Time',
       },
     },
+    {
+      id: STORE,
+      name: 'stkaigodocs01',
+      type: 'Microsoft.Storage/storageAccounts',
+      location: 'japaneast',
+      kind: 'StorageV2',
+      sku: { name: 'Standard_ZRS', tier: 'Standard' },
+      tags: { 'lg:classification': '3' },
+      properties: {
+        publicNetworkAccess: 'Disabled',
+        minimumTlsVersion: 'TLS1_2',
+        allowBlobPublicAccess: false,
+        networkAcls: { bypass: 'None', virtualNetworkRules: [], ipRules: [], defaultAction: 'Deny' },
+        encryption: { keySource: 'Microsoft.Keyvault', keyvaultproperties: { keyvaulturi: 'https://kv-kaigo-ops.vault.azure.net/', keyname: 'cmk-kaigo' }, services: { blob: { keyType: 'Account', enabled: true } } },
+        provisioningState: 'Succeeded',
+      },
+    },
+    { id: KV, name: 'kv-kaigo-ops', type: 'Microsoft.KeyVault/vaults', location: 'japaneast', properties: { tenantId: 't', sku: { family: 'A', name: 'standard' }, enableSoftDelete: true, enablePurgeProtection: true, vaultUri: 'https://kv-kaigo-ops.vault.azure.net/', provisioningState: 'Succeeded' } },
+    { id: `${KV}/keys/cmk-kaigo`, name: 'cmk-kaigo', type: 'Microsoft.KeyVault/vaults/keys', location: 'japaneast', properties: { attributes: { enabled: true }, kty: 'RSA', keySize: 3072, keyUri: 'https://kv-kaigo-ops.vault.azure.net/keys/cmk-kaigo' } },
     { id: WATCHER, name: 'NetworkWatcher_japaneast', type: 'Microsoft.Network/networkWatchers', location: 'japaneast', properties: { provisioningState: 'Succeeded' } },
     {
       id: `${WATCHER}/flowLogs/fl-vnet-kaigo`,
@@ -126,11 +150,14 @@ describe('scan-azure --resource-group and settings kept in other groups', () => 
     const fs = await scan([]);
     expect(result(fs, 'LG-4.4', DISK)?.status).toBe('pass');
     expect(result(fs, 'LG-6.4', VNET)?.status).toBe('pass');
+    // The key is read and found to encrypt the one account.
+    expect(fs.filter((f) => f.controlId === 'LG-2.4').map((f) => `${f.resource.address.split('/').pop()} ${f.status}`)).toEqual(['cmk-kaigo pass']);
   });
 
   it('leaves them unknown, naming --resource-group, when only the app group is read', async () => {
     const fs = await scan(['rg-kaigo-app']);
-    for (const [control, id] of [['LG-4.4', DISK], ['LG-6.4', VNET]] as const) {
+    // The key is in another group: the account may not be its only user.
+    for (const [control, id] of [['LG-4.4', DISK], ['LG-6.4', VNET], ['LG-2.4', STORE]] as const) {
       const f = result(fs, control, id);
       expect(f?.status).toBe('unknown');
       expect(f?.unknown?.flatMap((c) => c.inputs)).toContain('--resource-group');

@@ -35,6 +35,7 @@ describe('LG-6.8 KMS keys', () => {
     const d = only(run(check, b), 'k');
     expect(d.status).toBe('not_applicable');
     expect(d.message.en).toContain(named);
+    expect(d.message.ja).toMatch(new RegExp(`（鍵(の仕様|マテリアルの生成元) ${named}）`));
   });
 
   it('stays unknown when rotation is off but the model does not say what kind of key it is', () => {

@@ -6,13 +6,14 @@ import type { Key } from '../../model/keys.js';
 import type { ControlCheck, Draft } from '../control.js';
 import { fail, locOf, notApplicable, pass, unknown, unknownFrom, unknownsOf } from '../draft.js';
 import { defaultNote } from '../data/encryption.js';
+import type { LocalText } from '../../results/finding.js';
 
 /** Whether KMS can rotate the key automatically: true, false with why not, or undefined when it cannot be told. */
-function rotatable(k: Key): { can: boolean; why?: string } | undefined {
+function rotatable(k: Key): { can: false; why: LocalText } | { can: true } | undefined {
   const spec = k.keySpec;
   const origin = k.origin;
-  if (spec?.known && spec.value !== 'SYMMETRIC_DEFAULT') return { can: false, why: `key spec ${spec.value}` };
-  if (origin?.known && origin.value !== 'AWS_KMS') return { can: false, why: `key material origin ${origin.value}` };
+  if (spec?.known && spec.value !== 'SYMMETRIC_DEFAULT') return { can: false, why: { ja: `鍵の仕様 ${spec.value}`, en: `key spec ${spec.value}` } };
+  if (origin?.known && origin.value !== 'AWS_KMS') return { can: false, why: { ja: `鍵マテリアルの生成元 ${origin.value}`, en: `key material origin ${origin.value}` } };
   if (spec?.known && origin?.known) return { can: true };
   return undefined;
 }
@@ -25,7 +26,7 @@ function kmsKey(k: Key): Draft | undefined {
   if (can && !can.can) {
     return notApplicable(
       k,
-      { ja: `自動ローテーションできない鍵です（${can.why}）`, en: `the key cannot rotate automatically (${can.why})` },
+      { ja: `自動ローテーションできない鍵です（${can.why.ja}）`, en: `the key cannot rotate automatically (${can.why.en})` },
       { location: locOf(k.keySpec?.known && k.keySpec.value !== 'SYMMETRIC_DEFAULT' ? k.keySpec : k.origin, k) },
     );
   }

@@ -82,13 +82,17 @@ function scopeOf(
   return { kind: 'filtered', prefixes: prefixes ?? [], blobTypes: types, conditions, loc: parts.filters?.loc ?? loc };
 }
 
-/** The soonest of the delete ages written; null when the rule deletes no base blob. */
+/**
+ * The soonest of the delete ages written; null when the rule deletes no base
+ * blob. azurerm defaults every age to -1, which plan JSON writes for the unset ones.
+ */
 function daysOf(ages: Value[], r: NativeResource, loc: SourceLoc): Fact<number | null> {
   let best: KnownFact<number> | undefined;
   for (const d of ages) {
     if (!isSet(d)) continue;
     const n = numberFact(d, r, { name: 'delete after days' });
     if (!n.known) return n;
+    if (n.value < 0) continue;
     if (!best || n.value < best.value) best = n;
   }
   return best ?? fact(null, loc);

@@ -111,6 +111,16 @@ describe('Azure lifecycle filters against the containers diagnostic settings wri
     if (byVar && !byVar.known) expect(byVar.cause.inputs).toEqual(['var.log_container']);
   });
 
+  it('plan JSON: unset ages are -1 and empty filter lists filter nothing', () => {
+    const planned = {
+      name: 'by-creation',
+      enabled: true,
+      filters: [{ blob_types: ['appendBlob'], prefix_match: [], match_blob_index_tag: [] }],
+      actions: [{ base_blob: [{ delete_after_days_since_modification_greater_than: -1, delete_after_days_since_creation_greater_than: 400, delete_after_days_since_last_access_time_greater_than: -1, tier_to_cool_after_days_since_modification_greater_than: -1 }], snapshot: [], version: [] }],
+    };
+    expect(expiration([logs, vault, diagnostics('AuditEvent'), policy(planned)])).toMatchObject({ known: true, value: 400 });
+  });
+
   it('a policy under a count that cannot be evaluated is unknown on it when it would delete the logs', () => {
     const conditional = { ...policy(keep), conditional: { inputs: ['var.enable_lifecycle'], detail: 'count = var.enable_lifecycle ? 1 : 0 cannot be evaluated' } };
     const e = expiration([logs, vault, diagnostics('AuditEvent'), conditional]);

@@ -62,8 +62,10 @@ function strings(v: Value | undefined, r: NativeResource, attribute: string): st
   return out.length ? out : undefined;
 }
 
+/** `index tag retention == "short"`, for causes. */
 function tagCondition(c: Value, name: string, op: string, value: string): string {
-  return `index tag ${knownText(field(c, name)) ?? knownText(armPath(c, name)) ?? '?'} ${knownText(field(c, op)) ?? knownText(armPath(c, op)) ?? '=='} ${JSON.stringify(knownText(field(c, value)) ?? knownText(armPath(c, value)) ?? '?')}`;
+  const text = (k: string, otherwise: string) => knownText(armPath(c, k)) ?? otherwise;
+  return `index tag ${text(name, '?')} ${text(op, '==')} ${JSON.stringify(text(value, '?'))}`;
 }
 
 function scopeOf(

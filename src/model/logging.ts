@@ -55,4 +55,10 @@ export interface LogSetting extends EntityBase {
    * until the destination's own rules delete it.
    */
   retentionDays?: Fact<number | null>;
+  /**
+   * AWS delivers these logs only to buckets encrypted with S3-managed keys
+   * (Application and Classic Load Balancer logs): a customer key cannot be
+   * used there, and a bucket with one receives nothing.
+   */
+  onlyS3ManagedKeys?: Fact<boolean>;
 }

@@ -7,7 +7,7 @@ import type { Fact } from '../../model/fact.js';
 import type { CloudModel, Entity } from '../../model/model.js';
 import type { LocalText } from '../../results/finding.js';
 import type { ControlCheck, Draft } from '../control.js';
-import { fail, locOf, pass, unknownFrom, unknownsOf } from '../draft.js';
+import { fail, locOf, notApplicable, pass, unknownFrom, unknownsOf } from '../draft.js';
 import { defaultNote, encryptionEvidence, encryptionOfLogs, keyLabel, keyNote } from '../data/encryption.js';
 import type { LogStorage } from '../data/log-destinations.js';
 import { logDestinations } from '../data/log-destinations.js';
@@ -44,6 +44,27 @@ function judgeEncryption(model: CloudModel, e: Entity, enc: Fact<Encryption>, wh
   return pass(e, { ja: `${what.ja}は顧客管理鍵${k ? `（${k}）` : ''}で暗号化されています`, en: `the ${what.en} are encrypted with a customer-managed key${k ? ` (${k})` : ''}` }, at);
 }
 
+/**
+ * Whether every writer of the store delivers only to buckets with S3-managed
+ * keys (Application and Classic Load Balancer logs): true, unknown (a writer
+ * whose load balancer type cannot be told), or undefined (some writer can use
+ * a customer key).
+ */
+function s3KeysOnly(feeders: LogStorage['feeders']): Fact<boolean> | undefined {
+  let result: Fact<boolean> | undefined;
+  for (const f of feeders) {
+    const only = f.kind === 'log-setting' ? f.onlyS3ManagedKeys : undefined;
+    if (!only || (only.known && !only.value)) return undefined;
+    if (!result || (result.known && !only.known)) result = only;
+  }
+  return result;
+}
+
+const LB_KEYS: LocalText = {
+  ja: 'ロードバランサーのログは S3 管理の鍵（SSE-S3）で暗号化したバケットにだけ配信されます',
+  en: 'load balancer logs are delivered only to buckets encrypted with S3-managed keys (SSE-S3)',
+};
+
 function judgeStorage(model: CloudModel, { store, feeders }: LogStorage): Draft | undefined {
   const enc = store.encryption;
   const exposed = store.publicRead;
@@ -52,15 +73,29 @@ function judgeStorage(model: CloudModel, { store, feeders }: LogStorage): Draft 
   if (exposed?.known && exposed.value) {
     problems.push({ text: { ja: 'ログの保存先が公開されており、誰でも読み取れます', en: 'the log store is public: anyone can read the logs' }, fact: exposed });
   }
-  if (enc?.known) {
-    const p = encryptionProblem(enc, LOGS);
-    if (p) problems.push(p);
-  }
+  const lbOnly = s3KeysOnly(feeders);
   const evidence = {
     receivesFrom: feeders.map((f) => f.address),
     ...(enc?.known ? encryptionEvidence(model, enc) : {}),
     ...(exposed?.known ? { publicRead: exposed.value } : {}),
   };
+  if (enc?.known) {
+    const p = encryptionProblem(enc, LOGS);
+    if (lbOnly?.known && lbOnly.value) {
+      // A customer key cannot be had here, and one set stops the delivery.
+      if (!p) problems.push({ text: { ja: `${LB_KEYS.ja}。顧客管理鍵を設定したこのバケットにはログが書き込まれません`, en: `${LB_KEYS.en}: with a customer-managed key this bucket receives no logs` }, fact: enc });
+    } else if (p && lbOnly && !lbOnly.known) {
+      return unknownFrom(store, { ja: `${LB_KEYS.ja}が、ロードバランサーの種類を判定できず、顧客管理鍵が使えるか分かりません`, en: `${LB_KEYS.en}, and the load balancer's type cannot be told, so whether a customer key can be used is unknown` }, [lbOnly], { evidence });
+    } else if (p) {
+      problems.push(p);
+    }
+  }
+  if (!problems.length && lbOnly?.known && lbOnly.value && enc?.known && exposed?.known) {
+    return notApplicable(store, { ja: `${LB_KEYS.ja}。顧客管理鍵は使えず、公開もされていません`, en: `${LB_KEYS.en}: a customer-managed key cannot be used, and the store is not public` }, {
+      location: locOf(enc, store),
+      evidence,
+    });
+  }
   if (problems.length) {
     return fail(store, { ja: problems.map((p) => p.text.ja).join('。'), en: problems.map((p) => p.text.en).join('; ') }, {
       location: locOf(problems[0].fact, store),

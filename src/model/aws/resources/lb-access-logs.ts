@@ -98,6 +98,22 @@ function enabledOf(a: LbLogArguments, r: NativeResource): Fact<boolean> {
   return boolFact(v, r, { name: a.names.enabled });
 }
 
+const CLASSIC = new Set(['aws_elb', 'AWS::ElasticLoadBalancing::LoadBalancer']);
+
+/**
+ * Application and Classic Load Balancers write their logs only to buckets
+ * with S3-managed keys (SSE-S3); a Network Load Balancer also to one with a
+ * customer key. The type is `application` when unset.
+ */
+function onlyS3ManagedKeys(r: NativeResource): Fact<boolean> {
+  if (CLASSIC.has(r.type)) return fact(true, r.loc);
+  const name = r.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer' ? 'Type' : 'load_balancer_type';
+  const t = dig(r.attrs, name);
+  if (t === undefined || (t.kind === 'known' && (t.value === null || t.value === ''))) return defaulted(true, r.loc);
+  if (t.kind !== 'known') return unknownFact(causeOf(t, r, name), t.loc ?? r.loc);
+  return fact(String(t.value).toLowerCase() === 'application', t.loc ?? r.loc);
+}
+
 function lbLogHandler(types: string[], sources: LiftHandler['sources']): LiftHandler {
   return {
     types,
@@ -106,7 +122,14 @@ function lbLogHandler(types: string[], sources: LiftHandler['sources']): LiftHan
     lift(r, ctx) {
       for (const log of ['access-logs', 'connection-logs'] as const) {
         const args = lbLogArguments(r, log);
-        const base = { ...baseOf(r, ctx, tagsValue(r)), id: settingId(r, log), kind: 'log-setting' as const, settingType: 'lb-access-logging' as const, target: fact(r.key, r.loc) };
+        const base = {
+          ...baseOf(r, ctx, tagsValue(r)),
+          id: settingId(r, log),
+          kind: 'log-setting' as const,
+          settingType: 'lb-access-logging' as const,
+          target: fact(r.key, r.loc),
+          onlyS3ManagedKeys: onlyS3ManagedKeys(r),
+        };
         if ('kind' in args) {
           // The block itself is unresolved: whether and where it writes are unknown on it.
           const open = unknownFact(causeOf(args, r, log.replace('-', ' ')), args.loc ?? r.loc);

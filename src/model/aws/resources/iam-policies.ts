@@ -6,6 +6,7 @@
 import type { NativeResource } from '../../../readers/native.js';
 import type { Value } from '../../../readers/value.js';
 import { fact } from '../../fact.js';
+import type { Link } from '../../entity.js';
 import type { IamPolicy, IamRole } from '../../identity.js';
 import type { LiftContext, LiftHandler } from '../../lifter.js';
 import { baseOf } from '../../lifter.js';
@@ -23,6 +24,7 @@ import {
   principalOf,
 } from './iam-principals.js';
 import { appendLink, concatLinks } from './link-lists.js';
+import { mayNotExist, ownCondition } from '../network/own-condition.js';
 import { CLOUDFORMATION, TERRAFORM, isTerraform } from './sources.js';
 import { tagsValue } from './tags.js';
 
@@ -65,6 +67,22 @@ function targets(ctx: LiftContext, r: NativeResource, names: { roles?: string; u
   ];
 }
 
+/**
+ * What an attachment or membership that exists only under a condition its
+ * principal does not share gives the principal: a policy or group that may
+ * or may not be there, unknown on that condition (a conditional grant is
+ * neither held nor absent for sure).
+ */
+function ifAttached(r: NativeResource, principal: IamRole, link: Link): Link {
+  const condition = ownCondition(r, principal);
+  return condition ? mayNotExist(r, condition, link.loc ?? r.loc) : link;
+}
+
+function ifMember(r: NativeResource, user: IamRole, groups: IamRole['policies']): IamRole['policies'] {
+  if (!groups.known) return groups;
+  return { ...groups, value: groups.value.map((g) => ifAttached(r, user, g)) };
+}
+
 /** Inline policy resources: one policy attached to the principals it names. */
 function inlinePolicyResource(types: string[], names: { roles?: string; users?: string; groups?: string }, docAttr: string): LiftHandler {
   return {
@@ -74,7 +92,7 @@ function inlinePolicyResource(types: string[], names: { roles?: string; users?: 
     lift(r, ctx) {
       const attached = targets(ctx, r, names);
       const pol = inlinePolicy(ctx, r, r.key, r.attrs.fields[docAttr], docAttr, attached.map((p) => fact(p.id, r.loc)));
-      for (const p of attached) p.policies = appendLink(p.policies, fact(pol.id, r.loc));
+      for (const p of attached) p.policies = appendLink(p.policies, ifAttached(r, p, fact(pol.id, r.loc)));
     },
   };
 }
@@ -88,7 +106,11 @@ function attachment(types: string[], names: { roles?: string; users?: string; gr
     lift(r, ctx) {
       const arn = r.attrs.fields.policy_arn;
       if (!arn) return;
-      for (const p of targets(ctx, r, names)) attachManagedPolicy(ctx, r, p, arn, 'policy_arn');
+      for (const p of targets(ctx, r, names)) {
+        const condition = ownCondition(r, p);
+        if (condition) p.policies = appendLink(p.policies, mayNotExist(r, condition, arn.loc ?? r.loc));
+        else attachManagedPolicy(ctx, r, p, arn, 'policy_arn');
+      }
     },
   };
 }
@@ -102,7 +124,7 @@ const cloudFormationManagedAttachments: LiftHandler = {
     const self = ctx.model.getOf(r.key, 'iam-policy');
     if (!self) return;
     for (const p of targets(ctx, r, { roles: 'Roles', users: 'Users', groups: 'Groups' })) {
-      p.policies = appendLink(p.policies, fact(self.id, r.loc));
+      p.policies = appendLink(p.policies, ifAttached(r, p, fact(self.id, r.loc)));
       self.attachedTo = appendLink(self.attachedTo ?? fact([], r.loc), fact(p.id, r.loc));
     }
   },
@@ -120,12 +142,12 @@ const memberships: LiftHandler = {
     const a = r.attrs.fields;
     if (r.type === 'aws_iam_user_group_membership') {
       const user = principalOf(ctx, r, a.user, 'user', USER_LOOKUP);
-      if (user) addGroups(user, linksByName(ctx, r, a.groups, 'groups', GROUP_LOOKUP));
+      if (user) addGroups(user, ifMember(r, user, linksByName(ctx, r, a.groups, 'groups', GROUP_LOOKUP)));
       return;
     }
     const tf = r.type === 'aws_iam_group_membership';
     const group = linkByName(ctx, r, a[tf ? 'group' : 'GroupName'], 'group', GROUP_LOOKUP);
-    for (const user of principals(ctx, r, a[tf ? 'users' : 'Users'], 'users', USER_LOOKUP)) addGroups(user, fact([group], r.loc));
+    for (const user of principals(ctx, r, a[tf ? 'users' : 'Users'], 'users', USER_LOOKUP)) addGroups(user, ifMember(r, user, fact([group], r.loc)));
   },
 };
 
@@ -135,7 +157,9 @@ const loginProfiles: LiftHandler = {
   pass: 'amend',
   lift(r, ctx) {
     const user = principalOf(ctx, r, r.attrs.fields.user, 'user', USER_LOOKUP);
-    if (user) user.consoleAccess = r.conditional ? { known: false, cause: r.conditional, loc: r.loc } : fact(true, r.loc);
+    if (!user) return;
+    const condition = ownCondition(r, user);
+    user.consoleAccess = condition ? mayNotExist(r, condition, r.loc) : fact(true, r.loc);
   },
 };
 

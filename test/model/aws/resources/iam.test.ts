@@ -114,3 +114,38 @@ describe('IAM from CloudFormation', () => {
     expect(user.groups).toMatchObject({ value: [{ value: g.key }] });
   });
 });
+
+describe('IAM attachments under an unresolved condition', () => {
+  const ADMIN = 'arn:aws:iam::aws:policy/AdministratorAccess';
+  const when = (input: string) => ({ inputs: [input], detail: `count = ${input} ? 1 : 0 is not known` });
+  const linkInputs = (r: { policies: { known: boolean; value?: unknown } } & ReturnType<typeof get<'iam-role'>>) =>
+    r.policies.known ? r.policies.value.map((l) => (l.known ? l.value : `?${l.cause.inputs.join()}`)) : [];
+
+  it('Terraform: a conditional attachment, inline policy or membership is a policy or group that may be there, not one held for sure', () => {
+    const role = tf('aws_iam_role', 'ops', { name: 'ops', assume_role_policy: trust });
+    const att = { ...tf('aws_iam_role_policy_attachment', 'admin', { role: tfRef('aws_iam_role.ops', 'name'), policy_arn: ADMIN }), conditional: when('var.break_glass') };
+    const rp = { ...tf('aws_iam_role_policy', 'all', { role: tfRef('aws_iam_role.ops', 'id'), policy: admin }), conditional: when('var.debug') };
+    const u = tf('aws_iam_user', 'ops', { name: 'ops' });
+    const g = tf('aws_iam_group', 'admins', { name: 'admins' });
+    const m = { ...tf('aws_iam_user_group_membership', 'ops', { user: 'ops', groups: ['admins'] }), conditional: when('var.ops_is_admin') };
+    const lp = { ...tf('aws_iam_user_login_profile', 'ops', { user: 'ops' }), conditional: when('var.console') };
+    const { model } = lift([role, att, rp, u, g, m, lp]);
+    const r = get(model, role.key, 'iam-role');
+    expect(r.managedPolicyArns).toMatchObject({ known: true, value: [] });
+    expect(linkInputs(r).sort()).toEqual(['?var.break_glass', '?var.debug']);
+    const user = get(model, u.key, 'iam-role');
+    expect(user.groups).toMatchObject({ value: [{ known: false, cause: { inputs: ['var.ops_is_admin'] } }] });
+    expect(user.consoleAccess).toMatchObject({ known: false, cause: { inputs: ['var.console'] } });
+  });
+
+  it('CloudFormation: a managed policy under a Condition attaches itself only maybe; one sharing its role\'s Condition attaches for sure', () => {
+    const cond = { inputs: ['parameter EnableAdmin'], detail: 'condition IsAdmin depends on parameter EnableAdmin' };
+    const role = cfn('AWS::IAM::Role', 'AppRole', { AssumeRolePolicyDocument: JSON.parse(trust) });
+    const pol = { ...cfn('AWS::IAM::ManagedPolicy', 'Wide', { PolicyDocument: JSON.parse(admin), Roles: [cfnRef('AppRole')] }), conditional: cond };
+    const both = { ...cfn('AWS::IAM::Role', 'AdminRole', { AssumeRolePolicyDocument: JSON.parse(trust) }), conditional: cond };
+    const own = { ...cfn('AWS::IAM::Policy', 'AdminInline', { PolicyName: 'a', PolicyDocument: JSON.parse(admin), Roles: [cfnRef('AdminRole')] }), conditional: cond };
+    const { model } = lift([role, pol, both, own]);
+    expect(linkInputs(get(model, role.key, 'iam-role'))).toEqual(['?parameter EnableAdmin']);
+    expect(linkInputs(get(model, both.key, 'iam-role'))).toEqual([own.key]);
+  });
+});

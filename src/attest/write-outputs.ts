@@ -4,7 +4,7 @@
 // from the JSON. With a key, each file written gets a detached `<file>.sig`
 // over its exact bytes.
 import type { KeyObject } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../report/lang.js';
 import type { Attestation } from './attestation.js';
@@ -45,6 +45,8 @@ export interface WriteRequest {
 }
 
 function write(file: string, bytes: string | Buffer, key: KeyObject | undefined, written: string[]): void {
+  // `-o out/申告書.xlsx` into a directory not made yet: make it, as for a report.
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, bytes);
   written.push(file);
   if (key) {

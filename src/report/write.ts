@@ -1,6 +1,7 @@
 // Writes a report's pieces to a file or stdout in blocks of about a
 // megabyte, so that a large report never has to exist as one string.
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
 
 const BLOCK = 1 << 20;
 
@@ -24,6 +25,8 @@ export function writeChunks(write: (text: string) => void, chunks: Iterable<stri
 }
 
 export function writeChunksToFile(file: string, chunks: Iterable<string>): void {
+  // `-o reports/kikan.json` into a directory not made yet (a fresh CI workspace): make it.
+  mkdirSync(path.dirname(file), { recursive: true });
   const fd = openSync(file, 'w');
   try {
     for (const b of blocks(chunks)) writeSync(fd, b);

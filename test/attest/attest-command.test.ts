@@ -58,6 +58,14 @@ describe('kikan attest', () => {
     expect(existsSync('att.json')).toBe(false);
   });
 
+  it('writes the report and the attestation into directories it makes (they crashed on a directory not made yet)', async () => {
+    expect((await run(['scan', 'infra', '--root', '.', '-q', '--format', 'json', '-o', 'reports/ci/scan.json', '--soft-fail'])).code).toBe(0);
+    expect(JSON.parse(readFileSync('reports/ci/scan.json', 'utf8')).kind).toBe('iac');
+    const r = await run(['attest', '--answers', 'attest/partial.yaml', '--scan', 'reports/ci/scan.json', '-q', '-o', 'out/申告書/att.json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync('out/申告書/att.json', 'utf8')).scans[0].source).toBe('reports/ci/scan.json');
+  });
+
   it('reads scans back from kikan scan --format json, and names the file of a report it cannot use', async () => {
     expect((await run(['scan', 'infra', '--root', '.', '-q', '--format', 'json', '-o', 'scan.json', '--soft-fail'])).code).toBe(0);
     const r = await run(['attest', '--answers', 'attest/partial.yaml', '--scan', 'scan.json', '-o', 'att.json']);

@@ -87,16 +87,17 @@ interface Selected {
 }
 
 /**
- * In 共同利用方式 the findings of one municipality: its own resources and the
- * scope-level results that hold for all; resources without a tenant tag
- * cannot be attributed and are kept apart, to be listed as open.
+ * In 共同利用方式 the findings of one municipality: its own resources, and the
+ * scope-level results and account-wide settings (trails, detectors, Defender
+ * plans) that hold for all; other resources without a tenant tag cannot be
+ * attributed and are kept apart, to be listed as open.
  */
 function selectFindings(findings: readonly Finding[], tenant: string | undefined): Selected {
   if (tenant === undefined) return { findings: [...findings], untagged: [] };
   const own: Finding[] = [];
   const untagged: Finding[] = [];
   for (const f of findings) {
-    if (f.resource.type === 'scope' || f.tenant === tenant) own.push(f);
+    if (f.resource.type === 'scope' || f.resource.accountWide || f.tenant === tenant) own.push(f);
     else if (f.tenant === undefined) untagged.push(f);
   }
   return { findings: own, untagged };

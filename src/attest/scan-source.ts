@@ -90,7 +90,7 @@ const reportSchema = {
           controlId: str,
           status: { enum: STATUSES },
           severity: { enum: SEVERITIES },
-          resource: { type: 'object', required: ['address', 'type'], properties: { address: str, type: str, source: str, scope: str } },
+          resource: { type: 'object', required: ['address', 'type'], properties: { address: str, type: str, source: str, scope: str, accountWide: { const: true } } },
           location: { type: 'object', required: ['file', 'line'], properties: { file: str, line: { type: 'integer' }, column: { type: 'integer' } } },
           message: str,
           messages: localText,

@@ -18,6 +18,9 @@ export function fingerprintOf(controlId: string, r: ResourceRef, key: string | u
     .slice(0, 32);
 }
 
+/** Entity kinds that exist once per account or subscription, whoever's resources they watch. */
+const ACCOUNT_WIDE: ReadonlySet<string> = new Set(['account-service', 'trail']);
+
 export function completeDraft(
   controlId: string,
   d: Draft,
@@ -27,7 +30,7 @@ export function completeDraft(
   const s = d.subject;
   const resource: ResourceRef = isScope(s)
     ? { address: s.label, type: 'scope', source: s.source, scope: s.id }
-    : { address: s.address, type: s.nativeType, source: s.source, scope: s.scope };
+    : { address: s.address, type: s.nativeType, source: s.source, scope: s.scope, ...(ACCOUNT_WIDE.has(s.kind) ? { accountWide: true as const } : {}) };
   const location = d.location ?? (isScope(s) ? undefined : s.loc);
   let f: Finding = {
     controlId,

@@ -18,6 +18,8 @@ export interface ResourceRef {
   source: SourceKind;
   /** Root module dir / template file / account / subscription. */
   scope?: string;
+  /** A setting of the whole account or subscription (trail, detector, Defender plan, contact): in 共同利用方式 it holds for every municipality. */
+  accountWide?: true;
 }
 
 export interface Finding {

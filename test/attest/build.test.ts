@@ -252,6 +252,19 @@ describe('code status and standing from findings', () => {
     expect(build([scan]).get('LG-2.6')!.standing).toBe('non_compliant');
     expect(build([scan]).get('LG-4.4')!.standing).toBe('non_compliant');
   });
+
+  it('per tenant: a failing account-wide setting (a Defender plan, a live trail) fails every municipality, not "tenant unknown"', () => {
+    const scan = scanOf([
+      finding('LG-6.10', 'fail', 'Microsoft.Security/pricings/Containers', { resource: { address: 'Microsoft.Security/pricings/Containers', type: 'Microsoft.Security/pricings', source: 'arm', accountWide: true } }),
+      finding('LG-6.1', 'fail', 'arn:aws:cloudtrail:ap-northeast-1:111122223333:trail/juki', { resource: { address: 'arn:aws:cloudtrail:ap-northeast-1:111122223333:trail/juki', type: 'AWS::CloudTrail::Trail', source: 'aws-config', accountWide: true } }),
+    ]);
+    for (const tenant of ['ishikari', 'tobetsu']) {
+      const att = build([scan], tenant);
+      expect(att.get('LG-6.10')!.standing).toBe('non_compliant');
+      expect(att.get('LG-6.1')!.standing).toBe('non_compliant');
+      expect(att.get('LG-6.1')!.open).toEqual([]);
+    }
+  });
 });
 
 describe('per-municipality attestations of a shared environment', async () => {

@@ -41,3 +41,22 @@ describe('tenant of a finding', () => {
     expect(tenants('azurerm_storage_account.own')).toEqual(new Set(['tobetsu']));
   });
 });
+
+describe('account-wide settings', () => {
+  it('are marked so, whatever their tags: a trail and a detector hold for every municipality, a bucket does not', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kikan-account-wide-'));
+    writeFileSync(
+      path.join(dir, 'main.tf'),
+      [
+        'resource "aws_guardduty_detector" "main" {\n  enable = false\n}',
+        'resource "aws_cloudtrail" "audit" {\n  name           = "audit"\n  s3_bucket_name = aws_s3_bucket.logs.id\n}',
+        'resource "aws_s3_bucket" "logs" {\n  bucket = "audit-logs"\n}',
+      ].join('\n'),
+    );
+    const { findings } = await scanFixture(dir);
+    const wide = (address: string) => [...new Set(findings.filter((f) => f.resource.address === address).map((f) => f.resource.accountWide ?? false))];
+    expect(wide('aws_guardduty_detector.main')).toEqual([true]);
+    expect(wide('aws_cloudtrail.audit')).toEqual([true]);
+    expect(wide('aws_s3_bucket.logs')).toEqual([false]);
+  });
+});

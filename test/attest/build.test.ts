@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAnswers, parseAnswers } from '../../src/attest/answers.js';
 import type { ControlAttestation } from '../../src/attest/attestation.js';
 import { buildAttestation } from '../../src/attest/build.js';
+import { codeStatusText } from '../../src/attest/render/describe.js';
 import { questionIndex } from '../../src/attest/question-index.js';
 import { inlineSource, type ScanSource, type Unscanned } from '../../src/attest/scan-source.js';
 import { loadCatalog } from '../../src/controls/catalog/load.js';
@@ -239,6 +240,8 @@ describe('code status and standing from findings', () => {
     expect(mine.get('LG-2.6')!.code!.findings.map((f) => f.resource.address)).toEqual(['mine']);
     expect(mine.get('LG-6.1')!.standing).toBe('non_compliant');
     expect(mine.get('LG-4.4')!.standing).toBe('open');
+    // The failure counted there is the untagged resource's, and the code column says so.
+    expect(codeStatusText(mine.get('LG-4.4')!, 'ja')).toBe('判定不能（不適合は団体不明の資源）（不適合 1、適合 1）');
     expect(mine.get('LG-4.4')!.open.map((o) => o.en)).toEqual(['tenant unknown: resources without a lg:tenant tag (shared) cannot be attributed to a municipality']);
     expect(mine.get('LG-4.4')!.code!.findings.map((f) => [f.resource.address, f.tenant])).toEqual([
       ['mine', 'ishikari'],

@@ -198,7 +198,11 @@ export function documentText(doc: EvidenceDocument, lang: Lang): string {
 export function codeStatusText(control: ControlAttestation, lang: Lang): string {
   if (!control.code) return L(lang, '—（質問票のみ）', '— (questionnaire only)');
   const counts = FINDING_ORDER.filter((s) => control.code!.counts[s]).map((s) => `${STATUS_LABEL[s][lang]} ${control.code!.counts[s]}`);
-  const status = codeStatusLabel(control.code.status, lang);
+  // Failures counted under an open status are on resources no municipality's tag claims: say so, not just "unknown".
+  const untaggedFailures = control.code.status === 'unknown' && (control.code.counts.fail ?? 0) > 0;
+  const status = untaggedFailures
+    ? L(lang, '判定不能（不適合は団体不明の資源）', 'unknown (the failures are on resources of no known municipality)')
+    : codeStatusLabel(control.code.status, lang);
   return withAside(status, counts.length ? counts.join(L(lang, '、', ', ')) : undefined, lang);
 }
 

@@ -133,7 +133,7 @@ function managedPolicies(r: IamRole): Draft | undefined {
   return undefined;
 }
 
-/** A bucket policy created only under an unresolved condition may not be there: what it would open is unknown on that condition. */
+/** A policy (or its holder) created only under an unresolved condition may not be there: what it would open is unknown on that condition. */
 function ifCreated(d: Draft | undefined, condition: UnknownCause | undefined): Draft | undefined {
   if (d?.status !== 'fail' || !condition) return d;
   const message = { ja: `${d.message.ja}。ただしポリシーが作成されるか判定できません`, en: `${d.message.en}, but whether the policy is created cannot be told` };
@@ -149,17 +149,18 @@ export const check: ControlCheck = {
   check({ model }) {
     const drafts: Draft[] = [];
     const add = (d: Draft | undefined) => d && drafts.push(d);
+    // A policy, role or key created only under an unresolved condition grants what it grants only maybe.
     for (const p of model.all('iam-policy')) {
-      if (p.policyType === 'azure-role-definition') add(customRole(p));
-      else if (p.policyType === 'resource') add(resourcePolicy(p, p.document, RESOURCE_POLICY));
-      else add(identityPolicy(p));
+      if (p.policyType === 'azure-role-definition') add(ifCreated(customRole(p), p.conditional));
+      else if (p.policyType === 'resource') add(ifCreated(resourcePolicy(p, p.document, RESOURCE_POLICY), p.conditional));
+      else add(ifCreated(identityPolicy(p), p.conditional));
     }
     for (const r of model.all('iam-role')) {
-      if (r.trustPolicy) add(resourcePolicy(r, r.trustPolicy, TRUST_POLICY, true));
-      add(managedPolicies(r));
+      if (r.trustPolicy) add(ifCreated(resourcePolicy(r, r.trustPolicy, TRUST_POLICY, true), r.conditional));
+      add(ifCreated(managedPolicies(r), r.conditional));
     }
-    for (const s of model.all('data-store')) if (s.policy) add(ifCreated(resourcePolicy(s, s.policy, RESOURCE_POLICY), s.policyConditional));
-    for (const k of model.all('key')) if (k.policy) add(resourcePolicy(k, k.policy, KEY_POLICY));
+    for (const s of model.all('data-store')) if (s.policy) add(ifCreated(resourcePolicy(s, s.policy, RESOURCE_POLICY), s.policyConditional ?? s.conditional));
+    for (const k of model.all('key')) if (k.policy) add(ifCreated(resourcePolicy(k, k.policy, KEY_POLICY), k.conditional));
     return drafts;
   },
 };

@@ -7,13 +7,14 @@
 // delete them sooner than every other rule.
 import type { NativeResource } from '../../../readers/native.js';
 import type { SourceLoc, UnknownCause, Value } from '../../../readers/value.js';
-import type { Fact, KnownFact, UnknownFact } from '../../fact.js';
+import type { Fact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
 import { causeOf, itemsOf } from '../../lift-values.js';
 import { dig, isUnresolved } from './attribute-path.js';
 import type { RuleScope } from './s3-lifecycle-scope.js';
 import { cloudFormationRuleScope, terraformRuleScope } from './s3-lifecycle-scope.js';
 import { statusFact } from './s3-settings.js';
+import { soonestExpiry, soonestOver } from '../../soonest-expiry.js';
 
 export interface ExpirationRule {
   enabled: Fact<boolean>;
@@ -111,26 +112,6 @@ function reach(rule: ExpirationRule, keys: WrittenKeys, r: NativeResource): 'all
   return { inputs: [], detail: `${limit}: only some of ${which}, and which is not in the definitions` };
 }
 
-/** The shortest expiration of the objects under one writer's keys; null = never. */
-function expirationOf(rules: ExpirationRule[], keys: WrittenKeys, r: NativeResource): Fact<number | null> {
-  let best: { days: number; loc: SourceLoc } | undefined;
-  const open: { why: UnknownFact; days: number | undefined }[] = [];
-  for (const rule of rules) {
-    const where = reach(rule, keys, r);
-    if (where === 'none') continue;
-    if (rule.enabled.known && !rule.enabled.value) continue;
-    const days = ruleDays(rule, r);
-    if (days.known && days.value === null) continue;
-    const why = where !== 'all' ? unknownFact(where, rule.scope.kind === 'all' ? rule.loc : rule.scope.loc) : !rule.enabled.known ? rule.enabled : !days.known ? days : undefined;
-    if (why) open.push({ why, days: days.known ? (days.value ?? undefined) : undefined });
-    else if (days.known && days.value !== null && (!best || days.value < best.days)) best = { days: days.value, loc: days.loc ?? rule.loc };
-  }
-  // A rule that may or may not delete the objects matters only when it would delete them sooner.
-  const sooner = open.find((o) => o.days === undefined || !best || o.days < best.days);
-  if (sooner) return sooner.why;
-  return best ? fact(best.days, best.loc) : fact(null, r.loc);
-}
-
 /**
  * The shortest time after which the lifecycle deletes objects written under
  * any of `writers`' keys (all the bucket's objects when none is given); null
@@ -143,11 +124,11 @@ export function expirationDays(lifecycle: Lifecycle | undefined, writers: Writte
   const rules = lifecycle?.rules ?? [];
   if (!rules.length) return defaulted(null, r.loc);
   const targets = writers.length ? writers : [{ prefix: fact('', r.loc), what: `the objects of ${bucket.address}` }];
-  let soonest: KnownFact<number | null> | undefined;
-  for (const t of targets) {
-    const e = expirationOf(rules, t, r);
-    if (!e.known) return e;
-    if (!soonest || (e.value !== null && (soonest.value === null || e.value < soonest.value))) soonest = e;
-  }
-  return soonest!.value === null ? fact(null, whole?.loc ?? r.loc) : soonest!;
+  const soonest = soonestOver(targets, (keys) =>
+    soonestExpiry(
+      rules.map((rule) => ({ where: reach(rule, keys, r), whereLoc: rule.scope.kind === 'all' ? rule.loc : rule.scope.loc, enabled: rule.enabled, days: ruleDays(rule, r), loc: rule.loc })),
+      r.loc,
+    ),
+  )!;
+  return soonest.known && soonest.value === null ? fact(null, whole?.loc ?? r.loc) : soonest;
 }

@@ -15,6 +15,7 @@ import { defaulted, fact, unknownFact } from '../../fact.js';
 import { boolFact, causeOf, itemsOf, numberFact } from '../../lift-values.js';
 import { armPath, isSet, knownText, tfPath } from './attribute-paths.js';
 import type { BlobWriter } from './storage-log-blobs.js';
+import { soonestExpiry, soonestOver } from '../../soonest-expiry.js';
 
 type BlobRuleScope =
   /** `prefixes` empty: any name; `blobTypes` undefined: both types; `conditions`: index-tag conditions, in English. */
@@ -177,27 +178,6 @@ function reach(rule: BlobRule, w: BlobWriter, r: NativeResource): 'all' | 'none'
   return { inputs: [], detail: `${limit}: only some of ${which}, and which is not in the definitions` };
 }
 
-/** The soonest deletion of one writer's blobs; null = never. */
-function expirationOf(lifecycle: BlobLifecycle, w: BlobWriter): Fact<number | null> {
-  const r = lifecycle.definedBy;
-  let best: { days: number; loc: SourceLoc } | undefined;
-  const open: { why: UnknownFact; days: number | undefined }[] = [];
-  for (const rule of lifecycle.rules) {
-    const where = reach(rule, w, r);
-    if (where === 'none') continue;
-    if (rule.enabled.known && !rule.enabled.value) continue;
-    const days = rule.days;
-    if (days.known && days.value === null) continue;
-    const why = where !== 'all' ? unknownFact(where, rule.scope.loc) : !rule.enabled.known ? rule.enabled : !days.known ? days : undefined;
-    if (why) open.push({ why, days: days.known ? (days.value ?? undefined) : undefined });
-    else if (days.known && days.value !== null && (!best || days.value < best.days)) best = { days: days.value, loc: days.loc ?? rule.loc };
-  }
-  // A rule that may or may not delete the blobs matters only when it would delete them sooner.
-  const sooner = open.find((o) => o.days === undefined || !best || o.days < best.days);
-  if (sooner) return sooner.why;
-  return best ? fact(best.days, best.loc) : fact(null, r.loc);
-}
-
 /**
  * The soonest time after which the policy deletes blobs of any of `writers`
  * (every blob of the account when none is given); null when no rule does.
@@ -209,11 +189,10 @@ export function blobExpirationDays(lifecycle: BlobLifecycle, writers: BlobWriter
   const targets: BlobWriter[] = writers.length
     ? writers
     : (['blockBlob', 'appendBlob'] as const).map((blobType) => ({ prefix: fact('', account?.loc ?? r.loc), blobType, what: `the ${blobType}s of ${address}` }));
-  let soonest: KnownFact<number | null> | undefined;
-  for (const t of targets) {
-    const e = expirationOf(lifecycle, t);
-    if (!e.known) return e;
-    if (!soonest || (e.value !== null && (soonest.value === null || e.value < soonest.value))) soonest = e;
-  }
-  return soonest!;
+  return soonestOver(targets, (w) =>
+    soonestExpiry(
+      lifecycle.rules.map((rule) => ({ where: reach(rule, w, r), whereLoc: rule.scope.loc, enabled: rule.enabled, days: rule.days, loc: rule.loc })),
+      r.loc,
+    ),
+  )!;
 }

@@ -15,10 +15,14 @@ interface Problem {
   fact: Fact<boolean>;
 }
 
-function guardText(s: DataStore): LocalText {
-  // Named as written: azapi_resource bodies (reported as Terraform) use the ARM property.
+/** The setting's name as written: Terraform's, or the ARM property (azapi_resource bodies, reported as Terraform, use it too). */
+function settingName(s: DataStore, terraform: string, arm: string): string {
   const written = s.native?.source ?? s.source;
-  const setting = written === 'terraform' || written === 'terraform-plan' ? 'allow_nested_items_to_be_public' : 'allowBlobPublicAccess';
+  return written === 'terraform' || written === 'terraform-plan' ? terraform : arm;
+}
+
+function guardText(s: DataStore): LocalText {
+  const setting = settingName(s, 'allow_nested_items_to_be_public', 'allowBlobPublicAccess');
   return s.storeType === 'storage-account'
     ? { ja: `BLOB の匿名アクセス（${setting}）が禁止されていません`, en: `anonymous blob access (${setting}) is not disallowed` }
     : { ja: 'パブリックアクセスブロックの 4 項目がバケットでもアカウントでもすべて有効になっていません', en: 'Block Public Access is not on for all four settings, on the bucket or the account' };
@@ -29,8 +33,7 @@ function exposureText(s: DataStore): LocalText {
     case 'storage-account':
       return { ja: '匿名アクセスできるコンテナーがあります', en: 'a container allows anonymous access' };
     case 'container-registry': {
-      const written = s.native?.source ?? s.source;
-      const setting = written === 'terraform' || written === 'terraform-plan' ? 'anonymous_pull_enabled' : 'anonymousPullEnabled';
+      const setting = settingName(s, 'anonymous_pull_enabled', 'anonymousPullEnabled');
       return { ja: `匿名プル（${setting}）が有効で、誰でもイメージを取得できます`, en: `anonymous pull (${setting}) is on: anyone can pull its images` };
     }
     case 'ebs-snapshot':

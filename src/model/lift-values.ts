@@ -6,6 +6,11 @@ import type { SourceLoc, UnknownCause, Value } from '../readers/value.js';
 import type { Fact, UnknownFact } from './fact.js';
 import { defaulted, fact, unknownFact } from './fact.js';
 
+/** A value only known after deployment or from an input the scan lacks. */
+export function isUnresolved(v: Value | undefined): boolean {
+  return v !== undefined && (v.kind === 'unknown' || v.kind === 'ref');
+}
+
 /** Why a value is unknown, as a cause the finding can show. */
 export function causeOf(v: Value, native: NativeResource | undefined, attribute: string): UnknownCause {
   if (v.kind === 'unknown') return v.cause;

@@ -1,11 +1,10 @@
 // Walking nested attributes the same way for both dialects: Terraform gives
 // a nested block as a one-item list of objects, CloudFormation as an object.
 import type { Value } from '../../../readers/value.js';
+import { isUnresolved } from '../../lift-values.js';
 
-/** A value only known after deployment or from an input the scan lacks. */
-export function isUnresolved(v: Value | undefined): boolean {
-  return v !== undefined && (v.kind === 'unknown' || v.kind === 'ref');
-}
+// The AWS lifters import it from here with the paths it serves.
+export { isUnresolved };
 
 /**
  * The value at a path of field names (stepping into the first item of a

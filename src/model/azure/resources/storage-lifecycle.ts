@@ -12,7 +12,7 @@ import type { SourceLoc, UnknownCause, Value } from '../../../readers/value.js';
 import { field } from '../../../readers/value.js';
 import type { Fact, KnownFact, UnknownFact } from '../../fact.js';
 import { defaulted, fact, unknownFact } from '../../fact.js';
-import { boolFact, causeOf, itemsOf, numberFact } from '../../lift-values.js';
+import { boolFact, causeOf, isUnresolved, itemsOf, numberFact } from '../../lift-values.js';
 import { armPath, isSet, knownText, tfPath } from './attribute-paths.js';
 import type { BlobWriter } from './storage-log-blobs.js';
 import { soonestExpiry, soonestOver } from '../../soonest-expiry.js';
@@ -38,10 +38,6 @@ export interface BlobLifecycle {
   /** Set when the rule list itself is an unresolved value. */
   whole?: UnknownFact;
   definedBy: NativeResource;
-}
-
-function isUnresolved(v: Value | undefined): boolean {
-  return v !== undefined && (v.kind === 'unknown' || v.kind === 'ref');
 }
 
 function ruleName(v: Value | undefined, index: number): string {
